@@ -1,0 +1,234 @@
+"""salesprofit.pricing against published worked examples and its invariants."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, strategies as st
+
+from salesprofit import pricing as P
+
+fraction = st.floats(min_value=0.01, max_value=0.95, allow_nan=False)
+
+
+# --- margins ---------------------------------------------------------------
+
+def test_contribution_margin_kotler_armstrong():
+    # Kotler & Armstrong, Principles of Marketing, appendix "Marketing by the
+    # Numbers": price $100, unit variable cost $70 -> contribution margin 30 %.
+    assert P.contribution_margin(100.0, 70.0) == pytest.approx(0.30)
+
+
+def test_markup_and_margin_textbook_pairs():
+    # Standard retail pairs (e.g. Levy & Weitz, Retailing Management, ch. 15):
+    # a 25 % markup on cost is a 20 % margin on price; 50 % margin = 100 % markup.
+    assert P.markup(125.0, 100.0) == pytest.approx(0.25)
+    assert P.markup_to_margin(0.25) == pytest.approx(0.20)
+    assert P.margin_to_markup(0.50) == pytest.approx(1.00)
+    assert P.margin_to_markup(0.20) == pytest.approx(0.25)
+
+
+def test_gross_margin():
+    assert P.gross_margin(100_000.0, 60_000.0) == pytest.approx(0.40)
+
+
+@given(st.floats(min_value=-0.9, max_value=50, allow_nan=False))
+def test_markup_margin_round_trip(m):
+    assert P.margin_to_markup(P.markup_to_margin(m)) == pytest.approx(m, rel=1e-9, abs=1e-12)
+
+
+@given(st.floats(min_value=0.01, max_value=1000), st.floats(min_value=0.0, max_value=1000))
+def test_margin_from_prices_matches_markup_conversion(price, cost):
+    if cost <= 0:
+        return
+    assert P.contribution_margin(price, cost) == pytest.approx(
+        P.markup_to_margin(P.markup(price, cost)), rel=1e-9, abs=1e-9)
+
+
+# --- the price-change break-even ---------------------------------------------
+
+def test_breakeven_kotler_armstrong_price_cut():
+    # Kotler & Armstrong, "Marketing by the Numbers": 30 % margin on $60m sales,
+    # a 10 % price cut -> new margin 22.2 %, sales must reach $81m to keep the
+    # $18m contribution: 600k units at $100 -> 900k units at $90, i.e. +50 %.
+    change = P.breakeven_volume_change(-0.10, 0.30)
+    assert change == pytest.approx(0.50)
+    units = 600_000 * (1 + change)
+    assert units * 90 == pytest.approx(81_000_000)
+    assert P.contribution_margin(90.0, 70.0) == pytest.approx(0.2222, abs=1e-4)
+
+
+def test_breakeven_king_of_pops():
+    # Computing percent breakeven price change (course note Mk 4010, "King of
+    # Pops"): price $2.50, variable cost $1.00; a $0.50 cut needs +50 % units,
+    # a $0.50 rise may lose 25 % of units.
+    margin = P.contribution_margin(2.50, 1.00)
+    assert P.breakeven_volume_change(-0.20, margin) == pytest.approx(0.50)
+    assert P.breakeven_volume_change(+0.20, margin) == pytest.approx(-0.25)
+
+
+def test_breakeven_nagle_price_rise():
+    # Nagle's break-even sales change %BE = -dP / (CM + dP): 40 % margin and a
+    # 5 % rise tolerate an 11.1 % volume loss.
+    assert P.breakeven_volume_change(0.05, 0.40) == pytest.approx(-0.1111, abs=1e-4)
+
+
+def test_marn_rosiello_one_percent():
+    # Marn & Rosiello, HBR 1992: a 1 % price rise at unchanged volume lifts
+    # operating profit 11.1 % for the average company (9 % operating margin).
+    assert P.profit_change_from_price(0.01, 0.09) == pytest.approx(0.111, abs=1e-3)
+
+
+@given(fraction, st.floats(min_value=0.001, max_value=0.95))
+def test_price_cut_needs_positive_volume(margin, cut):
+    if margin - cut <= 1e-6:
+        with pytest.raises(ValueError, match="unit cost"):
+            P.breakeven_volume_change(-cut, margin)
+        return
+    assert P.breakeven_volume_change(-cut, margin) > 0
+
+
+@given(fraction, st.floats(min_value=-0.9, max_value=2.0))
+def test_breakeven_keeps_contribution_whole(margin, change):
+    if margin + change <= 1e-6:
+        return
+    dv = P.breakeven_volume_change(change, margin)
+    before = margin * 1.0 * 1.0                 # price 1, volume 1, unit margin = margin
+    after = (margin + change) * (1 + dv)        # unit margin rises by the price change
+    assert after == pytest.approx(before, rel=1e-9)
+
+
+def test_breakeven_vectorised_and_series():
+    out = P.breakeven_volume_change(np.array([-0.05, -0.10]), 0.30)
+    assert out == pytest.approx([0.2, 0.5])
+    s = P.breakeven_volume_change(pd.Series([-0.05, -0.10], index=["a", "b"]), 0.30)
+    assert list(s.index) == ["a", "b"]
+
+
+def test_discount_table_marks_infeasible():
+    t = P.discount_breakeven_table(0.25, [0.0, 0.05, 0.25, 0.3])
+    assert t["feasible"].tolist() == [True, True, False, False]
+    assert t.loc[1, "units_per_100"] == pytest.approx(125.0)
+    assert t["volume_needed"].iloc[2:].isna().all()
+
+
+# --- elasticity and optimal price --------------------------------------------
+
+def test_arc_elasticity_mankiw_midpoint_example():
+    # Mankiw, Principles of Economics, ch. 5 "the midpoint method": point A
+    # (price $4, quantity 120) to point B ($6, 80): elasticity 1.0 (signed -1).
+    assert P.arc_elasticity(4, 120, 6, 80) == pytest.approx(-1.0)
+    # symmetric: the same going from B to A
+    assert P.arc_elasticity(6, 80, 4, 120) == pytest.approx(-1.0)
+
+
+def test_optimal_price_inverse_elasticity_rule():
+    # Varian, Intermediate Microeconomics, ch. 25: p = c / (1 - 1/|e|);
+    # e = -2 doubles cost, e = -3 marks up by half, e = -5 by a quarter.
+    assert P.optimal_price(10.0, -2.0) == pytest.approx(20.0)
+    assert P.optimal_price(10.0, -3.0) == pytest.approx(15.0)
+    assert P.optimal_price(10.0, -5.0) == pytest.approx(12.5)
+
+
+@given(st.floats(min_value=0.5, max_value=500), st.floats(min_value=-6, max_value=-1.05))
+def test_optimal_price_maximises_the_profit_curve(cost, e):
+    p_star = P.optimal_price(cost, e)
+    grid = p_star * np.array([0.9, 0.97, 1.0, 1.03, 1.1])
+    curve = P.profit_curve(cost, p_star, 100.0, e, grid)
+    assert curve["contribution"].idxmax() == 2
+
+
+def test_optimal_price_refuses_inelastic_demand():
+    with pytest.raises(ValueError, match="no best price"):
+        P.optimal_price(10.0, -0.8)
+
+
+def test_fit_elasticity_recovers_planted_value():
+    rng = np.random.default_rng(7)
+    price = rng.choice([0.9, 0.95, 1.0, 1.05, 1.1], size=4000)
+    quantity = rng.poisson(20 * price ** -2.2)
+    fit = P.fit_elasticity(price, quantity)
+    assert fit.ci_low < -2.2 < fit.ci_high
+    assert fit.elasticity == pytest.approx(-2.2, abs=0.1)
+    assert fit.n == 4000
+
+
+# --- waterfall ----------------------------------------------------------------
+
+def test_price_waterfall_steps_and_pocket_margin():
+    # A per-unit waterfall in the style of Marn & Rosiello (1992): list 100,
+    # on-invoice discount 8, payment terms 1.5, rebate 2.5, freight 3 -> pocket 85.
+    t = P.price_waterfall(100.0, {"Discount": 8, "Payment terms": 1.5, "Rebate": 2.5,
+                                  "Freight": 3}, unit_cost=68.0)
+    assert t["step"].tolist() == ["List price", "Discount", "Payment terms", "Rebate",
+                                  "Freight", "Pocket price", "Unit cost", "Pocket margin"]
+    assert t.loc[5, "price"] == pytest.approx(85.0)
+    assert t.loc[5, "share_of_list"] == pytest.approx(0.85)
+    assert t.loc[7, "share_of_list"] == pytest.approx(17 / 85)
+
+
+def test_waterfall_refuses_negative_pocket_price():
+    with pytest.raises(ValueError, match="per unit, not per order"):
+        P.price_waterfall(10.0, {"Freight": 12.0})
+
+
+def test_payment_terms_cost():
+    # 90 days at 6 % a year on 100: 100 * 0.06 * 90 / 365 = 1.4795
+    assert P.payment_terms_cost(100.0, 90, 0.06) == pytest.approx(1.479452, abs=1e-6)
+
+
+def test_pocket_prices_and_average_waterfall():
+    lines = pd.DataFrame({
+        "quantity": [10, 30], "list_price": [100.0, 50.0], "net_price": [90.0, 50.0],
+        "rebate_rate": [0.02, 0.0], "payment_terms_days": [0, 73],
+        "freight_per_unit": [1.0, 0.5], "unit_cost": [60.0, 40.0], "rep": ["a", "b"],
+    })
+    pocket = P.pocket_prices(lines, annual_rate=0.05)
+    # line 1: 90 - 0 - 1.8 - 1 = 87.2; line 2: 50 - 50*0.05*73/365 (=0.5) - 0 - 0.5 = 49
+    assert pocket["pocket_price"].tolist() == pytest.approx([87.2, 49.0])
+    avg = P.average_waterfall(pocket)
+    list_revenue = 10 * 100 + 30 * 50
+    assert avg.loc["all", "pocket"] == pytest.approx((872 + 1470) / list_revenue)
+    assert avg.loc["all", "on_invoice_discount"] == pytest.approx(100 / list_revenue)
+    steps = ["on_invoice_discount", "payment_terms", "rebate", "freight", "pocket"]
+    assert avg[steps].sum(axis=1).iloc[0] == pytest.approx(1.0)
+    by_rep = P.average_waterfall(pocket, by="rep")
+    assert by_rep.loc["b", "pocket_margin"] == pytest.approx((49 - 40) / 49)
+
+
+# --- dynamic pricing ----------------------------------------------------------
+
+def test_dynamic_pricing_flat_season_equals_fixed():
+    sim = P.simulate_dynamic_pricing([1, 1, 1], 100, 60, 500, -2, capacity=10_000)
+    assert np.allclose(sim["fixed_contribution"], sim["dynamic_contribution"])
+
+
+def test_dynamic_pricing_hand_computed_peak():
+    # Peak index 1.2, responsiveness 0.5 -> +10 % price (at the cap);
+    # wanted = 1000 * 1.2 * 1.1 ** -2 = 991.74; capacity 1100 -> all delivered.
+    sim = P.simulate_dynamic_pricing([1.2], 100, 70, 1000, -2, capacity=1100)
+    row = sim.iloc[0]
+    assert row["dynamic_price"] == pytest.approx(110.0)
+    assert row["dynamic_sold"] == pytest.approx(1200 / 1.21)
+    assert row["fixed_sold"] == pytest.approx(1100)          # capped
+    assert row["fixed_lost"] == pytest.approx(100)
+    assert row["dynamic_contribution"] == pytest.approx(40 * 1200 / 1.21)
+    summary = P.dynamic_pricing_summary(sim)
+    assert summary.loc["dynamic", "contribution"] > summary.loc["fixed", "contribution"]
+
+
+# --- bad input ------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: P.contribution_margin(0, 5), "price must be above 0"),
+    (lambda: P.contribution_margin(float("nan"), 5), "missing"),
+    (lambda: P.markup(10, 0), "cost must be positive"),
+    (lambda: P.margin_to_markup(1.0), "below 1"),
+    (lambda: P.breakeven_volume_change(-0.3, 0.25), "no extra volume can make it up"),
+    (lambda: P.arc_elasticity(5, 10, 5, 12), "two different prices"),
+    (lambda: P.price_waterfall(100, {"Discount": -5}), "positive amount"),
+])
+def test_bad_input_is_explained(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
