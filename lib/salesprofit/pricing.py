@@ -110,7 +110,7 @@ def breakeven_volume_change(price_change: Any, margin: Any) -> Any:
     Kotler & Armstrong's example: a 30 % margin and a 10 % price cut need 50 %
     more units.
 
-    >>> breakeven_volume_change(-0.1, 0.3)
+    >>> round(breakeven_volume_change(-0.1, 0.3), 10)
     0.5
     """
     C.check("price change", price_change, gt=-1, why="a price cannot fall by 100 % or more")
@@ -141,6 +141,30 @@ def profit_change_from_price(price_change: Any, operating_margin: Any) -> Any:
     return C.out(_arith(lambda dp, m: dp / m, price_change, operating_margin))
 
 
+def margin_after_discount(margin: Any, discount: Any) -> Any:
+    """Contribution margin left after a discount off the price: ``(m - d) / (1 - d)``.
+
+    A 30 % margin less a 10 % discount leaves 22.2 %:
+
+    >>> round(margin_after_discount(0.3, 0.1), 4)
+    0.2222
+    """
+    C.check("margin", margin, le=1)
+    C.check("discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %")
+    return C.out(_arith(lambda m, d: (m - d) / (1 - d), margin, discount))
+
+
+def units_to_keep_profit(units_now: Any, price_change: Any, margin: Any) -> Any:
+    """Units to sell after a price change to keep the same contribution.
+
+    >>> round(units_to_keep_profit(100, -0.1, 0.3), 6)
+    150.0
+    """
+    C.check("units sold now", units_now, ge=0)
+    return C.out(_arith(lambda u, v: u * (1 + v), units_now,
+                        breakeven_volume_change(price_change, margin)))
+
+
 def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.DataFrame:
     """For each discount: the new margin and the extra volume it needs.
 
@@ -161,7 +185,7 @@ def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.Da
     volume = dd / (margin - dd)
     return pd.DataFrame({
         "discount": d,
-        "new_margin": (margin - dd) / (1 - dd),
+        "new_margin": margin_after_discount(margin, np.where(feasible, d, 0.0)) * np.where(feasible, 1, np.nan),
         "volume_needed": volume,
         "units_per_100": 100 * (1 + volume),
         "feasible": feasible,
@@ -232,6 +256,37 @@ def profit_curve(unit_cost: float, ref_price: float, ref_quantity: float, elasti
     p = C.values(prices)
     q = demand_at_price(p, ref_price, ref_quantity, elasticity)
     return pd.DataFrame({"price": p, "units": q, "revenue": p * q, "contribution": (p - unit_cost) * q})
+
+
+@dataclass(frozen=True)
+class PriceMove:
+    """Today's price against the profit-maximising one (constant elasticity)."""
+
+    optimal_price: float
+    price_change: float          # optimal / current - 1
+    units_now: float
+    units_best: float
+    profit_now: float            # contribution at today's price
+    profit_best: float
+    profit_change: float         # profit_best / profit_now - 1 (NaN when profit_now <= 0)
+    margin_best: float
+
+
+def price_move(unit_cost: float, current_price: float, current_units: float, elasticity: float) -> PriceMove:
+    """Where the best price is and what moving there does to units and contribution.
+
+    >>> m = price_move(60, 100, 1000, -2.5)
+    >>> round(m.optimal_price, 2), round(m.units_best, 1), round(m.profit_best, 0)
+    (100.0, 1000.0, 40000.0)
+    """
+    best = optimal_price(unit_cost, elasticity)
+    C.check("current price", current_price, gt=0)
+    units_best = demand_at_price(best, current_price, current_units, elasticity)
+    profit_now = (current_price - unit_cost) * current_units
+    profit_best = (best - unit_cost) * units_best
+    return PriceMove(best, best / current_price - 1, float(current_units), units_best, profit_now,
+                     profit_best, profit_best / profit_now - 1 if profit_now > 0 else float("nan"),
+                     contribution_margin(best, unit_cost))
 
 
 @dataclass(frozen=True)
@@ -318,6 +373,30 @@ def price_waterfall(list_price: float, deductions: Mapping[str, float],
         })
         table = pd.concat([table, extra], ignore_index=True)
     return table
+
+
+def deal_waterfall(list_price: float, discount: float, payment_days: float, cost_of_capital: float,
+                   rebate: float, freight: float, unit_cost: float | None = None) -> pd.DataFrame:
+    """The waterfall of one deal's terms, per unit.
+
+    On-invoice ``discount`` (fraction of list), then the cost of ``payment_days``
+    of credit at ``cost_of_capital`` a year and a volume ``rebate`` (both on the
+    invoice price), then ``freight`` per unit paid by the seller. Same table
+    as :func:`price_waterfall`.
+
+    >>> deal_waterfall(100, 0.1, 0, 0.06, 0.02, 1.0)["price"].round(2).tolist()
+    [100.0, 90.0, 90.0, 88.2, 87.2, 87.2]
+    """
+    C.check("discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %")
+    C.check("rebate", rebate, ge=0, lt=1, why="a rebate is a fraction of the invoice, 0.02 for 2 %")
+    C.check("list price", list_price, gt=0)
+    invoice = list_price * (1 - discount)
+    return price_waterfall(list_price, {
+        "On-invoice discount": list_price - invoice,
+        "Payment terms": payment_terms_cost(invoice, payment_days, cost_of_capital),
+        "Volume rebate": invoice * rebate,
+        "Freight": freight,
+    }, unit_cost=unit_cost)
 
 
 def payment_terms_cost(amount: Any, days: Any, annual_rate: Any) -> Any:
