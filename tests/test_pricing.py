@@ -232,3 +232,30 @@ def test_dynamic_pricing_hand_computed_peak():
 def test_bad_input_is_explained(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_discount_summary_by_group():
+    lines = pd.DataFrame({"rep": ["a", "a", "b"], "quantity": [10, 10, 5],
+                          "list_price": [100.0, 50.0, 100.0], "net_price": [90.0, 50.0, 80.0],
+                          "unit_cost": [60.0, 30.0, 60.0]})
+    total = P.discount_summary(lines)
+    assert total.loc["all", "discount_given"] == pytest.approx(100 + 0 + 100)
+    assert total.loc["all", "gross_profit"] == pytest.approx(300 + 200 + 100)
+    assert total.loc["all", "avg_discount"] == pytest.approx(200 / 2000)
+    by = P.discount_summary(lines, by="rep")
+    assert by.loc["b", "avg_discount"] == pytest.approx(0.2)
+    assert by.loc["b", "discount_to_profit"] == pytest.approx(100 / 100)
+    assert by.loc["a", "gross_margin"] == pytest.approx(500 / 1400)
+
+
+def test_margin_after_discount_and_units():
+    assert P.margin_after_discount(0.30, 0.10) == pytest.approx(0.2 / 0.9)
+    assert P.units_to_keep_profit(100, -0.10, 0.30) == pytest.approx(150)
+
+
+def test_price_move_report():
+    m = P.price_move(60, 100, 1000, -3.0)
+    assert m.optimal_price == pytest.approx(90)
+    assert m.units_best == pytest.approx(1000 * 0.9 ** -3)
+    assert m.profit_best == pytest.approx(30 * 1000 * 0.9 ** -3)
+    assert m.profit_change == pytest.approx(m.profit_best / 40_000 - 1)

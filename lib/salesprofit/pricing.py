@@ -192,6 +192,41 @@ def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.Da
     })
 
 
+def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
+    """What discounts gave away, in total or per group (rep, customer, category...).
+
+    ``lines`` needs ``quantity``, ``list_price``, ``net_price`` and ``unit_cost``
+    (per unit). Columns of the result: ``list_revenue``, ``net_revenue``,
+    ``discount_given`` (money), ``gross_profit``, ``avg_discount``
+    (discount given / list revenue), ``gross_margin`` (gross profit / net
+    revenue) and ``discount_to_profit`` (discount given / gross profit: how
+    much profit the discounts cost, relative to what was kept).
+    """
+    need = ["quantity", "list_price", "net_price", "unit_cost"]
+    missing = [c for c in need if c not in lines.columns]
+    if missing:
+        raise ValueError(f"The order lines lack the column(s) {', '.join(missing)}.")
+    money = pd.DataFrame({
+        "list_revenue": lines["list_price"] * lines["quantity"],
+        "net_revenue": lines["net_price"] * lines["quantity"],
+        "cost": lines["unit_cost"] * lines["quantity"],
+        "lines": 1,
+    }, index=lines.index)
+    keys = [by] if isinstance(by, str) else by
+    total = (money.groupby([lines[k] for k in keys]).sum() if keys
+             else money.sum().to_frame("all").T)
+    out = pd.DataFrame(index=total.index)
+    out["lines"] = total["lines"].astype(int)
+    out["list_revenue"] = total["list_revenue"]
+    out["net_revenue"] = total["net_revenue"]
+    out["discount_given"] = total["list_revenue"] - total["net_revenue"]
+    out["gross_profit"] = total["net_revenue"] - total["cost"]
+    out["avg_discount"] = out["discount_given"] / total["list_revenue"]
+    out["gross_margin"] = out["gross_profit"] / total["net_revenue"]
+    out["discount_to_profit"] = out["discount_given"] / out["gross_profit"]
+    return out
+
+
 # ---------------------------------------------------------------------------
 # Elasticity and the optimal price
 
