@@ -214,3 +214,14 @@ def bar_chart(labels, values, xlabel: str, title: str, percent: bool = False,
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     return fig
+
+
+def show(fig: "Figure"):
+    """Display ``fig`` once in a notebook as PNG (closes it).
+
+    Returns an ``IPython.display.Image``: its PNG is not compared by nbval, its
+    text form is stable, and the static book shows the picture.
+    """
+    from IPython.display import Image
+
+    return Image(data=to_png(fig), format="png")

@@ -198,7 +198,8 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
     ``lines`` needs ``quantity``, ``list_price``, ``net_price`` and ``unit_cost``
     (per unit). Columns of the result: ``list_revenue``, ``net_revenue``,
     ``discount_given`` (money), ``gross_profit``, ``avg_discount``
-    (discount given / list revenue), ``gross_margin`` (gross profit / net
+    (discount given / list revenue), ``list_margin`` (the margin had
+    everything sold at list price), ``gross_margin`` (gross profit / net
     revenue) and ``discount_to_profit`` (discount given / gross profit: how
     much profit the discounts cost, relative to what was kept).
     """
@@ -222,9 +223,25 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
     out["discount_given"] = total["list_revenue"] - total["net_revenue"]
     out["gross_profit"] = total["net_revenue"] - total["cost"]
     out["avg_discount"] = out["discount_given"] / total["list_revenue"]
+    out["list_margin"] = (total["list_revenue"] - total["cost"]) / total["list_revenue"]
     out["gross_margin"] = out["gross_profit"] / total["net_revenue"]
     out["discount_to_profit"] = out["discount_given"] / out["gross_profit"]
     return out
+
+
+def high_outliers(values: pd.Series, k: float = 1.5) -> pd.Series:
+    """Which values stand above Tukey's upper fence, ``Q3 + k x IQR``.
+
+    The usual rule for "far above the rest" (Tukey, *Exploratory Data Analysis*,
+    1977): robust to the outliers themselves, unlike a mean and standard
+    deviation. Returns a boolean Series aligned with ``values``.
+
+    >>> high_outliers(pd.Series([1, 2, 2, 3, 3, 3, 4, 20])).tolist()
+    [False, False, False, False, False, False, False, True]
+    """
+    C.finite("values", values)
+    q1, q3 = values.quantile([0.25, 0.75])
+    return values > q3 + k * (q3 - q1)
 
 
 # ---------------------------------------------------------------------------
@@ -332,6 +349,7 @@ class Elasticity:
     ci_low: float
     ci_high: float
     n: int
+    scale: float                 # expected units per observation at price index 1
     log_likelihood: float
 
 
@@ -358,7 +376,21 @@ def fit_elasticity(price_index: Any, quantity: Any) -> Elasticity:
     X = sm.add_constant(np.log(p))
     fit = sm.GLM(q, X, family=sm.families.Poisson()).fit(cov_type="HC1")
     low, high = fit.conf_int()[1]
-    return Elasticity(float(fit.params[1]), float(low), float(high), int(p.size), float(fit.llf))
+    return Elasticity(float(fit.params[1]), float(low), float(high), int(p.size),
+                      float(np.exp(fit.params[0])), float(fit.llf))
+
+
+def elasticity_by_group(frame: pd.DataFrame, by: str, price: str = "price_index",
+                        quantity: str = "quantity") -> pd.DataFrame:
+    """:func:`fit_elasticity` for each group (segment, region...): one row per group
+    with ``elasticity``, ``ci_low``, ``ci_high``, ``n``, ``scale``, ``log_likelihood``."""
+    for col in (by, price, quantity):
+        if col not in frame.columns:
+            raise ValueError(f"The table has no column '{col}'.")
+    rows = {key: fit_elasticity(g[price], g[quantity]).__dict__ for key, g in frame.groupby(by)}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = by
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -476,6 +508,25 @@ def pocket_prices(lines: pd.DataFrame, annual_rate: float) -> pd.DataFrame:
     if "unit_cost" in out.columns:
         out["pocket_margin"] = (out["pocket_price"] - out["unit_cost"]) / out["pocket_price"]
     return out
+
+
+def spread_per_unit(order_amount: pd.Series, order_id: pd.Series, quantity: pd.Series) -> pd.Series:
+    """Spread an amount charged per order (freight, handling) over the order's units.
+
+    ``order_amount`` is indexed by order id; ``order_id`` and ``quantity`` are
+    the order lines. Returns the amount per unit for each line (aligned with
+    the lines). An order with no units is refused.
+
+    >>> spread_per_unit(pd.Series({"A": 30.0}), pd.Series(["A", "A"]), pd.Series([10, 20])).tolist()
+    [1.0, 1.0]
+    """
+    C.check("quantity", quantity, gt=0, why="every order line needs at least one unit")
+    units = quantity.groupby(order_id).transform("sum")
+    amount = order_id.map(order_amount)
+    if amount.isna().any():
+        first = order_id[amount.isna()].iloc[0]
+        raise ValueError(f"Order {first} has lines but no amount to spread.")
+    return amount / units
 
 
 def average_waterfall(pocket: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
