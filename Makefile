@@ -22,7 +22,8 @@ lab: venv
 
 ## Run every test: library, data, widgets, notebooks (nbval, strict) and the book.
 test: venv
-	$(PY) -m pytest
+	$(PY) -m pytest tests notebooks lib/salesprofit --doctest-modules \
+		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## Static HTML book into _build/html (from the committed notebook outputs).
 book: venv
