@@ -246,6 +246,8 @@ def test_discount_summary_by_group():
     assert by.loc["b", "avg_discount"] == pytest.approx(0.2)
     assert by.loc["b", "discount_to_profit"] == pytest.approx(100 / 100)
     assert by.loc["a", "gross_margin"] == pytest.approx(500 / 1400)
+    assert by.loc["a", "avg_net_price"] == pytest.approx(1400 / 20)
+    assert by.loc["a", "avg_unit_cost"] == pytest.approx(900 / 20)
 
 
 def test_margin_after_discount_and_units():

@@ -201,7 +201,8 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
     (discount given / list revenue), ``list_margin`` (the margin had
     everything sold at list price), ``gross_margin`` (gross profit / net
     revenue) and ``discount_to_profit`` (discount given / gross profit: how
-    much profit the discounts cost, relative to what was kept).
+    much profit the discounts cost, relative to what was kept), plus ``units``,
+    ``avg_net_price`` and ``avg_unit_cost`` (volume-weighted, per unit).
     """
     need = ["quantity", "list_price", "net_price", "unit_cost"]
     missing = [c for c in need if c not in lines.columns]
@@ -211,6 +212,7 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
         "list_revenue": lines["list_price"] * lines["quantity"],
         "net_revenue": lines["net_price"] * lines["quantity"],
         "cost": lines["unit_cost"] * lines["quantity"],
+        "units": lines["quantity"],
         "lines": 1,
     }, index=lines.index)
     keys = [by] if isinstance(by, str) else by
@@ -218,6 +220,7 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
              else money.sum().to_frame("all").T)
     out = pd.DataFrame(index=total.index)
     out["lines"] = total["lines"].astype(int)
+    out["units"] = total["units"]
     out["list_revenue"] = total["list_revenue"]
     out["net_revenue"] = total["net_revenue"]
     out["discount_given"] = total["list_revenue"] - total["net_revenue"]
@@ -226,6 +229,8 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
     out["list_margin"] = (total["list_revenue"] - total["cost"]) / total["list_revenue"]
     out["gross_margin"] = out["gross_profit"] / total["net_revenue"]
     out["discount_to_profit"] = out["discount_given"] / out["gross_profit"]
+    out["avg_net_price"] = total["net_revenue"] / total["units"]
+    out["avg_unit_cost"] = total["cost"] / total["units"]
     return out
 
 
