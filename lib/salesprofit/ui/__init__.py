@@ -16,8 +16,15 @@ _SUBMODULES = {"base", "pricing", "teach"}
 
 
 def __getattr__(name: str):
-    if name in _SUBMODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
+    # Any submodule loads on first use (``salesprofit.clv``), so new modules need no
+    # registration here; _SUBMODULES only feeds ``dir()`` and tab completion.
+    if not name.startswith("_"):
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+        else:
+            globals()[name] = module
+            return module
     raise AttributeError(f"module 'salesprofit.ui' has no attribute {name!r}")

@@ -225,3 +225,20 @@ def show(fig: "Figure"):
     from IPython.display import Image
 
     return Image(data=to_png(fig), format="png")
+
+
+# Chapter-specific charts live in submodules (``plots.clv``, ``plots.incentives`` ...),
+# built on the house style above and loaded on first use.
+def __getattr__(name: str):
+    import importlib
+
+    if not name.startswith("_"):
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+        else:
+            globals()[name] = module
+            return module
+    raise AttributeError(f"module 'salesprofit.plots' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The course's exercises: each builder computes the right answer with the model
+"""Chapter 3 exercises (pricing): each builder computes the right answer with the model
 modules and lists the wrong answers that typical mistakes give.
 
 A builder takes the scenario's numbers so a notebook (or a trainer) can pose the
@@ -7,9 +7,9 @@ same exercise with other figures; the answer and the mistakes follow.
 
 from __future__ import annotations
 
-from . import pricing
-from .fmt import money, pct
-from .teach import Exercise, Mistake
+from .. import pricing
+from ..fmt import money, pct
+from ..teach import Exercise, Mistake
 
 
 # ---------------------------------------------------------------------------
