@@ -93,3 +93,67 @@ def test_vectorised_breakeven():
 def test_bad_input_is_explained(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# --- chapter 4: inventory policies, JIT, meetings ---------------------------------
+
+def test_inventory_policies_reproduce_the_sample_companys_ground_truth():
+    # datasets/ground_truth.json "inventory_annual_cost": the generator's own totals
+    import json
+    from pathlib import Path
+
+    from salesprofit import data
+
+    truth = json.loads((Path(__file__).parents[1] / "datasets" / "ground_truth.json").read_text())
+    inv, products = data.load("inventory"), data.load("products")
+    unit_cost = inv[["product_id"]].merge(products[["product_id", "unit_cost"]], on="product_id",
+                                          how="left")["unit_cost"]
+    summary = costs.policy_summary(costs.inventory_policies(inv, unit_cost))
+    assert summary.loc["batch", "annual_cost"] == pytest.approx(truth["inventory_annual_cost"]["current_policy"], abs=1)
+    assert summary.loc["eoq", "annual_cost"] == pytest.approx(truth["inventory_annual_cost"]["eoq_policy"], abs=1)
+    # JIT orders cost less, so it orders more often and holds less stock than EOQ
+    assert summary.loc["jit", "annual_cost"] < summary.loc["eoq", "annual_cost"] < summary.loc["batch", "annual_cost"]
+    assert summary.loc["jit", "orders"] > summary.loc["eoq", "orders"]
+    assert summary.loc["jit", "stock_value"] < summary.loc["eoq", "stock_value"]
+
+
+def test_jit_vs_batch_heizer_render_numbers():
+    # Heizer & Render's Sharp, Inc. (D 1,000, S $10, H $0.50): EOQ 200 costs $100 a year.
+    # Ordering 500 at a time costs 10*1000/500 + 0.5*500/2 = 20 + 125 = $145; a JIT
+    # agreement cutting S to $2.50 halves Q* to 100 and the cost to $50.
+    t = costs.jit_vs_batch(1000, 10, 2.5, 0.5, 500)
+    assert t.loc["batch", "total_cost"] == pytest.approx(145.0)
+    assert t.loc["eoq", "order_quantity"] == pytest.approx(200.0)
+    assert t.loc["eoq", "total_cost"] == pytest.approx(100.0)
+    assert t.loc["jit", "order_quantity"] == pytest.approx(100.0)
+    assert t.loc["jit", "orders_per_year"] == pytest.approx(10.0)
+    assert t.loc["jit", "total_cost"] == pytest.approx(50.0)
+
+
+@given(st.floats(1, 1e6), st.floats(0.1, 1e4), st.floats(0.01, 1), st.floats(0.01, 1e3), st.floats(1, 1e5))
+def test_eoq_never_loses_to_a_batch(d, k, jit_share, h, q):
+    t = costs.jit_vs_batch(d, k, k * jit_share, h, q)
+    assert t.loc["eoq", "total_cost"] <= t.loc["batch", "total_cost"] * (1 + 1e-9)
+    assert t.loc["jit", "total_cost"] <= t.loc["eoq", "total_cost"] * (1 + 1e-9)
+
+
+def test_meeting_costs_and_travel_vs_video():
+    acts = pd.DataFrame({"type": ["visit", "visit", "video_meeting", "call"],
+                         "duration_min": [60, 120, 45, 10], "travel_min": [120, 180, 0, 0],
+                         "cost": [500.0, 700.0, 3.0, 1.0]})
+    t = costs.meeting_costs(acts, hourly_cost=120.0)
+    # visit: 600 direct + (90 + 150) min = 4 h x 120 = 480 -> 1,080
+    assert t.loc["visit", "total_cost"] == pytest.approx(1080.0)
+    assert t.loc["visit", "total_spend"] == pytest.approx(2160.0)
+    assert t.loc["video_meeting", "total_cost"] == pytest.approx(93.0)
+    # 100 visits, 40 % by video: 40 x (750 - 3) = 29,880 direct; 40 x 6.6 h = 264 h x 130 = 34,320
+    r = costs.travel_vs_video(100, 0.4, 750, 7.3, 3, 0.7, 130)
+    assert r["direct_saving"] == pytest.approx(29_880.0)
+    assert r["hours_freed"] == pytest.approx(264.0)
+    assert r["total_saving"] == pytest.approx(29_880.0 + 34_320.0)
+    assert isinstance(r["total_saving"], float)
+    vec = costs.travel_vs_video(np.array([100, 200]), 0.5, 750, 7.3, 3, 0.7, 130)["direct_saving"]
+    assert vec == pytest.approx([37_350.0, 74_700.0])
+    with pytest.raises(ValueError, match="fraction"):
+        costs.travel_vs_video(100, 40, 750, 7.3, 3, 0.7, 130)
+    assert costs.hourly_cost(200_000, 0.3, 2000) == pytest.approx(130.0)

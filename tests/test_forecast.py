@@ -45,3 +45,67 @@ def test_seasonal_index_needs_a_full_year():
 @given(st.lists(st.floats(1, 1e6), min_size=1, max_size=30))
 def test_perfect_forecast_has_no_error(ys):
     assert forecast.mape(ys, ys) == 0 and forecast.wape(ys, ys) == 0
+
+
+# --- chapter 5: Holt-Winters and its backtest ---------------------------------------
+
+def _seasonal_series(n=36, growth=0.0, noise=0.0):
+    idx = pd.date_range("2023-01-01", periods=n, freq="MS")
+    season = np.tile([0.8, 0.9, 1.0, 1.1, 1.2, 1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0], n // 12 + 1)[:n]
+    rng = np.random.default_rng(1)
+    level = 1000 * (1 + growth) ** np.arange(n)
+    return pd.Series(level * season * (1 + noise * rng.standard_normal(n)), index=idx)
+
+
+def test_holt_winters_recovers_a_clean_seasonal_pattern():
+    # A series that is exactly level x season is forecast exactly (Hyndman & Athanasopoulos,
+    # FPP3 8.3: multiplicative Holt-Winters reproduces a stable seasonal pattern).
+    fit = forecast.holt_winters(_seasonal_series(), horizon=12, trend=None, seasonal="mul")
+    expected = 1000 * np.array([0.8, 0.9, 1.0, 1.1, 1.2, 1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0])
+    assert fit.forecast.to_numpy() == pytest.approx(expected, rel=1e-6)
+    assert 0 <= fit.alpha <= 1 and 0 <= fit.gamma <= 1 and np.isnan(fit.beta)
+    assert fit.forecast.index[0] == pd.Timestamp("2026-01-01")
+
+
+def test_holt_winters_with_trend_follows_growth():
+    y = _seasonal_series(36, growth=0.01)
+    fit = forecast.holt_winters(y, horizon=6, trend="add", seasonal="mul")
+    naive_flat = y.iloc[-12:-6].to_numpy()            # last year's same months
+    assert (fit.forecast.to_numpy() > naive_flat).all()
+    assert np.isfinite(fit.log_likelihood)
+
+
+def test_backtest_is_rolling_origin_and_matches_mape():
+    y = _seasonal_series(30, noise=0.03)
+    bt = forecast.backtest(y, test_periods=6, horizon=1, trend=None, seasonal="mul")
+    assert len(bt.table) == 6
+    assert list(bt.table["month"]) == list(y.index[-6:])
+    assert (bt.table["origin"] < bt.table["month"]).all()
+    assert bt.mape == pytest.approx(forecast.mape(bt.table["actual"], bt.table["forecast"]))
+    assert 0 < bt.mape < 0.1
+    # a forecast made 3 months ahead of each test month
+    bt3 = forecast.backtest(y, test_periods=6, horizon=3, trend=None)
+    assert (bt3.table["month"] - bt3.table["origin"]).dt.days.min() > 60
+
+
+def test_sample_company_last_six_months_error():
+    # The closing figure of chapter 5: one-month-ahead error on 2025-07..2025-12.
+    from salesprofit import data
+
+    y = forecast.monthly_series(data.load("orders"), data.load("order_lines"))
+    assert len(y) == 24 and y.index[-1] == pd.Timestamp("2025-12-01")
+    bt = forecast.backtest(y, 6, 1, trend="add", seasonal="mul")
+    assert 0.02 < bt.mape < 0.25 and 0.02 < bt.wape < 0.25
+    naive = forecast.seasonal_naive(y, 6)
+    assert list(naive.index) == list(y.index[-6:])
+
+
+def test_forecast_inputs_are_explained():
+    with pytest.raises(ValueError, match="at least one full season"):
+        forecast.holt_winters(_seasonal_series(10), horizon=3)
+    with pytest.raises(ValueError, match="Not enough history"):
+        forecast.backtest(_seasonal_series(18), test_periods=6)
+    y = _seasonal_series(24)
+    y.iloc[3] = 0.0
+    with pytest.raises(ValueError, match="additive"):
+        forecast.holt_winters(y, seasonal="mul")

@@ -182,3 +182,194 @@ def inventory_cost_curve(annual_demand: float, order_cost: float, holding_cost: 
     holding = holding_cost * q / 2
     return pd.DataFrame({"order_quantity": q, "ordering_cost": ordering,
                          "holding_cost": holding, "total_cost": ordering + holding})
+
+
+# ---------------------------------------------------------------------------
+# Chapter 4: inventory policies (batch, EOQ, JIT) and travel vs video meetings
+
+
+def inventory_policies(inventory: pd.DataFrame, unit_cost: Any) -> pd.DataFrame:
+    """Annual ordering + holding cost of three ordering policies, per product.
+
+    ``inventory`` has the sample company's columns ``annual_demand`` (units a
+    year), ``order_cost`` and ``jit_order_cost`` (money per purchase order),
+    ``holding_cost_rate`` (fraction of unit cost a year) and ``order_quantity``
+    (today's batch, units); ``unit_cost`` is the purchase cost per unit, aligned
+    with the rows (a Series indexed like ``inventory`` or an array).
+
+    Policies, each costed with :func:`inventory_cost` (``K D / Q + h Q / 2``,
+    h = holding rate x unit cost; Heizer & Render, *Operations Management*,
+    ch. 12):
+
+    * ``batch``: today's order quantity at today's order cost;
+    * ``eoq``: the economic order quantity at today's order cost;
+    * ``jit``: the EOQ at the order cost of a long-term JIT agreement
+      (EDI orders, scheduled deliveries). A cheaper order makes small, frequent
+      deliveries pay: Q shrinks with the square root of the order cost.
+
+    Columns per policy: ``<p>_quantity``, ``<p>_orders`` (orders a year),
+    ``<p>_cost`` (money a year) and ``<p>_stock_value`` (average cycle stock at
+    cost, Q/2 x unit cost: the capital tied up). Products with no demand cost
+    nothing and order nothing.
+
+    >>> inv = pd.DataFrame({"annual_demand": [1000], "order_cost": [10.0], "jit_order_cost": [2.5],
+    ...                     "holding_cost_rate": [0.25], "order_quantity": [500]})
+    >>> t = inventory_policies(inv, [2.0])
+    >>> t[["batch_cost", "eoq_quantity", "eoq_cost", "jit_quantity", "jit_cost"]].iloc[0].tolist()
+    [145.0, 200.0, 100.0, 100.0, 50.0]
+    """
+    d = inventory["annual_demand"].to_numpy(dtype=float)
+    k = inventory["order_cost"].to_numpy(dtype=float)
+    kj = inventory["jit_order_cost"].to_numpy(dtype=float)
+    rate = inventory["holding_cost_rate"].to_numpy(dtype=float)
+    c = C.values(unit_cost).ravel()
+    if c.size != d.size:
+        raise ValueError("Give one unit cost for every product row of the inventory table.")
+    C.check("annual demand", d, ge=0)
+    C.check("order cost", k, ge=0)
+    C.check("JIT order cost", kj, ge=0)
+    C.check("holding cost rate", rate, gt=0, le=1,
+            why="it is the yearly cost of holding stock as a fraction of the unit cost, e.g. 0.2")
+    C.check("unit cost", c, gt=0)
+    h = rate * c
+    out = pd.DataFrame(index=inventory.index)
+    if "product_id" in inventory:
+        out["product_id"] = inventory["product_id"].to_numpy()
+    out["annual_demand"] = d
+    out["holding_cost"] = h
+    quantities = {"batch": inventory["order_quantity"].to_numpy(dtype=float),
+                  "eoq": np.sqrt(2 * d * k / h), "jit": np.sqrt(2 * d * kj / h)}
+    C.check("order quantity", quantities["batch"], gt=0)
+    costs_per_order = {"batch": k, "eoq": k, "jit": kj}
+    for name, q in quantities.items():
+        ordering = np.divide(costs_per_order[name] * d, q, out=np.zeros_like(d), where=q > 0)
+        out[f"{name}_quantity"] = q
+        out[f"{name}_orders"] = np.divide(d, q, out=np.zeros_like(d), where=q > 0)
+        out[f"{name}_cost"] = ordering + h * q / 2
+        out[f"{name}_stock_value"] = q / 2 * c
+    return out
+
+
+def policy_summary(policies: pd.DataFrame) -> pd.DataFrame:
+    """Totals of :func:`inventory_policies` over all products, one row per policy.
+
+    Columns ``annual_cost``, ``orders`` (purchase orders a year),
+    ``stock_value`` (average cycle stock at cost) and ``saving`` (against
+    ``batch``, money a year).
+
+    >>> inv = pd.DataFrame({"annual_demand": [1000], "order_cost": [10.0], "jit_order_cost": [2.5],
+    ...                     "holding_cost_rate": [0.25], "order_quantity": [500]})
+    >>> policy_summary(inventory_policies(inv, [2.0]))["saving"].tolist()
+    [0.0, 45.0, 95.0]
+    """
+    rows = {}
+    for name in ("batch", "eoq", "jit"):
+        rows[name] = {"annual_cost": float(policies[f"{name}_cost"].sum()),
+                      "orders": float(policies[f"{name}_orders"].sum()),
+                      "stock_value": float(policies[f"{name}_stock_value"].sum())}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "policy"
+    out["saving"] = out.loc["batch", "annual_cost"] - out["annual_cost"]
+    return out
+
+
+def jit_vs_batch(annual_demand: float, order_cost: float, jit_order_cost: float, holding_cost: float,
+                 batch_quantity: float) -> pd.DataFrame:
+    """One product's three policies (batch, EOQ, JIT) as a small table.
+
+    Same definitions as :func:`inventory_policies` for a single product with
+    ``holding_cost`` h per unit per year. Index ``batch``, ``eoq``, ``jit``;
+    columns ``order_quantity``, ``orders_per_year``, ``ordering_cost``,
+    ``holding_cost``, ``total_cost``.
+
+    >>> jit_vs_batch(1000, 10, 2.5, 0.5, 500)["total_cost"].tolist()
+    [145.0, 100.0, 50.0]
+    """
+    C.check("annual demand", annual_demand, gt=0, why="with no demand there is nothing to order")
+    C.check("order cost", order_cost, ge=0)
+    C.check("JIT order cost", jit_order_cost, ge=0)
+    C.check("holding cost", holding_cost, gt=0,
+            why="with free storage the model would order everything at once")
+    C.check("batch order quantity", batch_quantity, gt=0)
+    q = {"batch": float(batch_quantity), "eoq": eoq(annual_demand, order_cost, holding_cost),
+         "jit": eoq(annual_demand, jit_order_cost, holding_cost)}
+    k = {"batch": order_cost, "eoq": order_cost, "jit": jit_order_cost}
+    rows = []
+    for name in ("batch", "eoq", "jit"):
+        qq = max(q[name], 1e-12)
+        rows.append({"policy": name, "order_quantity": q[name], "orders_per_year": annual_demand / qq,
+                     "ordering_cost": k[name] * annual_demand / qq, "holding_cost": holding_cost * q[name] / 2})
+    out = pd.DataFrame(rows).set_index("policy")
+    out["total_cost"] = out["ordering_cost"] + out["holding_cost"]
+    return out
+
+
+def meeting_costs(activities: pd.DataFrame, hourly_cost: float) -> pd.DataFrame:
+    """Average cost of one customer meeting by type: direct cost plus the rep's time.
+
+    ``activities`` has columns ``type``, ``duration_min``, ``travel_min`` and
+    ``cost`` (direct cost: travel, hotel, meals, phone, video licence share);
+    ``hourly_cost`` is what an hour of the rep's time costs the company
+    (salary and on-costs / working hours). One row per type: ``meetings``,
+    ``direct_cost``, ``meeting_min``, ``travel_min`` (means per meeting),
+    ``time_cost`` (hours x hourly cost), ``total_cost`` and ``total_spend``
+    (total cost x meetings).
+
+    >>> acts = pd.DataFrame({"type": ["visit", "visit", "video_meeting"], "duration_min": [60, 120, 45],
+    ...                      "travel_min": [120, 180, 0], "cost": [500.0, 700.0, 3.0]})
+    >>> meeting_costs(acts, 120.0)["total_cost"].round(2).to_dict()
+    {'video_meeting': 93.0, 'visit': 1080.0}
+    """
+    C.check("hourly cost of a rep", hourly_cost, ge=0)
+    g = activities.groupby("type", observed=True)
+    out = pd.DataFrame({"meetings": g.size().astype(float), "direct_cost": g["cost"].mean(),
+                        "meeting_min": g["duration_min"].mean(), "travel_min": g["travel_min"].mean()})
+    out["time_cost"] = (out["meeting_min"] + out["travel_min"]) / 60 * hourly_cost
+    out["total_cost"] = out["direct_cost"] + out["time_cost"]
+    out["total_spend"] = out["total_cost"] * out["meetings"]
+    out.index.name = "type"
+    return out
+
+
+def hourly_cost(annual_salary: Any, on_cost_rate: Any = 0.3, hours_per_year: Any = 2000.0) -> Any:
+    """Cost of one working hour: ``annual_salary x (1 + on_cost_rate) / hours_per_year``.
+
+    ``on_cost_rate`` is social insurance, housing fund and other employer costs
+    as a fraction of salary.
+
+    >>> hourly_cost(200_000, 0.3, 2000)
+    130.0
+    """
+    C.check("annual salary", annual_salary, ge=0)
+    C.check("on-cost rate", on_cost_rate, ge=0)
+    C.check("working hours a year", hours_per_year, gt=0)
+    return C.out(_arith(lambda s, r, n: s * (1 + r) / n, annual_salary, on_cost_rate, hours_per_year))
+
+
+def travel_vs_video(visits_per_year: Any, share_replaced: Any, visit_cost: Any, visit_hours: Any,
+                    video_cost: Any, video_hours: Any, hourly_cost: Any) -> dict:
+    """What replacing a share of visits by video meetings saves in a year.
+
+    ``visit_cost``/``video_cost`` are direct costs per meeting (money),
+    ``visit_hours``/``video_hours`` the rep's time per meeting including travel,
+    ``hourly_cost`` the cost of an hour of rep time. Returns a dict of floats
+    (arrays when inputs are arrays): ``meetings_replaced``, ``direct_saving``,
+    ``hours_freed``, ``time_saving`` (hours x hourly cost) and ``total_saving``.
+
+    >>> r = travel_vs_video(100, 0.4, 750, 7.3, 3, 0.7, 130)
+    >>> round(r["direct_saving"], 2), round(r["hours_freed"], 1), round(r["total_saving"], 2)
+    (29880.0, 264.0, 64200.0)
+    """
+    C.check("visits a year", visits_per_year, ge=0)
+    C.check("share of visits replaced", share_replaced, ge=0, le=1,
+            why="it is a fraction: 0.4 replaces 40 % of the visits")
+    for name, v in (("visit cost", visit_cost), ("visit hours", visit_hours), ("video cost", video_cost),
+                    ("video hours", video_hours), ("hourly cost", hourly_cost)):
+        C.check(name, v, ge=0)
+    n = _arith(lambda v, s: v * s * 1.0, visits_per_year, share_replaced)
+    direct = _arith(lambda m, a, b: m * (a - b), n, visit_cost, video_cost)
+    hours = _arith(lambda m, a, b: m * (a - b), n, visit_hours, video_hours)
+    time_saving = _arith(lambda x, r: x * r, hours, hourly_cost)
+    total = _arith(lambda a, b: a + b, direct, time_saving)
+    return {"meetings_replaced": C.out(n), "direct_saving": C.out(direct), "hours_freed": C.out(hours),
+            "time_saving": C.out(time_saving), "total_saving": C.out(total)}

@@ -8,6 +8,7 @@ chapter 5's (利用CRM系统). Error measures follow Hyndman & Athanasopoulos,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -89,3 +90,227 @@ def seasonal_index(dates: Any, values: Any, period: str = "month") -> pd.Series:
     index = table.div(table.mean(axis=1), axis=0).mean()
     index.index.name = period
     return index / index.mean()
+
+
+# ---------------------------------------------------------------------------
+# Chapter 5: Holt-Winters seasonal forecast and its rolling-origin backtest
+#
+# Holt-Winters exponential smoothing (Holt 1957; Winters 1960) as fitted by
+# statsmodels' ``ExponentialSmoothing``; the method and the rolling-origin
+# ("time series cross-validation") evaluation follow Hyndman & Athanasopoulos,
+# *Forecasting: Principles and Practice*, 3rd ed., sections 8.3 and 5.10.
+
+
+def monthly_series(orders: pd.DataFrame, order_lines: pd.DataFrame,
+                   value: str = "gross_profit") -> pd.Series:
+    """Monthly totals of delivered order lines: ``"gross_profit"`` or ``"net_sales"``.
+
+    Gross profit of a line is ``quantity x (net_price - unit_cost)``, net sales
+    ``quantity x net_price``. Indexed by the first day of each month (frequency
+    ``MS``), months without sales are 0.
+
+    >>> orders = pd.DataFrame({"order_id": ["A", "B"], "order_date": pd.to_datetime(["2025-01-05", "2025-03-02"])})
+    >>> lines = pd.DataFrame({"order_id": ["A", "B"], "quantity": [2, 1], "net_price": [10.0, 5.0],
+    ...                       "unit_cost": [6.0, 4.0]})
+    >>> monthly_series(orders, lines).tolist()
+    [8.0, 0.0, 1.0]
+    """
+    if value not in {"gross_profit", "net_sales"}:
+        raise ValueError("value is 'gross_profit' or 'net_sales'.")
+    o = orders[orders["status"] == "delivered"] if "status" in orders else orders
+    m = order_lines.merge(o[["order_id", "order_date"]], on="order_id")
+    per_line = m["quantity"] * (m["net_price"] - (m["unit_cost"] if value == "gross_profit" else 0.0))
+    month = pd.to_datetime(m["order_date"]).dt.to_period("M").dt.to_timestamp()
+    s = per_line.groupby(month).sum().astype(float)
+    s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"), fill_value=0.0)
+    s.index.name = "month"
+    s.name = value
+    return s
+
+
+@dataclass(frozen=True)
+class HoltWinters:
+    """A fitted Holt-Winters model: smoothing parameters, fit and forecast."""
+
+    alpha: float                  # level smoothing
+    beta: float                   # trend smoothing (NaN without trend)
+    gamma: float                  # seasonal smoothing
+    phi: float                    # damping (1 without damping)
+    trend: str | None
+    seasonal: str
+    fitted: pd.Series             # one-step-ahead fitted values over the history
+    forecast: pd.Series           # the next ``horizon`` periods
+    sse: float                    # sum of squared one-step errors after the first season
+    log_likelihood: float         # Gaussian, from those errors
+
+
+def _check_series(series: Any, seasonal_periods: int) -> pd.Series:
+    if not isinstance(series, pd.Series) or not isinstance(series.index, pd.DatetimeIndex):
+        raise ValueError("Give the history as a pandas Series indexed by month (a DatetimeIndex).")
+    C.finite("history", series.to_numpy(dtype=float))
+    if len(series) < seasonal_periods + 2:
+        raise ValueError(f"A seasonal forecast needs at least one full season plus two periods of "
+                         f"history ({seasonal_periods + 2}); there are {len(series)}.")
+    s = series.astype(float).copy()
+    if s.index.freq is None:
+        s.index.freq = pd.infer_freq(s.index) or "MS"
+    return s
+
+
+def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
+                 seasonal: str = "mul", damped: bool = False, seasonal_periods: int = 12) -> HoltWinters:
+    """Fit Holt-Winters exponential smoothing (statsmodels) and forecast ``horizon`` periods.
+
+    ``trend``: ``"add"`` or ``None``; ``seasonal``: ``"add"`` (a month is so
+    many yuan above average) or ``"mul"`` (so many per cent above);
+    ``damped`` flattens the trend. The initial level and seasonal pattern are
+    taken from the first season (level = its mean, pattern = its ratios or
+    differences to that mean; initial trend 0), the classical start of
+    Holt-Winters (Hyndman & Athanasopoulos, FPP 2nd ed., 7.5), so the model
+    works with as little as one season plus two periods of history; the
+    smoothing parameters are estimated by statsmodels (least squares).
+
+    >>> idx = pd.date_range("2023-01-01", periods=36, freq="MS")
+    >>> season = np.tile([0.8, 0.9, 1.0, 1.1, 1.2, 1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0], 3)
+    >>> fit = holt_winters(pd.Series(100 * season, index=idx), horizon=3, trend=None)
+    >>> fit.forecast.round(1).tolist()
+    [80.0, 90.0, 100.0]
+    """
+    import warnings
+
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
+    from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+    if trend not in (None, "add"):
+        raise ValueError("trend is 'add' or None.")
+    if seasonal not in ("add", "mul"):
+        raise ValueError("seasonal is 'add' or 'mul'.")
+    if int(horizon) != horizon or horizon < 1:
+        raise ValueError("The horizon is a whole number of periods, at least 1.")
+    s = _check_series(series, seasonal_periods)
+    if seasonal == "mul" and (s <= 0).any():
+        raise ValueError("Multiplicative seasonality needs every period above zero: use additive.")
+    first = s.iloc[:seasonal_periods].to_numpy()
+    level = float(first.mean())
+    pattern = first / level if seasonal == "mul" else first - level
+    model = ExponentialSmoothing(
+        s, trend=trend, damped_trend=bool(damped and trend), seasonal=seasonal,
+        seasonal_periods=seasonal_periods, initialization_method="known", initial_level=level,
+        initial_trend=0.0 if trend else None, initial_seasonal=pattern)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        # a perfect fit makes statsmodels take log(0) for its AIC; harmless here
+        warnings.filterwarnings("ignore", "divide by zero encountered in log", RuntimeWarning)
+        res = model.fit()
+        fc = res.forecast(int(horizon))
+    p = res.params
+    # the first season fits exactly (it set the starting values): errors count from the second
+    resid = (s.to_numpy() - res.fittedvalues.to_numpy())[seasonal_periods:]
+    sse = float(np.sum(resid ** 2))
+    n = len(resid)
+    loglik = float(-n / 2 * (np.log(2 * np.pi * max(sse, 1e-300) / n) + 1))
+    fc.name = "forecast"
+    return HoltWinters(
+        alpha=float(p["smoothing_level"]),
+        beta=float(p["smoothing_trend"]) if trend else float("nan"),
+        gamma=float(p["smoothing_seasonal"]),
+        phi=float(p["damping_trend"]) if (damped and trend) else 1.0,
+        trend=trend, seasonal=seasonal, fitted=res.fittedvalues.rename("fitted"), forecast=fc,
+        sse=sse, log_likelihood=loglik)
+
+
+@dataclass(frozen=True)
+class Backtest:
+    """Rolling-origin evaluation: every forecast against what happened."""
+
+    table: pd.DataFrame           # origin, month, step, actual, forecast, error
+    mape: float
+    wape: float
+    horizon: int
+
+
+def backtest(series: pd.Series, test_periods: int = 6, horizon: int = 1, **settings: Any) -> Backtest:
+    """Rolling-origin backtest of :func:`holt_winters` over the last ``test_periods``.
+
+    For each forecast origin in the test window the model is refitted on the
+    history up to that origin only and forecasts ``horizon`` periods ahead;
+    the forecast of each test month made ``horizon`` months before it is kept
+    (Hyndman & Athanasopoulos, FPP3, 5.10, "time series cross-validation").
+    ``horizon=1`` is the one-month-ahead error. ``settings`` go to
+    :func:`holt_winters` (``trend``, ``seasonal``, ``damped``,
+    ``seasonal_periods``). Error measures: :func:`mape` and :func:`wape`.
+
+    >>> idx = pd.date_range("2023-01-01", periods=30, freq="MS")
+    >>> season = np.tile([0.8, 0.9, 1.0, 1.1, 1.2, 1.0, 0.9, 0.9, 1.0, 1.1, 1.1, 1.0], 3)[:30]
+    >>> round(backtest(pd.Series(100 * season, index=idx), 6, trend=None).mape, 6)
+    0.0
+    """
+    if int(test_periods) != test_periods or test_periods < 1:
+        raise ValueError("The test window is a whole number of periods, at least 1.")
+    if int(horizon) != horizon or horizon < 1:
+        raise ValueError("The horizon is a whole number of periods, at least 1.")
+    test_periods, horizon = int(test_periods), int(horizon)
+    sp = int(settings.get("seasonal_periods", 12))
+    s = _check_series(series, sp)
+    first_target = len(s) - test_periods
+    if first_target - horizon + 1 < sp + 2:
+        raise ValueError(f"Not enough history before the test window: the first forecast would be fitted "
+                         f"on fewer than {sp + 2} periods. Shorten the test window or the horizon.")
+    rows = []
+    for target in range(first_target, len(s)):
+        origin = target - horizon + 1                    # fit on s[:origin]
+        fit = holt_winters(s.iloc[:origin], horizon=horizon, **settings)
+        rows.append({"origin": s.index[origin - 1], "month": s.index[target], "step": horizon,
+                     "actual": float(s.iloc[target]), "forecast": float(fit.forecast.iloc[-1])})
+    table = pd.DataFrame(rows)
+    table["error"] = table["forecast"] - table["actual"]
+    return Backtest(table, mape(table["actual"], table["forecast"]),
+                    wape(table["actual"], table["forecast"]), horizon)
+
+
+def seasonal_naive(series: pd.Series, test_periods: int = 6, seasonal_periods: int = 12) -> pd.Series:
+    """The benchmark forecast: each test month equals the same month a season earlier.
+
+    Any forecasting method should beat it (Hyndman & Athanasopoulos, FPP3, 5.2).
+
+    >>> idx = pd.date_range("2024-01-01", periods=14, freq="MS")
+    >>> seasonal_naive(pd.Series(range(14), index=idx, dtype=float), 2).tolist()
+    [0.0, 1.0]
+    """
+    if len(series) < test_periods + seasonal_periods:
+        raise ValueError("The seasonal naive benchmark needs a full season before the test window.")
+    n = len(series)
+    fc = series.iloc[n - test_periods - seasonal_periods:n - seasonal_periods].to_numpy(dtype=float)
+    return pd.Series(fc, index=series.index[n - test_periods:], name="seasonal_naive")
+
+
+def pipeline_by_stage(opportunities: pd.DataFrame, probabilities: Any) -> pd.DataFrame:
+    """Weighted pipeline of the open opportunities, stage by stage.
+
+    ``opportunities`` has ``stage``, ``status`` and ``amount``; only ``open``
+    ones count. ``probabilities`` maps each stage to its win probability (a
+    fraction; a dict or Series). One row per stage in the order of
+    ``probabilities``: ``deals``, ``amount``, ``probability``, ``weighted``
+    (amount x probability, summed with :func:`weighted_pipeline`); plus a
+    ``total`` row.
+
+    >>> opps = pd.DataFrame({"stage": ["lead", "proposal", "proposal"], "status": ["open"] * 3,
+    ...                      "amount": [100_000.0, 50_000.0, 30_000.0]})
+    >>> pipeline_by_stage(opps, {"lead": 0.1, "proposal": 0.5})["weighted"].tolist()
+    [10000.0, 40000.0, 50000.0]
+    """
+    probs = pd.Series(probabilities, dtype=float)
+    C.check("win probability", probs.to_numpy(), ge=0, le=1, why="a probability is a fraction between 0 and 1")
+    live = opportunities[opportunities["status"] == "open"] if "status" in opportunities else opportunities
+    unknown = set(live["stage"]) - set(probs.index)
+    if unknown:
+        raise ValueError(f"Give a win probability for every open stage; missing: {', '.join(sorted(unknown))}.")
+    g = live.groupby("stage")["amount"]
+    out = pd.DataFrame({"deals": g.size(), "amount": g.sum()}).reindex(probs.index).fillna(0.0)
+    out["probability"] = probs
+    out["weighted"] = [weighted_pipeline(live.loc[live["stage"] == s, "amount"],
+                                         np.full((live["stage"] == s).sum(), p)) for s, p in probs.items()]
+    out.loc["total"] = [out["deals"].sum(), out["amount"].sum(), np.nan,
+                        weighted_pipeline(live["amount"], live["stage"].map(probs))]
+    out.index.name = "stage"
+    return out

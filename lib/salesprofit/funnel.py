@@ -11,6 +11,11 @@ which is why a 10 % better win rate and 10 % more opportunities are worth the sa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
 from ._checks import check, out, values
 
 
@@ -31,3 +36,185 @@ def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
             for x in (opportunities, win_rate, avg_deal_size, cycle_days)]
     opportunities, win_rate, avg_deal_size, cycle_days = args  # Series keep their index
     return out(opportunities * win_rate * avg_deal_size / cycle_days)
+
+
+# ---------------------------------------------------------------------------
+# Chapter 15: the sales process, stage by stage
+#
+# The article's five stages are lead (客户开发), needs analysis (需求分析), proposal
+# (方案设计), contract (合同签订) and after-sales (售后服务). The first four are the
+# pipeline recorded in the CRM's stage history; after-sales starts once a deal is won.
+# Stage conversion and time in stage are the standard funnel measures of sales-process
+# management (Jordan & Kelly, *Sales Management for Dummies*; Kotler & Keller,
+# *Marketing Management*, 15th ed., ch. 19; the "sales velocity" of CRM vendors). The
+# funnel model chains the stages: the share of leads that reaches stage k is the product
+# of the conversions before it, and a won deal spends the sum of the stage times.
+
+
+STAGES = ("lead", "needs_analysis", "proposal", "contract")
+STAGE_LABELS = {"lead": "Lead (客户开发)", "needs_analysis": "Needs analysis (需求分析)",
+                "proposal": "Proposal (方案设计)", "contract": "Contract (合同签订)",
+                "after_sales": "After-sales (售后服务)"}
+
+
+def stage_stats(stages: pd.DataFrame) -> pd.DataFrame:
+    """Conversion and time per stage from the stage history (one row per deal and stage).
+
+    ``stages`` has ``stage``, ``entered_date``, ``exited_date`` and ``outcome`` (advanced,
+    won, lost, open). Per stage in process order: ``entered`` (deals that reached it),
+    ``open``, ``advanced`` (incl. won), ``lost``, ``conversion`` = advanced / closed (open
+    deals are not counted: their outcome is unknown), ``mean_days`` and ``median_days`` in
+    the stage over closed deals, ``reach`` (share of leads expected to reach the stage,
+    the product of the conversions before it) and ``win_from_here``.
+
+    >>> st = pd.DataFrame({"stage": ["lead", "lead", "needs_analysis"],
+    ...     "entered_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-11"]),
+    ...     "exited_date": pd.to_datetime(["2025-01-11", "2025-01-05", "2025-01-21"]),
+    ...     "outcome": ["advanced", "lost", "won"]})
+    >>> stage_stats(st).loc["lead", ["conversion", "mean_days"]].tolist()
+    [0.5, 7.0]
+    """
+    for col in ("stage", "entered_date", "exited_date", "outcome"):
+        if col not in stages:
+            raise ValueError(f"The stage history needs a '{col}' column.")
+    unknown = set(stages["stage"]) - set(STAGES)
+    if unknown:
+        raise ValueError(f"Unknown stage(s) {sorted(unknown)}: the stages are {', '.join(STAGES)}.")
+    st = stages.assign(closed=stages["outcome"] != "open",
+                       ok=stages["outcome"].isin(["advanced", "won"]))
+    days = (pd.to_datetime(st["exited_date"]) - pd.to_datetime(st["entered_date"])).dt.days
+    st = st.assign(days=days.where(st["closed"]))
+    g = st.groupby("stage")
+    res = pd.DataFrame({
+        "entered": g.size(),
+        "open": g["closed"].apply(lambda c: int((~c).sum())),
+        "advanced": g["ok"].sum(),
+        "lost": g["outcome"].apply(lambda o: int((o == "lost").sum())),
+        "mean_days": g["days"].mean(),
+        "median_days": g["days"].median(),
+    }).reindex([s for s in STAGES if s in set(st["stage"])])
+    closed = res["advanced"] + res["lost"]
+    res["conversion"] = res["advanced"] / closed.where(closed > 0)
+    res["reach"] = res["conversion"].shift(1, fill_value=1.0).cumprod()
+    res["win_from_here"] = res["conversion"][::-1].cumprod()[::-1]
+    res.index.name = "stage"
+    return res[["entered", "open", "advanced", "lost", "conversion", "mean_days", "median_days",
+                "reach", "win_from_here"]]
+
+
+def bottleneck(stats: pd.DataFrame) -> str:
+    """The stage that loses the most of the deals that reach it (lowest conversion).
+
+    >>> bottleneck(pd.DataFrame({"conversion": [0.6, 0.5, 0.8]}, index=["lead", "proposal", "contract"]))
+    'proposal'
+    """
+    if "conversion" not in stats or stats["conversion"].dropna().empty:
+        raise ValueError("The stage table needs a 'conversion' column with at least one value.")
+    return str(stats["conversion"].idxmin())
+
+
+def won_cycle_days(opportunities: pd.DataFrame) -> pd.Series:
+    """Days from creation to winning for each won opportunity.
+
+    >>> o = pd.DataFrame({"status": ["won", "lost"], "created_date": ["2025-01-01", "2025-01-01"],
+    ...                   "closed_date": ["2025-03-02", "2025-01-05"]})
+    >>> won_cycle_days(o).tolist()
+    [60]
+    """
+    won = opportunities[opportunities["status"] == "won"]
+    return (pd.to_datetime(won["closed_date"]) - pd.to_datetime(won["created_date"])).dt.days.rename("days")
+
+
+@dataclass(frozen=True)
+class FunnelResult:
+    """Outcome of :func:`funnel_model` for a steady flow of leads.
+
+    ``table``: per stage ``conversion``, ``days``, ``reach`` (share of leads reaching it),
+    ``deals`` (per month reaching it) and ``lost`` (per month lost there). ``win_rate``
+    (won / leads), ``won_per_month``, ``revenue_per_month`` (money), ``cycle_days`` (a won
+    deal's days from lead to contract), ``days_in_funnel`` (expected days a lead stays,
+    won or lost), ``pipeline`` (deals open at any time, by Little's law: leads per day x
+    days in funnel) and ``velocity`` (:func:`sales_velocity` of that pipeline, money per
+    day).
+    """
+
+    table: pd.DataFrame
+    win_rate: float
+    won_per_month: float
+    revenue_per_month: float
+    cycle_days: float
+    days_in_funnel: float
+    pipeline: float
+    velocity: float
+
+
+def funnel_model(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float) -> FunnelResult:
+    """Chain the stages: what a monthly flow of leads turns into, and how fast.
+
+    ``conversion`` and ``days`` map each stage (in process order) to its conversion (a
+    fraction; for the last stage, the win rate of contracts) and mean days in the stage.
+    A lost deal is assumed to spend the stage's mean time before it drops out.
+
+    >>> r = funnel_model(100, {"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, 1000)
+    >>> r.win_rate, r.revenue_per_month, r.cycle_days, r.days_in_funnel
+    (0.4, 40000.0, 30.0, 20.0)
+    """
+    conv = pd.Series(conversion, dtype=float)
+    d = pd.Series(days, dtype=float).reindex(conv.index)
+    check("The number of leads per month", leads_per_month, ge=0)
+    check("A stage conversion", conv, ge=0, le=1, why="it is a share of the deals in the stage")
+    if d.isna().any():
+        raise ValueError("Give the days for every stage that has a conversion.")
+    check("A stage's days", d, ge=0)
+    check("The average deal size", avg_deal_size, ge=0)
+    reach = conv.shift(1, fill_value=1.0).cumprod()
+    win_rate = float(conv.prod())
+    table = pd.DataFrame({"conversion": conv, "days": d, "reach": reach,
+                          "deals": leads_per_month * reach,
+                          "lost": leads_per_month * reach * (1 - conv)})
+    table.index.name = "stage"
+    cycle = float(d.sum())
+    in_funnel = float((reach * d).sum())
+    pipeline = leads_per_month * 12 / 365 * in_funnel
+    won = leads_per_month * win_rate
+    velocity = sales_velocity(pipeline, win_rate, avg_deal_size, in_funnel) if in_funnel > 0 else 0.0
+    return FunnelResult(table, win_rate, won, won * avg_deal_size, cycle, in_funnel, pipeline,
+                        float(velocity))
+
+
+def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float,
+                   stage: str, conversion_change: float = 0.0, days_change: float = 0.0) -> pd.DataFrame:
+    """Today's funnel against one with a better conversion or a shorter time in ``stage``.
+
+    ``conversion_change`` is in percentage points as a fraction (0.05 = +5 points, capped
+    at 100 %); ``days_change`` in days (negative shortens). Returns rows ``today``,
+    ``improved`` and ``change`` with ``win_rate``, ``won_per_month``, ``revenue_per_month``,
+    ``cycle_days``, ``pipeline``, ``velocity`` (same flow of leads) and ``velocity_same_team``:
+    the velocity if the team keeps as many deals open as today (a team's capacity is
+    its open deals), so that a faster stage frees time for more deals.
+
+    >>> t = funnel_what_if(100, {"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, 1000,
+    ...                    "lead", conversion_change=0.1)
+    >>> float(t.loc["change", "revenue_per_month"])
+    8000.0
+    """
+    conv = pd.Series(conversion, dtype=float)
+    d = pd.Series(days, dtype=float)
+    if stage not in conv.index:
+        raise ValueError(f"Unknown stage {stage!r}: choose one of {', '.join(conv.index)}.")
+    base = funnel_model(leads_per_month, conv, d, avg_deal_size)
+    conv2, d2 = conv.copy(), d.copy()
+    conv2[stage] = min(1.0, max(0.0, conv[stage] + conversion_change))
+    if d[stage] + days_change < 0:
+        raise ValueError(f"The {stage.replace('_', ' ')} stage cannot be shortened by more than its "
+                         f"{d[stage]:g} days.")
+    d2[stage] = d[stage] + days_change
+    new = funnel_model(leads_per_month, conv2, d2, avg_deal_size)
+    cols = ["win_rate", "won_per_month", "revenue_per_month", "cycle_days", "pipeline", "velocity"]
+    rows = {name: [getattr(r, c) for c in cols] for name, r in (("today", base), ("improved", new))}
+    t = pd.DataFrame(rows, index=cols).T
+    t["velocity_same_team"] = [base.velocity,
+                               sales_velocity(base.pipeline, new.win_rate, avg_deal_size, new.days_in_funnel)
+                               if new.days_in_funnel > 0 else 0.0]
+    t.loc["change"] = t.loc["improved"] - t.loc["today"]
+    return t

@@ -1,0 +1,947 @@
+"""Reading a user's own CRM/ERP export: CSV or XLSX, English or Chinese headers.
+
+A sales manager's order export rarely looks like the sample company's tidy CSV: it
+is GBK-encoded with Chinese headers, has a title row above the header, writes money
+as ``"¥1,234.50"`` or ``"1 234,50 €"`` and dates as ``"2026年11月1日"``.
+:func:`read_crm_export` reads such a file into the canonical columns of
+:data:`CRM_TABLES` (for ``order_lines``: order_id, order_date, customer_id,
+product_id, quantity, unit_price, unit_cost, list_price, rep_id) and refuses what
+it cannot read correctly with a :class:`salesprofit.data.DataError` whose message
+names the file, the column *as it is named in the file*, the rows *as Excel
+numbers them* and what was expected. It never guesses silently: no NaN where a
+value was written, no number read in the wrong decimal style.
+
+How it reads (all in memory; the user's file is opened read-only and never written):
+
+1. **What kind of file**: magic bytes tell an Excel workbook (ZIP ``PK``), an old
+   ``.xls``, an image/PDF/archive (refused: not a spreadsheet) from text.
+2. **Encoding** (text): a byte-order mark wins (UTF-8 or UTF-16); otherwise
+   charset-normalizer (Ousret, *charset_normalizer*, MIT) ranks candidate encodings
+   on a sample of the lines that hold non-ASCII bytes, and the candidate whose
+   decoding yields recognised column names is taken (GBK/GB2312 are read as their
+   superset GB18030). The whole file is then decoded strictly.
+3. **Separator and header row**: comma, semicolon, tab or bar; the separator and
+   the row (among the first 30) that give the most recognised column names win,
+   so a title row above the header is skipped.
+4. **Columns**: headers are matched after normalising case, spaces, underscores and
+   a unit in brackets (``单价（元）`` is ``单价``); an explicit ``mapping`` wins.
+5. **Values**, vectorised with pandas: identifiers trimmed; numbers with currency
+   marks, spaces or apostrophes as thousands separators, accounting negatives
+   ``(1,234.50)``, and a decimal comma where the column (or a semicolon-separated
+   file) uses one; dates in ISO, slash, dot and Chinese forms, ``YYYYMMDD`` and
+   Excel serial numbers. Fully blank rows and total rows (合计, 总计, Total) are
+   dropped and reported.
+
+Pure except for reading the file: no widgets, no plotting.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import numbers
+import os
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .data import DataError
+
+__all__ = ["CrmColumn", "CRM_TABLES", "CrmImport", "read_crm_export", "inspect_crm_export",
+           "accepted_headers"]
+
+#: How many bad rows an error message lists.
+MAX_ROWS_SHOWN = 5
+#: How many rows from the top are searched for the header row.
+HEADER_SEARCH_ROWS = 30
+#: Bytes of non-ASCII lines given to charset-normalizer.
+ENCODING_SAMPLE_BYTES = 64 * 1024
+EXPECTED_NUMBER = "a number such as 1234.50, ¥1,234.50 or 1 234,50 €"
+EXPECTED_DATE = "a date such as 2026-11-01, 2026/11/01 or 2026年11月1日"
+
+
+@dataclass(frozen=True)
+class CrmColumn:
+    """A canonical column of an import: its kind, whether required, accepted headers.
+
+    ``headers`` are the names accepted first; ``fallback`` names (such as a
+    customer *name* standing in for a customer *id*) are used only when no
+    ``headers`` match. ``kind`` is ``id``, ``date``, ``quantity`` or ``money``.
+    """
+
+    name: str
+    kind: str
+    required: bool
+    meaning: str
+    headers: tuple[str, ...]
+    fallback: tuple[str, ...] = ()
+
+
+CRM_TABLES: dict[str, tuple[CrmColumn, ...]] = {
+    "order_lines": (
+        CrmColumn("order_id", "id", True, "order number",
+                  ("order_id", "order id", "order no", "order number", "订单号", "订单编号",
+                   "单号", "销售单号", "单据编号")),
+        CrmColumn("order_date", "date", True, "order date",
+                  ("order_date", "order date", "下单日期", "订单日期", "下单时间", "单据日期"),
+                  ("date", "日期")),
+        CrmColumn("customer_id", "id", True, "customer",
+                  ("customer_id", "customer id", "customer code", "客户编号", "客户代码",
+                   "客户编码", "客户id"),
+                  ("customer", "customer name", "客户名称", "客户")),
+        CrmColumn("product_id", "id", False, "product",
+                  ("product_id", "product id", "sku", "产品编号", "产品编码", "物料编号",
+                   "商品编号", "货号"),
+                  ("product", "product name", "产品名称", "产品", "商品名称")),
+        CrmColumn("quantity", "quantity", True, "quantity sold",
+                  ("quantity", "qty", "数量", "销售数量")),
+        CrmColumn("unit_price", "money", True, "price actually paid per unit",
+                  ("unit_price", "unit price", "net_price", "net price", "单价", "成交价",
+                   "成交单价", "实际单价"),
+                  ("price", "价格")),
+        CrmColumn("unit_cost", "money", False, "cost per unit",
+                  ("unit_cost", "unit cost", "成本", "单位成本", "成本价", "成本单价"),
+                  ("cost",)),
+        CrmColumn("list_price", "money", False, "list price per unit",
+                  ("list_price", "list price", "标准价", "目录价", "标价", "牌价")),
+        CrmColumn("rep_id", "id", False, "sales rep",
+                  ("rep_id", "sales_rep", "sales rep", "salesperson", "销售代表", "业务员",
+                   "销售员", "销售人员"),
+                  ("rep",)),
+    ),
+}
+
+_TOTAL_WORDS = {"合计", "总计", "小计", "total", "grand total", "sum", "totals"}
+_SEPARATORS = (",", ";", "\t", "|")
+_SEP_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+
+
+def _norm(header: Any) -> str:
+    """A header reduced for matching: NFKC, lower case, no unit in brackets, '_' joins."""
+    if header is None or (isinstance(header, float) and np.isnan(header)):
+        return ""
+    s = unicodedata.normalize("NFKC", str(header)).strip().lower().lstrip("*").strip()
+    s = re.sub(r"\s*[(\[【].*?[)\]】]\s*$", "", s)
+    s = re.sub(r"[\s_\-./:：]+", "_", s).strip("_")
+    return s
+
+
+def accepted_headers(table: str = "order_lines") -> dict[str, tuple[str, ...]]:
+    """The headers recognised for each canonical column of ``table`` (for docs and UI).
+
+    >>> accepted_headers()["quantity"]
+    ('quantity', 'qty', '数量', '销售数量')
+    """
+    return {c.name: c.headers + c.fallback for c in _spec(table)}
+
+
+def _spec(table: str) -> tuple[CrmColumn, ...]:
+    if table not in CRM_TABLES:
+        raise DataError(f"read_crm_export reads the table(s) {', '.join(CRM_TABLES)}; "
+                        f"got {table!r}.")
+    return CRM_TABLES[table]
+
+
+def _lookup(spec: tuple[CrmColumn, ...]) -> dict[str, tuple[str, int]]:
+    """Normalised header -> (canonical column, rank 0 primary / 1 fallback)."""
+    out: dict[str, tuple[str, int]] = {}
+    for col in spec:
+        for h in col.headers:
+            out[_norm(h)] = (col.name, 0)
+        for h in col.fallback:
+            out.setdefault(_norm(h), (col.name, 1))
+    return out
+
+
+@dataclass
+class CrmImport:
+    """What :func:`inspect_crm_export` read: the data and how the file was understood.
+
+    ``data``: canonical columns with proper dtypes. ``source``: the file's name.
+    ``file_format``: "csv" or "xlsx". ``encoding``/``separator``: for CSV.
+    ``sheet``: for XLSX. ``header_row``: the header's row number as Excel shows it.
+    ``columns``: canonical column -> header in the file. ``ignored``: headers not
+    used. ``missing``: optional canonical columns the file lacks. ``notes``: plain
+    sentences about what was dropped or assumed. ``excel_rows``: the Excel row
+    number of each row of ``data``.
+    """
+
+    data: pd.DataFrame
+    source: str
+    file_format: str
+    encoding: str | None
+    separator: str | None
+    sheet: str | None
+    header_row: int
+    columns: dict[str, str]
+    ignored: list[str]
+    missing: list[str]
+    notes: list[str] = field(default_factory=list)
+    excel_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def summary(self) -> pd.DataFrame:
+        """One row per canonical column: the header it came from and what it holds."""
+        rows = []
+        for col in _spec("order_lines"):
+            header = self.columns.get(col.name)
+            if header is None:
+                status = "missing (required)" if col.required else "not in the file"
+                filled = ""
+            else:
+                n = int(self.data[col.name].notna().sum())
+                status = "read"
+                filled = f"{n:,} of {len(self.data):,}"
+            rows.append({"column": col.name, "meaning": col.meaning,
+                         "header in your file": header or "", "status": status,
+                         "filled rows": filled})
+        return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------
+# Messages
+# --------------------------------------------------------------------------------------
+
+def _rows_text(rows: np.ndarray) -> str:
+    rows = np.asarray(rows)
+    shown = ", ".join(str(int(r)) for r in rows[:MAX_ROWS_SHOWN])
+    more = len(rows) - MAX_ROWS_SHOWN
+    word = "row" if len(rows) == 1 else "rows"
+    return f"{word} {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def _values_text(values: Any) -> str:
+    return ", ".join(repr(str(v)) for v in list(values)[:3])
+
+
+def _fail(message: str) -> DataError:
+    return DataError(message)
+
+
+# --------------------------------------------------------------------------------------
+# Bytes -> kind of file -> rows of text
+# --------------------------------------------------------------------------------------
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"%PDF", "PDF document"),
+    (b"BM", None), (b"\x1f\x8b", "gzip archive"), (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"RIFF", "RIFF media file"),
+    (b"\x7fELF", "program file"), (b"MZ", "Windows program"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """A name for a non-text file, or None when it may be text."""
+    for magic, kind in _MAGIC:
+        if kind and data.startswith(magic):
+            return kind
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text
+    if b"\x00" in head:
+        return "binary file"
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > max(2, len(head) // 100):
+        return "binary file"
+    return None
+
+
+def _ascii_rich_sample(data: bytes) -> bytes:
+    """The first lines that hold non-ASCII bytes (up to the sample size), whole lines."""
+    pieces: list[bytes] = []
+    size = 0
+    start = 0
+    n = len(data)
+    while start < n and size < ENCODING_SAMPLE_BYTES:
+        end = data.find(b"\n", start)
+        end = n if end < 0 else end + 1
+        line = data[start:end]
+        if not line.isascii():
+            pieces.append(line)
+            size += len(line)
+        start = end
+        if start > 64 * ENCODING_SAMPLE_BYTES and not pieces:
+            break  # a long pure-ASCII head: the rest is checked by the strict decode
+    return b"".join(pieces)
+
+
+def _detect_encoding(data: bytes, spec: tuple[CrmColumn, ...],
+                     mapping_keys: set[str]) -> str:
+    """Encoding of CSV bytes: BOM, else charset-normalizer's candidates ranked by headers."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = _ascii_rich_sample(data)
+    if not sample:
+        return "utf-8"  # pure ASCII so far (a later non-ASCII byte is caught on decoding)
+    import charset_normalizer
+
+    matches = list(charset_normalizer.from_bytes(sample))
+    if not matches:
+        return "utf-8"
+    head = data[:ENCODING_SAMPLE_BYTES]
+    head = head[: head.rfind(b"\n") + 1] or head
+    lookup = _lookup(spec)
+    best, best_score = None, -1
+    for m in matches[:6]:
+        enc = _canonical_encoding(m.encoding)
+        try:
+            text = head.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = max(_header_score(r, lookup, mapping_keys)
+                    for r in _sample_rows(text, ",;\t|")) if text else 0
+        if score > best_score:
+            best, best_score = enc, score
+    return best or _canonical_encoding(matches[0].encoding)
+
+
+def _canonical_encoding(name: str) -> str:
+    name = name.lower().replace("-", "_")
+    if name in {"gb2312", "gbk", "hz", "gb18030", "cp936", "euc_cn"}:
+        return "gb18030"
+    if name in {"ascii", "utf_8"}:
+        return "utf-8"
+    return name
+
+
+def _sample_rows(text: str, seps: str) -> list[list[str]]:
+    """First rows split by every candidate separator (for header scoring)."""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    return [re.split(f"[{re.escape(seps)}]", line) for line in lines] or [[]]
+
+
+def _header_score(cells: list[Any], lookup: dict[str, tuple[str, int]],
+                  mapping_keys: set[str]) -> int:
+    found = set()
+    for c in cells:
+        n = _norm(c)
+        if n in mapping_keys:
+            found.add(("m", n))
+        elif n in lookup:
+            found.add(lookup[n][0])
+    return len(found)
+
+
+def _find_header(rows: list[list[Any]], lookup: dict[str, tuple[str, int]],
+                 mapping_keys: set[str]) -> tuple[int, int]:
+    """(index, score) of the row among the first ones with the most recognised names."""
+    best_i, best = -1, 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = _header_score(row, lookup, mapping_keys)
+        if score > best:
+            best_i, best = i, score
+    return best_i, best
+
+
+def _no_header(name: str, first: list[Any]) -> DataError:
+    shown = ", ".join(repr(str(c)) for c in first[:8] if str(c).strip()) or "nothing"
+    return _fail(
+        f"File '{name}': no header row found in the first {HEADER_SEARCH_ROWS} rows "
+        f"(the first row holds {shown}). Expected a row of column names such as "
+        "order_id, order_date, customer_id, quantity, unit_price (or 订单号, 下单日期, "
+        "客户, 数量, 单价); rename your columns or pass mapping={'your header': "
+        "'quantity', ...}.")
+
+
+# --------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------
+
+def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str],
+              ) -> tuple[list[Any], pd.DataFrame, dict[str, Any]]:
+    encoding = _detect_encoding(data, spec, mapping_keys)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        row = data.count(b"\n", 0, exc.start) + 1
+        label = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030",
+                 "utf-16": "UTF-16"}.get(encoding, encoding)
+        raise _fail(
+            f"File '{name}' cannot be read as {label} text: row {row} holds bytes that "
+            f"are not valid {label} (the rows above it read as {label}). Save the file "
+            "again from Excel as 'CSV UTF-8' so that the whole file uses one encoding."
+        ) from None
+    del data
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
+                    "from your CRM again (CSV or XLSX).")
+    lookup = _lookup(spec)
+    head = text[: 256 * 1024]
+    candidates = []
+    for order, sep in enumerate(_SEPARATORS):
+        rows = list(_csv_head(head, sep))
+        idx, score = _find_header(rows, lookup, mapping_keys)
+        width = len(rows[idx]) if idx >= 0 else 0
+        candidates.append(((score, width, -order), sep, idx, rows))
+    _, sep, idx, rows = max(candidates, key=lambda c: c[0])
+    if idx < 0:
+        raise _no_header(name, rows[0] if rows else [])
+    header = rows[idx]
+    width = max([len(header)] + [len(r) for r in rows[idx + 1:]])
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, header=None, skiprows=idx + 1,
+            names=list(range(width)), dtype=str, keep_default_na=False, na_values=[""],
+            skip_blank_lines=False, engine="c", quotechar='"', index_col=False)
+    except pd.errors.ParserError as exc:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if m:
+            raise _fail(
+                f"File '{name}': row {m.group(2)} has {m.group(3)} cells but the rows "
+                f"above it have {m.group(1)}. A value probably contains the separator "
+                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal comma "
+                "or a thousands separator; put quotes around it or save the file again "
+                "from Excel.") from None
+        raise _fail(f"File '{name}' is not a readable CSV file: "
+                    f"{str(exc).strip().splitlines()[-1]}.") from None
+    except pd.errors.EmptyDataError:
+        frame = pd.DataFrame(columns=list(range(width)), dtype=str)
+    first_row = idx + 2
+    for c in range(len(header), width):  # values beyond the last header: shifted cells
+        filled = frame[c].notna().to_numpy()
+        if filled.any():
+            row = first_row + int(np.flatnonzero(filled)[0])
+            raise _fail(
+                f"File '{name}': row {row} has more cells than the header row (row "
+                f"{idx + 1}) has names. A value probably contains the separator "
+                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal "
+                "comma or a thousands separator; put quotes around it or save the file "
+                "again from Excel.")
+    info = {"encoding": {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8",
+                         "gb18030": "GBK/GB18030", "utf-16": "UTF-16"}.get(encoding, encoding),
+            "separator": sep, "sheet": None, "header_row": idx + 1,
+            "first_row": first_row, "decimal_comma_hint": sep == ";", "native": None}
+    return header + [""] * (width - len(header)), frame, info
+
+
+def _csv_head(text: str, sep: str):
+    reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
+    try:
+        for i, row in enumerate(reader):
+            if i >= HEADER_SEARCH_ROWS + 20:
+                return
+            yield row
+    except csv.Error:
+        return
+
+
+# --------------------------------------------------------------------------------------
+# XLSX
+# --------------------------------------------------------------------------------------
+
+def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str],
+               ) -> tuple[list[Any], pd.DataFrame, dict[str, Any]]:
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+                    "may be damaged or cut short). Open it in Excel or WPS and save it "
+                    "again as .xlsx, or export CSV.") from None
+    if "xl/workbook.xml" not in names:
+        raise _fail(f"File '{name}' is a ZIP archive, not an Excel workbook. Export the "
+                    "order lines from your CRM as CSV or Excel (.xlsx).")
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for damaged files
+        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+                    "may be damaged or password-protected). Open it in Excel or WPS and "
+                    "save it again as .xlsx, or export CSV.") from None
+    lookup = _lookup(spec)
+    try:
+        first_rows: list[Any] = []
+        for ws in wb.worksheets:
+            rows = ws.iter_rows(values_only=True)
+            head: list[tuple[Any, ...]] = []
+            for row in rows:
+                head.append(row)
+                if len(head) >= HEADER_SEARCH_ROWS:
+                    break
+            if not first_rows:
+                first_rows = [list(r) for r in head[:1]]
+            idx, score = _find_header([list(r) for r in head], lookup, mapping_keys)
+            if idx < 0:
+                continue
+            body = head[idx + 1:] + [tuple(r) for r in rows]
+            header = list(head[idx])
+            width = max([len(header)] + [len(r) for r in body])
+            header += [None] * (width - len(header))
+            cells = [tuple(r) + (None,) * (width - len(r)) for r in body]
+            native = pd.DataFrame.from_records(cells, columns=list(range(width))) \
+                if cells else pd.DataFrame(columns=list(range(width)), dtype=object)
+            native = native.astype(object)
+            text = native.map(lambda v: v if isinstance(v, str) and v.strip() else np.nan
+                              ).astype(object)
+            other = native.map(lambda v: np.nan if isinstance(v, str) or v is None else v
+                               ).astype(object)
+            info = {"encoding": None, "separator": None, "sheet": ws.title,
+                    "header_row": idx + 1, "first_row": idx + 2,
+                    "decimal_comma_hint": False, "native": other}
+            return header, text, info
+    finally:
+        wb.close()
+    if not first_rows or all(v is None for v in first_rows[0]):
+        raise _fail(f"File '{name}' is empty: its sheets hold no data. Export the order "
+                    "lines from your CRM again (CSV or XLSX).")
+    raise _no_header(name, first_rows[0])
+
+
+# --------------------------------------------------------------------------------------
+# Header -> canonical columns
+# --------------------------------------------------------------------------------------
+
+def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
+            mapping: dict[str, str | None] | None) -> tuple[dict[str, int], list[str]]:
+    """canonical name -> column position; and the headers left unused."""
+    canon = {c.name: c for c in spec}
+    labels = ["" if h is None else str(h).strip() for h in header]
+    norm = [_norm(h) for h in header]
+    assigned: dict[str, int] = {}
+    taken: set[int] = set()
+    if mapping:
+        for key, value in mapping.items():
+            k = _norm(key)
+            positions = [i for i, n in enumerate(norm) if n == k and n]
+            if not positions and key in canon and value is not None and \
+                    _norm(value) in norm:  # given the other way round: canonical -> header
+                k, value = _norm(value), key
+                positions = [i for i, n in enumerate(norm) if n == k]
+            if not positions:
+                raise _fail(f"File '{name}': the mapping names the column '{key}', which "
+                            f"the file does not have. Columns in your file: "
+                            f"{', '.join(l for l in labels if l)}.")
+            if len(positions) > 1:
+                raise _fail(f"File '{name}': {len(positions)} columns are called "
+                            f"'{labels[positions[0]]}'; rename one of them in the file.")
+            taken.add(positions[0])
+            if value is None:
+                continue
+            if value not in canon:
+                raise _fail(f"File '{name}': the mapping sends '{key}' to '{value}', which "
+                            f"is not a column this reader knows; use one of "
+                            f"{', '.join(canon)} (or None to ignore the column).")
+            if value in assigned:
+                raise _fail(f"File '{name}': the mapping sends two columns to '{value}'.")
+            assigned[value] = positions[0]
+    lookup = _lookup(spec)
+    for col in spec:
+        if col.name in assigned:
+            continue
+        for rank in (0, 1):
+            hits = [i for i, n in enumerate(norm)
+                    if i not in taken and lookup.get(n) == (col.name, rank)]
+            if len(hits) > 1:
+                a, b = labels[hits[0]], labels[hits[1]]
+                raise _fail(
+                    f"File '{name}': columns '{a}' and '{b}' both mean {col.name} "
+                    f"({col.meaning}). Keep one of them in the file, or pass "
+                    f"mapping={{'{a}': '{col.name}', '{b}': None}}.")
+            if hits:
+                assigned[col.name] = hits[0]
+                taken.add(hits[0])
+                break
+    for col in spec:
+        if col.required and col.name not in assigned:
+            found = ", ".join(repr(l) for l in labels if l) or "none"
+            accepted = ", ".join(col.headers + col.fallback)
+            raise _fail(
+                f"File '{name}': the required column {col.name} ({col.meaning}) is "
+                f"missing. Accepted headers: {accepted}. Columns in your file: {found}. "
+                f"Rename the column in the file, or pass mapping={{'your header': "
+                f"'{col.name}'}}.")
+    used = set(assigned.values())
+    ignored = [labels[i] for i in range(len(labels)) if i not in used and labels[i]]
+    return assigned, ignored
+
+
+# --------------------------------------------------------------------------------------
+# Vectorised value parsing
+# --------------------------------------------------------------------------------------
+
+_CURRENCY = re.compile(r"(?i)[¥￥€$£]|rmb|cny|eur|usd|元|人民币")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u3000']")
+_DOT_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+"
+_COMMA_RE = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|,\d+"
+
+
+class _Bad(Exception):
+    """A column problem: mask of bad rows and the sentence explaining them."""
+
+    def __init__(self, mask: np.ndarray, one: str, many: str | None = None) -> None:
+        super().__init__(one)
+        self.mask, self.one, self.many = mask, one, many or one
+
+
+def _clean_core(text: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Digits and separators of number text; whether negative; whether the sign is sane."""
+    t = text.astype(str).str.strip()
+    neg_paren = t.str.fullmatch(r"\(.*\)").fillna(False).to_numpy(dtype=bool)
+    t = t.str.replace(r"^\((.*)\)$", r"\1", regex=True)
+    t = t.str.replace(_CURRENCY, "", regex=True).str.replace(_SPACES, "", regex=True)
+    lead = t.str.match(r"[+-]").fillna(False).to_numpy(dtype=bool)
+    trail = t.str.match(r".*[+-]$").fillna(False).to_numpy(dtype=bool)
+    negative = (t.str.startswith("-").fillna(False).to_numpy(dtype=bool)
+                | t.str.endswith("-").fillna(False).to_numpy(dtype=bool) | neg_paren)
+    core = t.str.replace(r"^[+-]|[+-]$", "", regex=True)
+    sane = ~(lead & trail) & ~(neg_paren & (lead | trail))
+    return core, negative, sane
+
+
+def _parse_numbers(text: pd.Series, native: pd.Series | None, comma_hint: bool,
+                   ) -> pd.Series:
+    """Numbers written as text (currency marks, separators, decimal comma) as float64."""
+    present = text.notna().to_numpy()
+    out = pd.to_numeric(text, errors="coerce").astype("float64")
+    fast = out.notna().to_numpy() & present
+    rest = present & ~fast
+    dot_evidence = np.zeros(len(text), dtype=bool)
+    comma_evidence = np.zeros(len(text), dtype=bool)
+    if rest.any():
+        core = _clean_core(text[rest])[0]
+        is_dot = core.str.fullmatch(_DOT_RE).fillna(False).to_numpy(dtype=bool)
+        is_comma = core.str.fullmatch(_COMMA_RE).fillna(False).to_numpy(dtype=bool)
+        comma_evidence[np.flatnonzero(rest)] = is_comma & ~is_dot
+        dot_evidence[np.flatnonzero(rest)] = is_dot & ~is_comma
+    if comma_hint or comma_evidence.any():
+        # a fast-parsed value with a '.' is dot style unless it is a dotted thousand group
+        has_dot = np.zeros(len(text), dtype=bool)
+        if fast.any():
+            f = text[fast].astype(str).str.strip()
+            dotted = f.str.contains(".", regex=False).to_numpy()
+            thousands = f.str.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+").fillna(False).to_numpy(
+                dtype=bool)
+            has_dot[np.flatnonzero(fast)] = dotted & ~thousands
+            dot_evidence |= has_dot
+    if comma_evidence.any() and dot_evidence.any():
+        mixed = comma_evidence | dot_evidence
+        raise _Bad(mixed, "mixes decimal styles", "mix decimal styles: some use a decimal "
+                   "comma (like 1.234,50), others a decimal point (like 1,234.50); use one "
+                   "style in the whole column")
+    style_comma = comma_evidence.any() or (comma_hint and not dot_evidence.any())
+    result = out.to_numpy(copy=True)
+    bad = np.zeros(len(text), dtype=bool)
+    if rest.any() or (style_comma and fast.any()):
+        redo = rest.copy()
+        if style_comma and fast.any():
+            f = text[fast].astype(str).str.strip()
+            redo[np.flatnonzero(fast)] = f.str.contains(r"[.,]", regex=True).to_numpy()
+        if redo.any():
+            core, negative, ok = _clean_core(text[redo])
+            pattern = _COMMA_RE if style_comma else _DOT_RE
+            ok &= core.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+            if style_comma:
+                core = core.str.replace(".", "", regex=False).str.replace(",", ".",
+                                                                           regex=False)
+            else:
+                core = core.str.replace(",", "", regex=False)
+            num = pd.to_numeric(core.where(ok), errors="coerce").to_numpy(dtype="float64")
+            num = np.where(negative, -num, num)
+            idx = np.flatnonzero(redo)
+            result[idx] = num
+            bad[idx] = ~ok | np.isnan(num)
+    bad |= present & ~np.isfinite(np.where(present, result, 0.0))
+    if native is not None:
+        nat = native.to_numpy()
+        has = pd.notna(native).to_numpy()
+        if has.any():
+            vals = np.full(len(nat), np.nan)
+            for i in np.flatnonzero(has):  # XLSX only: openpyxl already looped per cell
+                v = nat[i]
+                if isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)):
+                    vals[i] = float(v)
+            result = np.where(has, vals, result)
+            bad |= has & ~np.isfinite(vals)
+    if bad.any():
+        raise _Bad(bad, f"is not a number (expected {EXPECTED_NUMBER})",
+                   f"are not numbers (expected {EXPECTED_NUMBER})")
+    return pd.Series(result, index=text.index, dtype="float64")
+
+
+_DATE_RE = (r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+            r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+
+def _parse_dates(text: pd.Series, native: pd.Series | None) -> pd.Series:
+    """Dates in ISO, slash, dot, Chinese, YYYYMMDD and Excel-serial forms, at midnight."""
+    present = text.notna().to_numpy()
+    out = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    out = out.astype("datetime64[us]")
+    rest = present & out.isna().to_numpy()
+    bad = np.zeros(len(text), dtype=bool)
+    impossible = np.zeros(len(text), dtype=bool)
+    values = out.to_numpy(copy=True)
+    if rest.any():
+        t = text[rest].astype(str).str.strip()
+        parts = t.str.extract(_DATE_RE)
+        compact = t.str.extract(r"^(\d{4})(\d{2})(\d{2})$")
+        parts = parts.fillna(compact)
+        serial = pd.to_numeric(t.where(t.str.fullmatch(r"\d{5}(?:\.\d+)?")), errors="coerce")
+        matched = parts[0].notna().to_numpy()
+        y = pd.to_numeric(parts[0], errors="coerce")
+        m = pd.to_numeric(parts[1], errors="coerce")
+        d = pd.to_numeric(parts[2], errors="coerce")
+        stamp = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": d}),
+                               errors="coerce")
+        stamp = stamp.where((y >= 1900) & (y <= 2100)).astype("datetime64[us]")
+        ser_ok = serial.between(20000, 80000).to_numpy()
+        ser_stamp = (pd.Timestamp("1899-12-30") + pd.to_timedelta(
+            np.floor(serial.where(ser_ok, 0).to_numpy()), unit="D"))
+        got = np.where(matched, stamp.to_numpy(),
+                       np.where(ser_ok, ser_stamp.to_numpy().astype("datetime64[us]"),
+                                np.datetime64("NaT")))
+        idx = np.flatnonzero(rest)
+        values[idx] = got
+        impossible[idx] = matched & stamp.isna().to_numpy()
+        bad[idx] = ~matched & ~ser_ok
+    if native is not None:
+        has = pd.notna(native).to_numpy()
+        for i in np.flatnonzero(has):  # XLSX only
+            v = native.iloc[i]
+            if hasattr(v, "year") and hasattr(v, "month"):
+                values[i] = np.datetime64(pd.Timestamp(v).normalize().to_datetime64(), "us")
+            elif isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and \
+                    20000 <= v <= 80000:
+                values[i] = np.datetime64(pd.Timestamp("1899-12-30") + pd.Timedelta(
+                    days=int(v)), "us")
+            else:
+                bad[i] = True
+    if impossible.any():
+        why = "(check the day and month: there is no 30 February or month 13)"
+        raise _Bad(impossible, f"is not a real calendar date {why}",
+                   f"are not real calendar dates {why}")
+    if bad.any():
+        raise _Bad(bad, f"is not a date (expected {EXPECTED_DATE})",
+                   f"are not dates (expected {EXPECTED_DATE})")
+    result = pd.Series(values, index=text.index).astype("datetime64[us]")
+    return result.dt.normalize()
+
+
+def _parse_ids(text: pd.Series, native: pd.Series | None) -> pd.Series:
+    s = text.astype("str").str.strip() if text.notna().any() else text.astype("str")
+    s = s.where(text.notna() & (s != ""))
+    if native is not None:
+        has = pd.notna(native).to_numpy()
+        if has.any():
+            conv = native[has].map(
+                lambda v: str(int(v)) if isinstance(v, float) and v.is_integer()
+                else (v.isoformat(sep=" ") if hasattr(v, "isoformat")
+                      and not isinstance(v, (int, float)) else str(v)))
+            s = s.astype(object)
+            s[has] = conv
+            s = s.astype("str")
+    return s
+
+
+# --------------------------------------------------------------------------------------
+# The reader
+# --------------------------------------------------------------------------------------
+
+def _load_bytes(source: Any, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "uploaded file"
+    if hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        return bytes(data), name or str(getattr(source, "name", "uploaded file"))
+    path = Path(os.fspath(source)).expanduser()
+    shown = name or path.name
+    if path.is_dir():
+        raise _fail(f"'{shown}' is a folder, not a file. Give the path of the exported "
+                    "CSV or XLSX file.")
+    try:
+        with open(path, "rb") as fh:  # read-only: the user's file is never written
+            return fh.read(), shown
+    except FileNotFoundError:
+        raise _fail(f"File '{shown}' was not found ({path}). Check the folder and the "
+                    "file name.") from None
+    except OSError as exc:
+        raise _fail(f"File '{shown}' cannot be opened: {exc.strerror or exc}.") from None
+
+
+def inspect_crm_export(source: Any, table: str = "order_lines",
+                       mapping: dict[str, str | None] | None = None,
+                       name: str | None = None) -> CrmImport:
+    """Read an export and say how it was understood (:class:`CrmImport`).
+
+    ``source`` is a path, or the file's bytes (an upload) with ``name`` the file name
+    shown in messages. ``mapping`` maps a header in the file to a canonical column
+    (or to None to ignore it); it wins over the built-in header names. Raises
+    :class:`~salesprofit.data.DataError` when the file cannot be read correctly.
+
+    >>> csv_bytes = "订单号,下单日期,客户,数量,单价\\nA1,2026年11月1日,华信,2,\\"¥1,234.50\\"\\n"
+    >>> imp = inspect_crm_export(csv_bytes.encode("gbk"), name="export.csv")
+    >>> imp.encoding, imp.columns["unit_price"], float(imp.data.loc[0, "unit_price"])
+    ('GBK/GB18030', '单价', 1234.5)
+    """
+    spec = _spec(table)
+    data, name = _load_bytes(source, name)
+    if mapping is not None and not isinstance(mapping, dict):
+        raise _fail("mapping must be a dict such as {'your header': 'quantity'}.")
+    mapping_keys = {_norm(k) for k in (mapping or {})} | {
+        _norm(v) for k, v in (mapping or {}).items() if k in {c.name for c in spec}
+        and isinstance(v, str)}
+    stripped = data.lstrip(b"\xef\xbb\xbf").strip()
+    if not stripped:
+        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
+                    "from your CRM again (CSV or XLSX).")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        header, text, info = _read_xlsx(data, name, spec, mapping_keys)
+        fmt = "xlsx"
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _fail(f"File '{name}' is an old Excel 97-2003 workbook (.xls), which this "
+                    "reader does not open. Open it in Excel or WPS and save it as .xlsx "
+                    "or CSV.")
+    else:
+        kind = _binary_kind(data)
+        if kind:
+            raise _fail(f"File '{name}' is not a spreadsheet: it looks like a {kind}. "
+                        "Export the order lines from your CRM as CSV or Excel (.xlsx).")
+        header, text, info = _read_csv(data, name, spec, mapping_keys)
+        fmt = "csv"
+    del data
+    assigned, ignored = _assign(header, spec, name, mapping)
+    native_all = info["native"]
+    first_row = info["first_row"]
+    excel_rows = np.arange(first_row, first_row + len(text), dtype=np.int64)
+    # drop fully blank rows and total rows (合计 ...), keep Excel's numbering
+    blank = text.isna().all(axis=1).to_numpy()
+    if native_all is not None:
+        blank &= native_all.isna().all(axis=1).to_numpy()
+    notes: list[str] = []
+    id_cols = [assigned[c.name] for c in spec if c.kind == "id" and c.required]
+    total = np.zeros(len(text), dtype=bool)
+    some_id_blank = np.zeros(len(text), dtype=bool)
+    for c in id_cols:
+        some_id_blank |= text[c].isna().to_numpy()
+    candidates = np.flatnonzero(some_id_blank & ~blank)
+    if len(candidates):
+        sub = text.iloc[candidates]
+        for c in sub.columns:
+            col = sub[c].dropna()
+            if len(col):
+                hit = col.astype(str).str.strip().str.lower().isin(_TOTAL_WORDS)
+                total[col.index[hit.to_numpy()].to_numpy()] = True  # RangeIndex: positions
+    if total.any():
+        notes.append(f"Left out {int(total.sum())} total row(s) ({_rows_text(excel_rows[total])}).")
+    keep = ~(blank | total)
+    if not keep.all():
+        text = text[keep].reset_index(drop=True)
+        if native_all is not None:
+            native_all = native_all[keep].reset_index(drop=True)
+        excel_rows = excel_rows[keep]
+    if blank.any() and keep.any():
+        notes.append(f"Skipped {int(blank.sum())} empty row(s).")
+    if not len(text):
+        raise _fail(f"File '{name}' has a header row (row {info['header_row']}) but no "
+                    "order lines below it.")
+    labels = ["" if h is None else str(h).strip() for h in header]
+    out: dict[str, pd.Series] = {}
+    problems: list[str] = []
+    for col in spec:
+        if col.name not in assigned:
+            continue
+        pos = assigned[col.name]
+        raw = text[pos]
+        native = native_all[pos] if native_all is not None else None
+        where = f"File '{name}', column '{labels[pos]}'"
+        try:
+            if col.kind == "id":
+                values = _parse_ids(raw, native)
+                if col.required and values.isna().any():
+                    blank_rows = values.isna().to_numpy()
+                    problems.append(
+                        f"{where}: {int(blank_rows.sum())} "
+                        f"{'row has' if blank_rows.sum() == 1 else 'rows have'} no "
+                        f"{col.meaning} ({_rows_text(excel_rows[blank_rows])}, numbered "
+                        f"as in Excel). Every order line needs a {col.meaning}.")
+                    continue
+            elif col.kind == "date":
+                values = _parse_dates(raw, native)
+                if values.isna().any():
+                    raise _Bad(values.isna().to_numpy(), f"is empty (expected {EXPECTED_DATE})",
+                               f"are empty (expected {EXPECTED_DATE})")
+            else:
+                values = _parse_numbers(raw, native, info["decimal_comma_hint"])
+                if col.required and values.isna().any():
+                    raise _Bad(values.isna().to_numpy(),
+                               f"is empty (expected {EXPECTED_NUMBER})",
+                               f"are empty (expected {EXPECTED_NUMBER})")
+                if col.kind == "money" and (values < 0).any():
+                    raise _Bad((values < 0).to_numpy(),
+                               "is negative (a price or cost cannot be below 0)",
+                               "are negative (a price or cost cannot be below 0)")
+        except _Bad as bad:
+            mask = bad.mask
+            n = int(mask.sum())
+            shown = raw[mask]
+            if native is not None:
+                shown = shown.where(shown.notna(), native[mask])
+            shown = shown.where(shown.notna(), "")
+            problems.append(
+                f"{where}: {n} {'value' if n == 1 else 'values'} "
+                f"{bad.one if n == 1 else bad.many}; "
+                f"{_rows_text(excel_rows[mask])} (numbered as in Excel); bad values: "
+                f"{_values_text(shown)}.")
+            continue
+        out[col.name] = values
+    if problems:
+        err = DataError("\n".join(problems))
+        err.problems = problems  # type: ignore[attr-defined]
+        raise err
+    df = pd.DataFrame(out)
+    if "quantity" in df and (df["quantity"] % 1 == 0).all():
+        df["quantity"] = df["quantity"].astype("int64")
+    missing = [c.name for c in spec if c.name not in assigned]
+    for c in spec:
+        if c.name in df and not c.required:
+            n_blank = int(df[c.name].isna().sum())
+            if n_blank:
+                notes.append(f"Column '{labels[assigned[c.name]]}' ({c.name}) is blank in "
+                             f"{n_blank:,} row(s); analyses that need it leave those rows out.")
+    if "quantity" in df:
+        neg = int((df["quantity"] < 0).sum())
+        if neg:
+            notes.append(f"{neg:,} row(s) have a negative quantity (returns or credit notes);"
+                         " they are kept and reduce revenue.")
+    return CrmImport(
+        data=df, source=name, file_format=fmt, encoding=info["encoding"],
+        separator=info["separator"], sheet=info["sheet"], header_row=info["header_row"],
+        columns={c: labels[p] for c, p in assigned.items()}, ignored=ignored,
+        missing=missing, notes=notes, excel_rows=excel_rows)
+
+
+def read_crm_export(path: Any, table: str = "order_lines",
+                    mapping: dict[str, str | None] | None = None,
+                    name: str | None = None) -> pd.DataFrame:
+    """A user's own CRM/ERP export (CSV or XLSX) as the canonical columns.
+
+    Columns for ``order_lines``: order_id, order_date (datetime), customer_id,
+    quantity (int64 when all whole, else float), unit_price (float, the price paid
+    per unit in the file's currency) and, when the file has them, product_id,
+    unit_cost, list_price, rep_id. ``path`` may also be the bytes of an upload
+    (``name`` then names it in messages). ``mapping`` maps a header in the file to
+    a canonical column, or to None to ignore it; it wins over the built-in names.
+    The file is only read, never written.
+
+    Raises :class:`~salesprofit.data.DataError` naming the file, the column as named
+    in the file, the rows as Excel numbers them and what was expected.
+
+    >>> data = "order id;date;customer;qty;price\\nA1;2026/11/01;ACME;3;1 234,50 €\\n"
+    >>> df = read_crm_export(data.encode("utf-8"), name="acme.csv")
+    >>> df.dtypes.astype(str).to_dict()["order_date"], float(df.loc[0, "unit_price"])
+    ('datetime64[us]', 1234.5)
+    """
+    return inspect_crm_export(path, table=table, mapping=mapping, name=name).data

@@ -1,0 +1,245 @@
+"""Sales targets: a well-founded annual number, split over time and over the team.
+
+The article asks for targets set from the market and the company's real capacity
+(制定科学的销售目标), then broken down into quarters, months and weeks and handed to
+each team member (分解销售目标). The methods are the standard ones of sales
+management texts (Johnston & Marshall, *Sales Force Management*, 13th ed.,
+Routledge 2021, ch. 13 "Sales quotas"; Zoltners, Sinha & Lorimer, *The Complete
+Guide to Sales Force Incentive Compensation*, 2006, ch. 12 "Setting goals"):
+
+* **from history**: last year's actual x (1 + growth);
+* **from potential**: a share of what the customers in the territory could buy;
+* a **blend** of the two, since history rewards the lucky territory and potential
+  alone ignores how the rep actually performs;
+* **over time** in proportion to the seasonality index measured in the data, and
+  within a month by working days;
+* **over reps** in proportion to territory potential (and optionally history).
+
+Every split is :func:`decompose_target` (total x weight / sum of weights), so the
+parts add up to the total; :func:`round_parts` rounds them for display with the
+largest-remainder method so that the rounded parts still add up exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._checks import check, finite, out, values
+
+
+def decompose_target(total: float, weights: Any) -> pd.Series:
+    """Split ``total`` in proportion to ``weights`` (seasonality, potential ...).
+
+    ``weights`` is a mapping, a Series (its index names the parts) or a list. They must
+    be zero or positive with a positive sum. The parts add up to ``total``.
+
+    >>> decompose_target(1200, {"Q1": 1, "Q2": 2, "Q3": 1, "Q4": 2}).tolist()
+    [200.0, 400.0, 200.0, 400.0]
+    """
+    check("The target", total, ge=0, why="a target is an amount to reach")
+    if np.ndim(total) != 0:
+        raise ValueError("The target to split is one number (the total for the period).")
+    if isinstance(weights, Mapping):
+        w = pd.Series(dict(weights), dtype=float)
+    elif isinstance(weights, pd.Series):
+        w = weights.astype(float)
+    else:
+        w = pd.Series(values(weights).ravel())
+    if w.empty:
+        raise ValueError("There is nothing to split the target over: give at least one weight.")
+    check("A weight", w, ge=0, why="a share of the target cannot be negative")
+    if w.sum() <= 0:
+        raise ValueError("The weights are all zero: give at least one part a positive weight.")
+    parts = float(total) * (w / w.sum())
+    # the largest part absorbs the floating-point residue so the sum is the total
+    parts.iloc[int(np.argmax(w.to_numpy()))] += float(total) - parts.sum()
+    parts.name = "target"
+    return parts
+
+
+def round_parts(parts: Any, unit: float = 1.0) -> pd.Series:
+    """Round parts to whole ``unit``s (yuan) keeping their sum (largest-remainder method).
+
+    Each part is rounded down; the units still missing go, one each, to the parts with
+    the largest remainders (ties to the first). The sum of the result is the sum of the
+    parts rounded to the unit. Display only: keep the exact parts for calculation.
+
+    >>> round_parts(pd.Series([100/3, 100/3, 100/3])).tolist()
+    [34.0, 33.0, 33.0]
+    """
+    check("The rounding unit", unit, gt=0)
+    p = parts.astype(float) if isinstance(parts, pd.Series) else pd.Series(values(parts).ravel())
+    finite("A part", p)
+    scaled = p.to_numpy() / unit
+    floors = np.floor(scaled)
+    missing = int(round(round(scaled.sum()) - floors.sum()))
+    order = np.argsort(-(scaled - floors), kind="stable")
+    floors[order[:missing]] += 1
+    return pd.Series(floors * unit, index=p.index, name=p.name)
+
+
+def history_target(last_actual, growth):
+    """Target from history: last period's actual x (1 + growth). Vectorised.
+
+    >>> history_target(10_000_000, 0.08)
+    10800000.0
+    """
+    check("Last year's sales", last_actual, ge=0)
+    check("The growth", growth, gt=-1, why="a fall of 100 % or more would leave nothing to sell")
+    return out(values(last_actual) * (1 + values(growth))) if not isinstance(last_actual, pd.Series) \
+        else last_actual * (1 + values(growth))
+
+
+def potential_target(potential, share):
+    """Target from potential: the share of customers' total spend we aim to win. Vectorised.
+
+    >>> potential_target(50_000_000, 0.2)
+    10000000.0
+    """
+    check("The market potential", potential, ge=0)
+    check("The share of potential", share, ge=0, le=1, why="we cannot win more than all of it")
+    return out(potential * values(share)) if isinstance(potential, pd.Series) else \
+        out(values(potential) * values(share))
+
+
+def blend_target(history_based, potential_based, weight_potential: float = 0.5):
+    """Weighted blend of a history-based and a potential-based target.
+
+    >>> blend_target(10_000_000, 14_000_000, 0.25)
+    11000000.0
+    """
+    check("The weight on potential", weight_potential, ge=0, le=1)
+    check("The history-based target", history_based, ge=0)
+    check("The potential-based target", potential_based, ge=0)
+    return out((1 - weight_potential) * history_based + weight_potential * potential_based)
+
+
+def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
+    """Monthly seasonality index: each calendar month's total over the mean month.
+
+    All years pooled (the definition of the sample company's ground truth): month 1 to
+    12 in the index, mean exactly 1. A month with no data at all is an error.
+
+    >>> d = pd.to_datetime(["2025-01-15", "2025-02-15"] + [f"2025-{m:02d}-01" for m in range(3, 13)])
+    >>> seasonality_index(d, [0.5, 1.5] + [1.0] * 10).round(2).tolist()[:3]
+    [0.5, 1.5, 1.0]
+    """
+    d = pd.to_datetime(pd.Series(dates)).reset_index(drop=True)
+    a = pd.Series(values(amounts).ravel())
+    if len(d) != len(a):
+        raise ValueError("The dates and the amounts must have the same length.")
+    finite("An amount", a)
+    by_month = a.groupby(d.dt.month.to_numpy()).sum().reindex(range(1, 13))
+    if by_month.isna().any():
+        missing = [int(m) for m in by_month.index[by_month.isna()]]
+        raise ValueError(f"Seasonality needs sales in every calendar month; none in month(s) {missing}.")
+    if by_month.mean() <= 0:
+        raise ValueError("Seasonality needs some sales: the amounts add up to zero.")
+    index = by_month / by_month.mean()
+    index.index.name = "month"
+    return index.rename("index")
+
+
+def calendar_plan(total: float, year: int, monthly_index: Any | None = None,
+                  workdays_only: bool = True) -> pd.DataFrame:
+    """The annual target split into days: columns ``date``, ``quarter``, ``month``, ``week``, ``target``.
+
+    Each month gets ``total x index[m] / sum(index)``; inside a month the target is
+    spread evenly over working days (Monday-Friday; every day with
+    ``workdays_only=False``). ``week`` is the Monday that starts the week (weeks at the
+    turn of the year are cut at 1 January and 31 December). Sum over any level with
+    :func:`plan_table`.
+
+    >>> cp = calendar_plan(1_200_000, 2026)
+    >>> float(cp.groupby("month")["target"].sum().iloc[0])
+    100000.0
+    """
+    check("The year", year, ge=1900, le=2200)
+    idx = pd.Series(1.0, index=range(1, 13)) if monthly_index is None else (
+        pd.Series(monthly_index, dtype=float) if isinstance(monthly_index, Mapping)
+        else pd.Series(values(monthly_index).ravel(), index=range(1, 13))
+        if not isinstance(monthly_index, pd.Series) else monthly_index.astype(float))
+    idx.index = idx.index.astype(int)
+    if sorted(idx.index) != list(range(1, 13)):
+        raise ValueError("The seasonality index needs one value for each month 1 to 12.")
+    month_target = decompose_target(total, idx.sort_index())
+    days = pd.date_range(f"{int(year)}-01-01", f"{int(year)}-12-31", freq="D")
+    work = (days.day_of_week < 5) if workdays_only else np.ones(len(days), dtype=bool)
+    frame = pd.DataFrame({"date": days, "quarter": days.quarter, "month": days.month,
+                          "week": (days - pd.to_timedelta(days.day_of_week, unit="D")),
+                          "weight": work.astype(float)})
+    per_month = frame.groupby("month")["weight"].transform("sum")
+    frame["target"] = month_target.reindex(frame["month"]).to_numpy() * frame["weight"] / per_month
+    return frame.drop(columns="weight")
+
+
+def plan_table(plan: pd.DataFrame, level: str = "month") -> pd.DataFrame:
+    """Targets summed per ``"quarter"``, ``"month"`` or ``"week"`` with their share of the year.
+
+    >>> plan_table(calendar_plan(1_200_000, 2026), "quarter")["target"].round(2).tolist()
+    [300000.0, 300000.0, 300000.0, 300000.0]
+    """
+    if level not in {"quarter", "month", "week"}:
+        raise ValueError(f"The level is 'quarter', 'month' or 'week', not {level!r}.")
+    t = plan.groupby(level, as_index=False)["target"].sum()
+    if level == "week":
+        t = t[t["target"] > 0].reset_index(drop=True)
+    t["share"] = t["target"] / plan["target"].sum()
+    t["cumulative"] = t["target"].cumsum()
+    return t
+
+
+def allocate_quota(total: float, potential: pd.Series, history: pd.Series | None = None,
+                   weight_potential: float = 1.0) -> pd.DataFrame:
+    """Split a team target over reps by territory potential (and, if given, history).
+
+    Each rep's weight is ``w x potential share + (1 - w) x history share`` with
+    ``w = weight_potential``. Returns ``potential_share``, ``history_share`` (when given),
+    ``weight`` and ``quota`` indexed like ``potential``.
+
+    >>> allocate_quota(1000, pd.Series({"A": 3.0, "B": 1.0}))["quota"].tolist()
+    [750.0, 250.0]
+    """
+    check("The weight on potential", weight_potential, ge=0, le=1)
+    check("A territory potential", potential, ge=0)
+    res = pd.DataFrame({"potential_share": potential / potential.sum()})
+    weight = weight_potential * res["potential_share"]
+    if history is not None:
+        h = history.reindex(potential.index).fillna(0.0)
+        check("A rep's history", h, ge=0)
+        res["history_share"] = h / h.sum() if h.sum() > 0 else 0.0
+        weight = weight + (1 - weight_potential) * res["history_share"]
+    elif weight_potential < 1:
+        raise ValueError("To put weight on history, give each rep's sales history.")
+    res["weight"] = weight
+    res["quota"] = decompose_target(total, weight)
+    return res
+
+
+def territory_potential(customers: pd.DataFrame, by: str = "rep_id") -> pd.Series:
+    """Sum of the customers' ``estimated_potential`` per rep (or per ``by``).
+
+    >>> territory_potential(pd.DataFrame({"rep_id": ["A", "A", "B"], "estimated_potential": [1., 2., 3.]})).tolist()
+    [3.0, 3.0]
+    """
+    for col in (by, "estimated_potential"):
+        if col not in customers:
+            raise ValueError(f"The customers table needs a '{col}' column.")
+    return customers.groupby(by)["estimated_potential"].sum().rename("potential")
+
+
+def attainment(actual, target):
+    """Actual / target (1.0 = target met). Vectorised; a target must be positive.
+
+    >>> attainment(1_100_000, 1_000_000)
+    1.1
+    """
+    check("The actual", actual, ge=0)
+    check("The target", target, gt=0, why="attainment of a zero target means nothing")
+    if isinstance(actual, pd.Series):
+        return actual / (target if isinstance(target, pd.Series) else values(target))
+    return out(values(actual) / values(target))

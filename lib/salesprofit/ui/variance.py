@@ -1,0 +1,173 @@
+"""Chapter 16 calculators: the profit bridge for chosen periods and the one-page profit dashboard.
+
+The order lines (with their order dates and product categories) are loaded once
+when a calculator is built; each change re-runs :mod:`salesprofit.variance` on
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import plots, variance
+from ..fmt import money, num, pct, table
+from .base import LAYOUT, STYLE, Calculator, Result
+
+LEVELS = {"product": "product_id", "category": "category"}
+
+
+@dataclass(frozen=True)
+class SalesData:
+    lines: pd.DataFrame           # order lines of delivered orders with order_date, category, customer_id
+    periods: dict                 # period label -> boolean mask over lines
+
+
+def load_sales_data() -> SalesData:
+    """Delivered order lines of the sample company with their period labels."""
+    from .. import data
+
+    orders = data.load("orders")
+    orders = orders[orders["status"] == "delivered"]
+    lines = (data.load("order_lines")
+             .merge(orders[["order_id", "order_date", "customer_id"]], on="order_id")
+             .merge(data.load("products")[["product_id", "name", "category"]], on="product_id", how="left"))
+    d = lines["order_date"]
+    year = d.dt.year.astype(str)
+    labels = {"year": year, "half": year + "-H" + ((d.dt.month - 1) // 6 + 1).astype(str),
+              "quarter": year + "-Q" + d.dt.quarter.astype(str)}
+    periods = {}
+    for grain in ("year", "half", "quarter"):
+        for lab in sorted(labels[grain].unique()):
+            periods[lab] = (labels[grain] == lab).to_numpy()
+    return SalesData(lines, periods)
+
+
+def _grain(label: str) -> str:
+    return "quarter" if "-Q" in label else ("half" if "-H" in label else "year")
+
+
+def compute_bridge(d: SalesData, base: str, current: str, level: str = "product", chart: bool = True) -> Result:
+    """The price-volume-mix-cost bridge between two periods."""
+    if base == current:
+        raise ValueError("Choose two different periods to compare.")
+    if _grain(base) != _grain(current):
+        raise ValueError("Compare periods of the same length (a year with a year, a quarter with a quarter).")
+    mask = d.periods[base] | d.periods[current]
+    sub = d.lines[mask]
+    label = pd.Series(base, index=sub.index).where(d.periods[base][mask], current)
+    b = variance.bridge_from_lines(sub, label, base, current, by=LEVELS[level])
+    eff = b.effects()
+    rows = pd.DataFrame({"effect": ["profit " + base, "price", "volume", "mix", "unit cost", "new products",
+                                    "lost products", "profit " + current],
+                         "amount": [b.base_profit, *eff.to_numpy(), b.current_profit]})
+    main = eff.abs().idxmax()
+    html = (
+        f"Gross profit went from {money(b.base_profit, 0)} in {base} to <b>{money(b.current_profit, 0)}</b> in "
+        f'{current}: <span class="{"sp-big" if b.change >= 0 else "sp-bad"}">{money(b.change, 0, sign=True)}</span> '
+        f"({pct(b.change / b.base_profit, 1, sign=True)}) while sales moved "
+        f"{pct(b.current_revenue / b.base_revenue - 1, 1, sign=True)}. The biggest driver: <b>{main}</b> "
+        f"({money(eff[main], 0, sign=True)}). The effects add up exactly to the change."
+        + table(rows, {"amount": lambda v: money(v, 0)}))
+    png = plots.to_png(plots.variance.bridge_chart(b, base, current)) if chart else None
+    return Result(html, png, data=b)
+
+
+def bridge_calculator(base: str = "2024", current: str = "2025", level: str = "product",
+                      sales_data: SalesData | None = None) -> Calculator:
+    """Profit bridge (price, volume, mix, cost) for two chosen periods."""
+    d = sales_data or load_sales_data()
+    options = list(d.periods)
+    inputs = {
+        "base": widgets.Dropdown(options=options, value=base, description="Base period", style=STYLE, layout=LAYOUT),
+        "current": widgets.Dropdown(options=options, value=current, description="Compare with", style=STYLE,
+                                    layout=LAYOUT),
+        "level": widgets.Dropdown(options=list(LEVELS), value=level, description="Mix measured by", style=STYLE,
+                                  layout=LAYOUT),
+    }
+    return Calculator("Profit bridge: why did profit change?", inputs, lambda **v: compute_bridge(d, **v),
+                      intro="Pick two periods of the same length. 'Mix measured by category' moves the mix "
+                            "within each category into the price and cost bars.")
+
+
+# --- the one-page dashboard ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DashboardData:
+    sales: SalesData
+    expenses: pd.DataFrame
+    surveys: pd.DataFrame
+    customer_profit: pd.DataFrame   # profitability.customer_profit over both years
+    potential: pd.Series            # customers' estimated yearly potential
+
+
+def load_dashboard_data() -> DashboardData:
+    from .. import data, profitability
+
+    tables = {t: data.load(t) for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")}
+    cp = profitability.sample_company_profit(tables, data.ground_truth()["cost_of_capital"])
+    return DashboardData(load_sales_data(), data.load("expenses"), data.load("surveys"), cp,
+                         tables["customers"].set_index("customer_id")["estimated_potential"])
+
+
+def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = True) -> Result:
+    """The profit dashboard of one year against the previous one."""
+    if base == current:
+        raise ValueError("Choose two different years.")
+    lines = d.sales.lines
+    year = lines["order_date"].dt.year.astype(str)
+    pl = variance.profit_and_loss(lines, year, d.expenses, d.expenses["month"].dt.year.astype(str))
+    sub = lines[year.isin([base, current])]
+    b = variance.bridge_from_lines(sub, year[sub.index], base, current)
+    cat = variance.growth_table(sub, year[sub.index], by="category").xs(current, level="period")
+    sat = variance.satisfaction_by_period(d.surveys, d.surveys["date"].dt.year.astype(str))
+    cur = lines[year == current]
+    sales_cur = (cur["quantity"] * cur["net_price"]).groupby(cur["customer_id"]).sum()
+    sales_base = (lines[year == base]["quantity"] * lines[year == base]["net_price"]).groupby(
+        lines[year == base]["customer_id"]).sum()
+    sow_cur = float(sales_cur.sum() / d.potential.reindex(sales_cur.index).sum())
+    sow_base = float(sales_base.sum() / d.potential.reindex(sales_base.index).sum())
+    losing = d.customer_profit[d.customer_profit["profit"] < 0]
+    p0, p1 = pl.loc[base], pl.loc[current]
+    tiles = [
+        ("Sales", money(p1["revenue"], 0), pct(p1["revenue"] / p0["revenue"] - 1, 1, sign=True)),
+        ("Gross profit", money(p1["gross_profit"], 0), pct(p1["gross_profit"] / p0["gross_profit"] - 1, 1, sign=True)),
+        ("Gross margin", pct(p1["gross_margin"], 1), pct(p1["gross_margin"] - p0["gross_margin"], 1, sign=True)),
+        ("Operating profit", money(p1["operating_profit"], 0),
+         pct(p1["operating_profit"] / p0["operating_profit"] - 1, 1, sign=True)),
+        ("Share of wallet", pct(sow_cur, 1), pct(sow_cur - sow_base, 1, sign=True)),
+        ("NPS", num(sat.loc[current, "nps"], 1), f"{sat.loc[current, 'nps'] - sat.loc[base, 'nps']:+.1f}"),
+    ]
+    tile_html = "".join(
+        f'<div style="display:inline-block;min-width:10em;margin:0.2em 0.6em 0.6em 0;padding:0.4em 0.7em;'
+        f'border:1px solid #cfd8dc;border-radius:6px"><div style="font-size:0.85em;color:#555">{name}</div>'
+        f'<div style="font-size:1.3em;font-weight:700">{value}</div>'
+        f'<div style="font-size:0.85em">{delta} vs {base}</div></div>' for name, value, delta in tiles)
+    worst = cat.sort_values("profit_growth").head(3)
+    html = (
+        f"<h4>Huaxin Industrial Supply: profit in {current}</h4>{tile_html}"
+        f"<p>Profit bridge {base} → {current}: price {money(b.price, 0, sign=True)}, volume "
+        f"{money(b.volume, 0, sign=True)}, mix {money(b.mix, 0, sign=True)}, unit cost {money(b.cost, 0, sign=True)}, "
+        f"new products {money(b.new, 0, sign=True)}, lost products {money(b.lost, 0, sign=True)}.</p>"
+        f"<p><b>{num(len(losing))}</b> customers lost money over the two years after cost to serve "
+        f"(together {money(losing['profit'].sum(), 0)}). Categories whose profit grew least in {current}: "
+        + ", ".join(f"{i} ({pct(r['profit_growth'], 1, sign=True)} profit on {pct(r['revenue_growth'], 1, sign=True)} "
+                    f"sales)" for i, r in worst.iterrows()) + ".</p>")
+    png = None
+    if chart:
+        png = plots.to_png(plots.variance.dashboard_chart(b, cat, sat, base, current))
+    return Result(html, png, data={"pl": pl, "bridge": b, "categories": cat, "satisfaction": sat,
+                                   "share_of_wallet": (sow_base, sow_cur), "losing_customers": losing})
+
+
+def dashboard(base: str = "2024", current: str = "2025", dashboard_data: DashboardData | None = None) -> Calculator:
+    """The one-page profit dashboard, for a chosen year against the previous one."""
+    d = dashboard_data or load_dashboard_data()
+    years = sorted({k for k in d.sales.periods if "-" not in k})
+    inputs = {
+        "base": widgets.Dropdown(options=years, value=base, description="Compare", style=STYLE, layout=LAYOUT),
+        "current": widgets.Dropdown(options=years, value=current, description="with", style=STYLE, layout=LAYOUT),
+    }
+    return Calculator("One-page profit dashboard", inputs, lambda **v: compute_dashboard(d, **v))

@@ -1,0 +1,301 @@
+"""The profit bridge: price-volume-mix-cost analysis of a change in profit (chapter 16).
+
+Why did gross profit change from one period to the next? The bridge splits the
+change into effects that add up *exactly* to it. The method is the sales-variance
+analysis of management accounting, Horngren, Datar & Rajan, *Cost Accounting: A
+Managerial Emphasis*, 15th ed. (Pearson 2015), ch. 7 (flexible budgets, the
+selling-price variance) and ch. 14 (sales-mix and sales-quantity variances),
+applied between a base period 0 and a current period 1 instead of budget and
+actual. For each product ``i`` with units ``Q``, average net price ``P``,
+average unit cost ``c`` and unit contribution ``m = P - c``::
+
+    price effect    = sum_i Q1_i (P1_i - P0_i)            (selling-price variance)
+    cost effect     = -sum_i Q1_i (c1_i - c0_i)           (unit-cost variance)
+    volume effect   = (TQ1 - TQ0) x sum_i s0_i m0_i       (sales-quantity variance)
+    mix effect      = TQ1 x sum_i (s1_i - s0_i) m0_i      (sales-mix variance)
+
+where ``TQ`` is total units of the products sold in both periods and ``s`` each
+product's share of those units. Volume + mix is Horngren's sales-volume variance
+``sum_i (Q1_i - Q0_i) m0_i``; price and cost are valued at current volume, so
+nothing is left over as an "interaction" term. Products sold in only one period
+have no price or cost to compare, so they get their own bars, as in the usual
+price-volume-mix practice:
+
+    new products    = sum over products sold only in period 1 of Q1 m1
+    lost products   = -sum over products sold only in period 0 of Q0 m0
+
+and ``profit1 - profit0 = price + cost + volume + mix + new + lost`` holds as an
+identity (floating-point exact up to rounding).
+
+Units of different products are added up as Horngren does (a box, a drum and a
+piece each count as one unit), so the mix effect measures the shift between
+products at the base period's contribution per unit. Grouping by category instead
+of product moves the within-category mix into the price and cost effects.
+
+Pure: DataFrames in, numbers and DataFrames out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
+
+
+def period_summary(lines: pd.DataFrame, by: str = "product_id") -> pd.DataFrame:
+    """Units, revenue, cost, average price and unit cost and profit per ``by`` from order lines.
+
+    ``lines`` needs ``quantity``, ``net_price`` and ``unit_cost`` (per unit) and the
+    ``by`` column. Columns: ``quantity``, ``revenue``, ``cost``, ``profit``,
+    ``price`` (revenue / quantity), ``unit_cost`` (cost / quantity).
+
+    >>> lines = pd.DataFrame({"product_id": ["a", "a"], "quantity": [1, 3],
+    ...                       "net_price": [10.0, 6.0], "unit_cost": [4.0, 4.0]})
+    >>> period_summary(lines).loc["a", ["quantity", "price", "profit"]].tolist()
+    [4.0, 7.0, 12.0]
+    """
+    for col in ("quantity", "net_price", "unit_cost", by):
+        if col not in lines:
+            raise ValueError(f"The order lines need a '{col}' column for the profit bridge.")
+    q = lines["quantity"].astype(float)
+    df = pd.DataFrame({by: lines[by], "quantity": q, "revenue": q * lines["net_price"],
+                       "cost": q * lines["unit_cost"]})
+    g = df.groupby(by)[["quantity", "revenue", "cost"]].sum()
+    if (g["quantity"] <= 0).any():
+        bad = g.index[g["quantity"] <= 0][0]
+        raise ValueError(f"{bad} has no units sold in the period; remove it or its returns.")
+    g["profit"] = g["revenue"] - g["cost"]
+    g["price"] = g["revenue"] / g["quantity"]
+    g["unit_cost"] = g["cost"] / g["quantity"]
+    return g
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A profit bridge from the base period to the current one.
+
+    ``base_profit``, ``current_profit``, the effects ``price``, ``volume``, ``mix``,
+    ``cost``, ``new``, ``lost`` (money; positive raises profit), ``by_item`` (the
+    effects per product, NaN where an effect does not apply) and :meth:`steps`.
+    """
+
+    base_profit: float
+    price: float
+    volume: float
+    mix: float
+    cost: float
+    new: float
+    lost: float
+    current_profit: float
+    base_revenue: float
+    current_revenue: float
+    by_item: pd.DataFrame = field(repr=False, compare=False)
+
+    @property
+    def change(self) -> float:
+        return self.current_profit - self.base_profit
+
+    def effects(self) -> pd.Series:
+        """The six effects as a Series (they add up to :attr:`change`)."""
+        return pd.Series({e: getattr(self, e) for e in EFFECTS})
+
+    def steps(self) -> pd.DataFrame:
+        """Rows for a bridge chart: base profit, each effect, current profit, with the
+        running ``start`` and ``end`` of each bar."""
+        names = ["base", *EFFECTS, "current"]
+        amounts = [self.base_profit, *[getattr(self, e) for e in EFFECTS], self.current_profit]
+        end = np.cumsum([self.base_profit, *[getattr(self, e) for e in EFFECTS]])
+        start = np.r_[0.0, end[:-1]]
+        return pd.DataFrame({"step": names, "amount": amounts,
+                             "start": np.r_[start, 0.0], "end": np.r_[end, self.current_profit]})
+
+
+def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
+    """The price-volume-mix-cost bridge between two :func:`period_summary` tables.
+
+    Two products, base 100 units at a unit contribution of 4 and 100 at 1, current
+    150 and 50 units at the same prices and costs: total units unchanged (volume 0),
+    mix +150 = 200 x (0.75 - 0.5) x 4 + 200 x (0.25 - 0.5) x 1:
+
+    >>> b0 = pd.DataFrame({"quantity": [100.0, 100.0], "price": [10.0, 5.0],
+    ...                    "unit_cost": [6.0, 4.0]}, index=["x", "y"])
+    >>> b1 = b0.assign(quantity=[150.0, 50.0])
+    >>> b = profit_bridge(b0, b1)
+    >>> b.volume, b.mix, b.price, b.change
+    (0.0, 150.0, 0.0, 150.0)
+    """
+    for name, df in (("base", base), ("current", current)):
+        for col in ("quantity", "price", "unit_cost"):
+            if col not in df:
+                raise ValueError(f"The {name} period needs a '{col}' column (use period_summary).")
+        if (df["quantity"] < 0).any():
+            raise ValueError(f"The {name} period has negative units; net returns out before the bridge.")
+    common = base.index.intersection(current.index)
+    new_items = current.index.difference(base.index)
+    lost_items = base.index.difference(current.index)
+    q0, q1 = base["quantity"].astype(float), current["quantity"].astype(float)
+    p0, p1 = base["price"].astype(float), current["price"].astype(float)
+    c0, c1 = base["unit_cost"].astype(float), current["unit_cost"].astype(float)
+    m0, m1 = p0 - c0, p1 - c1
+    q0c, q1c = q0.reindex(common), q1.reindex(common)
+    tq0, tq1 = float(q0c.sum()), float(q1c.sum())
+    price_i = q1c * (p1.reindex(common) - p0.reindex(common))
+    cost_i = -q1c * (c1.reindex(common) - c0.reindex(common))
+    m0c = m0.reindex(common)
+    if tq0 > 0:
+        s0 = q0c / tq0
+        avg_m0 = float((s0 * m0c).sum())
+        s1 = q1c / tq1 if tq1 > 0 else q1c * 0.0
+        volume_i = (tq1 - tq0) * s0 * m0c
+        mix_i = tq1 * (s1 - s0) * m0c
+    else:  # nothing in common: all change is new and lost products
+        avg_m0 = 0.0
+        volume_i = mix_i = q0c * 0.0
+    items = pd.DataFrame({"quantity_base": q0, "quantity_current": q1,
+                          "profit_base": q0 * m0, "profit_current": q1 * m1}).sort_index()
+    items["price"] = price_i
+    items["volume"] = volume_i
+    items["mix"] = mix_i
+    items["cost"] = cost_i
+    items["new"] = (q1 * m1).reindex(new_items)
+    items["lost"] = (-q0 * m0).reindex(lost_items)
+    items = items.fillna({"quantity_base": 0.0, "quantity_current": 0.0, "profit_base": 0.0,
+                          "profit_current": 0.0})
+    base_profit = float((q0 * m0).sum())
+    current_profit = float((q1 * m1).sum())
+    new = float((q1 * m1).reindex(new_items).sum())
+    lost = 0.0 - float((q0 * m0).reindex(lost_items).sum())
+    items.attrs["average_base_margin"] = avg_m0
+    return Bridge(base_profit=base_profit, price=float(price_i.sum()), volume=float(volume_i.sum()),
+                  mix=float(mix_i.sum()), cost=float(cost_i.sum()), new=new, lost=lost,
+                  current_profit=current_profit,
+                  base_revenue=float((q0 * p0).sum()), current_revenue=float((q1 * p1).sum()),
+                  by_item=items)
+
+
+def bridge_from_lines(lines: pd.DataFrame, period: Any, base: Any, current: Any,
+                      by: str = "product_id") -> Bridge:
+    """:func:`profit_bridge` straight from order lines.
+
+    ``period`` is a column name of ``lines`` or a Series/array of period labels, one
+    per line (for example the order year); ``base`` and ``current`` are the labels
+    to compare.
+    """
+    labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
+    if len(labels) != len(lines):
+        raise ValueError("Give one period label per order line.")
+    b, c = lines[labels == base], lines[labels == current]
+    if b.empty:
+        raise ValueError(f"No order lines in the base period {base}.")
+    if c.empty:
+        raise ValueError(f"No order lines in the current period {current}.")
+    return profit_bridge(period_summary(b, by), period_summary(c, by))
+
+
+def growth_table(lines: pd.DataFrame, period: Any, by: str | None = None) -> pd.DataFrame:
+    """Revenue, gross profit, margin and their growth per period (and per ``by`` group).
+
+    Columns: ``revenue``, ``profit``, ``margin`` (profit / revenue),
+    ``revenue_growth`` and ``profit_growth`` against the previous period of the same
+    group (NaN for the first).
+
+    >>> lines = pd.DataFrame({"year": [1, 2], "quantity": [10, 12], "net_price": [10.0, 10.0],
+    ...                       "unit_cost": [8.0, 8.5]})
+    >>> g = growth_table(lines, "year")
+    >>> round(float(g.loc[2, "revenue_growth"]), 4), round(float(g.loc[2, "profit_growth"]), 4)
+    (0.2, -0.1)
+    """
+    labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
+    q = lines["quantity"].astype(float)
+    df = pd.DataFrame({"period": labels.to_numpy(), "revenue": (q * lines["net_price"]).to_numpy(),
+                       "profit": (q * (lines["net_price"] - lines["unit_cost"])).to_numpy()})
+    keys = ["period"]
+    if by is not None:
+        df[by] = lines[by].to_numpy()
+        keys = [by, "period"]
+    g = df.groupby(keys)[["revenue", "profit"]].sum()
+    g["margin"] = g["profit"] / g["revenue"].where(g["revenue"] != 0)
+    if by is None:
+        g["revenue_growth"] = g["revenue"].pct_change()
+        g["profit_growth"] = g["profit"].pct_change()
+    else:
+        g["revenue_growth"] = g.groupby(level=0)["revenue"].pct_change()
+        g["profit_growth"] = g.groupby(level=0)["profit"].pct_change()
+    return g
+
+
+# ---------------------------------------------------------------------------
+# Measuring profit management: the few numbers a manager presents
+
+
+def profit_and_loss(lines: pd.DataFrame, period: Any, expenses: pd.DataFrame | None = None,
+                    expense_period: Any = None) -> pd.DataFrame:
+    """Revenue, gross profit, operating expenses and operating profit per period.
+
+    ``lines`` are order lines (``quantity``, ``net_price``, ``unit_cost``) with
+    ``period`` labels (a column name or one label per line); ``expenses`` has an
+    ``amount`` and ``cost_type`` (``fixed``/``variable``) with ``expense_period``
+    labels. Columns: ``revenue``, ``gross_profit``, ``gross_margin``, and with
+    expenses ``fixed_costs``, ``variable_costs``, ``operating_profit``,
+    ``operating_margin``; ``revenue_growth`` and ``profit_growth`` (of operating
+    profit when expenses are given, else of gross profit).
+
+    >>> lines = pd.DataFrame({"y": [1, 2], "quantity": [10, 11], "net_price": [10.0, 10.0],
+    ...                       "unit_cost": [6.0, 6.0]})
+    >>> exp = pd.DataFrame({"y": [1, 2], "amount": [30.0, 30.0], "cost_type": ["fixed", "fixed"]})
+    >>> pl = profit_and_loss(lines, "y", exp, "y")
+    >>> pl["operating_profit"].tolist(), round(float(pl.loc[2, "profit_growth"]), 4)
+    ([10.0, 14.0], 0.4)
+    """
+    g = growth_table(lines, period)[["revenue", "profit"]].rename(columns={"profit": "gross_profit"})
+    g["gross_margin"] = g["gross_profit"] / g["revenue"]
+    key = "gross_profit"
+    if expenses is not None:
+        labels = (expenses[expense_period] if isinstance(expense_period, str)
+                  else pd.Series(np.asarray(expense_period), index=expenses.index))
+        e = expenses.assign(_p=labels.to_numpy()).pivot_table(index="_p", columns="cost_type", values="amount",
+                                                             aggfunc="sum", fill_value=0.0)
+        g["fixed_costs"] = e.get("fixed", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
+        g["variable_costs"] = e.get("variable", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
+        g["operating_profit"] = g["gross_profit"] - g["fixed_costs"] - g["variable_costs"]
+        g["operating_margin"] = g["operating_profit"] / g["revenue"]
+        key = "operating_profit"
+    g["revenue_growth"] = g["revenue"].pct_change()
+    g["profit_growth"] = g[key].pct_change()
+    return g
+
+
+def share_of_wallet(sales: pd.Series, potential: pd.Series) -> pd.Series:
+    """Our yearly sales to each customer over what it spends on such goods from all suppliers.
+
+    ``sales`` and ``potential`` (money per year) are indexed by customer; customers
+    with no stated potential are left out (NaN). A fraction, one customer's "market
+    share" (Farris et al., *Marketing Metrics*, ch. 2, share of requirements).
+
+    >>> share_of_wallet(pd.Series({"a": 30.0, "b": 0.0}), pd.Series({"a": 100.0, "b": 50.0})).tolist()
+    [0.3, 0.0]
+    """
+    pot = potential.reindex(sales.index).astype(float)
+    return sales.astype(float) / pot.where(pot > 0)
+
+
+def satisfaction_by_period(surveys: pd.DataFrame, period: Any) -> pd.DataFrame:
+    """Net promoter score (``quality.nps``, -100 to 100), mean CSAT (1-5) and answers per period.
+
+    >>> s = pd.DataFrame({"p": [1, 1, 2, 2], "nps_score": [10, 3, 9, 9], "csat": [5, 2, 4, 5]})
+    >>> satisfaction_by_period(s, "p")["nps"].tolist()
+    [0.0, 100.0]
+    """
+    from .quality import nps
+
+    labels = surveys[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=surveys.index)
+    df = pd.DataFrame({"p": labels.to_numpy(), "nps": surveys["nps_score"].to_numpy(),
+                       "csat": surveys["csat"].to_numpy()})
+    g = df.groupby("p")
+    out = pd.DataFrame({"nps": g["nps"].agg(nps), "csat": g["csat"].mean(), "answers": g.size()})
+    out.index.name = period if isinstance(period, str) else None
+    return out

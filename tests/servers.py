@@ -1,0 +1,213 @@
+"""Servers the tests start on 127.0.0.1: the Voilà gallery and a static file server.
+
+Shared by ``test_app.py``, ``test_browser.py`` and ``test_bench.py`` through the
+session fixtures in ``conftest.py`` (one server per test session).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import http.server
+import json
+import os
+import re
+import socket
+import struct
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CONFIG_DATA = re.compile(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>',
+                         re.S)
+CELL_OUTPUT = re.compile(r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>',
+                         re.S)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float = 90) -> None:
+    """Poll ``url`` until the server answers (any HTTP status)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(f"the server exited with status {proc.returncode}")
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+# --------------------------------------------------------------------------- Voilà
+
+
+@dataclass
+class Gallery:
+    """A running ``tools/app.py`` (Voilà) and what it serves."""
+
+    port: int
+    token: str
+    proc: subprocess.Popen
+    log: Path
+    calculators: list = field(default_factory=list)   # tools.app.CalculatorInfo
+    broken: dict = field(default_factory=dict)
+
+    def url(self, page: str = "index.ipynb", token: bool = True) -> str:
+        base = f"http://127.0.0.1:{self.port}/voila/render/{page}"
+        return f"{base}?token={self.token}" if token else base
+
+
+def start_gallery(out: Path) -> Gallery:
+    """Build the gallery into ``out`` and start Voilà on a free port with a known token."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import app
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    port, token = free_port(), uuid.uuid4().hex
+    calcs, broken = app.build(out)
+    log = out.parent / f"{out.name}-voila.log"
+    env = {**app.environment(out), "CI": "true", "VOILA_TOKEN": token}
+    handle = open(log, "w")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "app.py"), "--port", str(port),
+                             "--out", str(out)], cwd=ROOT, env=env, stdout=handle,
+                            stderr=subprocess.STDOUT)
+    handle.close()
+    gallery = Gallery(port, token, proc, log, calcs, broken)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/voila/api/shutdown", proc)
+    except Exception:
+        stop(proc)
+        raise RuntimeError("Voilà did not start:\n" + log.read_text(errors="replace"))
+    return gallery
+
+
+def page_outputs(html: str) -> tuple[str, list[dict]]:
+    """The kernel id and the cell outputs Voilà rendered into a page."""
+    config = json.loads(CONFIG_DATA.search(html).group(1))
+    outputs = [json.loads(m) for m in CELL_OUTPUT.findall(html)]
+    return config["kernelId"], outputs
+
+
+def _decode(raw: str | bytes) -> tuple[dict, list[bytes]]:
+    """A kernel message from jupyter_server's websocket: JSON text, or a binary frame
+    (uint32 count, uint32 offsets, the JSON message, then the buffers)."""
+    if isinstance(raw, str):
+        return json.loads(raw), []
+    count = struct.unpack("!I", raw[:4])[0]
+    offsets = [*struct.unpack(f"!{count}I", raw[4:4 * (count + 1)]), len(raw)]
+    parts = [raw[offsets[i]:offsets[i + 1]] for i in range(count)]
+    return json.loads(parts[0]), parts[1:]
+
+
+async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) -> dict:
+    from tornado.websocket import websocket_connect
+
+    ws = await websocket_connect(
+        f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?token={token}")
+    session, comm_id = uuid.uuid4().hex, uuid.uuid4().hex
+
+    def message(msg_type: str, content: dict, metadata: dict | None = None) -> str:
+        return json.dumps({
+            "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
+                       "username": "test", "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": metadata or {}, "content": content,
+            "channel": "shell", "buffers": []})
+
+    await ws.write_message(message("comm_open", {
+        "comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+        {"version": "1.0.0"}))
+    await ws.write_message(message("comm_msg", {
+        "comm_id": comm_id, "data": {"method": "request_states"}}))
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            raw = await asyncio.wait_for(ws.read_message(), deadline - time.monotonic())
+            if raw is None:
+                break
+            msg, buffers = _decode(raw)
+            if os.environ.get("WSDEBUG"): print(msg.get("msg_type"), str(msg.get("content"))[:300])
+            data = msg.get("content", {}).get("data", {})
+            if (msg.get("msg_type") == "comm_msg" and msg["content"].get("comm_id") == comm_id
+                    and data.get("method") == "update_states"):
+                states = data["states"]
+                for path, buf in zip(data.get("buffer_paths", []), buffers):
+                    target = states
+                    for key in path[:-1]:
+                        target = target[key]
+                    target[path[-1]] = buf
+                return states
+    finally:
+        ws.close()
+    raise TimeoutError("the kernel sent no widget state")
+
+
+def widget_states(port: int, token: str, kernel_id: str, timeout: float = 30) -> dict:
+    """Every widget model's state in a Voilà page's kernel, asked for the way the page's
+    widget manager asks (``jupyter.widget.control`` comm, ``request_states``)."""
+    return asyncio.run(_widget_states(port, token, kernel_id, timeout))
+
+
+# --------------------------------------------------------------------------- static files
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@dataclass
+class StaticServer:
+    port: int
+    server: http.server.ThreadingHTTPServer
+    thread: threading.Thread
+
+    def url(self, path: str = "") -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+
+def serve_folder(folder: Path) -> StaticServer:
+    """Serve ``folder`` on 127.0.0.1 (a thread of this process)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return StaticServer(server.server_address[1], server, thread)
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, or the one named by ``CHROMIUM`` (never Playwright's download)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None

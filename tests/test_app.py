@@ -1,0 +1,136 @@
+"""`make app`: the Voilà calculator gallery (tools/app.py).
+
+The gallery is started once (session fixture in ``conftest.py``); every page is fetched
+over HTTP and the widget state of its kernel is read back the way the page's widget
+manager reads it, so a calculator that fails to build or shows an error fails here
+even without a browser (``test_browser.py`` drives them in chromium).
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+import socket
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from servers import WIDGET_VIEW, page_outputs, widget_states
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import app  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.build_opener(NoRedirect).open(url, timeout=120) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+
+
+def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_arguments():
+    calcs, broken = app.discover()
+    names = {(c.module, c.name) for c in calcs}
+    assert {("pricing", "breakeven_calculator"), ("pricing", "waterfall_calculator"),
+            ("pricing", "optimal_price_calculator")} <= names
+    # the dynamic-pricing simulator needs a season (demand_index): not a gallery page
+    assert ("pricing", "dynamic_pricing_calculator") not in names
+    assert broken == {}, f"calculator modules that do not import: {broken}"
+    pricing = [c for c in calcs if c.module == "pricing"]
+    assert pricing[0].chapter == 3 and pricing[0].group.startswith("3. ")
+    assert pricing[0].title == "Discount break-even: the extra volume every point of discount needs"
+    assert len({c.notebook for c in calcs}) == len(calcs)
+    chapters = [c.chapter for c in calcs if c.chapter is not None]
+    assert chapters == sorted(chapters)
+
+
+def test_no_argument_call():
+    def a(x=1, *args, **kw): ...
+    def b(x, y=2): ...
+    assert app.no_argument_call(a) and not app.no_argument_call(b)
+
+
+def test_the_template_loads_nothing_from_the_internet(gallery):
+    text = (app.share_dir(gallery.log.parent / "app") / "voila" / "templates" / app.TEMPLATE
+            / "index.html.j2").read_text(encoding="utf8")
+    assert "cdn.jsdelivr.net" not in text and "extends 'nbconvert/templates/lab/index.html.j2'" in text
+    status, page = fetch(gallery.url("index.ipynb"))
+    assert status == 200
+    assert not re.search(r"<(?:link|script)[^>]+(?:href|src)=\"(?:https?:)?//", page)
+
+
+def test_the_gallery_needs_the_token_and_listens_on_loopback_only(gallery):
+    assert fetch(gallery.url("index.ipynb", token=False))[0] in (302, 403)
+    other = [a for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+             if not a.startswith("127.")]
+    for address in other:
+        with socket.socket() as s:
+            s.settimeout(1)
+            assert s.connect_ex((address, gallery.port)) != 0, f"Voilà answers on {address}"
+
+
+def test_the_index_links_every_calculator_by_chapter(gallery):
+    status, page = fetch(gallery.url("index.ipynb"))
+    assert status == 200
+    text = htmlmod.unescape(page)
+    assert gallery.calculators, "no calculator discovered"
+    for calc in gallery.calculators:
+        assert f'href="{calc.notebook}"' in text, calc
+        assert calc.title in text
+        assert calc.group in text
+
+
+def test_every_gallery_page_renders_its_calculator_with_state(gallery):
+    problems = []
+    for calc in gallery.calculators:
+        status, page = fetch(gallery.url(calc.notebook))
+        if status != 200:
+            problems.append(f"{calc.notebook}: HTTP {status}")
+            continue
+        kernel_id, outputs = page_outputs(page)
+        if any(o.get("output_type") == "error" or o.get("name") == "stderr" for o in outputs):
+            problems.append(f"{calc.notebook}: error output {outputs}")
+            continue
+        if "salesprofit.ui" in page or "import " in page.split("</head>", 1)[-1]:
+            problems.append(f"{calc.notebook}: the code is shown")
+        views = [o["data"][WIDGET_VIEW]["model_id"] for o in outputs
+                 if WIDGET_VIEW in o.get("data", {})]
+        if len(views) != 1:
+            problems.append(f"{calc.notebook}: {len(views)} widget views")
+            continue
+        states = widget_states(gallery.port, gallery.token, kernel_id)
+        root = states.get(views[0], {}).get("state", {})
+        if root.get("_model_name") != "VBoxModel" or "sp-calc" not in root.get("_dom_classes", []):
+            problems.append(f"{calc.notebook}: the view is not a calculator: {root.get('_model_name')}")
+            continue
+        images = [s["state"].get("value") for s in states.values()
+                  if s["state"].get("_model_name") == "ImageModel"]
+        if images and not any(isinstance(v, bytes) and v[:8] == b"\x89PNG\r\n\x1a\n"
+                              for v in images):
+            problems.append(f"{calc.notebook}: its chart is not a PNG")
+        html_values = [s["state"].get("value", "") for s in states.values()
+                       if s["state"].get("_model_name") == "HTMLModel"]
+        if not any('class="sp-result"' in v for v in html_values):
+            problems.append(f"{calc.notebook}: no result shown")
+        if any("sp-error" in v and "Check the inputs" in v for v in html_values):
+            problems.append(f"{calc.notebook}: shows an error at its initial values")
+        inputs = [s for s in states.values()
+                  if s["state"].get("_model_name") in {"FloatSliderModel", "IntSliderModel",
+                                                       "BoundedFloatTextModel", "FloatTextModel",
+                                                       "DropdownModel", "IntTextModel",
+                                                       "BoundedIntTextModel", "TextModel"}]
+        if not inputs:
+            problems.append(f"{calc.notebook}: no inputs")
+    assert not problems, "\n".join(problems)

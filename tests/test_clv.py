@@ -1,0 +1,318 @@
+"""salesprofit.clv against published worked examples, the CDNOW estimates and its invariants."""
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from salesprofit import clv, data
+
+# Published BG/NBD estimates for CDNOW: Fader, Hardie & Lee (2005), "'Counting Your
+# Customers' the Easy Way", Marketing Science 24(2), p. 279: r 0.243, alpha 4.414,
+# a 0.793, b 2.426, log-likelihood -9582.4.
+PUBLISHED = clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
+
+
+@pytest.fixture(scope="module")
+def summary():
+    return data.load_cdnow("summary")
+
+
+@pytest.fixture(scope="module")
+def bgnbd(summary):
+    return clv.fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
+
+
+@pytest.fixture(scope="module")
+def gg(summary):
+    return clv.fit_gamma_gamma(summary["frequency"], summary["monetary_value"])
+
+
+# --- retention economics ---------------------------------------------------
+
+@pytest.mark.parametrize("r,d,expected", [
+    # Gupta & Lehmann, Managing Customers as Investments (2005), table 2.1 "margin
+    # multiple" (margins at the end of each year): r 80 %, d 12 % -> 2.5;
+    # r 90 %, d 10 % -> 4.5; r 60 %, d 14 % -> 1.11; r 70 %, d 16 % -> 1.52.
+    (0.8, 0.12, 2.5), (0.9, 0.10, 4.5), (0.6, 0.14, 1.11), (0.7, 0.16, 1.52),
+])
+def test_margin_multiple_gupta_lehmann_table(r, d, expected):
+    assert clv.margin_multiple(r, d) == pytest.approx(expected, abs=0.005)
+
+
+def test_margin_multiple_start_timing_adds_todays_margin():
+    # Start of period: the first margin is paid today (Gupta & Lehmann 2005, ch. 2, the
+    # "margin at the beginning" variant): r 0.8, d 0.12 -> 1.12 / 0.32 = 3.5 = 1 + 2.5 (end).
+    assert clv.margin_multiple(0.8, 0.12, timing="start") == pytest.approx(3.5)
+    # (1 + d)/(1 + d - r) = 1 + r/(1 + d - r): today's margin plus the end-of-period multiple.
+    assert clv.margin_multiple(0.8, 0.12, "start") == pytest.approx(1 + 0.8 / 0.32)
+
+
+def test_clv_berger_nasr_case_1():
+    # Berger & Nasr (1998), "Customer lifetime value: marketing models and applications",
+    # J. Interactive Marketing 12(1), case 1: yearly margin $100 (revenue 260 minus
+    # costs), retention 0.8, discount 20 %, margins at the end of each year and
+    # unlimited horizon: 100 x 0.8 / (1.2 - 0.8) = $200.
+    assert clv.clv(100.0, 0.8, 0.20) == pytest.approx(200.0)
+    assert clv.clv(100.0, 0.8, 0.20, acquisition_cost=60.0) == pytest.approx(140.0)
+
+
+def test_clv_vectorised_and_series_in_series_out():
+    r = pd.Series([0.6, 0.8, 0.9], index=["a", "b", "c"])
+    out = clv.clv(100.0, r, 0.10)
+    assert isinstance(out, pd.Series) and list(out.index) == ["a", "b", "c"]
+    assert out.tolist() == pytest.approx([100 * 0.6 / 0.5, 100 * 0.8 / 0.3, 100 * 0.9 / 0.2])
+    assert isinstance(clv.clv(100.0, 0.8, 0.1), float)
+    arr = clv.margin_multiple(np.array([0.5, 0.8]), 0.1)
+    assert isinstance(arr, np.ndarray) and arr.shape == (2,)
+
+
+def test_ltv_from_churn_and_simple_clv():
+    assert clv.ltv_from_churn(50.0, 0.02) == pytest.approx(2500.0)
+    assert clv.simple_clv(1200.0, 5, 1000.0) == pytest.approx(5000.0)
+    assert clv.expected_lifetime(0.75) == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("call,words", [
+    (lambda: clv.margin_multiple(1.0, 0.1), "never churns"),
+    (lambda: clv.margin_multiple(0.8, -0.1), "discount rate"),
+    (lambda: clv.margin_multiple(0.8, 0.1, timing="middle"), "timing"),
+    (lambda: clv.ltv_from_churn(10.0, 0.0), "churn"),
+    (lambda: clv.clv(float("nan"), 0.8, 0.1), "missing"),
+])
+def test_plain_language_errors(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
+def test_five_points_of_retention():
+    # 80 % -> 85 % at 12 %: multiples 2.5 -> 0.85/0.27 = 3.148: +25.9 % of CLV.
+    assert clv.retention_gain(100.0, 0.8, 0.12, 0.05) == pytest.approx(0.85 / 0.27 / 2.5 - 1)
+    # the same 5 points are worth more the higher retention already is (Reichheld & Sasser 1990)
+    gains = clv.retention_gain(100.0, np.array([0.5, 0.7, 0.9]), 0.10, 0.05)
+    assert np.all(np.diff(gains) > 0)
+
+
+def test_vip_offer_breakeven():
+    # margin 1000, r 0.8, d 0.1: CLV 2666.67. An offer costing 100 leaves 900: the
+    # multiple must reach 2.963, i.e. r' = 2.963 x 1.1 / 3.963 = 0.8224.
+    v = clv.vip_offer_breakeven(1000.0, 0.8, 0.10, 100.0)
+    assert v.clv_without == pytest.approx(2666.6667, rel=1e-6)
+    assert v.required_retention == pytest.approx(0.822430, abs=1e-6)
+    assert clv.clv(900.0, v.required_retention, 0.10) == pytest.approx(v.clv_without)
+    vs = clv.vip_offer_breakeven(1000.0, 0.8, 0.10, 100.0, timing="start")
+    assert clv.clv(900.0, vs.required_retention, 0.10, timing="start") == pytest.approx(vs.clv_without)
+    with pytest.raises(ValueError, match="offer costs"):
+        clv.vip_offer_breakeven(1000.0, 0.95, 0.01, 950.0)
+
+
+@given(st.floats(0.0, 0.95), st.floats(0.0, 0.5), st.floats(1.0, 1e6))
+def test_clv_properties(r, d, m):
+    end = clv.clv(m, r, d)
+    start = clv.clv(m, r, d, timing="start")
+    # start of period = today's margin plus the end-of-period value: (1 + d)/(1 + d - r) = 1 + r/(1 + d - r)
+    assert start == pytest.approx(m + end, rel=1e-9)
+    assert start == pytest.approx(m * (1 + d) / (1 + d - r), rel=1e-9)
+    assert start >= end
+
+
+@given(st.floats(0.0, 0.9), st.floats(0.0, 0.05), st.floats(0.0, 0.5))
+def test_clv_increases_with_retention(r, dr, d):
+    assert clv.margin_multiple(r + dr, d) >= clv.margin_multiple(r, d)
+
+
+# --- customer summary --------------------------------------------------------
+
+def test_customer_summary_reproduces_the_shipped_cdnow_summary(summary):
+    # Fader & Hardie's CDNOW calibration summary (as shipped by lifetimes): repeat purchase
+    # days, recency and T in weeks to 2 decimals, zbar = mean of the repeat days' values.
+    tx = data.load_cdnow("transactions")
+    out = clv.customer_summary(tx, "customer_id", "date", "amount", observation_end="1997-09-30",
+                               freq="D", freq_multiplier=7)
+    ref = summary.set_index("customer_id")
+    assert out.index.tolist() == ref.index.tolist()
+    assert (out["frequency"] == ref["frequency"]).all()
+    assert np.abs(out["recency"] - ref["recency"]).max() < 0.005 + 1e-9
+    assert np.abs(out["T"] - ref["T"]).max() < 0.005 + 1e-9
+    assert np.abs(out["monetary_value"] - ref["monetary_value"]).max() < 0.005 + 1e-9
+
+
+def test_customer_summary_conventions_by_hand():
+    tx = pd.DataFrame({
+        "c": ["A", "A", "A", "A", "B", "C"],
+        "d": pd.to_datetime(["2025-01-06", "2025-01-06", "2025-01-08", "2025-01-20",   # Mon, Mon, Wed, Mon
+                             "2025-01-10", "2025-02-10"]),
+        "v": [10.0, 5.0, 7.0, 20.0, 3.0, 99.0]})
+    day = clv.customer_summary(tx, "c", "d", "v", observation_end="2025-01-31")
+    # C bought after the end: left out. A: days 6, 8, 20 -> 2 repeat days.
+    assert day.index.tolist() == ["A", "B"]
+    assert day.loc["A"].tolist() == [2.0, 14.0, 25.0, (7.0 + 20.0) / 2]
+    assert day.loc["B"].tolist() == [0.0, 0.0, 21.0, 0.0]
+    week = clv.customer_summary(tx, "c", "d", "v", observation_end="2025-01-31", freq="W")
+    # weeks (Mon-Sun): 6th and 8th are one week, 20th two weeks later -> 1 repeat week of 20.0
+    assert week.loc["A"].tolist() == [1.0, 2.0, 3.0, 20.0]
+    assert "monetary_value" not in clv.customer_summary(tx, "c", "d").columns
+
+
+def test_week_periods_match_pandas():
+    dates = pd.Series(pd.date_range("1999-12-20", periods=60, freq="D"))
+    ours = clv._period_ordinal(dates, "W")
+    theirs = dates.dt.to_period("W").array.asi8
+    assert np.array_equal(np.diff(ours), np.diff(theirs))
+    assert np.array_equal(ours - ours[0], theirs - theirs[0])
+
+
+def test_customer_summary_errors():
+    tx = pd.DataFrame({"c": ["A"], "d": pd.to_datetime(["2025-01-06"])})
+    with pytest.raises(ValueError, match="no column 'x'"):
+        clv.customer_summary(tx, "x", "d")
+    with pytest.raises(ValueError, match="freq"):
+        clv.customer_summary(tx, "c", "d", freq="Q")
+    with pytest.raises(ValueError, match="after the end"):
+        clv.customer_summary(tx, "c", "d", observation_end="2024-01-01")
+
+
+def test_customer_summary_one_million_lines_in_a_second():
+    # DESIGN budget: <= 1 s on 1,000,000 order lines (measured here with slack for a busy CI box).
+    rng = np.random.default_rng(7)
+    n = 1_000_000
+    tx = pd.DataFrame({"customer_id": rng.integers(0, 50_000, n),
+                       "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 730, n), unit="D"),
+                       "value": rng.gamma(2.0, 50.0, n)})
+    start = time.perf_counter()
+    out = clv.customer_summary(tx, "customer_id", "order_date", "value")
+    elapsed = time.perf_counter() - start
+    assert len(out) == 50_000
+    assert out["frequency"].sum() == tx.drop_duplicates(["customer_id", "order_date"]).shape[0] - 50_000
+    assert elapsed < 3.0
+
+
+# --- BG/NBD --------------------------------------------------------------------
+
+def test_fit_bgnbd_reproduces_fader_hardie_lee(summary, bgnbd):
+    assert bgnbd.r == pytest.approx(0.243, abs=0.0006)
+    assert bgnbd.alpha == pytest.approx(4.414, abs=0.0006)
+    assert bgnbd.a == pytest.approx(0.793, abs=0.0006)
+    assert bgnbd.b == pytest.approx(2.426, abs=0.0006)
+    assert bgnbd.log_likelihood == pytest.approx(-9582.4, abs=0.05)
+    assert clv.bgnbd_log_likelihood(bgnbd, summary["frequency"], summary["recency"], summary["T"]) == \
+        pytest.approx(bgnbd.log_likelihood)
+    with pytest.raises(Exception):
+        bgnbd.r = 1.0  # frozen
+
+
+def test_fit_is_fast(summary):
+    start = time.perf_counter()
+    clv.fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
+    clv.fit_gamma_gamma(summary["frequency"], summary["monetary_value"])
+    assert time.perf_counter() - start < 2.0   # about 0.25 s on the development box
+
+
+def test_expected_purchases_hardie_spreadsheet(bgnbd):
+    # Hardie's BG/NBD spreadsheet for CDNOW (as checked in lifetimes' test suite):
+    # E[X(t)] at t = 1/7, 1, 3, 31.86, 32, 78 weeks.
+    t = np.array([0.1429, 1.0, 3.00, 31.8571, 32.00, 78.00])
+    expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576]
+    assert clv.bgnbd_expected_purchases(bgnbd, t) == pytest.approx(expected, abs=6e-4)
+
+
+def test_conditional_expectation_fhl_2005(bgnbd):
+    # FHL (2005), p. 279: x = 2, t_x = 30.43, T = 38.86 -> 1.226 purchases in the next 39 weeks.
+    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 39, 2, 30.43, 38.86) == pytest.approx(1.226, abs=5e-4)
+    # and the formula at t = 0 is 0; the same customer with a long silence is worth less
+    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 0.0, 2, 30.43, 38.86) == pytest.approx(0.0)
+    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 39, 2, 5.0, 38.86) < 1.226
+
+
+def test_pmf_matches_r_btyd(bgnbd):
+    # R package BTYD, bgnbd.pmf on the CDNOW estimates (values used in lifetimes' tests):
+    # P(X(39) = 0) = 0.5737864; P(X(30) = n) for n = 11..20.
+    assert clv.bgnbd_pmf(PUBLISHED, 39, 0) == pytest.approx(0.5737864, rel=1e-4)
+    expected = [0.0019995214, 0.0015170236, 0.0011633150, 0.0009003148, 0.0007023638,
+                0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.0002222260]
+    assert clv.bgnbd_pmf(bgnbd, 30, np.arange(11, 21)) == pytest.approx(expected, rel=1e-2)
+
+
+def test_pmf_sums_to_one_and_mean_matches_expectation(bgnbd):
+    n = np.arange(0, 400)
+    probs = clv.bgnbd_pmf(bgnbd, 39, n)
+    assert probs.sum() == pytest.approx(1.0, abs=1e-6)
+    assert (n * probs).sum() == pytest.approx(clv.bgnbd_expected_purchases(bgnbd, 39), rel=1e-4)
+
+
+def test_prob_alive(bgnbd, summary):
+    assert clv.bgnbd_prob_alive(bgnbd, 0, 0.0, 38.86) == 1.0  # no repeat purchase: BG/NBD says alive
+    p = clv.bgnbd_prob_alive(bgnbd, summary["frequency"], summary["recency"], summary["T"])
+    assert isinstance(p, pd.Series) and ((p > 0) & (p <= 1)).all()
+    # P(alive) formula by hand for x = 2, t_x = 30.43, T = 38.86 (FHL 2005, eq. 13)
+    r, al, a, b = bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b
+    by_hand = 1 / (1 + a / (b + 1) * ((al + 38.86) / (al + 30.43)) ** (r + 2))
+    assert clv.bgnbd_prob_alive(bgnbd, 2, 30.43, 38.86) == pytest.approx(by_hand)
+    # a longer silence since the last purchase means a lower chance the customer is still there
+    assert clv.bgnbd_prob_alive(bgnbd, 5, 10.0, 38.86) < clv.bgnbd_prob_alive(bgnbd, 5, 35.0, 38.86)
+
+
+def test_rfm_input_checks():
+    with pytest.raises(ValueError, match="recency cannot be larger than T"):
+        clv.bgnbd_prob_alive(PUBLISHED, 2, 40.0, 38.86)
+    with pytest.raises(ValueError, match="frequency 0"):
+        clv.bgnbd_prob_alive(PUBLISHED, 0, 3.0, 38.86)
+
+
+# --- Gamma-Gamma and CLV -------------------------------------------------------
+
+def test_fit_gamma_gamma_reproduces_published(gg):
+    # Fader, Hardie & Lee (2005) "RFM and CLV" / Fader & Hardie (2013) note, CDNOW:
+    # p 6.25, q 3.74, gamma 15.44 (also the lifetimes documentation).
+    assert gg.p == pytest.approx(6.25, abs=0.005)
+    assert gg.q == pytest.approx(3.74, abs=0.006)
+    assert gg.gamma == pytest.approx(15.44, abs=0.01)
+    assert gg.n_customers == 946
+    assert np.isfinite(gg.log_likelihood)
+
+
+def test_expected_spend_lifetimes_docs(gg, summary):
+    # lifetimes documentation, "Estimating customer lifetime value using the Gamma-Gamma
+    # model": conditional expected average profit of CDNOW customers 1..10.
+    expected = [24.658619, 18.911489, 35.170981, 35.170981, 35.170981, 71.462843, 18.911489,
+                35.170981, 27.282408, 35.170981]
+    got = clv.gamma_gamma_expected_spend(gg, summary["frequency"], summary["monetary_value"]).head(10)
+    assert got.tolist() == pytest.approx(expected, rel=2e-5)
+    assert clv.gamma_gamma_expected_spend(gg, 0, 0.0) == pytest.approx(gg.mean_spend)
+
+
+def test_clv_bgnbd_gamma_gamma_lifetimes_docs(bgnbd, gg, summary):
+    # lifetimes documentation: customer_lifetime_value(bgf, ..., time=12, discount_rate=0.01)
+    # on the CDNOW summary (freq "D", i.e. 30 time units a period): customers 1, 2, 6, 9.
+    out = clv.clv_bgnbd_gamma_gamma(bgnbd, gg, summary["frequency"], summary["recency"], summary["T"],
+                                    summary["monetary_value"], periods=12, period_length=30,
+                                    discount_rate=0.01)
+    assert out.iloc[[0, 1, 5, 8]].tolist() == pytest.approx([140.096218, 18.943466, 1003.868285,
+                                                             167.418224], rel=2e-5)
+
+
+def test_clv_with_no_discount_is_spend_times_purchases(bgnbd, gg):
+    one = clv.clv_bgnbd_gamma_gamma(bgnbd, gg, 2, 30.43, 38.86, 22.35, periods=4, period_length=13,
+                                    discount_rate=0.0)
+    expected = (clv.gamma_gamma_expected_spend(gg, 2, 22.35)
+                * clv.bgnbd_conditional_expected_purchases(bgnbd, 52, 2, 30.43, 38.86))
+    assert one == pytest.approx(expected)
+
+
+def test_follow_up_priorities(bgnbd, gg, summary):
+    pri = clv.follow_up_priorities(bgnbd, summary.set_index("customer_id"), 39, gg)
+    assert pri["priority"].tolist() == list(range(1, len(summary) + 1))
+    assert pri["expected_value"].is_monotonic_decreasing
+    assert pri.loc[1, "expected_purchases"] == pytest.approx(1.226, abs=1e-3)
+
+
+@settings(max_examples=50)
+@given(st.integers(0, 30), st.floats(0.0, 1.0), st.floats(1.0, 80.0))
+def test_bgnbd_probabilities_in_range(x, frac, T):
+    tx = 0.0 if x == 0 else frac * T
+    p = clv.bgnbd_prob_alive(PUBLISHED, x, tx, T)
+    assert 0.0 < p <= 1.0
+    e = clv.bgnbd_conditional_expected_purchases(PUBLISHED, 10.0, x, tx, T)
+    assert e >= 0.0

@@ -1,0 +1,121 @@
+"""salesprofit.experiments against published worked examples and table values."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from salesprofit import data
+from salesprofit import experiments as E
+
+
+def test_ztest_agresti_aspirin():
+    # Agresti, Categorical Data Analysis (3rd ed., 2013), sec. 2.2 (Table 2.3,
+    # Physicians' Health Study): myocardial infarction 189/11,034 on placebo and
+    # 104/11,037 on aspirin. Difference 0.0077, SE 0.0015, 95 % CI (0.005, 0.011);
+    # Pearson X^2 = 25.0 (= z^2 of the pooled test).
+    t = E.two_proportion_ztest(189, 11034, 104, 11037)
+    assert t.diff == pytest.approx(0.0077, abs=5e-5)
+    assert t.ci_low == pytest.approx(0.005, abs=5e-4)
+    assert t.ci_high == pytest.approx(0.011, abs=5e-4)
+    assert t.z ** 2 == pytest.approx(25.0, abs=0.05)
+    assert t.z > 0                                  # A (placebo) has the higher rate
+    assert t.p_value < 1e-6
+
+
+def test_ztest_sign_and_symmetry():
+    a = E.two_proportion_ztest(60, 100, 40, 100)
+    b = E.two_proportion_ztest(40, 100, 60, 100)
+    assert a.z == pytest.approx(-b.z) and a.p_value == pytest.approx(b.p_value)
+    # by hand: pooled p = 0.5, se = sqrt(0.25 * 0.02) = 0.0707; z = 0.2 / 0.0707 = 2.828
+    assert a.z == pytest.approx(0.2 / math.sqrt(0.25 * 0.02))
+    assert a.p_value == pytest.approx(0.004678, abs=1e-5)
+    assert isinstance(a.z, float) and isinstance(a.diff, float)
+
+
+def test_ztest_errors():
+    with pytest.raises(ValueError, match="more conversions than customers"):
+        E.two_proportion_ztest(11, 10, 5, 10)
+    with pytest.raises(ValueError, match="no variation"):
+        E.two_proportion_ztest(0, 10, 0, 10)
+    with pytest.raises(ValueError, match="at least one customer"):
+        E.two_proportion_ztest(0, 0, 1, 10)
+
+
+def test_sample_size_fleiss_table():
+    # Fleiss, Levin & Paik, Statistical Methods for Rates and Proportions (3rd ed.),
+    # Table A.4 (alpha 0.05 two-sided, power 0.80, continuity corrected):
+    # p1 = 0.05, p2 = 0.10 -> 474 per group; uncorrected eq. 4.14 gives 435.
+    assert math.ceil(E.sample_size_two_proportions(0.05, 0.10, continuity_correction=True)) == 474
+    assert math.ceil(E.sample_size_two_proportions(0.05, 0.10)) == 435
+    # The same formula in Chow, Shao & Wang, Sample Size Calculations in Clinical
+    # Research (2nd ed.), sec. 4.2 style check: symmetric in the two rates.
+    assert E.sample_size_two_proportions(0.10, 0.05) == pytest.approx(
+        E.sample_size_two_proportions(0.05, 0.10))
+
+
+def test_sample_size_power_round_trip_and_shape():
+    n = E.sample_size_two_proportions(0.82, 0.87, alpha=0.05, power=0.9)
+    assert E.power_two_proportions(0.82, 0.87, n) == pytest.approx(0.9, abs=1e-9)
+    arr = E.sample_size_two_proportions(0.1, np.array([0.12, 0.15, 0.2]))
+    assert arr.shape == (3,) and (np.diff(arr) < 0).all()   # bigger effects need fewer customers
+    assert isinstance(E.sample_size_two_proportions(0.1, 0.2), float)
+    with pytest.raises(ValueError, match="smallest change worth detecting"):
+        E.sample_size_two_proportions(0.1, 0.1)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0.02, 0.9), st.floats(0.01, 0.08))
+def test_sample_size_grows_with_power(p, d):
+    assert E.sample_size_two_proportions(p, p + d, power=0.9) > E.sample_size_two_proportions(p, p + d, power=0.8)
+
+
+def test_peeking_inflates_false_positives():
+    # Armitage, McPherson & Rowe (1969), Table 2: with 5 looks at nominal 5 % the
+    # overall false-positive rate is about 14 %; with 10 looks about 19 %.
+    r5 = E.peeking_simulation(0.3, 2000, looks=5, simulations=20000, seed=1)
+    r10 = E.peeking_simulation(0.3, 2000, looks=10, simulations=20000, seed=1)
+    assert r5.false_positive_fixed == pytest.approx(0.05, abs=0.01)
+    assert r5.false_positive_peeking == pytest.approx(0.142, abs=0.02)
+    assert r10.false_positive_peeking == pytest.approx(0.193, abs=0.025)
+    assert (np.diff(r10.by_look) >= 0).all()
+    again = E.peeking_simulation(0.3, 2000, looks=5, simulations=20000, seed=1)
+    assert again.false_positive_peeking == r5.false_positive_peeking      # seeded
+
+
+def test_price_experiment_offer_b_wins():
+    # The generator planted conversion 0.8232 (A) and 0.8726 (B).
+    pe = data.load("price_experiment")
+    g = pe.groupby("offer")["converted"].agg(["sum", "count"])
+    t = E.two_proportion_ztest(g.loc["B", "sum"], g.loc["B", "count"], g.loc["A", "sum"], g.loc["A", "count"])
+    truth = data.ground_truth()["offer_conversion_rates"]
+    assert t.z > 3 and t.p_value < 0.001
+    assert t.ci_low < truth["B"] - truth["A"] < t.ci_high
+
+
+def test_proportion_ci_wilson():
+    lo, hi = E.proportion_ci(0, 10)
+    z = 1.959963984540054
+    assert lo == pytest.approx(0.0, abs=1e-12) and hi == pytest.approx(z * z / (10 + z * z))
+
+
+def test_new_product_breakeven_with_cannibalisation():
+    # Kotler & Armstrong, Principles of Marketing, appendix "Marketing by the Numbers":
+    # a new product's contribution must be net of the contribution lost on the
+    # existing product it cannibalises. ¥50 unit contribution, 60 % of sales taken
+    # from an old product earning ¥40 a unit: 50 - 24 = ¥26 per unit.
+    b = E.new_product_breakeven(120.0, 70.0, 260_000.0, 0.6, 100.0, 60.0)
+    assert b.lost_contribution == pytest.approx(24.0)
+    assert b.breakeven_units == pytest.approx(10_000.0)
+    assert b.breakeven_units_ignoring_cannibalisation == pytest.approx(5_200.0)
+    with pytest.raises(ValueError, match="no volume breaks even"):
+        E.new_product_breakeven(100.0, 70.0, 1000.0, 1.0, 100.0, 60.0)
+
+
+def test_switch_share_recovers_ground_truth():
+    truth = data.ground_truth()
+    s = E.switch_share(data.load("order_lines"), data.load("orders"), data.load("products"))
+    assert set(s.index) == set(truth["new_products"])
+    assert s.attrs["total"] == pytest.approx(truth["new_product_switch_share"], abs=0.03)
+    assert (s["old_product"] == s.index.map(truth["new_products"])).all()

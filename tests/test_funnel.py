@@ -1,0 +1,106 @@
+"""salesprofit.funnel: sales velocity, stage conversion and time, the funnel simulator."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from salesprofit import data, funnel as F
+
+TRUTH = json.loads((Path(__file__).resolve().parents[1] / "datasets" / "ground_truth.json").read_text())
+
+
+def test_sales_velocity_worked_example():
+    # The sales-velocity formula of CRM vendors' training (Salesforce, HubSpot): 50 open
+    # opportunities x 25 % win rate x 20,000 average deal / 100-day cycle = 2,500 a day.
+    assert F.sales_velocity(50, 0.25, 20_000, 100) == pytest.approx(2_500.0)
+    v = F.sales_velocity(pd.Series([50, 100]), 0.25, 20_000, 100)
+    assert v.tolist() == [2_500.0, 5_000.0]
+
+
+@pytest.fixture(scope="module")
+def stats():
+    return F.stage_stats(data.load("opportunity_stages"))
+
+
+def test_stage_conversion_and_days_recover_the_ground_truth(stats):
+    observed = TRUTH["observed"]
+    assert list(stats.index) == list(F.STAGES)
+    for stage in F.STAGES:
+        assert stats.loc[stage, "conversion"] == pytest.approx(observed["stage_conversion_rates"][stage],
+                                                               abs=5e-5)
+        assert stats.loc[stage, "mean_days"] == pytest.approx(observed["stage_mean_days"][stage], abs=5e-3)
+        # and within sampling error of what the generator planted
+        assert stats.loc[stage, "conversion"] == pytest.approx(TRUTH["stage_conversion_rates"][stage], abs=0.03)
+        assert stats.loc[stage, "mean_days"] == pytest.approx(TRUTH["stage_mean_days"][stage], rel=0.05)
+
+
+def test_stage_counts_are_consistent(stats):
+    assert (stats["entered"] == stats["open"] + stats["advanced"] + stats["lost"]).all()
+    # deals that advanced from one stage entered the next
+    assert stats["advanced"].iloc[:-1].tolist() == stats["entered"].iloc[1:].tolist()
+    opps = data.load("opportunities")
+    assert stats.loc["lead", "entered"] == len(opps)
+    assert stats.loc["contract", "advanced"] == (opps["status"] == "won").sum()
+    assert stats["win_from_here"].iloc[0] == pytest.approx(np.prod(stats["conversion"]))
+
+
+def test_bottleneck_is_the_proposal(stats):
+    # planted: proposal has the lowest conversion (0.55) and the longest stage (25 days)
+    assert F.bottleneck(stats) == "proposal"
+    assert stats["mean_days"].idxmax() == "proposal"
+    with pytest.raises(ValueError, match="conversion"):
+        F.bottleneck(pd.DataFrame({"x": [1]}))
+
+
+def test_won_cycle_is_about_the_sum_of_stage_times(stats):
+    days = F.won_cycle_days(data.load("opportunities"))
+    assert (days >= 0).all()
+    assert days.mean() == pytest.approx(sum(TRUTH["stage_mean_days"].values()), rel=0.15)
+
+
+def test_stage_stats_errors():
+    with pytest.raises(ValueError, match="outcome"):
+        F.stage_stats(pd.DataFrame({"stage": [], "entered_date": [], "exited_date": []}))
+    bad = pd.DataFrame({"stage": ["demo"], "entered_date": ["2025-01-01"], "exited_date": ["2025-01-02"],
+                        "outcome": ["lost"]})
+    with pytest.raises(ValueError, match="Unknown stage"):
+        F.stage_stats(bad)
+
+
+CONV = {"lead": 0.6, "needs_analysis": 0.65, "proposal": 0.55, "contract": 0.8}
+DAYS = {"lead": 12, "needs_analysis": 18, "proposal": 25, "contract": 10}
+
+
+def test_funnel_model_hand_computed():
+    # 100 leads a month, the planted conversions: win rate 0.6 x 0.65 x 0.55 x 0.8 = 0.1716
+    r = F.funnel_model(100, CONV, DAYS, 50_000)
+    assert r.win_rate == pytest.approx(0.1716)
+    assert r.won_per_month == pytest.approx(17.16)
+    assert r.revenue_per_month == pytest.approx(858_000)
+    assert r.cycle_days == 65
+    # a lead spends 12 + 0.6 x 18 + 0.39 x 25 + 0.2145 x 10 days in the funnel (won or lost)
+    assert r.days_in_funnel == pytest.approx(12 + 10.8 + 9.75 + 2.145)
+    assert r.pipeline == pytest.approx(100 * 12 / 365 * r.days_in_funnel)     # Little's law
+    assert r.velocity == pytest.approx(r.revenue_per_month * 12 / 365)
+    assert r.table["lost"].sum() + r.won_per_month == pytest.approx(100)
+
+
+def test_funnel_what_if():
+    t = F.funnel_what_if(100, CONV, DAYS, 50_000, "proposal", conversion_change=0.10)
+    # proposal 0.55 -> 0.65: revenue rises by 0.10 / 0.55 = 18.2 %
+    assert t.loc["change", "revenue_per_month"] / t.loc["today", "revenue_per_month"] == pytest.approx(0.1 / 0.55)
+    assert t.loc["change", "cycle_days"] == 0
+    s = F.funnel_what_if(100, CONV, DAYS, 50_000, "proposal", days_change=-10)
+    assert s.loc["improved", "cycle_days"] == 55
+    assert s.loc["change", "revenue_per_month"] == pytest.approx(0)          # same leads, same wins
+    assert s.loc["change", "pipeline"] < 0                                   # fewer deals in flight
+    assert s.loc["improved", "velocity_same_team"] > s.loc["today", "velocity_same_team"]
+    with pytest.raises(ValueError, match="Unknown stage"):
+        F.funnel_what_if(100, CONV, DAYS, 50_000, "demo")
+    with pytest.raises(ValueError, match="cannot be shortened"):
+        F.funnel_what_if(100, CONV, DAYS, 50_000, "contract", days_change=-11)
+    with pytest.raises(ValueError, match="conversion must be at least 0 and at most 1"):
+        F.funnel_model(100, {"lead": 1.2}, {"lead": 1}, 10)
