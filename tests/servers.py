@@ -13,7 +13,6 @@ import json
 import os
 import re
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -45,7 +44,8 @@ def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
-        except urllib.error.HTTPError:
+        except urllib.error.HTTPError as e:
+            e.close()
             return
         except (urllib.error.URLError, ConnectionError, OSError):
             if proc is not None and proc.poll() is not None:
@@ -114,57 +114,64 @@ def page_outputs(html: str) -> tuple[str, list[dict]]:
     return config["kernelId"], outputs
 
 
-def _decode(raw: str | bytes) -> tuple[dict, list[bytes]]:
-    """A kernel message from jupyter_server's websocket: JSON text, or a binary frame
-    (uint32 count, uint32 offsets, the JSON message, then the buffers)."""
-    if isinstance(raw, str):
-        return json.loads(raw), []
-    count = struct.unpack("!I", raw[:4])[0]
-    offsets = [*struct.unpack(f"!{count}I", raw[4:4 * (count + 1)]), len(raw)]
-    parts = [raw[offsets[i]:offsets[i + 1]] for i in range(count)]
-    return json.loads(parts[0]), parts[1:]
+def _pack(obj: dict) -> bytes:
+    return json.dumps(obj).encode()
 
 
 async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) -> dict:
+    # The kernel websocket's v1 protocol, as JupyterLab's widget manager speaks it (the
+    # legacy JSON protocol makes jupyter_server 2 grow without bound on binary replies).
+    from jupyter_server.services.kernels.connection.base import (
+        deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1)
+    from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
 
-    ws = await websocket_connect(
-        f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?token={token}")
+    request = HTTPRequest(f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?token={token}")
+    ws = await websocket_connect(request, subprotocols=["v1.kernel.websocket.jupyter.org"])
     session, comm_id = uuid.uuid4().hex, uuid.uuid4().hex
 
-    def message(msg_type: str, content: dict, metadata: dict | None = None) -> str:
-        return json.dumps({
-            "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
-                       "username": "test", "version": "5.3", "date": ""},
-            "parent_header": {}, "metadata": metadata or {}, "content": content,
-            "channel": "shell", "buffers": []})
+    def message(msg_type: str, content: dict, metadata: dict | None = None) -> bytes:
+        msg = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
+                          "username": "test", "version": "5.4",
+                          "date": "2026-01-01T00:00:00.000000Z"},
+               "parent_header": {}, "metadata": metadata or {}, "content": content}
+        return serialize_msg_to_ws_v1(msg, "shell", pack=_pack)
 
     await ws.write_message(message("comm_open", {
         "comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
-        {"version": "1.0.0"}))
+        {"version": "1.0.0"}), binary=True)
     await ws.write_message(message("comm_msg", {
-        "comm_id": comm_id, "data": {"method": "request_states"}}))
+        "comm_id": comm_id, "data": {"method": "request_states"}}), binary=True)
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
             raw = await asyncio.wait_for(ws.read_message(), deadline - time.monotonic())
             if raw is None:
                 break
-            msg, buffers = _decode(raw)
-            if os.environ.get("WSDEBUG"): print(msg.get("msg_type"), str(msg.get("content"))[:300])
-            data = msg.get("content", {}).get("data", {})
-            if (msg.get("msg_type") == "comm_msg" and msg["content"].get("comm_id") == comm_id
+            _channel, parts = deserialize_msg_from_ws_v1(raw)
+            header, content, buffers = json.loads(parts[0]), json.loads(parts[3]), parts[4:]
+            data = content.get("data", {})
+            if (header.get("msg_type") == "comm_msg" and content.get("comm_id") == comm_id
                     and data.get("method") == "update_states"):
                 states = data["states"]
                 for path, buf in zip(data.get("buffer_paths", []), buffers):
                     target = states
                     for key in path[:-1]:
                         target = target[key]
-                    target[path[-1]] = buf
+                    target[path[-1]] = bytes(buf)
                 return states
     finally:
         ws.close()
     raise TimeoutError("the kernel sent no widget state")
+
+
+def shutdown_kernel(port: int, token: str, kernel_id: str) -> None:
+    """Stop a page's kernel, as the page does when it is closed."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/voila/api/shutdown/{kernel_id}",
+                                     data=b"", method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30):
+        pass
 
 
 def widget_states(port: int, token: str, kernel_id: str, timeout: float = 30) -> dict:

@@ -8,6 +8,7 @@ even without a browser (``test_browser.py`` drives them in chromium).
 
 from __future__ import annotations
 
+import concurrent.futures
 import html as htmlmod
 import re
 import socket
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from servers import WIDGET_VIEW, page_outputs, widget_states
+from servers import WIDGET_VIEW, page_outputs, shutdown_kernel, widget_states
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -37,6 +38,7 @@ def fetch(url: str) -> tuple[int, str]:
         with urllib.request.build_opener(NoRedirect).open(url, timeout=120) as r:
             return r.status, r.read().decode()
     except urllib.error.HTTPError as e:
+        e.close()
         return e.code, ""
 
 
@@ -92,45 +94,53 @@ def test_the_index_links_every_calculator_by_chapter(gallery):
         assert calc.group in text
 
 
-def test_every_gallery_page_renders_its_calculator_with_state(gallery):
+def check_page(gallery, calc) -> list[str]:
+    """What is wrong with one gallery page (nothing if it renders its calculator)."""
     problems = []
-    for calc in gallery.calculators:
-        status, page = fetch(gallery.url(calc.notebook))
-        if status != 200:
-            problems.append(f"{calc.notebook}: HTTP {status}")
-            continue
-        kernel_id, outputs = page_outputs(page)
+    status, page = fetch(gallery.url(calc.notebook))
+    if status != 200:
+        return [f"{calc.notebook}: HTTP {status}"]
+    kernel_id, outputs = page_outputs(page)
+    try:
         if any(o.get("output_type") == "error" or o.get("name") == "stderr" for o in outputs):
-            problems.append(f"{calc.notebook}: error output {outputs}")
-            continue
+            return [f"{calc.notebook}: error output {outputs}"]
         if "salesprofit.ui" in page or "import " in page.split("</head>", 1)[-1]:
             problems.append(f"{calc.notebook}: the code is shown")
         views = [o["data"][WIDGET_VIEW]["model_id"] for o in outputs
                  if WIDGET_VIEW in o.get("data", {})]
         if len(views) != 1:
-            problems.append(f"{calc.notebook}: {len(views)} widget views")
-            continue
+            return problems + [f"{calc.notebook}: {len(views)} widget views"]
         states = widget_states(gallery.port, gallery.token, kernel_id)
-        root = states.get(views[0], {}).get("state", {})
-        if root.get("_model_name") != "VBoxModel" or "sp-calc" not in root.get("_dom_classes", []):
-            problems.append(f"{calc.notebook}: the view is not a calculator: {root.get('_model_name')}")
-            continue
-        images = [s["state"].get("value") for s in states.values()
-                  if s["state"].get("_model_name") == "ImageModel"]
-        if images and not any(isinstance(v, bytes) and v[:8] == b"\x89PNG\r\n\x1a\n"
-                              for v in images):
-            problems.append(f"{calc.notebook}: its chart is not a PNG")
-        html_values = [s["state"].get("value", "") for s in states.values()
-                       if s["state"].get("_model_name") == "HTMLModel"]
-        if not any('class="sp-result"' in v for v in html_values):
-            problems.append(f"{calc.notebook}: no result shown")
-        if any("sp-error" in v and "Check the inputs" in v for v in html_values):
-            problems.append(f"{calc.notebook}: shows an error at its initial values")
-        inputs = [s for s in states.values()
-                  if s["state"].get("_model_name") in {"FloatSliderModel", "IntSliderModel",
-                                                       "BoundedFloatTextModel", "FloatTextModel",
-                                                       "DropdownModel", "IntTextModel",
-                                                       "BoundedIntTextModel", "TextModel"}]
-        if not inputs:
-            problems.append(f"{calc.notebook}: no inputs")
+    finally:
+        shutdown_kernel(gallery.port, gallery.token, kernel_id)
+    root = states.get(views[0], {}).get("state", {})
+    if root.get("_model_name") != "VBoxModel" or "sp-calc" not in root.get("_dom_classes", []):
+        return problems + [f"{calc.notebook}: the view is not a calculator: {root.get('_model_name')}"]
+    images = [s["state"].get("value") for s in states.values()
+              if s["state"].get("_model_name") == "ImageModel"]
+    if images and not any(isinstance(v, bytes) and v[:8] == b"\x89PNG\r\n\x1a\n" for v in images):
+        problems.append(f"{calc.notebook}: its chart is not a PNG")
+    html_values = [s["state"].get("value", "") for s in states.values()
+                   if s["state"].get("_model_name") == "HTMLModel"]
+    if not any('class="sp-result"' in v for v in html_values):
+        problems.append(f"{calc.notebook}: no result shown")
+    if any("sp-error" in v and "Check the inputs" in v for v in html_values):
+        problems.append(f"{calc.notebook}: shows an error at its initial values")
+    if not any(s["state"].get("_model_name") in INPUT_MODELS for s in states.values()):
+        problems.append(f"{calc.notebook}: no inputs")
+    return problems
+
+
+INPUT_MODELS = {"FloatSliderModel", "IntSliderModel", "BoundedFloatTextModel", "FloatTextModel",
+                "DropdownModel", "IntTextModel", "BoundedIntTextModel", "TextModel",
+                "SelectionSliderModel", "ToggleButtonsModel", "RadioButtonsModel",
+                "CheckboxModel", "FloatRangeSliderModel", "IntRangeSliderModel", "TextareaModel",
+                "SelectModel", "SelectMultipleModel", "ButtonModel", "FileUploadModel"}
+
+
+def test_every_gallery_page_renders_its_calculator_with_state(gallery):
+    # two pages at a time (each page starts its own kernel)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda c: check_page(gallery, c), gallery.calculators))
+    problems = [p for r in results for p in r]
     assert not problems, "\n".join(problems)

@@ -17,7 +17,7 @@ from salesprofit.funnel import sales_velocity
     # bottleneck)", worked example: 40 opportunities, £25,000, 25 %, 90 days -> £2,777/day.
     (40, 0.25, 25_000, 90, 2777.78),
     # Wins Above glossary, "Sales velocity", worked example: 18 opportunities, $42K,
-    # 24 %, 78 days -> $2,326 per day; a 65-day cycle -> $2,790 per day.
+    # 24 %, 78 days -> $2,326 per day; a 65-day cycle -> about $2,790 per day.
     (18, 0.24, 42_000, 78, 2326.15),
     (18, 0.24, 42_000, 65, 2791.38),
     # Askedwell, "What is sales velocity?": 50 opps x 25 % x $12,000 / 90 days ~ $1,667/day.

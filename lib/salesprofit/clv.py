@@ -43,8 +43,8 @@ from . import _checks as C
 __all__ = [
     "BGNBDParams", "GammaGammaParams", "VipBreakeven",
     "margin_multiple", "clv", "ltv_from_churn", "simple_clv", "retention_gain",
-    "vip_offer_breakeven", "vip_offer_from_revenue", "expected_lifetime", "prob_alive_path",
-    "holdout_purchases",
+    "vip_offer_breakeven", "vip_offer_from_revenue", "vip_breakeven_table", "expected_lifetime", "prob_alive_path",
+    "holdout_purchases", "holdout_check",
     "customer_summary", "fit_bgnbd", "bgnbd_log_likelihood", "bgnbd_expected_purchases",
     "bgnbd_conditional_expected_purchases", "bgnbd_prob_alive", "bgnbd_pmf",
     "fit_gamma_gamma", "gamma_gamma_log_likelihood", "gamma_gamma_expected_spend",
@@ -261,6 +261,33 @@ def vip_offer_from_revenue(revenue: float, margin_rate: float, vip_discount: flo
     C.check("The service cost", service_cost, ge=0)
     return vip_offer_breakeven(revenue * margin_rate, retention, discount_rate,
                                revenue * vip_discount + service_cost, timing)
+
+
+def vip_breakeven_table(revenue: float, margin_rate: float, vip_discounts: Any, service_cost: float,
+                        retention: float, discount_rate: float, timing: str = "end") -> pd.DataFrame:
+    """:func:`vip_offer_from_revenue` for several VIP discounts, one row each.
+
+    Columns ``vip_discount``, ``offer_share_of_margin``, ``required_retention``
+    and ``retention_points_needed``; an offer that no retention below 100 % can
+    pay for has NaN in the last two (``feasible`` False).
+
+    >>> vip_breakeven_table(20000.0, 0.25, [0.03, 0.30], 400.0, 0.80, 0.10)["feasible"].tolist()
+    [True, False]
+    """
+    rows = []
+    for disc in np.atleast_1d(np.asarray(vip_discounts, dtype=float)):
+        share = (revenue * disc + service_cost) / (revenue * margin_rate)
+        try:
+            v = vip_offer_from_revenue(revenue, margin_rate, float(disc), service_cost, retention, discount_rate,
+                                       timing)
+        except ValueError:
+            if not (0 <= disc < 1):
+                raise
+            rows.append((float(disc), float(share), np.nan, np.nan, False))
+        else:
+            rows.append((float(disc), v.offer_share_of_margin, v.required_retention, v.retention_points_needed, True))
+    return pd.DataFrame(rows, columns=["vip_discount", "offer_share_of_margin", "required_retention",
+                                       "retention_points_needed", "feasible"])
 
 
 # ---------------------------------------------------------------------------
@@ -831,4 +858,31 @@ def holdout_purchases(transactions: pd.DataFrame, customer_col: str, date_col: s
     if value_col is not None:
         out["value"] = g["v"].sum()
     out.index.name = customer_col
+    return out
+
+
+def holdout_check(params: BGNBDParams, summary: pd.DataFrame, actual: pd.Series, horizon: float,
+                  max_frequency: int = 7) -> pd.DataFrame:
+    """Expected against actual purchases in a holdout period, by number of repeat purchases.
+
+    The validation of FHL (2005), figure 4: customers grouped by their
+    calibration-period ``frequency`` (``max_frequency`` and above pooled as
+    "7+"); per group the number of customers, the mean of the BG/NBD
+    conditional expectations over ``horizon`` and the mean of ``actual``
+    (purchases in the holdout, aligned on ``summary``'s index; missing = 0).
+
+    >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
+    >>> s = pd.DataFrame({"frequency": [2, 0], "recency": [30.43, 0.0], "T": [38.86, 38.86]}, index=[1, 2])
+    >>> holdout_check(bg, s, pd.Series({1: 1.0}), 39)["actual"].tolist()
+    [0.0, 1.0]
+    """
+    expected = bgnbd_conditional_expected_purchases(params, horizon, summary["frequency"], summary["recency"],
+                                                    summary["T"])
+    act = actual.reindex(summary.index).fillna(0.0).astype(float)
+    group = summary["frequency"].clip(upper=max_frequency).astype(int)
+    frame = pd.DataFrame({"group": group, "expected": expected, "actual": act})
+    out = frame.groupby("group").agg(customers=("expected", "size"), expected=("expected", "mean"),
+                                     actual=("actual", "mean"))
+    out.index = [f"{i}+" if i == max_frequency else str(i) for i in out.index]
+    out.index.name = "repeat_purchases"
     return out

@@ -352,153 +352,6 @@ def _no_header(name: str, first: list[Any]) -> DataError:
 
 
 # --------------------------------------------------------------------------------------
-# CSV
-# --------------------------------------------------------------------------------------
-
-def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str],
-              ) -> tuple[list[Any], pd.DataFrame, dict[str, Any]]:
-    encoding = _detect_encoding(data, spec, mapping_keys)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        row = data.count(b"\n", 0, exc.start) + 1
-        label = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030",
-                 "utf-16": "UTF-16"}.get(encoding, encoding)
-        raise _fail(
-            f"File '{name}' cannot be read as {label} text: row {row} holds bytes that "
-            f"are not valid {label} (the rows above it read as {label}). Save the file "
-            "again from Excel as 'CSV UTF-8' so that the whole file uses one encoding."
-        ) from None
-    del data
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
-                    "from your CRM again (CSV or XLSX).")
-    lookup = _lookup(spec)
-    head = text[: 256 * 1024]
-    candidates = []
-    for order, sep in enumerate(_SEPARATORS):
-        rows = list(_csv_head(head, sep))
-        idx, score = _find_header(rows, lookup, mapping_keys)
-        width = len(rows[idx]) if idx >= 0 else 0
-        candidates.append(((score, width, -order), sep, idx, rows))
-    _, sep, idx, rows = max(candidates, key=lambda c: c[0])
-    if idx < 0:
-        raise _no_header(name, rows[0] if rows else [])
-    header = rows[idx]
-    width = max([len(header)] + [len(r) for r in rows[idx + 1:]])
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, header=None, skiprows=idx + 1,
-            names=list(range(width)), dtype=str, keep_default_na=False, na_values=[""],
-            skip_blank_lines=False, engine="c", quotechar='"', index_col=False)
-    except pd.errors.ParserError as exc:
-        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if m:
-            raise _fail(
-                f"File '{name}': row {m.group(2)} has {m.group(3)} cells but the rows "
-                f"above it have {m.group(1)}. A value probably contains the separator "
-                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal comma "
-                "or a thousands separator; put quotes around it or save the file again "
-                "from Excel.") from None
-        raise _fail(f"File '{name}' is not a readable CSV file: "
-                    f"{str(exc).strip().splitlines()[-1]}.") from None
-    except pd.errors.EmptyDataError:
-        frame = pd.DataFrame(columns=list(range(width)), dtype=str)
-    first_row = idx + 2
-    for c in range(len(header), width):  # values beyond the last header: shifted cells
-        filled = frame[c].notna().to_numpy()
-        if filled.any():
-            row = first_row + int(np.flatnonzero(filled)[0])
-            raise _fail(
-                f"File '{name}': row {row} has more cells than the header row (row "
-                f"{idx + 1}) has names. A value probably contains the separator "
-                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal "
-                "comma or a thousands separator; put quotes around it or save the file "
-                "again from Excel.")
-    info = {"encoding": {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8",
-                         "gb18030": "GBK/GB18030", "utf-16": "UTF-16"}.get(encoding, encoding),
-            "separator": sep, "sheet": None, "header_row": idx + 1,
-            "first_row": first_row, "decimal_comma_hint": sep == ";", "native": None}
-    return header + [""] * (width - len(header)), frame, info
-
-
-def _csv_head(text: str, sep: str):
-    reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
-    try:
-        for i, row in enumerate(reader):
-            if i >= HEADER_SEARCH_ROWS + 20:
-                return
-            yield row
-    except csv.Error:
-        return
-
-
-# --------------------------------------------------------------------------------------
-# XLSX
-# --------------------------------------------------------------------------------------
-
-def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str],
-               ) -> tuple[list[Any], pd.DataFrame, dict[str, Any]]:
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
-                    "may be damaged or cut short). Open it in Excel or WPS and save it "
-                    "again as .xlsx, or export CSV.") from None
-    if "xl/workbook.xml" not in names:
-        raise _fail(f"File '{name}' is a ZIP archive, not an Excel workbook. Export the "
-                    "order lines from your CRM as CSV or Excel (.xlsx).")
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for damaged files
-        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
-                    "may be damaged or password-protected). Open it in Excel or WPS and "
-                    "save it again as .xlsx, or export CSV.") from None
-    lookup = _lookup(spec)
-    try:
-        first_rows: list[Any] = []
-        for ws in wb.worksheets:
-            rows = ws.iter_rows(values_only=True)
-            head: list[tuple[Any, ...]] = []
-            for row in rows:
-                head.append(row)
-                if len(head) >= HEADER_SEARCH_ROWS:
-                    break
-            if not first_rows:
-                first_rows = [list(r) for r in head[:1]]
-            idx, score = _find_header([list(r) for r in head], lookup, mapping_keys)
-            if idx < 0:
-                continue
-            body = head[idx + 1:] + [tuple(r) for r in rows]
-            header = list(head[idx])
-            width = max([len(header)] + [len(r) for r in body])
-            header += [None] * (width - len(header))
-            cells = [tuple(r) + (None,) * (width - len(r)) for r in body]
-            native = pd.DataFrame.from_records(cells, columns=list(range(width))) \
-                if cells else pd.DataFrame(columns=list(range(width)), dtype=object)
-            native = native.astype(object)
-            text = native.map(lambda v: v if isinstance(v, str) and v.strip() else np.nan
-                              ).astype(object)
-            other = native.map(lambda v: np.nan if isinstance(v, str) or v is None else v
-                               ).astype(object)
-            info = {"encoding": None, "separator": None, "sheet": ws.title,
-                    "header_row": idx + 1, "first_row": idx + 2,
-                    "decimal_comma_hint": False, "native": other}
-            return header, text, info
-    finally:
-        wb.close()
-    if not first_rows or all(v is None for v in first_rows[0]):
-        raise _fail(f"File '{name}' is empty: its sheets hold no data. Export the order "
-                    "lines from your CRM again (CSV or XLSX).")
-    raise _no_header(name, first_rows[0])
-
-
-# --------------------------------------------------------------------------------------
 # Header -> canonical columns
 # --------------------------------------------------------------------------------------
 
@@ -566,15 +419,187 @@ def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
     return assigned, ignored
 
 
+
 # --------------------------------------------------------------------------------------
-# Vectorised value parsing
+# CSV
 # --------------------------------------------------------------------------------------
 
-_CURRENCY = re.compile(r"(?i)[¥￥€$£]|rmb|cny|eur|usd|元|人民币")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u3000']")
-_DOT_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+"
-_COMMA_RE = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?|,\d+"
+_ENCODING_LABELS = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8",
+                    "gb18030": "GBK/GB18030", "utf-16": "UTF-16"}
 
+
+def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
+              mapping: dict[str, str | None] | None, mapping_keys: set[str]) -> _Sheet:
+    encoding = _detect_encoding(data, spec, mapping_keys)
+    label = _ENCODING_LABELS.get(encoding, encoding)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        row = data.count(b"\n", 0, exc.start) + 1
+        label = label.replace(" with BOM", "")
+        raise _fail(
+            f"File '{name}' cannot be read as {label} text: row {row} holds bytes that "
+            f"are not valid {label} (the rows above it read as {label}). Save the file "
+            "again from Excel as 'CSV UTF-8' so that the whole file uses one encoding."
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
+                    "from your CRM again (CSV or XLSX).")
+    lookup = _lookup(spec)
+    head = text[: 256 * 1024]
+    candidates = []
+    for order, sep in enumerate(_SEPARATORS):
+        rows = list(_csv_head(head, sep))
+        idx, score = _find_header(rows, lookup, mapping_keys)
+        width = len(rows[idx]) if idx >= 0 else 0
+        candidates.append(((score, width, -order), sep, idx, rows))
+    _, sep, idx, rows = max(candidates, key=lambda c: c[0])
+    if idx < 0:
+        raise _no_header(name, rows[0] if rows else [])
+    header = list(rows[idx])
+    assigned, ignored = _assign(header, spec, name, mapping)
+    width = max([len(header)] + [len(r) for r in rows[idx + 1:]])
+    # only the columns used, the first one (total rows: 合计) and any beyond the header
+    usecols = sorted(set(assigned.values()) | {0} | set(range(len(header), width)))
+    # the C parser reads UTF-8 bytes fastest; other encodings are transcoded once
+    if encoding in ("utf-8", "utf-8-sig"):
+        buffer = io.BytesIO(data)
+        if encoding == "utf-8-sig":
+            buffer.seek(3)
+    else:
+        buffer = io.BytesIO(text.encode("utf-8"))
+    del text
+    try:
+        frame = pd.read_csv(
+            buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
+            usecols=usecols, dtype=object, na_filter=False, skip_blank_lines=False,
+            engine="c", quotechar='"', index_col=False, encoding="utf-8")
+    except pd.errors.ParserError as exc:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if m:
+            raise _fail(
+                f"File '{name}': row {m.group(2)} has {m.group(3)} cells but the rows "
+                f"above it have {m.group(1)}. A value probably contains the separator "
+                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal comma "
+                "or a thousands separator; put quotes around it or save the file again "
+                "from Excel.") from None
+        raise _fail(f"File '{name}' is not a readable CSV file: "
+                    f"{str(exc).strip().splitlines()[-1]}.") from None
+    except pd.errors.EmptyDataError:
+        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in usecols})
+    first_row = idx + 2
+    for c in range(len(header), width):  # values beyond the last header: shifted cells
+        filled = (frame[c].to_numpy(dtype=object) != "")
+        if filled.any():
+            row = first_row + int(np.flatnonzero(filled)[0])
+            raise _fail(
+                f"File '{name}': row {row} has more cells than the header row (row "
+                f"{idx + 1}) has names. A value probably contains the separator "
+                f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal "
+                "comma or a thousands separator; put quotes around it or save the file "
+                "again from Excel.")
+    cells = {c: frame[c].to_numpy(dtype=object) for c in frame.columns if c < len(header)}
+    return _Sheet(header, assigned, ignored, cells, None, len(frame),
+                  {"encoding": label, "separator": sep, "sheet": None, "header_row": idx + 1,
+                   "first_row": first_row, "comma_hint": sep == ";"})
+
+
+def _csv_head(text: str, sep: str):
+    reader = csv.reader(io.StringIO(text), delimiter=sep, quotechar='"')
+    try:
+        for i, row in enumerate(reader):
+            if i >= HEADER_SEARCH_ROWS + 20:
+                return
+            yield row
+    except csv.Error:
+        return
+
+
+@dataclass
+class _Sheet:
+    """The raw table: header, column assignment, text cells ("" = blank), native cells."""
+
+    header: list[Any]
+    assigned: dict[str, int]
+    ignored: list[str]
+    cells: dict[int, np.ndarray]  # position -> object array of str ("" when blank)
+    native: dict[int, np.ndarray] | None  # XLSX: position -> non-text values (None)
+    n: int
+    info: dict[str, Any]
+
+
+# --------------------------------------------------------------------------------------
+# XLSX
+# --------------------------------------------------------------------------------------
+
+def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...],
+               mapping: dict[str, str | None] | None, mapping_keys: set[str]) -> _Sheet:
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+                    "may be damaged or cut short). Open it in Excel or WPS and save it "
+                    "again as .xlsx, or export CSV.") from None
+    if "xl/workbook.xml" not in names:
+        raise _fail(f"File '{name}' is a ZIP archive, not an Excel workbook. Export the "
+                    "order lines from your CRM as CSV or Excel (.xlsx).")
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for damaged files
+        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+                    "may be damaged or password-protected). Open it in Excel or WPS and "
+                    "save it again as .xlsx, or export CSV.") from None
+    lookup = _lookup(spec)
+    first: list[Any] = []
+    try:
+        for ws in wb.worksheets:
+            rows = ws.iter_rows(values_only=True)
+            head: list[tuple[Any, ...]] = []
+            for row in rows:
+                head.append(row)
+                if len(head) >= HEADER_SEARCH_ROWS:
+                    break
+            if not first and head:
+                first = [v for v in head[0]]
+            idx, _ = _find_header([list(r) for r in head], lookup, mapping_keys)
+            if idx < 0:
+                continue
+            header = list(head[idx])
+            assigned, ignored = _assign(header, spec, name, mapping)
+            body = head[idx + 1:] + list(rows)
+            width = max([len(header)] + [len(r) for r in body])
+            header += [None] * (width - len(header))
+            cells: dict[int, np.ndarray] = {}
+            native: dict[int, np.ndarray] = {}
+            for c in range(width):
+                column = [r[c] if c < len(r) else None for r in body]
+                cells[c] = np.array([v if isinstance(v, str) else "" for v in column],
+                                    dtype=object)
+                native[c] = np.array([None if isinstance(v, str) else v for v in column],
+                                     dtype=object)
+            return _Sheet(header, assigned, ignored, cells, native, len(body),
+                          {"encoding": None, "separator": None, "sheet": ws.title,
+                           "header_row": idx + 1, "first_row": idx + 2,
+                           "comma_hint": False})
+    finally:
+        wb.close()
+    if not first or all(v is None or (isinstance(v, str) and not v.strip()) for v in first):
+        raise _fail(f"File '{name}' is empty: its sheets hold no data. Export the order "
+                    "lines from your CRM again (CSV or XLSX).")
+    raise _no_header(name, ["" if v is None else v for v in first])
+
+
+# --------------------------------------------------------------------------------------
+# Vectorised value parsing: a column is joined into one string, one line per row, and
+# cleaned and checked with C-speed string methods and regular expressions; numbers and
+# dates are then parsed by pandas' C CSV parser. No Python loop over rows (except over
+# the few cells of an XLSX file that openpyxl already handed over one by one).
+# --------------------------------------------------------------------------------------
 
 class _Bad(Exception):
     """A column problem: mask of bad rows and the sentence explaining them."""
@@ -584,137 +609,221 @@ class _Bad(Exception):
         self.mask, self.one, self.many = mask, one, many or one
 
 
-def _clean_core(text: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
-    """Digits and separators of number text; whether negative; whether the sign is sane."""
-    t = text.astype(str).str.strip()
-    neg_paren = t.str.fullmatch(r"\(.*\)").fillna(False).to_numpy(dtype=bool)
-    t = t.str.replace(r"^\((.*)\)$", r"\1", regex=True)
-    t = t.str.replace(_CURRENCY, "", regex=True).str.replace(_SPACES, "", regex=True)
-    lead = t.str.match(r"[+-]").fillna(False).to_numpy(dtype=bool)
-    trail = t.str.match(r".*[+-]$").fillna(False).to_numpy(dtype=bool)
-    negative = (t.str.startswith("-").fillna(False).to_numpy(dtype=bool)
-                | t.str.endswith("-").fillna(False).to_numpy(dtype=bool) | neg_paren)
-    core = t.str.replace(r"^[+-]|[+-]$", "", regex=True)
-    sane = ~(lead & trail) & ~(neg_paren & (lead | trail))
-    return core, negative, sane
+def _join(arr: np.ndarray) -> str:
+    """The cells as one string, one line per cell (line breaks inside cells made bad)."""
+    big = "\n".join(arr)
+    if big.count("\n") != len(arr) - 1 or "\r" in big:
+        arr = np.array([v.replace("\r\n", "\x00").replace("\n", "\x00").replace("\r", "\x00")
+                        for v in arr], dtype=object)
+        big = "\n".join(arr)
+    return big
 
 
-def _parse_numbers(text: pd.Series, native: pd.Series | None, comma_hint: bool,
-                   ) -> pd.Series:
-    """Numbers written as text (currency marks, separators, decimal comma) as float64."""
-    present = text.notna().to_numpy()
-    out = pd.to_numeric(text, errors="coerce").astype("float64")
-    fast = out.notna().to_numpy() & present
-    rest = present & ~fast
-    dot_evidence = np.zeros(len(text), dtype=bool)
-    comma_evidence = np.zeros(len(text), dtype=bool)
-    if rest.any():
-        core = _clean_core(text[rest])[0]
-        is_dot = core.str.fullmatch(_DOT_RE).fillna(False).to_numpy(dtype=bool)
-        is_comma = core.str.fullmatch(_COMMA_RE).fillna(False).to_numpy(dtype=bool)
-        comma_evidence[np.flatnonzero(rest)] = is_comma & ~is_dot
-        dot_evidence[np.flatnonzero(rest)] = is_dot & ~is_comma
-    if comma_hint or comma_evidence.any():
-        # a fast-parsed value with a '.' is dot style unless it is a dotted thousand group
-        has_dot = np.zeros(len(text), dtype=bool)
-        if fast.any():
-            f = text[fast].astype(str).str.strip()
-            dotted = f.str.contains(".", regex=False).to_numpy()
-            thousands = f.str.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+").fillna(False).to_numpy(
-                dtype=bool)
-            has_dot[np.flatnonzero(fast)] = dotted & ~thousands
-            dot_evidence |= has_dot
-    if comma_evidence.any() and dot_evidence.any():
-        mixed = comma_evidence | dot_evidence
-        raise _Bad(mixed, "mixes decimal styles", "mix decimal styles: some use a decimal "
-                   "comma (like 1.234,50), others a decimal point (like 1,234.50); use one "
-                   "style in the whole column")
-    style_comma = comma_evidence.any() or (comma_hint and not dot_evidence.any())
-    result = out.to_numpy(copy=True)
-    bad = np.zeros(len(text), dtype=bool)
-    if rest.any() or (style_comma and fast.any()):
-        redo = rest.copy()
-        if style_comma and fast.any():
-            f = text[fast].astype(str).str.strip()
-            redo[np.flatnonzero(fast)] = f.str.contains(r"[.,]", regex=True).to_numpy()
-        if redo.any():
-            core, negative, ok = _clean_core(text[redo])
-            pattern = _COMMA_RE if style_comma else _DOT_RE
-            ok &= core.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
-            if style_comma:
-                core = core.str.replace(".", "", regex=False).str.replace(",", ".",
-                                                                           regex=False)
-            else:
-                core = core.str.replace(",", "", regex=False)
-            num = pd.to_numeric(core.where(ok), errors="coerce").to_numpy(dtype="float64")
-            num = np.where(negative, -num, num)
-            idx = np.flatnonzero(redo)
-            result[idx] = num
-            bad[idx] = ~ok | np.isnan(num)
-    bad |= present & ~np.isfinite(np.where(present, result, 0.0))
+def _lines_not_matching(big: str, pattern: str, n: int) -> np.ndarray:
+    """Mask of the lines of ``big`` that do not match ``pattern`` in full."""
+    bad = np.zeros(n, dtype=bool)
+    row, last = 0, 0
+    for m in re.finditer(rf"^(?!(?:{pattern})$).*$", big, re.M):
+        row += big.count("\n", last, m.start())
+        last = m.start()
+        bad[row] = True
+    return bad
+
+
+def _read_floats(big: str, n: int) -> np.ndarray | None:
+    """Parse one number per line with pandas' C parser; None if any line is not one."""
+    try:
+        col = pd.read_csv(io.StringIO(big), header=None, names=["v"], dtype="float64",
+                          skip_blank_lines=False, keep_default_na=False, na_values=[""],
+                          engine="c", quoting=csv.QUOTE_NONE, sep="\x01")["v"]
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+    values = col.to_numpy(dtype="float64")
+    if len(values) != n:
+        if n == 1 and len(values) == 0:
+            return np.array([np.nan])
+        return None
+    return values
+
+
+_CURRENCY_MARKS = ("人民币", "RMB", "rmb", "CNY", "cny", "EUR", "eur", "USD", "usd",
+                   "¥", "￥", "€", "$", "£", "元")
+_SPACE_MARKS = (" ", "\u00a0", "\u202f", "\u2009", "\u3000", "\t", "'", "\u2019")
+_SIGN = r"[+-]?"
+_DOT = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_COMMA = r"(?:(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d*)?|,\d+)"
+# lines that only a decimal-comma reading (or only a decimal-point reading) explains
+_COMMA_ONLY = (r"(?![+-]?\d{1,3}(?:,\d{3})+$)[+-]?(?:(?:\d{1,3}(?:\.\d{3})+|\d+),\d*|,\d+)")
+_DOT_ONLY = (r"(?![+-]?\d{1,3}(?:\.\d{3})+$)[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d*|\.\d+)"
+             r"(?:[eE][+-]?\d+)?")
+
+
+def _clean_number_text(big: str) -> str:
+    """Currency marks and spaces removed; (1.5) and 1.5- written as -1.5."""
+    for mark in _CURRENCY_MARKS:
+        if mark in big:
+            big = big.replace(mark, "")
+    for mark in _SPACE_MARKS:
+        if mark in big:
+            big = big.replace(mark, "")
+    if "(" in big:
+        big = re.sub(r"^\(([^\n()+-]*)\)$", r"-\1", big, flags=re.M)
+    if "-\n" in big or big.endswith("-"):
+        big = re.sub(r"^([^\n+-]+)-$", r"-\1", big, flags=re.M)
+    return big
+
+
+def _has_line(big: str, prefilter: str, full: str, limit: int = 1000) -> bool:
+    """Whether a line matches ``full``, looking only at lines where ``prefilter`` hits."""
+    for i, m in enumerate(re.finditer(prefilter, big, re.M)):
+        if i >= limit:
+            break
+        start = big.rfind("\n", 0, m.start()) + 1
+        end = big.find("\n", m.start())
+        line = big[start: end if end >= 0 else len(big)]
+        if re.fullmatch(full, line):
+            return True
+    return False
+
+
+def _parse_number_text(arr: np.ndarray, comma_hint: bool) -> tuple[np.ndarray, np.ndarray]:
+    """float64 values of text cells ("" blank -> NaN) and the mask of unreadable ones."""
+    n = len(arr)
+    values = np.full(n, np.nan)
+    blank = arr == ""
+    if blank.all():
+        return values, np.zeros(n, dtype=bool)
+    big = _clean_number_text(_join(arr))
+    comma_ev = "," in big and _has_line(
+        big, r",(?:\d{0,2}|\d{4,})$|\.\d{3}(?:\.\d{3})*,|^[+-]?,", _COMMA_ONLY)
+    dot_ev = False
+    if comma_hint or comma_ev:
+        dot_ev = ("." in big or "e" in big.lower()) and _has_line(
+            big, r"\.(?:\d{0,2}|\d{4,})(?:[eE][+-]?\d+)?$|,\d{3}(?:,\d{3})*\.|[eE][+-]?\d+$"
+            r"|^[+-]?\.", _DOT_ONLY)
+    if comma_ev and dot_ev:
+        comma_lines = ~_lines_not_matching(big, _COMMA_ONLY, n)
+        dot_lines = ~_lines_not_matching(big, _DOT_ONLY, n)
+        raise _Bad(comma_lines | dot_lines, "mixes decimal styles",
+                   "mix decimal styles: some use a decimal comma (like 1.234,50), others "
+                   "a decimal point (like 1,234.50); use one style in the whole column")
+    comma_style = comma_ev or (comma_hint and not dot_ev)
+    pattern = f"{_SIGN}{_COMMA if comma_style else _DOT}|"
+    grouped = ("." in big) if comma_style else ("," in big)
+    if grouped:  # separators are removed below: check they stand where they belong
+        bad = _lines_not_matching(big, pattern, n)
+        if bad.any():
+            return values, bad & ~_whitespace(arr)
+        big = big.replace(".", "").replace(",", ".") if comma_style else big.replace(",", "")
+    elif comma_style and "," in big:
+        big = big.replace(",", ".")
+    parsed = _read_floats(big, n)
+    if parsed is None:
+        bad = _lines_not_matching(big, f"{_SIGN}{_DOT}|", n)
+        return values, bad & ~_whitespace(arr)
+    # a cell that held only a currency mark or text that cleaned away is not blank
+    bad = (np.isnan(parsed) & ~blank) | np.isinf(parsed)
+    if bad.any():
+        bad &= ~_whitespace(arr)
+    return parsed, bad
+
+
+def _whitespace(arr: np.ndarray) -> np.ndarray:
+    """Cells that hold only spaces (treated as blank)."""
+    return np.array([not v.strip() for v in arr], dtype=bool) if len(arr) else \
+        np.zeros(0, dtype=bool)
+
+
+_DATE_LINE = r"\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{5}|"
+
+
+def _parse_date_text(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """datetime64[us] of text cells, and masks of unreadable and impossible dates."""
+    n = len(arr)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
+    none = np.zeros(n, dtype=bool)
+    if (arr == "").all():
+        return out, none, none
+    big = _join(arr)
+    if ":" in big:
+        big = re.sub(r"[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$", "", big, flags=re.M)
+    for a, b in (("年", "-"), ("月", "-"), ("日", ""), ("/", "-"), (".", "-"), (" ", ""),
+                 ("\u3000", ""), ("\t", "")):
+        if a in big:
+            big = big.replace(a, b)
+    try:
+        ymd = pd.read_csv(io.StringIO(big), sep="-", header=None, names=["y", "m", "d"],
+                          dtype="float64", skip_blank_lines=False, keep_default_na=False,
+                          na_values=[""], engine="c", quoting=csv.QUOTE_NONE)
+        if len(ymd) != n:
+            raise ValueError
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return out, _lines_not_matching(big, _DATE_LINE, n), none
+    y, m, d = (ymd[c].to_numpy() for c in "ymd")
+    blank = arr == ""
+    single = ~blank & ~np.isnan(y) & np.isnan(m) & np.isnan(d)
+    compact = single & (y >= 19000101) & (y <= 21001231)
+    serial = single & (y >= 20000) & (y <= 80000)
+    yy = np.where(compact, np.floor(y / 10000), y)
+    mm = np.where(compact, np.floor(y / 100) % 100, m)
+    dd = np.where(compact, y % 100, d)
+    triple = ~np.isnan(yy) & ~np.isnan(mm) & ~np.isnan(dd) & ~serial
+    whole = (np.nan_to_num(yy) % 1 == 0) & (np.nan_to_num(mm) % 1 == 0) & \
+        (np.nan_to_num(dd) % 1 == 0)
+    year_ok = (yy >= 1900) & (yy <= 2100)
+    readable = (triple & whole & year_ok) | serial
+    bad = ~blank & ~readable
+    stamp = pd.to_datetime(pd.DataFrame({"year": np.where(readable & ~serial, yy, 2000),
+                                         "month": np.where(readable & ~serial, mm, 1),
+                                         "day": np.where(readable & ~serial, dd, 1)}),
+                           errors="coerce").to_numpy().astype("datetime64[us]")
+    impossible = readable & ~serial & np.isnat(stamp)
+    out = np.where(readable & ~serial, stamp, out)
+    if serial.any():
+        days = np.floor(np.where(serial, y, 0)).astype("int64")
+        base = np.datetime64("1899-12-30", "us")
+        out = np.where(serial, base + days.astype("timedelta64[D]"), out)
+    return out.astype("datetime64[us]"), bad, impossible
+
+
+def _native_numbers(native: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(has a value, float value, bad) of the non-text XLSX cells of a column."""
+    has = np.array([v is not None for v in native], dtype=bool)
+    vals = np.full(len(native), np.nan)
+    bad = np.zeros(len(native), dtype=bool)
+    for i in np.flatnonzero(has):
+        v = native[i]
+        if isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)):
+            vals[i] = float(v)
+        bad[i] = not np.isfinite(vals[i])
+    return has, vals, bad
+
+
+def _parse_numbers(arr: np.ndarray, native: np.ndarray | None, comma_hint: bool,
+                   ) -> np.ndarray:
+    values, bad = _parse_number_text(arr, comma_hint)
     if native is not None:
-        nat = native.to_numpy()
-        has = pd.notna(native).to_numpy()
-        if has.any():
-            vals = np.full(len(nat), np.nan)
-            for i in np.flatnonzero(has):  # XLSX only: openpyxl already looped per cell
-                v = nat[i]
-                if isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)):
-                    vals[i] = float(v)
-            result = np.where(has, vals, result)
-            bad |= has & ~np.isfinite(vals)
+        has, vals, nbad = _native_numbers(native)
+        values = np.where(has, vals, values)
+        bad = (bad & ~has) | nbad
     if bad.any():
         raise _Bad(bad, f"is not a number (expected {EXPECTED_NUMBER})",
                    f"are not numbers (expected {EXPECTED_NUMBER})")
-    return pd.Series(result, index=text.index, dtype="float64")
+    return values
 
 
-_DATE_RE = (r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-            r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-
-
-def _parse_dates(text: pd.Series, native: pd.Series | None) -> pd.Series:
-    """Dates in ISO, slash, dot, Chinese, YYYYMMDD and Excel-serial forms, at midnight."""
-    present = text.notna().to_numpy()
-    out = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    out = out.astype("datetime64[us]")
-    rest = present & out.isna().to_numpy()
-    bad = np.zeros(len(text), dtype=bool)
-    impossible = np.zeros(len(text), dtype=bool)
-    values = out.to_numpy(copy=True)
-    if rest.any():
-        t = text[rest].astype(str).str.strip()
-        parts = t.str.extract(_DATE_RE)
-        compact = t.str.extract(r"^(\d{4})(\d{2})(\d{2})$")
-        parts = parts.fillna(compact)
-        serial = pd.to_numeric(t.where(t.str.fullmatch(r"\d{5}(?:\.\d+)?")), errors="coerce")
-        matched = parts[0].notna().to_numpy()
-        y = pd.to_numeric(parts[0], errors="coerce")
-        m = pd.to_numeric(parts[1], errors="coerce")
-        d = pd.to_numeric(parts[2], errors="coerce")
-        stamp = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": d}),
-                               errors="coerce")
-        stamp = stamp.where((y >= 1900) & (y <= 2100)).astype("datetime64[us]")
-        ser_ok = serial.between(20000, 80000).to_numpy()
-        ser_stamp = (pd.Timestamp("1899-12-30") + pd.to_timedelta(
-            np.floor(serial.where(ser_ok, 0).to_numpy()), unit="D"))
-        got = np.where(matched, stamp.to_numpy(),
-                       np.where(ser_ok, ser_stamp.to_numpy().astype("datetime64[us]"),
-                                np.datetime64("NaT")))
-        idx = np.flatnonzero(rest)
-        values[idx] = got
-        impossible[idx] = matched & stamp.isna().to_numpy()
-        bad[idx] = ~matched & ~ser_ok
+def _parse_dates(arr: np.ndarray, native: np.ndarray | None) -> np.ndarray:
+    values, bad, impossible = _parse_date_text(arr)
     if native is not None:
-        has = pd.notna(native).to_numpy()
-        for i in np.flatnonzero(has):  # XLSX only
-            v = native.iloc[i]
-            if hasattr(v, "year") and hasattr(v, "month"):
-                values[i] = np.datetime64(pd.Timestamp(v).normalize().to_datetime64(), "us")
-            elif isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and \
-                    20000 <= v <= 80000:
-                values[i] = np.datetime64(pd.Timestamp("1899-12-30") + pd.Timedelta(
-                    days=int(v)), "us")
+        for i in np.flatnonzero(np.array([v is not None for v in native], dtype=bool)):
+            v = native[i]
+            if hasattr(v, "year") and hasattr(v, "month") and hasattr(v, "day"):
+                values[i] = np.datetime64(
+                    f"{v.year:04d}-{v.month:02d}-{v.day:02d}").astype("datetime64[us]")
+            elif isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) \
+                    and 20000 <= v <= 80000:
+                values[i] = (np.datetime64("1899-12-30", "us")
+                             + np.timedelta64(int(v), "D"))
             else:
                 bad[i] = True
     if impossible.any():
@@ -724,24 +833,32 @@ def _parse_dates(text: pd.Series, native: pd.Series | None) -> pd.Series:
     if bad.any():
         raise _Bad(bad, f"is not a date (expected {EXPECTED_DATE})",
                    f"are not dates (expected {EXPECTED_DATE})")
-    result = pd.Series(values, index=text.index).astype("datetime64[us]")
-    return result.dt.normalize()
+    return values
 
 
-def _parse_ids(text: pd.Series, native: pd.Series | None) -> pd.Series:
-    s = text.astype("str").str.strip() if text.notna().any() else text.astype("str")
-    s = s.where(text.notna() & (s != ""))
-    if native is not None:
-        has = pd.notna(native).to_numpy()
-        if has.any():
-            conv = native[has].map(
-                lambda v: str(int(v)) if isinstance(v, float) and v.is_integer()
-                else (v.isoformat(sep=" ") if hasattr(v, "isoformat")
-                      and not isinstance(v, (int, float)) else str(v)))
-            s = s.astype(object)
-            s[has] = conv
-            s = s.astype("str")
-    return s
+def _strip_ids(arr: np.ndarray) -> np.ndarray:
+    """Identifiers with surrounding spaces removed (only when some have them)."""
+    if not len(arr):
+        return arr
+    big = "\n".join(arr)
+    spaces = (" ", "\t", "\u3000", "\u00a0", "\r")
+    if any(f"{s}\n" in big or f"\n{s}" in big for s in spaces) or big[:1].isspace() \
+            or big[-1:].isspace():
+        return np.array([v.strip() for v in arr], dtype=object)
+    return arr
+
+
+def _native_ids(arr: np.ndarray, native: np.ndarray) -> np.ndarray:
+    out = arr.copy()
+    for i in np.flatnonzero(np.array([v is not None for v in native], dtype=bool)):
+        v = native[i]
+        if isinstance(v, float) and v.is_integer():
+            out[i] = str(int(v))
+        elif hasattr(v, "isoformat") and not isinstance(v, numbers.Number):
+            out[i] = v.isoformat()
+        else:
+            out[i] = str(v)
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -771,6 +888,14 @@ def _load_bytes(source: Any, name: str | None) -> tuple[bytes, str]:
         raise _fail(f"File '{shown}' cannot be opened: {exc.strerror or exc}.") from None
 
 
+
+def _problem(name: str, header: str, n: int, one: str, many: str, rows: np.ndarray,
+             shown: list[Any]) -> str:
+    return (f"File '{name}', column '{header}': {n} {'value' if n == 1 else 'values'} "
+            f"{one if n == 1 else many}; {_rows_text(rows)} (numbered as in Excel); bad "
+            f"values: {_values_text(shown)}.")
+
+
 def inspect_crm_export(source: Any, table: str = "order_lines",
                        mapping: dict[str, str | None] | None = None,
                        name: str | None = None) -> CrmImport:
@@ -781,24 +906,23 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     (or to None to ignore it); it wins over the built-in header names. Raises
     :class:`~salesprofit.data.DataError` when the file cannot be read correctly.
 
-    >>> csv_bytes = "订单号,下单日期,客户,数量,单价\\nA1,2026年11月1日,华信,2,\\"¥1,234.50\\"\\n"
+    >>> csv_bytes = "订单号,下单日期,客户,数量,单价\\nA1,2026年11月1日,华信,2,\\"￥1,234.50\\"\\n"
     >>> imp = inspect_crm_export(csv_bytes.encode("gbk"), name="export.csv")
     >>> imp.encoding, imp.columns["unit_price"], float(imp.data.loc[0, "unit_price"])
     ('GBK/GB18030', '单价', 1234.5)
     """
     spec = _spec(table)
-    data, name = _load_bytes(source, name)
     if mapping is not None and not isinstance(mapping, dict):
         raise _fail("mapping must be a dict such as {'your header': 'quantity'}.")
+    data, name = _load_bytes(source, name)
+    canon_names = {c.name for c in spec}
     mapping_keys = {_norm(k) for k in (mapping or {})} | {
-        _norm(v) for k, v in (mapping or {}).items() if k in {c.name for c in spec}
-        and isinstance(v, str)}
-    stripped = data.lstrip(b"\xef\xbb\xbf").strip()
-    if not stripped:
+        _norm(v) for k, v in (mapping or {}).items() if k in canon_names and isinstance(v, str)}
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
         raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
                     "from your CRM again (CSV or XLSX).")
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        header, text, info = _read_xlsx(data, name, spec, mapping_keys)
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        sheet = _read_xlsx(data, name, spec, mapping, mapping_keys)
         fmt = "xlsx"
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _fail(f"File '{name}' is an old Excel 97-2003 workbook (.xls), which this "
@@ -809,102 +933,110 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
         if kind:
             raise _fail(f"File '{name}' is not a spreadsheet: it looks like a {kind}. "
                         "Export the order lines from your CRM as CSV or Excel (.xlsx).")
-        header, text, info = _read_csv(data, name, spec, mapping_keys)
+        sheet = _read_csv(data, name, spec, mapping, mapping_keys)
         fmt = "csv"
     del data
-    assigned, ignored = _assign(header, spec, name, mapping)
-    native_all = info["native"]
-    first_row = info["first_row"]
-    excel_rows = np.arange(first_row, first_row + len(text), dtype=np.int64)
-    # drop fully blank rows and total rows (合计 ...), keep Excel's numbering
-    blank = text.isna().all(axis=1).to_numpy()
-    if native_all is not None:
-        blank &= native_all.isna().all(axis=1).to_numpy()
+    info, assigned, n = sheet.info, sheet.assigned, sheet.n
+    labels = ["" if h is None else str(h).strip() for h in sheet.header]
+    excel_rows = np.arange(info["first_row"], info["first_row"] + n, dtype=np.int64)
+
+    def column(pos: int) -> np.ndarray:
+        arr = sheet.cells[pos]
+        return arr
+
+    texts = {c: column(p) for c, p in assigned.items()}
+    natives = {c: sheet.native[p] for c, p in assigned.items()} if sheet.native else {}
+    for c in spec:
+        if c.kind == "id" and c.name in texts:
+            texts[c.name] = _strip_ids(texts[c.name])
+    empty = {c: (texts[c] == "") & (natives[c] == None if natives else True)  # noqa: E711
+             for c in texts}
+    blank = np.ones(n, dtype=bool)
+    for c in empty:
+        blank &= empty[c]
+    # total rows: a word such as 合计 where a required identifier is blank
     notes: list[str] = []
-    id_cols = [assigned[c.name] for c in spec if c.kind == "id" and c.required]
-    total = np.zeros(len(text), dtype=bool)
-    some_id_blank = np.zeros(len(text), dtype=bool)
-    for c in id_cols:
-        some_id_blank |= text[c].isna().to_numpy()
+    some_id_blank = np.zeros(n, dtype=bool)
+    for c in spec:
+        if c.kind == "id" and c.required and c.name in empty:
+            some_id_blank |= empty[c.name]
+    total = np.zeros(n, dtype=bool)
     candidates = np.flatnonzero(some_id_blank & ~blank)
-    if len(candidates):
-        sub = text.iloc[candidates]
-        for c in sub.columns:
-            col = sub[c].dropna()
-            if len(col):
-                hit = col.astype(str).str.strip().str.lower().isin(_TOTAL_WORDS)
-                total[col.index[hit.to_numpy()].to_numpy()] = True  # RangeIndex: positions
+    if len(candidates) and len(candidates) <= 10_000:
+        for arr in sheet.cells.values():
+            words = np.array([str(v).strip().lower() in _TOTAL_WORDS
+                              for v in arr[candidates]], dtype=bool)
+            total[candidates[words]] = True
     if total.any():
-        notes.append(f"Left out {int(total.sum())} total row(s) ({_rows_text(excel_rows[total])}).")
+        notes.append(f"Left out {int(total.sum())} total row(s) "
+                     f"({_rows_text(excel_rows[total])}).")
+    dropped_blank = int(blank.sum())
     keep = ~(blank | total)
     if not keep.all():
-        text = text[keep].reset_index(drop=True)
-        if native_all is not None:
-            native_all = native_all[keep].reset_index(drop=True)
+        texts = {c: a[keep] for c, a in texts.items()}
+        natives = {c: a[keep] for c, a in natives.items()}
         excel_rows = excel_rows[keep]
-    if blank.any() and keep.any():
-        notes.append(f"Skipped {int(blank.sum())} empty row(s).")
-    if not len(text):
+    if not len(excel_rows):
         raise _fail(f"File '{name}' has a header row (row {info['header_row']}) but no "
                     "order lines below it.")
-    labels = ["" if h is None else str(h).strip() for h in header]
-    out: dict[str, pd.Series] = {}
+    if dropped_blank:
+        notes.append(f"Skipped {dropped_blank:,} empty row(s).")
+    out: dict[str, Any] = {}
     problems: list[str] = []
     for col in spec:
         if col.name not in assigned:
             continue
-        pos = assigned[col.name]
-        raw = text[pos]
-        native = native_all[pos] if native_all is not None else None
-        where = f"File '{name}', column '{labels[pos]}'"
+        arr = texts[col.name]
+        native = natives.get(col.name)
+        header = labels[assigned[col.name]]
         try:
             if col.kind == "id":
-                values = _parse_ids(raw, native)
-                if col.required and values.isna().any():
-                    blank_rows = values.isna().to_numpy()
+                if native is not None:
+                    arr = _native_ids(arr, native)
+                missing = arr == ""
+                if col.required and missing.any():
+                    k = int(missing.sum())
                     problems.append(
-                        f"{where}: {int(blank_rows.sum())} "
-                        f"{'row has' if blank_rows.sum() == 1 else 'rows have'} no "
-                        f"{col.meaning} ({_rows_text(excel_rows[blank_rows])}, numbered "
-                        f"as in Excel). Every order line needs a {col.meaning}.")
+                        f"File '{name}', column '{header}': {k} "
+                        f"{'row has' if k == 1 else 'rows have'} no {col.meaning} "
+                        f"({_rows_text(excel_rows[missing])}, numbered as in Excel). Every "
+                        f"order line needs a {col.meaning}.")
                     continue
+                values = arr.copy() if missing.any() else arr
+                if missing.any():
+                    values[missing] = np.nan
+                out[col.name] = pd.array(values, dtype="str")
             elif col.kind == "date":
-                values = _parse_dates(raw, native)
-                if values.isna().any():
-                    raise _Bad(values.isna().to_numpy(), f"is empty (expected {EXPECTED_DATE})",
+                values = _parse_dates(arr, native)
+                if np.isnat(values).any():
+                    raise _Bad(np.isnat(values), f"is empty (expected {EXPECTED_DATE})",
                                f"are empty (expected {EXPECTED_DATE})")
+                out[col.name] = values
             else:
-                values = _parse_numbers(raw, native, info["decimal_comma_hint"])
-                if col.required and values.isna().any():
-                    raise _Bad(values.isna().to_numpy(),
-                               f"is empty (expected {EXPECTED_NUMBER})",
+                values = _parse_numbers(arr, native, info["comma_hint"])
+                if col.required and np.isnan(values).any():
+                    raise _Bad(np.isnan(values), f"is empty (expected {EXPECTED_NUMBER})",
                                f"are empty (expected {EXPECTED_NUMBER})")
                 if col.kind == "money" and (values < 0).any():
-                    raise _Bad((values < 0).to_numpy(),
-                               "is negative (a price or cost cannot be below 0)",
+                    raise _Bad(values < 0, "is negative (a price or cost cannot be below 0)",
                                "are negative (a price or cost cannot be below 0)")
+                out[col.name] = values
         except _Bad as bad:
             mask = bad.mask
-            n = int(mask.sum())
-            shown = raw[mask]
+            shown = list(arr[mask][:3])
             if native is not None:
-                shown = shown.where(shown.notna(), native[mask])
-            shown = shown.where(shown.notna(), "")
-            problems.append(
-                f"{where}: {n} {'value' if n == 1 else 'values'} "
-                f"{bad.one if n == 1 else bad.many}; "
-                f"{_rows_text(excel_rows[mask])} (numbered as in Excel); bad values: "
-                f"{_values_text(shown)}.")
-            continue
-        out[col.name] = values
+                shown = [t if t != "" else ("" if v is None else v)
+                         for t, v in zip(arr[mask][:3], native[mask][:3])]
+            problems.append(_problem(name, header, int(mask.sum()), bad.one, bad.many,
+                                     excel_rows[mask], shown))
     if problems:
         err = DataError("\n".join(problems))
         err.problems = problems  # type: ignore[attr-defined]
         raise err
     df = pd.DataFrame(out)
-    if "quantity" in df and (df["quantity"] % 1 == 0).all():
+    if "quantity" in df and len(df) and (df["quantity"] % 1 == 0).all():
         df["quantity"] = df["quantity"].astype("int64")
-    missing = [c.name for c in spec if c.name not in assigned]
+    missing_cols = [c.name for c in spec if c.name not in assigned]
     for c in spec:
         if c.name in df and not c.required:
             n_blank = int(df[c.name].isna().sum())
@@ -919,8 +1051,8 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     return CrmImport(
         data=df, source=name, file_format=fmt, encoding=info["encoding"],
         separator=info["separator"], sheet=info["sheet"], header_row=info["header_row"],
-        columns={c: labels[p] for c, p in assigned.items()}, ignored=ignored,
-        missing=missing, notes=notes, excel_rows=excel_rows)
+        columns={c: labels[p] for c, p in assigned.items()}, ignored=sheet.ignored,
+        missing=missing_cols, notes=notes, excel_rows=excel_rows)
 
 
 def read_crm_export(path: Any, table: str = "order_lines",
@@ -941,7 +1073,7 @@ def read_crm_export(path: Any, table: str = "order_lines",
 
     >>> data = "order id;date;customer;qty;price\\nA1;2026/11/01;ACME;3;1 234,50 €\\n"
     >>> df = read_crm_export(data.encode("utf-8"), name="acme.csv")
-    >>> df.dtypes.astype(str).to_dict()["order_date"], float(df.loc[0, "unit_price"])
+    >>> str(df["order_date"].dtype), float(df.loc[0, "unit_price"])
     ('datetime64[us]', 1234.5)
     """
     return inspect_crm_export(path, table=table, mapping=mapping, name=name).data

@@ -20,9 +20,10 @@ rows, never a traceback from deep inside pandas or pandera.
 The real-data CDNOW sample (Fader & Hardie 2001, as shipped by the MIT-licensed
 ``lifetimes`` package) is read by :func:`load_cdnow`.
 
-A user's own CRM export will be read by ``read_crm_export`` (a later addition), which
-maps its headers onto these columns and then reuses the same typing (``_coerce``) and
-validation (:func:`validate`) steps.
+A user's own CRM/ERP export (CSV or XLSX, UTF-8 or GBK, English or Chinese headers)
+is read by :func:`read_crm_export` (defined in :mod:`salesprofit.crm_import`, re-exported
+here), which maps its headers onto canonical columns and raises the same
+:class:`DataError` naming the file, the column as named in the file and Excel rows.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ import pandas as pd
 __all__ = [
     "Column", "DataError", "Rule", "TableSpec", "TABLES",
     "data_dir", "ground_truth", "load", "load_cdnow", "tables",
+    "read_crm_export", "inspect_crm_export",
 ]
 
 #: Environment variable that points :func:`data_dir` at another ``datasets`` folder.
@@ -953,3 +955,34 @@ def load_cdnow(kind: str = "summary",
         df["date"] = pd.to_datetime(df["date"], format="%Y%m%d")
         return df[["customer_id", "date", "quantity", "amount"]]
     raise DataError(f"Unknown CDNOW kind {kind!r}: use 'summary' or 'transactions'.")
+
+
+# --------------------------------------------------------------------------------------
+# A user's own export: the reader lives in salesprofit.crm_import (imported on use,
+# since it needs DataError from here)
+# --------------------------------------------------------------------------------------
+
+def read_crm_export(path: Any, table: str = "order_lines",
+                    mapping: dict[str, str | None] | None = None,
+                    name: str | None = None) -> pd.DataFrame:
+    """A user's own CRM/ERP export (CSV or XLSX) as canonical columns.
+
+    See :func:`salesprofit.crm_import.read_crm_export`; raises :class:`DataError`
+    naming the file, the column as named in the file and the rows as Excel numbers
+    them. The file is only read, never written.
+    """
+    from .crm_import import read_crm_export as _read
+
+    return _read(path, table=table, mapping=mapping, name=name)
+
+
+def inspect_crm_export(path: Any, table: str = "order_lines",
+                       mapping: dict[str, str | None] | None = None,
+                       name: str | None = None) -> Any:
+    """The export read with a report of how it was understood (``CrmImport``).
+
+    See :func:`salesprofit.crm_import.inspect_crm_export`.
+    """
+    from .crm_import import inspect_crm_export as _inspect
+
+    return _inspect(path, table=table, mapping=mapping, name=name)

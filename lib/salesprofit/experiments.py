@@ -324,3 +324,73 @@ def switch_share(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.D
     out["switch_share"] = out["new"] / (out["new"] + out["old"]).where(lambda s: s > 0)
     out.attrs["total"] = float(out["new"].sum() / (out["new"].sum() + out["old"].sum()))
     return out
+
+
+def cumulative_results(look: Any, group: Any, outcome: Any, a: str = "A", b: str = "B",
+                       confidence: float = 0.95) -> pd.DataFrame:
+    """The A/B test as it looked at each interim look (week, day ...), on all data so far.
+
+    ``look``, ``group`` and ``outcome`` (0/1) are one value per customer or quote.
+    One row per look in sorted order: ``n_a``, ``conversions_a``, ``n_b``,
+    ``conversions_b`` (cumulative), and the :func:`two_proportion_ztest` fields
+    ``rate_a``, ``rate_b``, ``diff``, ``ci_low``, ``ci_high``, ``z``, ``p_value``.
+
+    >>> r = cumulative_results([1, 1, 1, 1, 2, 2, 2, 2], list("ABAB" * 2), [1, 0, 1, 1, 1, 0, 0, 0])
+    >>> r["n_a"].tolist(), r["conversions_a"].tolist()
+    ([2, 4], [2, 3])
+    """
+    df = pd.DataFrame({"look": np.asarray(look), "group": np.asarray(group), "y": np.asarray(outcome, dtype=float)})
+    if not set(df["group"]).issubset({a, b}):
+        raise ValueError(f"Every row must be in group {a} or {b}.")
+    counts = df.pivot_table(index="look", columns="group", values="y", aggfunc=["size", "sum"], fill_value=0)
+    counts = counts.reindex(columns=pd.MultiIndex.from_product([["size", "sum"], [a, b]]), fill_value=0).cumsum()
+    rows = []
+    for lk, r in counts.iterrows():
+        na, nb = int(r[("size", a)]), int(r[("size", b)])
+        sa, sb = int(r[("sum", a)]), int(r[("sum", b)])
+        row = {"look": lk, "n_a": na, "conversions_a": sa, "n_b": nb, "conversions_b": sb}
+        if na > 0 and nb > 0 and 0 < sa + sb < na + nb:
+            t = two_proportion_ztest(sa, na, sb, nb, confidence)
+            row.update({k: getattr(t, k) for k in ("rate_a", "rate_b", "diff", "ci_low", "ci_high", "z", "p_value")})
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("look")
+
+
+def cannibalisation_rates(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame,
+                          measure: str = "units") -> pd.DataFrame:
+    """How much of each new product's sales came from the product it replaces.
+
+    For every product with a ``replaces_product_id``: the old product's sales per day
+    before the launch (from the first order in the data) and after it, and the new
+    product's sales per day after it. ``cannibalisation = (old before - old after) /
+    new after``: 1 means every new sale is a switch, 0 that all of it is new business
+    (Kotler & Keller, *Marketing Management*, ch. 20). ``measure`` is ``"units"`` or
+    ``"lines"``. Columns: ``old_product``, ``launch_date``, ``old_before``,
+    ``old_after``, ``new_after`` (per day), ``cannibalisation``; ``.attrs["total"]``
+    pools all pairs (lost old sales over new sales).
+    """
+    if measure not in {"lines", "units"}:
+        raise ValueError("measure is 'lines' or 'units'.")
+    pairs = products.loc[products["replaces_product_id"].notna(),
+                         ["product_id", "replaces_product_id", "launch_date"]]
+    lines = order_lines.merge(orders[["order_id", "order_date"]], on="order_id")
+    first, last = lines["order_date"].min(), lines["order_date"].max()
+    w = lines["quantity"].astype(float) if measure == "units" else pd.Series(1.0, index=lines.index)
+    lines = lines.assign(w=w)
+    rows = []
+    for new, old, launch in pairs.itertuples(index=False):
+        before_days = max((launch - first).days, 1)
+        after_days = max((last - launch).days + 1, 1)
+        is_old, is_new = lines["product_id"] == old, lines["product_id"] == new
+        after = lines["order_date"] >= launch
+        ob = float(lines.loc[is_old & ~after, "w"].sum()) / before_days
+        oa = float(lines.loc[is_old & after, "w"].sum()) / after_days
+        na = float(lines.loc[is_new & after, "w"].sum()) / after_days
+        rows.append((new, old, launch, ob, oa, na, after_days))
+    out = pd.DataFrame(rows, columns=["product_id", "old_product", "launch_date", "old_before", "old_after",
+                                      "new_after", "days_after"]).set_index("product_id")
+    out["cannibalisation"] = (out["old_before"] - out["old_after"]) / out["new_after"].where(out["new_after"] > 0)
+    lost = float(((out["old_before"] - out["old_after"]) * out["days_after"]).sum())
+    gained = float((out["new_after"] * out["days_after"]).sum())
+    out.attrs["total"] = lost / gained if gained > 0 else float("nan")
+    return out.drop(columns="days_after")

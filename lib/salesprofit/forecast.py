@@ -201,7 +201,7 @@ def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
         warnings.simplefilter("ignore", ConvergenceWarning)
         # a perfect fit makes statsmodels take log(0) for its AIC; harmless here
         warnings.filterwarnings("ignore", "divide by zero encountered in log", RuntimeWarning)
-        res = model.fit()
+        res = model.fit(use_brute=False)
         fc = res.forecast(int(horizon))
     p = res.params
     # the first season fits exactly (it set the starting values): errors count from the second

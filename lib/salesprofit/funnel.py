@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._checks import check, out, values
+from ._checks import check, finite, out, values
 
 
 def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
@@ -182,6 +182,33 @@ def funnel_model(leads_per_month: float, conversion: Any, days: Any, avg_deal_si
                         float(velocity))
 
 
+def improve_stage(conversion: Any, days: Any, stage: str, conversion_change: float = 0.0,
+                  days_change: float = 0.0) -> tuple[pd.Series, pd.Series]:
+    """Stage conversions and days after improving one ``stage``.
+
+    ``conversion_change`` in points as a fraction (0.05 = +5 points; the result is kept
+    between 0 and 1); ``days_change`` in days (negative shortens; the stage cannot go
+    below 0 days).
+
+    >>> c, d = improve_stage({"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, "contract", 0.3, -5)
+    >>> c.tolist(), d.tolist()
+    ([0.5, 1.0], [10.0, 15.0])
+    """
+    conv = pd.Series(conversion, dtype=float)
+    d = pd.Series(days, dtype=float)
+    if stage not in conv.index:
+        raise ValueError(f"Unknown stage {stage!r}: choose one of {', '.join(conv.index)}.")
+    check("The change in conversion", conversion_change, ge=-1, le=1)
+    finite("The change in days", days_change)
+    conv2, d2 = conv.copy(), d.copy()
+    conv2[stage] = min(1.0, max(0.0, conv[stage] + conversion_change))
+    if d[stage] + days_change < 0:
+        raise ValueError(f"The {stage.replace('_', ' ')} stage cannot be shortened by more than its "
+                         f"{d[stage]:.1f} days.")
+    d2[stage] = d[stage] + days_change
+    return conv2, d2
+
+
 def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float,
                    stage: str, conversion_change: float = 0.0, days_change: float = 0.0) -> pd.DataFrame:
     """Today's funnel against one with a better conversion or a shorter time in ``stage``.
@@ -198,17 +225,8 @@ def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_
     >>> float(t.loc["change", "revenue_per_month"])
     8000.0
     """
-    conv = pd.Series(conversion, dtype=float)
-    d = pd.Series(days, dtype=float)
-    if stage not in conv.index:
-        raise ValueError(f"Unknown stage {stage!r}: choose one of {', '.join(conv.index)}.")
-    base = funnel_model(leads_per_month, conv, d, avg_deal_size)
-    conv2, d2 = conv.copy(), d.copy()
-    conv2[stage] = min(1.0, max(0.0, conv[stage] + conversion_change))
-    if d[stage] + days_change < 0:
-        raise ValueError(f"The {stage.replace('_', ' ')} stage cannot be shortened by more than its "
-                         f"{d[stage]:g} days.")
-    d2[stage] = d[stage] + days_change
+    base = funnel_model(leads_per_month, conversion, days, avg_deal_size)
+    conv2, d2 = improve_stage(conversion, days, stage, conversion_change, days_change)
     new = funnel_model(leads_per_month, conv2, d2, avg_deal_size)
     cols = ["win_rate", "won_per_month", "revenue_per_month", "cycle_days", "pipeline", "velocity"]
     rows = {name: [getattr(r, c) for c in cols] for name, r in (("today", base), ("improved", new))}

@@ -324,7 +324,7 @@ def fit_response_model(X: pd.DataFrame, y: Any) -> ResponseModel:
     >>> round(float(m.params["x"]), 4)   # log(3/1) - log(1/3)
     2.1972
     """
-    import statsmodels.api as sm
+    from statsmodels.discrete.discrete_model import Logit
 
     yv = np.asarray(y, dtype=float)
     C.finite("the outcome", yv)
@@ -335,7 +335,7 @@ def fit_response_model(X: pd.DataFrame, y: Any) -> ResponseModel:
                          "responders and non-responders.")
     if len(yv) != len(X):
         raise ValueError("The outcome and the features must have one row per contact each.")
-    res = sm.Logit(yv, X.astype(float)).fit(disp=0, method="newton", maxiter=100)
+    res = Logit(yv, X.astype(float)).fit(disp=0, method="newton", maxiter=100)
     return ResponseModel(params=res.params, std_errors=res.bse, columns=tuple(X.columns), n=len(yv),
                          base_rate=float(yv.mean()), log_likelihood=float(res.llf),
                          pseudo_r2=float(res.prsquared))

@@ -182,7 +182,8 @@ def discount_discipline(lines: pd.DataFrame, threshold: float = 0.15, by: str = 
     a fraction), ``excess_cost`` (money: the excess x list revenue), ``robust_z``
     (modified z-score of excess_discount across reps), ``p_value`` (one-sided
     Mann-Whitney: this rep's line excesses higher than everyone else's) and
-    ``flagged`` (robust_z above ``cutoff``). Sorted by rep.
+    ``flagged`` (robust_z above ``cutoff``; NaN z and no flag when at least half the
+    reps have the same excess). Sorted by rep.
 
     >>> lines = pd.DataFrame({"rep_id": list("AABBCCDDEE"), "tier": ["key", "std"] * 5,
     ...     "discount": [0.20, 0.05, 0.21, 0.06, 0.19, 0.04, 0.20, 0.05, 0.30, 0.15],
@@ -217,7 +218,10 @@ def discount_discipline(lines: pd.DataFrame, threshold: float = 0.15, by: str = 
         "excess_discount": g["excess"].mean(), "excess_cost": g["excess_money"].sum()})
     res["discount_given"] = res["list_revenue"] - res["net_revenue"]
     res["avg_discount"] = res["discount_given"] / res["list_revenue"]
-    res["robust_z"] = modified_z(res["excess_discount"])
+    try:
+        res["robust_z"] = modified_z(res["excess_discount"])
+    except ValueError:                                   # no spread among reps: no one stands out
+        res["robust_z"] = np.nan
     res["p_value"] = _mann_whitney_by_group(frame[by].to_numpy(), excess.to_numpy(), res.index)
     res["flagged"] = res["robust_z"] > cutoff
     return res[["lines", "list_revenue", "net_revenue", "discount_given", "avg_discount", "line_discount",
@@ -375,3 +379,62 @@ def lever_gains(opportunities: float, win_rate: float, avg_deal_size: float, cyc
     res["gain_per_period"] = res["gain_per_day"] * days
     res["gain_share"] = res["gain_per_day"] / base if base > 0 else np.nan
     return res.sort_values("gain_per_day", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def what_if_table(opportunities: float, win_rate: float, avg_deal_size: float, cycle_days: float,
+                  opportunities_change: float = 0.0, win_rate_change: float = 0.0,
+                  deal_size_change: float = 0.0, cycle_change: float = 0.0,
+                  days: float = 365.0) -> pd.DataFrame:
+    """Each lever change on its own and all of them together.
+
+    Rows ``opportunities``, ``win_rate``, ``avg_deal_size``, ``cycle_days`` (that one
+    change alone) and ``all`` (every change at once: the gains multiply, so the total
+    is more than the sum). Columns ``label``, ``change`` (fraction), ``velocity`` (money
+    per day after it), ``gain_per_day``, ``gain_per_period`` (over ``days``) and
+    ``gain_share`` (fraction of today's velocity).
+
+    >>> t = what_if_table(50, 0.25, 20_000, 100, win_rate_change=0.1, cycle_change=-0.2)
+    >>> t["gain_per_day"].round(2).tolist()
+    [0.0, 250.0, 0.0, 625.0, 937.5]
+    """
+    check("The period", days, gt=0)
+    base = (opportunities, win_rate, avg_deal_size, cycle_days)
+    changes = {"opportunities": opportunities_change, "win_rate": win_rate_change,
+               "avg_deal_size": deal_size_change, "cycle_days": cycle_change}
+    keys = {"opportunities": "opportunities_change", "win_rate": "win_rate_change",
+            "avg_deal_size": "deal_size_change", "cycle_days": "cycle_change"}
+    rows = []
+    for lever in LEVERS:                                  # four scenarios, not a loop over data
+        r = velocity_what_if(*base, **{keys[lever]: changes[lever]})
+        rows.append((lever, LEVER_NAMES[lever], changes[lever], r["new_velocity"], r["gain"], r["gain_share"]))
+    r = velocity_what_if(*base, **{keys[k]: v for k, v in changes.items()})
+    rows.append(("all", "all together", np.nan, r["new_velocity"], r["gain"], r["gain_share"]))
+    res = pd.DataFrame(rows, columns=["lever", "label", "change", "velocity", "gain_per_day", "gain_share"])
+    res["gain_per_period"] = res["gain_per_day"] * days
+    res.attrs["velocity"] = r["velocity"]
+    return res.set_index("lever")[["label", "change", "velocity", "gain_per_day", "gain_per_period",
+                                   "gain_share"]]
+
+
+def share_above(lines: pd.DataFrame, threshold: float, by: str = "rep_id") -> pd.Series:
+    """Share of each rep's lines with a discount above ``threshold`` (a fraction).
+
+    The cheap part of :func:`discount_discipline`, for a threshold slider.
+
+    >>> share_above(pd.DataFrame({"rep_id": ["A", "A", "B"], "discount": [0.1, 0.2, 0.3]}), 0.15).tolist()
+    [0.5, 1.0]
+    """
+    check("The discount threshold", threshold, ge=0, lt=1, why="it is a share of the list price")
+    _need(lines, "order lines", [by, "discount"])
+    return (lines["discount"] > threshold).groupby(lines[by], sort=True).mean().rename("share_above")
+
+
+def flag_outliers(robust_z, cutoff: float = 3.5):
+    """True where the modified z-score is above ``cutoff`` (3.5 in Iglewicz & Hoaglin's rule).
+
+    >>> flag_outliers(pd.Series([0.2, 4.1, float("nan")])).tolist()
+    [False, True, False]
+    """
+    check("The cut-off", cutoff, gt=0, why="a cut-off at or below 0 would flag half the team")
+    z = robust_z if isinstance(robust_z, pd.Series) else pd.Series(np.asarray(robust_z, dtype=float))
+    return z.gt(cutoff)

@@ -79,7 +79,12 @@ class Term:
             return self.labels[int(round(float(value)))]
         if self.percent:
             return f"{float(value) * 100:.4g} % {self.unit}"
-        return f"{float(value):,.6g} {self.unit}".strip()
+        if self.unit == "¥":
+            return f"¥{float(value):,.2f}"
+        if self.unit.startswith("¥ "):
+            return f"¥{float(value):,.0f} {self.unit[2:]}"
+        unit = self.unit[:-1] if float(value) == 1 and self.unit in ("years", "quarters", "days") else self.unit
+        return f"{float(value):,.6g} {unit}".strip()
 
 
 @dataclass(frozen=True, eq=False)
@@ -322,9 +327,9 @@ def _discount_request(rng: np.random.Generator) -> dict:
     p["seller_year_value"] = _r(base * _u(rng, 0.08, 0.14), 100)
     p["buyer_year_cost"] = _r(base * _u(rng, 0.02, 0.05), 100)
     discounts = np.round(np.arange(0.0, 0.2001, 0.01), 10)
-    high_volume = _r(need * 1.3, 100)
+    # the grid is built from public numbers only (the options are printed on both briefs)
     terms = _supply_terms(
-        np.round(list_price * (1 - discounts), 2), np.arange(today, high_volume + 1, 100.0),
+        np.round(list_price * (1 - discounts), 2), np.arange(today, _r(today * 2.2, 100) + 1, 100.0),
         (30.0, 45.0, 60.0, 90.0),
         ("Standard delivery (5 working days)", "48-hour delivery", "Next-day delivery with consignment stock"),
         (1.0, 2.0, 3.0), list_price * 3)
@@ -369,7 +374,7 @@ def _vip_renewal(rng: np.random.Generator) -> dict:
     discounts = np.round(np.arange(-0.04, 0.1201, 0.01), 10)
     terms = _supply_terms(
         np.round(today_price * (1 - discounts), 2),
-        np.arange(_r(today * 0.9, 100), _r(need * 1.2, 100) + 1, 200.0),
+        np.arange(_r(today * 0.9, 100), _r(today * 1.5, 100) + 1, 200.0),
         (45.0, 60.0, 90.0, 120.0),
         ("Standard account service", "Dedicated account manager",
          "Dedicated account manager, quarterly business reviews and 24-hour support line"),
@@ -415,7 +420,7 @@ def _unprofitable_account(rng: np.random.Generator) -> dict:
     changes = np.round(np.arange(-0.04, 0.1001, 0.01), 10)
     terms = _supply_terms(
         np.round(today_price * (1 + changes), 2),
-        np.arange(_r(today * 0.8, 100), _r(need * 1.2, 100) + 1, 200.0),
+        np.arange(_r(today * 0.8, 100), _r(today * 1.6, 100) + 1, 200.0),
         (30.0, 45.0, 60.0),
         ("Basic: monthly visit, online ordering, one consolidated delivery a week",
          "Middle: visit every two weeks, up to two rush orders a month",
@@ -486,12 +491,14 @@ def _commission_plan(rng: np.random.Generator) -> dict:
         "gross_margin": _r(_u(rng, 0.26, 0.34), 0.005),
         "company_forecast": forecast,
         "rep_forecast": _r(forecast * _u(rng, 1.12, 1.25), 10000),
+        "last_year_sales": _r(forecast * _u(rng, 0.92, 1.0), 10000),
         "today_base": _r(_u(rng, 110000, 140000), 1000),
         "today_rate": 0.08,
         "retention_value": _r(_u(rng, 35000, 60000), 1000),
         "lock_in_cost": _r(_u(rng, 8000, 20000), 1000),
     }
-    p["today_pay"] = float(_pay(p, p["today_base"], 0.08, forecast, 1.0, p["rep_forecast"]))
+    quota_now = _r(p["last_year_sales"] * 1.1, 10000)
+    p["today_pay"] = float(_pay(p, p["today_base"], 0.08, quota_now, 1.0, p["rep_forecast"]))
     p["outside_offer"] = _r(p["today_pay"] * _u(rng, 1.04, 1.08), 1000)
     terms = (
         Term("base_salary", "Base salary", "¥ a year",
@@ -501,22 +508,22 @@ def _commission_plan(rng: np.random.Generator) -> dict:
              (0.06, 0.08, 0.10, 0.12, 0.14), 0.0, 1.0,
              "commission is a share of gross margin, from 0 to 1 (0 % to 100 %)", step=0.005,
              percent=True),
-        Term("quota", "Quota (sales a year)", "¥",
-             tuple(_r(forecast * f, 10000) for f in (0.9, 1.0, 1.1, 1.2, 1.3)), 0.0, 1e10,
+        Term("quota", "Quota", "¥ of sales a year",
+             tuple(_r(p["last_year_sales"] * f, 10000) for f in (1.0, 1.1, 1.2, 1.3, 1.4)), 0.0, 1e10,
              "a quota cannot be below zero", step=10000.0),
         Term("accelerator", "Accelerator above quota", "× the rate", (1.0, 1.5, 2.0, 2.5), 1.0, 5.0,
              "the accelerator multiplies the rate above quota: from 1 (none) to 5", step=0.25),
         Term("plan_years", "Plan length", "years", (1.0, 2.0), 1.0, 3.0,
              "a plan runs for 1 to 3 years", step=1.0),
     )
-    sq = {"base_salary": p["today_base"], "commission_rate": 0.08, "quota": forecast,
+    sq = {"base_salary": p["today_base"], "commission_rate": 0.08, "quota": quota_now,
           "accelerator": 1.0, "plan_years": 1.0}
     return {"params": p, "terms": terms, "status_quo": sq,
             "seller_target": _u(rng, 1.00, 1.02), "seller_walkaway": _u(rng, 0.95, 0.97),
             "buyer_target": None, "buyer_walkaway": None,
             "brief": {
-                "public": ("today_base", "today_rate"),
-                "seller": ("gross_margin", "company_forecast", "retention_value"),
+                "public": ("today_base", "today_rate", "last_year_sales", "gross_margin"),
+                "seller": ("company_forecast", "retention_value"),
                 "buyer": ("rep_forecast", "outside_offer", "lock_in_cost"),
             }}
 
@@ -586,9 +593,10 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
     }
     terms = (
         Term("target", "Next quarter's target", "¥ of sales",
-             tuple(_r(forecast * f, 10000) for f in (0.9, 0.95, 1.0, 1.05, 1.1, 1.15)), 0.0, 1e10,
+             tuple(_r(p["last_quarter_target"] * f, 10000) for f in (0.9, 0.95, 1.0, 1.05, 1.1, 1.15)),
+             0.0, 1e10,
              "a target cannot be below zero", step=10000.0),
-        Term("bonus", "Bonus for hitting the target", "¥", (0.0, 5000.0, 10000.0, 15000.0, 20000.0),
+        Term("bonus", "Bonus for hitting the target", "¥ if the target is hit", (0.0, 5000.0, 10000.0, 15000.0, 20000.0),
              0.0, 1e7, "a bonus cannot be below zero", step=1000.0),
         Term("support_days", "Pre-sales support", "days", (0.0, 5.0, 10.0, 15.0), 0.0, 60.0,
              "support runs from 0 to 60 days a quarter", step=1.0),
@@ -598,7 +606,7 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
         Term("quarters", "Target fixed for", "quarters", (1.0, 2.0), 1.0, 4.0,
              "a target can be fixed for 1 to 4 quarters", step=1.0),
     )
-    sq = {"target": p["plan"], "bonus": 0.0, "support_days": 0.0, "discount_authority": 0.0,
+    sq = {"target": p["last_quarter_target"], "bonus": 0.0, "support_days": 0.0, "discount_authority": 0.0,
           "quarters": 1.0}
     return {"params": p, "terms": terms, "status_quo": sq,
             "seller_target": None, "seller_walkaway": None, "buyer_target": None, "buyer_walkaway": None,
@@ -929,6 +937,8 @@ def _verdict(ds: float, db: float, eps: float) -> str:
         return "worse for both"
     giver, taker = ("seller", "buyer") if ds < 0 else ("buyer", "seller")
     cost, gain = (-ds, db) if ds < 0 else (-db, ds)
+    if abs(gain - cost) <= 0.05 * max(gain, cost):
+        return f"mostly a transfer from {giver} to {taker}"
     if gain > cost:
         return f"{giver} gave, {taker} gained more: value created"
     return f"{giver} gave more than {taker} gained: value lost"

@@ -207,12 +207,15 @@ def profit_with_costs(profit_table: pd.DataFrame, costs: Any) -> pd.Series:
     return out.rename("profit")
 
 
-def tier_table(profit: pd.Series, tiers: pd.Series, retention: pd.Series, years: float = 1.0) -> pd.DataFrame:
+def tier_table(profit: pd.Series, tiers: pd.Series, retention: pd.Series, years: float = 1.0,
+               revenue: pd.Series | None = None) -> pd.DataFrame:
     """Customers, margin per customer per year and retention by tier (the input of
     :func:`tier_policy_profit`).
 
     ``profit`` per customer over ``years`` years (after cost to serve), ``tiers``
-    each customer's tier (same index), ``retention`` by tier (fractions).
+    each customer's tier (same index), ``retention`` by tier (fractions). With
+    ``revenue`` (per customer over the same years) also ``revenue`` per customer
+    per year and ``margin_rate`` (profit / revenue of the tier).
 
     >>> tier_table(pd.Series({"A": 200.0, "B": 100.0}), pd.Series({"A": "key", "B": "key"}),
     ...            pd.Series({"key": 0.9}), years=2).to_dict("list")
@@ -228,6 +231,10 @@ def tier_table(profit: pd.Series, tiers: pd.Series, retention: pd.Series, years:
         raise ValueError(f"No retention given for tier {missing[0]!r}.")
     out = pd.DataFrame({"customers": g["customers"], "margin": g["profit"] / g["customers"] / years,
                         "retention": retention.reindex(g.index).astype(float)})
+    if revenue is not None:
+        rev = revenue.reindex(profit.index).groupby(frame["tier"]).sum()
+        out["revenue"] = rev / g["customers"] / years
+        out["margin_rate"] = g["profit"] / rev.where(rev != 0)
     out.index.name = "tier"
     return out
 

@@ -299,3 +299,22 @@ def satisfaction_by_period(surveys: pd.DataFrame, period: Any) -> pd.DataFrame:
     out = pd.DataFrame({"nps": g["nps"].agg(nps), "csat": g["csat"].mean(), "answers": g.size()})
     out.index.name = period if isinstance(period, str) else None
     return out
+
+
+def retention_by_group(group: pd.Series, retained: pd.Series) -> pd.DataFrame:
+    """Share of customers still buying, per group (a satisfaction band, a share-of-wallet band ...).
+
+    ``group`` and ``retained`` (True/1 if the customer bought again in the next
+    period) are indexed by customer; customers without a group are left out.
+    Columns: ``customers``, ``retained``, ``retention``.
+
+    >>> g = pd.Series({"a": "happy", "b": "happy", "c": "unhappy"})
+    >>> retention_by_group(g, pd.Series({"a": 1, "b": 1, "c": 0}))["retention"].tolist()
+    [1.0, 0.0]
+    """
+    df = pd.DataFrame({"g": group, "r": retained.reindex(group.index).fillna(0).astype(float)}).dropna(subset=["g"])
+    out = df.groupby("g", observed=True)["r"].agg(["size", "sum"]).rename(columns={"size": "customers",
+                                                                                   "sum": "retained"})
+    out["retention"] = out["retained"] / out["customers"]
+    out.index.name = group.name
+    return out

@@ -102,6 +102,21 @@ def customer_history_chart(purchases: pd.DataFrame, path: pd.DataFrame, calibrat
     more = right.get_legend_handles_labels()
     ax.legend(lines[0] + more[0], lines[1] + more[1], frameon=False, fontsize=8, loc="upper right")
     last = float(path["p_alive"].iloc[-1])
-    ax.set_title(f"Customer {customer}: {last:.0%} likely to be still active at the end of September 1997")
+    ax.set_title(f"Customer {customer}: {last:.0%} likely still active after week 39")
     fig.autofmt_xdate()
+    return fig
+
+
+def holdout_chart(check: pd.DataFrame, horizon: float) -> "Figure":
+    """Expected against actual purchases in the holdout, by calibration repeat purchases."""
+    fig, ax = figure(6.5, 3.2)
+    c = colors(4)
+    x = np.arange(len(check))
+    ax.plot(x, check["actual"], color=c[0], marker="o", linewidth=2, label="actual")
+    ax.plot(x, check["expected"], color=c[3], marker="s", linestyle="--", linewidth=2, label="BG/NBD forecast")
+    ax.set_xticks(x, list(check.index))
+    ax.set_xlabel("repeat purchases in the first 39 weeks")
+    ax.set_ylabel(f"purchases in the next {horizon:.0f} weeks\n(mean per customer)")
+    ax.set_title("The model forecast each group's next 39 weeks closely")
+    ax.legend(frameon=False, fontsize=9, loc="upper left")
     return fig

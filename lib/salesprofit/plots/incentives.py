@@ -8,6 +8,15 @@ import pandas as pd
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
 
+def million_axis(ax, axis: str = "x") -> None:
+    """Money in millions (¥6M) where full yuan amounts would crowd the axis."""
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda v, _: f"{CURRENCY}{v / 1e6:,.0f}M" if abs(v) >= 1e6 or v == 0
+                        else f"{CURRENCY}{v / 1e6:,.1f}M")
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
 def _steps(curve: pd.DataFrame):
     """Break the line at jumps so a cliff shows as a gap, not a slope."""
     x, y = curve["basis"].to_numpy(), curve["pay"].to_numpy()
@@ -16,7 +25,7 @@ def _steps(curve: pd.DataFrame):
 
 
 def payout_chart(curves: dict[str, pd.DataFrame], reps: pd.DataFrame | None = None, xlabel: str = "sales",
-                 title: str | None = None):
+                 title: str | None = None, dots_label: str = "each rep's actual result"):
     """Pay against sales for one or more plans (``{label: payout_curve}``), with reps as dots."""
     fig, ax = figure(7.0, 3.6)
     c = colors(max(len(curves), 3))
@@ -25,8 +34,8 @@ def payout_chart(curves: dict[str, pd.DataFrame], reps: pd.DataFrame | None = No
         ax.plot(x, y, color=colour, linewidth=2, label=label)
     if reps is not None and len(reps):
         ax.scatter(reps["basis"], reps["pay"], color=c[len(curves) % len(c)], s=22, zorder=3,
-                   label="each rep's actual result")
-    money_axis(ax, "x")
+                   label=dots_label)
+    million_axis(ax, "x")
     money_axis(ax, "y")
     ax.set_xlabel(f"{xlabel} per rep ({CURRENCY})")
     ax.set_ylabel(f"pay ({CURRENCY})")

@@ -26,7 +26,8 @@ def scorecard_chart(card: pd.DataFrame, kpis: list[str], labels: dict | None = N
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("weighted score (0 = worst on every KPI, 1 = best on every KPI)")
-    ax.set_title(title or f"{names[0]} leads the team on these weights")
+    ax.set_title(title or f"{names[0]} leads the team on these weights"
+                 + (f" (top {len(card)})" if top else ""))
     ax.legend(frameon=False, fontsize=8, ncol=min(len(kpis), 4), loc="lower right")
     return fig
 
@@ -45,6 +46,7 @@ def rank_shift_chart(comparison: pd.DataFrame, first: str = "revenue", second: s
         ax.text(1.04, r2[rep], rep, ha="left", va="center", fontsize=8)
     ax.set_xlim(-0.3, 1.3)
     ax.set_ylim(len(comparison) + 0.5, 0.5)
+    ax.set_yticks(range(1, len(comparison) + 1, 2 if len(comparison) > 12 else 1))
     ax.set_xticks([0, 1], [f"rank {first_label}", f"rank {second_label}"])
     ax.set_ylabel("rank (1 = best)")
     ax.grid(False)

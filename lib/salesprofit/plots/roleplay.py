@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import CURRENCY, colors, figure, money_axis
+from . import CURRENCY, _plt, colors, figure, money_axis
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 #: At most this many grid deals are drawn as the grey cloud (the frontier is always drawn whole).
-CLOUD = 2500
+CLOUD = 800
 
 
 def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: float,
@@ -24,13 +24,16 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     ``grid``: :func:`salesprofit.roleplay.grid`; ``deals``: columns ``team``,
     ``seller_value``, ``buyer_value`` and ``on_frontier``; ``status_quo``: (seller, buyer).
     """
-    fig, ax = figure(7.0, 4.2)
+    plt, _ = _plt()
+    # fixed margins: constrained layout would double the redraw time of the scorer
+    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    fig.subplots_adjust(left=0.13, right=0.98, top=0.92, bottom=0.12)
     c = colors(6)
     cloud = grid
     if len(cloud) > CLOUD:
         cloud = cloud.iloc[np.linspace(0, len(cloud) - 1, CLOUD).astype(int)]
     ax.scatter(cloud["seller_value"], cloud["buyer_value"], s=4, color="0.78", linewidths=0,
-               label="possible deals", rasterized=True)
+               label="possible deals")
     front = grid[grid["efficient"]].sort_values("seller_value")
     ax.plot(front["seller_value"], front["buyer_value"], color=c[0], linewidth=2, marker="o",
             markersize=3, label="Pareto frontier")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import colors, figure, money_axis, percent_axis
+from . import colors, figure, percent_axis
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -47,10 +47,13 @@ def rfm_grid_chart(counts: pd.DataFrame, min_r: int, min_f: int) -> "Figure":
 
     fig, ax = figure(4.8, 3.6)
     data = counts.reindex(index=[5, 4, 3, 2, 1], columns=[1, 2, 3, 4, 5], fill_value=0)
-    ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto")
+    grid = data.to_numpy()
+    ax.imshow(grid, cmap="Blues", aspect="auto")
+    dark = grid.max() * 0.6
     for i in range(5):
         for j in range(5):
-            ax.text(j, i, f"{data.iloc[i, j]:,}", ha="center", va="center", fontsize=9)
+            ax.text(j, i, f"{grid[i, j]:,}", ha="center", va="center", fontsize=9,
+                    color="white" if grid[i, j] > dark else "black")
     ax.set_xticks(range(5), [str(s) for s in data.columns])
     ax.set_yticks(range(5), [str(s) for s in data.index])
     ax.set_xlabel("F score (5 = buys most often)")
@@ -88,9 +91,8 @@ def whale_chart(curve: pd.DataFrame, highlight=None, title: str | None = None) -
     percent_axis(ax, "y")
     ax.set_xlabel("share of customers, most profitable first")
     ax.set_ylabel("cumulative share of total profit")
-    ax.set_title(title or (f"The best {x[peak]:.0%} of customers earn {y[peak]:.0%} of the profit; "
-                           "the rest give some back" if y[peak] > 1.0001 else
-                           "No customer loses money on these costs"))
+    ax.set_title(title or (f"The best {x[peak]:.0%} of customers earn {y[peak]:.0%} of the profit"
+                           if y[peak] > 1.0001 else "No customer loses money on these costs"))
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     return fig
 
@@ -102,9 +104,12 @@ def tier_policy_chart(policy: pd.DataFrame) -> "Figure":
     gains = policy["total_gain"]
     ax.barh([str(i) for i in gains.index], gains.to_numpy(), color=[c[2] if g >= 0 else c[3] for g in gains])
     ax.axvline(0, color="0.3", linewidth=1)
-    money_axis(ax, "x")
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"¥{v / 1e6:,.1f}M"))
     ax.invert_yaxis()
-    ax.set_xlabel("change in customer lifetime value of the tier (¥)")
+    ax.set_xlabel("change in customer lifetime value of the tier (¥ million)")
     total = gains.sum()
     ax.set_title(f"The policy {'adds' if total >= 0 else 'destroys'} ¥{abs(total):,.0f} of customer value")
     return fig

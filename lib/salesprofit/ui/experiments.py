@@ -76,8 +76,8 @@ def sample_size_calculator(p_base: float = 0.82, p_target: float = 0.85, alpha: 
                            customers_per_day: float = 180.0) -> Calculator:
     """Sample size for an A/B test of two conversion rates."""
     inputs = {
-        "p_base": percent_slider("Conversion today (%)", p_base, 0.5, 0.99, 0.5),
-        "p_target": percent_slider("Conversion to detect (%)", p_target, 0.5, 0.99, 0.5),
+        "p_base": percent_slider("Conversion today (%)", p_base, 0.005, 0.99, 0.5),
+        "p_target": percent_slider("Conversion to detect (%)", p_target, 0.005, 0.99, 0.5),
         "alpha": percent_slider("Significance level (%)", alpha, 0.01, 0.10, 1.0, digits=0),
         "power": percent_slider("Power (%)", power, 0.5, 0.99, 1.0, digits=0),
         "customers_per_day": number_box("Quotes per day (both groups)", customers_per_day, 1, 1e7, 10),

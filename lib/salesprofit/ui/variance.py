@@ -112,6 +112,11 @@ def load_dashboard_data() -> DashboardData:
                          tables["customers"].set_index("customer_id")["estimated_potential"])
 
 
+def _points(x: float) -> str:
+    """A change of a rate in percentage points, for display."""
+    return f"{x * 100:+.1f} pts"
+
+
 def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = True) -> Result:
     """The profit dashboard of one year against the previous one."""
     if base == current:
@@ -134,10 +139,10 @@ def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = T
     tiles = [
         ("Sales", money(p1["revenue"], 0), pct(p1["revenue"] / p0["revenue"] - 1, 1, sign=True)),
         ("Gross profit", money(p1["gross_profit"], 0), pct(p1["gross_profit"] / p0["gross_profit"] - 1, 1, sign=True)),
-        ("Gross margin", pct(p1["gross_margin"], 1), pct(p1["gross_margin"] - p0["gross_margin"], 1, sign=True)),
+        ("Gross margin", pct(p1["gross_margin"], 1), _points(p1["gross_margin"] - p0["gross_margin"])),
         ("Operating profit", money(p1["operating_profit"], 0),
          pct(p1["operating_profit"] / p0["operating_profit"] - 1, 1, sign=True)),
-        ("Share of wallet", pct(sow_cur, 1), pct(sow_cur - sow_base, 1, sign=True)),
+        ("Share of wallet", pct(sow_cur, 1), _points(sow_cur - sow_base)),
         ("NPS", num(sat.loc[current, "nps"], 1), f"{sat.loc[current, 'nps'] - sat.loc[base, 'nps']:+.1f}"),
     ]
     tile_html = "".join(

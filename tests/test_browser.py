@@ -1,0 +1,316 @@
+"""The book and the calculator gallery in a real browser (Debian's chromium, offline).
+
+Playwright drives ``/usr/bin/chromium`` (never ``playwright install``): one browser for
+the session, a fresh profile, and a route on the browser context that lets requests
+to 127.0.0.1 through and records and aborts every other one, so a page that tries to
+reach the internet fails its test instead of hanging.
+
+The book: built with ``tools/build_book.py`` into a temporary folder (or the folder
+named by ``SP_BOOK_HTML``), served on 127.0.0.1; every page in ``_toc.yml`` loads with
+no console error, its math is typeset by MathJax, every calculator's widgets render
+from the saved state, and every self-check quiz answers a click with feedback.
+
+The gallery: ``tools/app.py`` (Voilà) on 127.0.0.1; on every calculator page a person's
+input (arrow keys on a slider handle, or typing into a number box and pressing Enter)
+changes the result. For the chapter 3 calculators the new number is the one the
+library computes. A screenshot of each page goes to ``_build/screenshots/``.
+
+Without chromium these tests skip, except under CI (``CI`` set), where they fail: the
+Makefile installs chromium when it can (see ``make venv``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from servers import chromium_path, serve_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+sys.path.insert(0, str(ROOT / "tools"))
+import app  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL = {"127.0.0.1"}
+#: Console messages that are not errors of the page. pydata-sphinx-theme logs this one
+#: with console.error on a first visit (empty localStorage) when ``default_mode`` is not
+#: set in the theme options; the page then uses "auto", as intended.
+IGNORED_CONSOLE: tuple[str, ...] = ("Got invalid theme mode: . Resetting to auto.",)
+
+
+def toc_pages() -> list[str]:
+    """The HTML path of every page in ``_toc.yml`` (root first)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return [str(Path(f).with_suffix(".html")) for f in files]
+
+
+CALCULATORS, _BROKEN = app.discover()
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        message = ("chromium is not installed: run `make venv` as root (it installs Debian's "
+                   "chromium and fonts-noto-cjk), or `apt-get install chromium fonts-noto-cjk`")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="sp-chromium-") as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=path, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900}, locale="en-US")
+        context.outside = []   # every request that tried to leave 127.0.0.1
+
+        def guard(route):
+            url = route.request.url
+            if url.startswith(("data:", "blob:")) or urlsplit(url).hostname in LOCAL:
+                route.continue_()
+            else:
+                context.outside.append(url)
+                route.abort()
+
+        context.route("**/*", guard)
+        yield context
+        context.close()
+
+
+class Watched:
+    """A page with its console errors, page errors and outside requests recorded."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.outside_before = len(context.outside)
+        self.page.on("console", lambda m: m.type == "error" and not any(
+            s in m.text for s in IGNORED_CONSOLE) and self.errors.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("websocket", lambda ws: urlsplit(ws.url).hostname not in LOCAL
+                     and context.outside.append(ws.url))
+
+    @property
+    def outside(self) -> list[str]:
+        return self.context.outside[self.outside_before:]
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def watched(browser):
+    w = Watched(browser)
+    yield w
+    w.close()
+
+
+# --------------------------------------------------------------------------- the book
+
+
+@pytest.fixture(scope="session")
+def book_site(tmp_path_factory):
+    given = os.environ.get("SP_BOOK_HTML")
+    if given:
+        html = Path(given)
+    else:
+        html = tmp_path_factory.mktemp("book") / "html"
+        build = subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"),
+                                "--out", str(html)], cwd=ROOT, capture_output=True, text=True)
+        assert build.returncode == 0, "the book does not build:\n" + build.stdout[-3000:] + build.stderr[-3000:]
+    server = serve_folder(html)
+    yield server, html
+    server.close()
+
+
+@pytest.mark.parametrize("page_path", toc_pages())
+def test_book_page(book_site, watched, page_path):
+    server, html = book_site
+    assert (html / page_path).exists(), f"{page_path} was not built"
+    page = watched.page
+    page.goto(server.url(page_path), wait_until="load")
+    text = (html / page_path).read_text(encoding="utf8")
+
+    # math: every formula typeset by MathJax 3
+    if 'class="math' in text:
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
+        page.evaluate("MathJax.startup.promise")
+        page.wait_for_function(
+            "document.querySelectorAll('.math').length > 0 && "
+            "[...document.querySelectorAll('.math')].every(e => e.querySelector('mjx-container'))",
+            timeout=20_000)
+        assert page.locator("mjx-merror").count() == 0, "a formula does not typeset"
+
+    # calculators: each saved widget view renders (the manager replaces the script tag)
+    views = text.count('type="application/vnd.jupyter.widget-view+json"')
+    if views:
+        page.wait_for_function(
+            f"document.querySelectorAll('.jupyter-widgets.widget-container, "
+            f".jupyter-widgets.widget-inline-hbox, .jupyter-widgets.widget-html, "
+            f".jupyter-widgets.widget-box').length >= {views}", timeout=30_000)
+        calcs = text.count("sp-calc")
+        if calcs:
+            rendered = page.locator(".sp-calc")
+            rendered.first.wait_for(timeout=30_000)
+            for i in range(rendered.count()):
+                calc = rendered.nth(i)
+                assert calc.locator(".widget-slider, .widget-text, .widget-dropdown, "
+                                    ".widget-button, .widget-toggle-buttons").count() > 0, \
+                    f"calculator {i} shows no inputs"
+                assert calc.locator(".sp-result, .sp-error").count() > 0, f"calculator {i} shows no result"
+
+    # self-checks: a click on an answer shows its feedback
+    quizzes = page.locator(".sp-quiz")
+    for i in range(quizzes.count()):
+        quiz = quizzes.nth(i)
+        for j in range(quiz.locator(".sp-q").count()):
+            question = quiz.locator(".sp-q").nth(j)
+            option = question.locator(".sp-opt").first
+            feedback = option.locator(".sp-fb")
+            assert not feedback.is_visible()
+            option.locator("label").first.click()
+            assert feedback.is_visible(), f"quiz {i} question {j}: no feedback after a click"
+            assert feedback.inner_text().strip()
+
+    page.wait_for_timeout(300)   # late console errors (widget manager, MathJax)
+    assert not watched.errors, "\n".join(watched.errors)
+    assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+# --------------------------------------------------------------------------- the gallery
+
+
+def _expected_chapter3(calc: app.CalculatorInfo):
+    """For chapter 3: (input to change, keys to press, text the library says must appear)."""
+    from salesprofit import fmt, pricing
+    from salesprofit.ui import pricing as ui
+
+    if calc.name == "breakeven_calculator":          # discount 10 % -> 10.5 % (step 0.5 pp)
+        needed = pricing.breakeven_volume_change(-0.105, 0.30)
+        return "Discount asked for", ["ArrowRight"], fmt.pct(needed, 1, sign=True)
+    if calc.name == "waterfall_calculator":          # discount 8 % -> 8.5 %
+        res = ui.compute_waterfall(100.0, 0.085, 60, 0.06, 0.02, 2.0, 65.0, chart=False)
+        return "On-invoice discount", ["ArrowRight"], fmt.money(res.data["pocket_price"])
+    if calc.name == "optimal_price_calculator":      # elasticity -2.5 -> -2.45
+        best = pricing.price_move(60.0, 100.0, 1000.0, -2.45).optimal_price
+        return "Price elasticity", ["ArrowRight"], fmt.money(best)
+    return None
+
+
+def _state(page) -> str:
+    """What the calculator shows: its result text and its chart's source."""
+    return page.evaluate("""() => {
+        const calc = document.querySelector('.sp-calc');
+        const res = [...calc.querySelectorAll('.sp-result, .sp-error')].map(e => e.innerText).join('|');
+        const img = [...calc.querySelectorAll('img')].map(i => i.src.length + ':' + i.src.slice(-80)).join('|');
+        return res + '#' + img;
+    }""")
+
+
+def _wait_changed(page, before: str, timeout: float = 20.0) -> str:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        now = _state(page)
+        if now != before:
+            page.wait_for_timeout(200)   # let the chart land too
+            return _state(page)
+        page.wait_for_timeout(100)
+    return before
+
+
+def _nudge(page, calc_el) -> bool:
+    """Change one input the way a person would; True if the calculator reacted."""
+    before = _state(page)
+    handles = calc_el.locator(".noUi-handle")
+    for i in range(handles.count()):
+        handle = handles.nth(i)
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.focus()
+        for _ in range(3):
+            handle.press("ArrowLeft" if at_max else "ArrowRight")
+            if _wait_changed(page, before, 6) != before:
+                return True
+    boxes = calc_el.locator(".widget-text input[type=number]")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        value = float(box.input_value() or 0)
+        box.fill(f"{value * 1.1 + 1:g}")
+        box.press("Enter")
+        if _wait_changed(page, before, 6) != before:
+            return True
+    selects = calc_el.locator(".widget-dropdown select")
+    for i in range(selects.count()):
+        select = selects.nth(i)
+        options = select.locator("option")
+        if options.count() > 1:
+            current = select.input_value()
+            other = next(o for o in (options.nth(k).get_attribute("value") for k in range(options.count()))
+                         if o != current)
+            select.select_option(other)
+            if _wait_changed(page, before, 6) != before:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("calc", CALCULATORS, ids=[c.slug for c in CALCULATORS])
+def test_gallery_calculator_answers_a_person(gallery, watched, calc):
+    page = watched.page
+    page.set_default_timeout(90_000)
+    page.goto(gallery.url(calc.notebook), wait_until="commit")
+    calc_el = page.locator(".sp-calc").first
+    calc_el.wait_for(state="visible")
+    page.locator(".sp-calc .sp-result, .sp-calc .sp-error").first.wait_for(state="visible")
+    assert page.locator(".sp-calc .sp-error").count() == 0, _state(page)
+    assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code is shown"
+
+    expected = _expected_chapter3(calc) if calc.module == "pricing" else None
+    if expected:
+        label, keys, text = expected
+        slider = calc_el.locator(".widget-slider").filter(has_text=label)
+        handle = slider.locator(".noUi-handle")
+        before = _state(page)
+        handle.focus()
+        for key in keys:
+            handle.press(key)
+        after = _wait_changed(page, before)
+        assert after != before, f"{calc.slug}: nothing changed after {keys} on '{label}'"
+        result = page.locator(".sp-calc .sp-result").first
+        assert text in result.inner_text(), f"{calc.slug}: expected {text!r} in {result.inner_text()!r}"
+    else:
+        assert _nudge(page, calc_el), f"{calc.slug}: no input changed the result"
+    assert page.locator(".sp-calc .sp-error").count() == 0, _state(page)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{calc.slug}.png"), full_page=True)
+    # close the page's kernel now rather than at the end of the session
+    page.close()
+    assert not watched.errors, "\n".join(watched.errors)
+    assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
