@@ -5,8 +5,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8888
+APP_PORT ?= 8866
+# JupyterHub's proxy (Running a class), from the npm registry into the project, never global.
+CHP_VERSION := 5.3.0
+CHP    := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+BENCH_STAMP := $(VENV)/bench/.installed-stamp
 
-.PHONY: venv lab test book data notebooks app bench clean
+.PHONY: venv browser-deps lab test book data notebooks app bench clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +19,34 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-venv: $(STAMP)
+venv: $(STAMP) $(CHP) browser-deps
+
+## Debian's chromium and CJK fonts for the browser tests (never `playwright install`).
+## Installed with apt when missing and root; under CI a missing browser is an error.
+browser-deps:
+	@missing=""; \
+	test -x /usr/bin/chromium || command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	{ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || fc-list :lang=zh 2>/dev/null | grep -q .; } || missing="$$missing fonts-noto-cjk"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing$$missing with apt (for the browser tests)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	elif [ -n "$$CI" ]; then \
+		echo "ERROR: the browser tests need$$missing; run as root or: sudo apt-get install -y --no-install-recommends$$missing" >&2; exit 1; \
+	else \
+		echo "note: missing$$missing; the browser tests will be skipped (sudo apt-get install -y --no-install-recommends$$missing)"; \
+	fi
+
+# configurable-http-proxy for JupyterHub, pinned, in .venv/node (needs node and npm).
+$(CHP):
+	@if ! command -v npm >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+		else echo "ERROR: JupyterHub's proxy needs node and npm (sudo apt-get install nodejs npm)" >&2; exit 1; fi; \
+	fi
+	mkdir -p $(VENV)/node
+	npm install --prefix $(VENV)/node --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
+	@touch $@
 
 ## Start the course in JupyterLab (127.0.0.1, token on) at the welcome notebook.
 lab: venv
@@ -32,6 +64,18 @@ book: venv
 ## Regenerate the sample company's tables in datasets/.
 data: venv
 	$(PY) -m salesprofit.synth --out datasets/
+
+## The calculator gallery in Voilà (127.0.0.1, token on): every calculator, one click each.
+app: venv
+	$(PY) tools/app.py --port $(APP_PORT)
+
+## Performance against DESIGN.md's budgets -> bench/results.json (installs lifetimes into .venv/bench).
+bench: venv $(BENCH_STAMP)
+	$(PY) tools/bench.py
+
+$(BENCH_STAMP): requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target $(VENV)/bench -r requirements-bench.txt
+	@touch $@
 
 ## Re-execute every notebook in place, saving outputs and widget state.
 notebooks: venv

@@ -289,7 +289,7 @@ def test_gallery_calculator_answers_a_person(gallery, watched, calc):
     calc_el.wait_for(state="visible")
     page.locator(".sp-calc .sp-result, .sp-calc .sp-error").first.wait_for(state="visible")
     assert page.locator(".sp-calc .sp-error").count() == 0, _state(page)
-    assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code is shown"
+    assert "from salesprofit" not in page.content(), "the code is shown"
 
     expected = _expected_chapter3(calc) if calc.module == "pricing" else None
     if expected:

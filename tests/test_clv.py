@@ -316,3 +316,51 @@ def test_bgnbd_probabilities_in_range(x, frac, T):
     assert 0.0 < p <= 1.0
     e = clv.bgnbd_conditional_expected_purchases(PUBLISHED, 10.0, x, tx, T)
     assert e >= 0.0
+
+
+def test_holdout_adds_up_with_the_calibration_summary(summary):
+    # Purchase days before and after the end of week 39 add up to the full-period count.
+    tx = data.load_cdnow("transactions")
+    full = clv.customer_summary(tx, "customer_id", "date", observation_end="1998-06-30")
+    hold = clv.holdout_purchases(tx, "customer_id", "date", "1997-09-30", "1998-06-30")
+    cal = summary.set_index("customer_id")["frequency"]
+    assert (full["frequency"] == cal + hold["purchases"].reindex(cal.index).fillna(0)).all()
+    check = clv.holdout_check(PUBLISHED, summary.set_index("customer_id"), hold["purchases"], 39)
+    assert check["customers"].sum() == len(summary)
+    assert (check["customers"] * check["actual"]).sum() == pytest.approx(hold["purchases"].sum())
+    # customers who bought more often before buy more often after, as the model says
+    assert check["actual"].is_monotonic_increasing and check["expected"].is_monotonic_increasing
+
+
+def test_prob_alive_path_ends_at_the_summary_value(bgnbd, summary):
+    tx = data.load_cdnow("transactions")
+    dates = tx.loc[tx["customer_id"] == 6, "date"]
+    path = clv.prob_alive_path(bgnbd, dates, "1997-09-30", unit_days=7)
+    row = summary.set_index("customer_id").loc[6]
+    assert path["frequency"].iloc[-1] == row["frequency"]
+    assert path["p_alive"].iloc[-1] == pytest.approx(
+        clv.bgnbd_prob_alive(bgnbd, row["frequency"], row["recency"], row["T"]), abs=2e-3)  # T rounded to 2 dp
+    assert ((path["p_alive"] > 0) & (path["p_alive"] <= 1)).all()
+
+
+def test_vip_breakeven_table_marks_impossible_offers():
+    t = clv.vip_breakeven_table(20_000.0, 0.25, [0.01, 0.05, 0.30], 0.0, 0.8, 0.1)
+    assert t["feasible"].tolist() == [True, True, False]
+    assert t["required_retention"].iloc[0] < t["required_retention"].iloc[1]
+    assert t["offer_share_of_margin"].tolist() == pytest.approx([0.04, 0.2, 1.2])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 60), st.floats(1.0, 500.0)), min_size=1, max_size=40))
+def test_customer_summary_properties(rows):
+    tx = pd.DataFrame(rows, columns=["c", "day", "v"])
+    tx["d"] = pd.Timestamp("2025-01-01") + pd.to_timedelta(tx["day"], unit="D")
+    out = clv.customer_summary(tx, "c", "d", "v", observation_end="2025-03-31")
+    days = tx.groupby("c")["day"]
+    assert (out["frequency"] == days.nunique() - 1).all()
+    assert (out["recency"] == days.max() - days.min()).all()
+    assert (out["recency"] <= out["T"]).all()
+    repeat = out["frequency"] > 0
+    assert (out.loc[~repeat, "monetary_value"] == 0).all()
+    per_day = tx.groupby(["c", "day"])["v"].sum()
+    assert (out.loc[repeat, "monetary_value"] <= per_day.groupby(level=0).max()[repeat] + 1e-9).all()

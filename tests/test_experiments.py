@@ -119,3 +119,24 @@ def test_switch_share_recovers_ground_truth():
     assert set(s.index) == set(truth["new_products"])
     assert s.attrs["total"] == pytest.approx(truth["new_product_switch_share"], abs=0.03)
     assert (s["old_product"] == s.index.map(truth["new_products"])).all()
+
+
+def test_cumulative_results_end_equals_full_test():
+    pe = data.load("price_experiment")
+    weeks = E.cumulative_results(pe["week"], pe["offer"], pe["converted"])
+    assert list(weeks.index) == list(range(1, 13))
+    full = E.two_proportion_ztest(pe.loc[pe.offer == "A", "converted"].sum(), (pe.offer == "A").sum(),
+                                  pe.loc[pe.offer == "B", "converted"].sum(), (pe.offer == "B").sum())
+    assert weeks.loc[12, "z"] == pytest.approx(full.z)
+    assert (weeks["n_a"].diff().dropna() > 0).all()
+    with pytest.raises(ValueError, match="group A or B"):
+        E.cumulative_results([1, 1], ["A", "C"], [0, 1])
+
+
+def test_cannibalisation_rates_most_new_sales_are_switches():
+    # In the sample company the new models only take over their predecessors' orders
+    # (ground truth: 60 % of the old model's lines switch), so most of their units
+    # are cannibalised; the pair still grows a little with the business.
+    r = E.cannibalisation_rates(data.load("order_lines"), data.load("orders"), data.load("products"))
+    assert 0.7 < r.attrs["total"] < 1.0
+    assert (r["old_after"] < r["old_before"]).all()

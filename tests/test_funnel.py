@@ -104,3 +104,14 @@ def test_funnel_what_if():
         F.funnel_what_if(100, CONV, DAYS, 50_000, "contract", days_change=-11)
     with pytest.raises(ValueError, match="conversion must be at least 0 and at most 1"):
         F.funnel_model(100, {"lead": 1.2}, {"lead": 1}, 10)
+
+
+def test_exercises_diagnose_typical_mistakes():
+    from salesprofit.exercises import funnel as X
+
+    ex = X.win_rate(CONV)
+    assert ex.answer == pytest.approx(0.1716)
+    assert "average" in ex.check("65").message
+    v = X.better_stage_value(100, CONV, 50_000, "proposal", 0.05)
+    assert v.answer == pytest.approx(858_000 * 0.05 / 0.55)
+    assert "win rate from a lead" in v.check(str(100 * 0.05 * 50_000)).message

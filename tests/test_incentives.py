@@ -189,3 +189,29 @@ def test_discount_choice_errors():
         I.discount_choice(I.Plan(((0, 0.05),)), 100, 70, 1_000, 1.5)
     with pytest.raises(ValueError, match="discount"):
         I.discount_choice(I.Plan(((0, 0.05),)), 100, 70, 1_000, -2, discounts=[0.1, 1.2])
+
+
+def test_plan_summary():
+    results = pd.DataFrame({"revenue": [1_000_000.0, 3_000_000.0, 100_000.0],
+                            "gross_profit": [250_000.0, 600_000.0, 20_000.0]})
+    plan = I.Plan(((0, 0.03),), threshold=500_000, cap=60_000)
+    s = I.plan_summary(I.plan_outcomes(results, plan), plan)
+    # pay: 30,000; 90,000 capped at 60,000; 0 below the threshold
+    assert s["total_pay"] == pytest.approx(90_000)
+    assert s["cost_of_sales"] == pytest.approx(90_000 / 4_100_000)
+    assert s["share_of_profit"] == pytest.approx(90_000 / 870_000)
+    assert (s["unpaid"], s["capped"]) == (1, 1)
+
+
+def test_exercises_diagnose_typical_mistakes():
+    from salesprofit.exercises import incentives as X
+
+    ex = X.retroactive_commission(6_150_000, [(0, 0.02), (6_000_000, 0.03), (9_000_000, 0.04)])
+    assert ex.answer == pytest.approx(184_500)
+    assert ex.check("184500").correct
+    assert ex.check(str(I.commission(6_150_000, [(0, 0.02), (6_000_000, 0.03)]))).kind == "mistake"
+    assert "marginal" in ex.check("124500").message
+    ex2 = X.margin_plan_pay(list_price=120.0, unit_cost=84.0, units=2_000, discount=0.10, rate=0.15)
+    # price 108, gross profit (108 - 84) x 2,000 = 48,000, pay 15 % = 7,200
+    assert ex2.answer == pytest.approx(7_200)
+    assert "on revenue" in ex2.check(str(0.15 * 108 * 2_000)).message

@@ -94,3 +94,17 @@ def test_rank_correlation():
     assert K.rank_correlation(pd.Series([1, 2, 3]), pd.Series([10, 20, 30])) == pytest.approx(1.0)
     with pytest.raises(ValueError):
         K.rank_correlation(pd.Series([1, 1]), pd.Series([1, 2]))
+
+
+def test_exercises_diagnose_typical_mistakes():
+    from salesprofit.exercises import kpi as X
+
+    ex = X.profit_margin("R15", 1_000_000, 160_000, 80_000)
+    assert ex.answer == pytest.approx(0.08)
+    assert "gross margin" in ex.check("16").message
+    w = X.weighted_score("A", {"revenue": 20, "margin": 90}, {"revenue": 50, "margin": 50})
+    assert w.answer == pytest.approx(55)
+    # the same number through the scorecard model: A scores (0.2, 0.9) between reps at 0 and 100
+    k = pd.DataFrame({"revenue": [0.0, 20.0, 100.0], "margin": [0.0, 90.0, 100.0]}, index=["lo", "A", "hi"])
+    assert K.scorecard(k, {"revenue": 50, "margin": 50}).loc["A", "score"] * 100 == pytest.approx(w.answer)
+    assert "plain average" not in w.check("55").message

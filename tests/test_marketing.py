@@ -168,3 +168,8 @@ def test_profit_curve_counts():
     assert c["profit"].tolist() == [0.0, 900.0, 800.0, 700.0]
     with pytest.raises(ValueError, match="at least one responder"):
         M.gains_table([0.1, 0.2], [0, 0])
+
+
+def test_lists_in_arrays_out():
+    out = M.ltv_to_cac([300.0, 600.0], [100.0, 100.0])
+    assert isinstance(out, np.ndarray) and out.tolist() == [3.0, 6.0]

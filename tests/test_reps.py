@@ -216,3 +216,26 @@ def test_shorter_cycle_always_pays_most(o, w, d, c, k):
     assert t.loc[0, "lever"] == "cycle_days"
     assert t["gain_share"].iloc[0] == pytest.approx(1 / (1 - k) - 1)
     assert t["gain_share"].iloc[1:].tolist() == pytest.approx([k] * 3)
+
+
+# --- exercises --------------------------------------------------------------------------
+
+def test_cycle_gain_exercise_diagnoses_mistakes():
+    from salesprofit import exercises
+
+    ex = exercises.reps.cycle_gain(50, 0.25, 20_000, 100, 0.10)
+    assert ex.answer == pytest.approx(2500 / 0.9 - 2500)
+    assert ex.check(f"{ex.answer:.2f}").correct
+    assert ex.check("250").kind == "mistake" and "divides" in ex.check("250").message
+    assert ex.check(f"{2500 / 0.9:.2f}").kind == "mistake"            # new velocity, not the gain
+    assert ex.check("1000").kind == "wrong"
+
+
+def test_over_discount_cost_exercise():
+    from salesprofit import exercises
+
+    ex = exercises.reps.over_discount_cost("R15", 7_665_000, 0.068, 0.183, years=2)
+    assert ex.answer == pytest.approx(7_665_000 * 0.068 / 2)
+    assert ex.check(f"{ex.answer:.0f}").correct
+    assert "per year" in ex.check(f"{7_665_000 * 0.068:.0f}").message
+    assert "excess" in ex.check(f"{7_665_000 * 0.183 / 2:.0f}").message

@@ -134,3 +134,23 @@ def test_territory_potential_and_attainment_on_the_sample_company():
     assert T.attainment(np.array([1.0, 3.0]), 2.0).tolist() == [0.5, 1.5]
     with pytest.raises(ValueError, match="zero target"):
         T.attainment(100, 0)
+
+
+def test_allocate_quota_growth_needed():
+    a = T.allocate_quota(1_200, pd.Series({"R01": 1.0, "R02": 1.0, "R03": 1.0}),
+                         pd.Series({"R01": 500.0, "R02": 300.0, "R03": 0.0}), weight_potential=1.0)
+    assert a["growth_needed"].iloc[:2].tolist() == pytest.approx([400 / 500 - 1, 400 / 300 - 1])
+    assert np.isnan(a["growth_needed"].iloc[2])          # no history: growth is undefined
+
+
+def test_exercises_diagnose_typical_mistakes():
+    from salesprofit.exercises import targets as X
+
+    idx = {m: 1.0 for m in range(1, 13)} | {2: 0.6, 4: 1.4}
+    ex = X.monthly_target(1_200_000, idx, 2)
+    assert ex.answer == pytest.approx(60_000)
+    assert "evenly" in ex.check("100000").message
+    assert "multiplied" in ex.check("720000").message
+    q = X.quota_by_potential(24_000_000, {"North": 40e6, "South": 25e6, "West": 15e6}, "South")
+    assert q.answer == pytest.approx(7_500_000)
+    assert "equal split" in q.check("8000000").message

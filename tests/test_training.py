@@ -242,3 +242,27 @@ def test_value_selling_script_gain_on_the_sample_company():
     assert g.diff > 0 and g.p_value < 0.05 and 0 < g.low < g.diff
     conv = pe.groupby("offer")["converted"].mean()
     assert conv.to_dict() == pytest.approx(TRUTH["observed"]["offer_conversion_rates"], abs=5e-5)
+
+
+# --- exercises --------------------------------------------------------------------------
+
+def test_training_roi_exercise_diagnoses_mistakes():
+    from salesprofit import exercises
+
+    ex = exercises.training.training_roi(12, 2_000, 12, 0.6, 0.75, 5_000, 24_000)
+    # benefits 12 x 2,000 x 12 x 0.6 x 0.75 = 129,600; costs 84,000 -> ROI 54.3 %
+    assert ex.answer == pytest.approx(129_600 / 84_000 - 1)
+    assert ex.check("54.3").correct
+    raw = (288_000 - 84_000) / 84_000
+    assert "isolates" in ex.check(f"{raw * 100:.1f}").message
+    assert "benefit-cost ratio" in ex.check(f"{129_600 / 84_000 * 100:.1f}").message
+
+
+def test_ramp_time_exercise():
+    from salesprofit import exercises
+
+    ex = exercises.training.ramp_time(4.0, 0.9)
+    assert ex.answer == pytest.approx(4 * math.log(10))
+    assert ex.check("9.2").correct
+    assert ex.check("4").kind == "mistake" and "63 %" in ex.check("4").message
+    assert ex.check("3.6").kind == "mistake"

@@ -2,7 +2,6 @@
 
 import pytest
 
-from salesprofit import funnel
 from salesprofit.ui import funnel as ui
 
 

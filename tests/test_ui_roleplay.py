@@ -73,8 +73,9 @@ def test_percent_terms_reach_the_model_as_fractions():
 def test_buyer_calculator(kit):
     calc = getattr(ui, f"{kit}_buyer_calculator")()
     sc = rp.scenario(kit)
-    assert calc.output["vs_walkaway"] == pytest.approx(sc.buyer_view if False else
-                                                       rp.buyer_view(sc, **sc.status_quo)["vs_walkaway"])
+    assert calc.output["vs_walkaway"] == pytest.approx(rp.buyer_view(sc, **sc.status_quo)["vs_walkaway"])
+    calc.inputs[sc.terms[0].name].value = -1.0
+    assert calc.error is not None and "must be at least 0" in calc.error
 
 
 @pytest.mark.parametrize("kit", KITS)
@@ -111,7 +112,6 @@ def test_scorer_refuses_an_empty_team_and_a_negative_price_keeping_what_is_recor
 
 
 def test_scorer_names_the_tradeoffs():
-    sc = rp.scenario("discount_request")
     calc = ui.discount_request_scorer_calculator()
     calc.set(payment_days=60.0)
     assert "Payment terms" in calc.result.value and "value created" in calc.result.value

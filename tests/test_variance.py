@@ -97,3 +97,26 @@ def test_growth_table_by_group_and_errors():
         V.bridge_from_lines(lines, "y", 0, 2)
     with pytest.raises(ValueError, match="net_price"):
         V.period_summary(lines.drop(columns="net_price"))
+
+
+def test_profit_and_loss_sample_company():
+    lines = data.load("order_lines").merge(data.load("orders")[["order_id", "order_date"]], on="order_id")
+    exp = data.load("expenses")
+    pl = V.profit_and_loss(lines, lines["order_date"].dt.year, exp, exp["month"].dt.year)
+    assert pl.loc[2025, "fixed_costs"] + pl.loc[2025, "variable_costs"] == pytest.approx(
+        exp.loc[exp["month"].dt.year == 2025, "amount"].sum())
+    assert pl.loc[2025, "operating_profit"] == pytest.approx(
+        pl.loc[2025, "gross_profit"] - exp.loc[exp["month"].dt.year == 2025, "amount"].sum())
+    # operating leverage: operating profit grows much faster than sales
+    assert pl.loc[2025, "profit_growth"] > 3 * pl.loc[2025, "revenue_growth"] > 0
+
+
+def test_signals():
+    sow = V.share_of_wallet(pd.Series({"a": 50.0, "b": 10.0}), pd.Series({"a": 100.0}))
+    assert sow["a"] == 0.5 and np.isnan(sow["b"])
+    s = pd.DataFrame({"y": [1, 1, 1, 2], "nps_score": [10, 9, 0, 7], "csat": [5, 5, 1, 4]})
+    sat = V.satisfaction_by_period(s, "y")
+    assert sat.loc[1, "nps"] == pytest.approx(100 * (2 / 3 - 1 / 3)) and sat.loc[2, "nps"] == 0
+    assert sat.loc[1, "answers"] == 3
+    r = V.retention_by_group(pd.Series({"a": "x", "b": "x", "c": "y", "d": None}), pd.Series({"a": True}))
+    assert r.loc["x", "retention"] == 0.5 and r.loc["y", "retention"] == 0

@@ -632,18 +632,17 @@ def _lines_not_matching(big: str, pattern: str, n: int) -> np.ndarray:
 
 def _read_floats(big: str, n: int) -> np.ndarray | None:
     """Parse one number per line with pandas' C parser; None if any line is not one."""
-    try:
-        col = pd.read_csv(io.StringIO(big), header=None, names=["v"], dtype="float64",
-                          skip_blank_lines=False, keep_default_na=False, na_values=[""],
-                          engine="c", quoting=csv.QUOTE_NONE, sep="\x01")["v"]
+    try:  # a last sentinel line keeps trailing blank lines
+        col = pd.read_csv(io.StringIO(big + "\n0"), header=None, names=["v"],
+                          dtype="float64", skip_blank_lines=False, keep_default_na=False,
+                          na_values=[""], engine="c", quoting=csv.QUOTE_NONE,
+                          sep="\x01")["v"]
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
         return None
     values = col.to_numpy(dtype="float64")
-    if len(values) != n:
-        if n == 1 and len(values) == 0:
-            return np.array([np.nan])
+    if len(values) != n + 1:
         return None
-    return values
+    return values[:n]
 
 
 _CURRENCY_MARKS = ("人民币", "RMB", "rmb", "CNY", "cny", "EUR", "eur", "USD", "usd",
@@ -660,11 +659,9 @@ _DOT_ONLY = (r"(?![+-]?\d{1,3}(?:\.\d{3})+$)[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.
 
 def _clean_number_text(big: str) -> str:
     """Currency marks and spaces removed; (1.5) and 1.5- written as -1.5."""
-    for mark in _CURRENCY_MARKS:
-        if mark in big:
-            big = big.replace(mark, "")
-    for mark in _SPACE_MARKS:
-        if mark in big:
+    ascii_only = big.isascii()
+    for mark in _CURRENCY_MARKS + _SPACE_MARKS:
+        if (not ascii_only or mark.isascii()) and mark in big:
             big = big.replace(mark, "")
     if "(" in big:
         big = re.sub(r"^\(([^\n()+-]*)\)$", r"-\1", big, flags=re.M)
@@ -673,54 +670,116 @@ def _clean_number_text(big: str) -> str:
     return big
 
 
-def _has_line(big: str, prefilter: str, full: str, limit: int = 1000) -> bool:
-    """Whether a line matches ``full``, looking only at lines where ``prefilter`` hits."""
-    for i, m in enumerate(re.finditer(prefilter, big, re.M)):
-        if i >= limit:
-            break
-        start = big.rfind("\n", 0, m.start()) + 1
-        end = big.find("\n", m.start())
-        line = big[start: end if end >= 0 else len(big)]
-        if re.fullmatch(full, line):
-            return True
-    return False
+def _scan(big: str) -> dict[str, np.ndarray] | None:
+    """Byte-level view of cleaned number text for numpy checks (None if not ASCII)."""
+    if not big.isascii():
+        return None
+    b = np.frombuffer(big.encode("ascii"), dtype=np.uint8)
+    return {"b": b, "digit": (b >= 48) & (b <= 57), "nl": np.flatnonzero(b == 10)}
+
+
+def _separators(scan: dict[str, np.ndarray], sep: str, other: str) -> dict[str, np.ndarray]:
+    """Where each ``sep`` stands: digits after it (0-3, or 4 for more), what ends them,
+    whether a digit precedes it and whether ``other`` precedes it on its line."""
+    b, digit, nl = scan["b"], scan["digit"], scan["nl"]
+    size = len(b)
+    pos = np.flatnonzero(b == ord(sep))
+    ndig = np.zeros(len(pos), dtype=np.int64)
+    running = np.ones(len(pos), dtype=bool)
+    for k in range(1, 5):
+        at = pos + k
+        d = (at < size) & digit[np.minimum(at, size - 1)]
+        running &= d
+        ndig += running
+    end = pos + 1 + ndig
+    term = np.where(end < size, b[np.minimum(end, size - 1)], 10)
+    line = np.searchsorted(nl, pos)
+    line_start = np.where(line > 0, nl[np.maximum(line - 1, 0)] if len(nl) else -1, -1)
+    others = np.flatnonzero(b == ord(other))
+    j = np.searchsorted(others, pos) - 1
+    other_before = (j >= 0) & (others[np.maximum(j, 0)] > line_start) if len(others) else \
+        np.zeros(len(pos), dtype=bool)
+    return {
+        "pos": pos, "ndig": ndig, "eol": term == 10,
+        "exp": (term == ord("e")) | (term == ord("E")), "same": term == ord(sep),
+        "other": term == ord(other),
+        "digit_before": (pos > 0) & digit[np.maximum(pos - 1, 0)],
+        "other_before": other_before, "line": line,
+    }
+
+
+def _decimal_evidence(s: dict[str, np.ndarray]) -> np.ndarray:
+    """Lines where this separator can only be a decimal separator (e.g. '12,5')."""
+    only_decimal = ((s["eol"] | s["exp"]) & (s["ndig"] != 3)) | (s["ndig"] > 3) | \
+        s["other_before"]
+    return s["line"][only_decimal]
+
+
+def _thousands_evidence(s: dict[str, np.ndarray]) -> np.ndarray:
+    """Lines where this separator can only group thousands (e.g. '1.234.567')."""
+    return s["line"][(s["ndig"] == 3) & s["same"] & s["digit_before"]]
+
+
+def _bad_grouping(s: dict[str, np.ndarray]) -> np.ndarray:
+    """Lines where this separator, read as a thousands separator, stands wrongly."""
+    ok = (s["digit_before"] & (s["ndig"] == 3) & (s["eol"] | s["exp"] | s["same"] | s["other"])
+          & ~s["other_before"])
+    return s["line"][~ok]
+
+
+def _mask(n: int, *lines: np.ndarray) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    for rows in lines:
+        mask[rows] = True
+    return mask
 
 
 def _parse_number_text(arr: np.ndarray, comma_hint: bool) -> tuple[np.ndarray, np.ndarray]:
-    """float64 values of text cells ("" blank -> NaN) and the mask of unreadable ones."""
+    """float64 values of text cells ("" blank -> NaN) and the mask of unreadable ones.
+
+    The decimal style of the column is decided by the cells that only one style
+    explains ('12,5' or '1.234,50': decimal comma; '1,234.5': decimal point); a
+    column with both is refused. Without such cells the file's hint decides
+    (semicolon-separated: decimal comma). Thousands separators must stand every
+    three digits before the decimal separator.
+    """
     n = len(arr)
     values = np.full(n, np.nan)
     blank = arr == ""
     if blank.all():
         return values, np.zeros(n, dtype=bool)
     big = _clean_number_text(_join(arr))
-    comma_ev = "," in big and _has_line(
-        big, r",(?:\d{0,2}|\d{4,})$|\.\d{3}(?:\.\d{3})*,|^[+-]?,", _COMMA_ONLY)
-    dot_ev = False
-    if comma_hint or comma_ev:
-        dot_ev = ("." in big or "e" in big.lower()) and _has_line(
-            big, r"\.(?:\d{0,2}|\d{4,})(?:[eE][+-]?\d+)?$|,\d{3}(?:,\d{3})*\.|[eE][+-]?\d+$"
-            r"|^[+-]?\.", _DOT_ONLY)
+    scan = _scan(big)
+    if scan is None:  # something other than digits and separators: find the bad lines
+        return values, _lines_not_matching(big, f"{_SIGN}{_DOT}|{_SIGN}{_COMMA}", n) \
+            & ~_whitespace(arr)
+    commas = _separators(scan, ",", ".")
+    dots = _separators(scan, ".", ",")
+    comma_lines = (_decimal_evidence(commas), _thousands_evidence(dots))
+    dot_lines = (_decimal_evidence(dots), _thousands_evidence(commas))
+    comma_ev = any(len(x) for x in comma_lines)
+    dot_ev = any(len(x) for x in dot_lines)
     if comma_ev and dot_ev:
-        comma_lines = ~_lines_not_matching(big, _COMMA_ONLY, n)
-        dot_lines = ~_lines_not_matching(big, _DOT_ONLY, n)
-        raise _Bad(comma_lines | dot_lines, "mixes decimal styles",
-                   "mix decimal styles: some use a decimal comma (like 1.234,50), others "
-                   "a decimal point (like 1,234.50); use one style in the whole column")
+        comma_mask, dot_mask = _mask(n, *comma_lines), _mask(n, *dot_lines)
+        styles = ("a decimal comma (like 1.234,50)", "a decimal point (like 1,234.50)")
+        if dot_mask.sum() > comma_mask.sum():
+            comma_mask, dot_mask, styles = dot_mask, comma_mask, styles[::-1]
+        what = (f"{styles[1]} while the other rows use {styles[0]}; use one style in the "
+                "whole column")
+        raise _Bad(dot_mask, f"uses {what}", f"use {what}")
     comma_style = comma_ev or (comma_hint and not dot_ev)
-    pattern = f"{_SIGN}{_COMMA if comma_style else _DOT}|"
-    grouped = ("." in big) if comma_style else ("," in big)
-    if grouped:  # separators are removed below: check they stand where they belong
-        bad = _lines_not_matching(big, pattern, n)
-        if bad.any():
-            return values, bad & ~_whitespace(arr)
-        big = big.replace(".", "").replace(",", ".") if comma_style else big.replace(",", "")
-    elif comma_style and "," in big:
+    groups = dots if comma_style else commas
+    if len(groups["pos"]):
+        bad_lines = _bad_grouping(groups)
+        if len(bad_lines):
+            return values, _mask(n, bad_lines) & ~_whitespace(arr)
+        big = big.replace(".", "") if comma_style else big.replace(",", "")
+    if comma_style and len(commas["pos"]):
         big = big.replace(",", ".")
     parsed = _read_floats(big, n)
     if parsed is None:
-        bad = _lines_not_matching(big, f"{_SIGN}{_DOT}|", n)
-        return values, bad & ~_whitespace(arr)
+        bad = _lines_not_matching(big, f"{_SIGN}{_DOT}|", n) & ~_whitespace(arr)
+        return values, bad if bad.any() else ~blank  # never a silent NaN
     # a cell that held only a currency mark or text that cleaned away is not blank
     bad = (np.isnan(parsed) & ~blank) | np.isinf(parsed)
     if bad.any():
@@ -751,14 +810,17 @@ def _parse_date_text(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
                  ("\u3000", ""), ("\t", "")):
         if a in big:
             big = big.replace(a, b)
-    try:
-        ymd = pd.read_csv(io.StringIO(big), sep="-", header=None, names=["y", "m", "d"],
-                          dtype="float64", skip_blank_lines=False, keep_default_na=False,
-                          na_values=[""], engine="c", quoting=csv.QUOTE_NONE)
-        if len(ymd) != n:
+    try:  # a last sentinel line keeps trailing blank lines
+        ymd = pd.read_csv(io.StringIO(big + "\n2000-1-1"), sep="-", header=None,
+                          names=["y", "m", "d"], dtype="float64", skip_blank_lines=False,
+                          keep_default_na=False, na_values=[""], engine="c",
+                          quoting=csv.QUOTE_NONE)
+        if len(ymd) != n + 1:
             raise ValueError
+        ymd = ymd.iloc[:n]
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
-        return out, _lines_not_matching(big, _DATE_LINE, n), none
+        bad = _lines_not_matching(big, _DATE_LINE, n) & ~_whitespace(arr)
+        return out, bad if bad.any() else arr != "", none
     y, m, d = (ymd[c].to_numpy() for c in "ymd")
     blank = arr == ""
     single = ~blank & ~np.isnan(y) & np.isnan(m) & np.isnan(d)
@@ -841,9 +903,15 @@ def _strip_ids(arr: np.ndarray) -> np.ndarray:
     if not len(arr):
         return arr
     big = "\n".join(arr)
-    spaces = (" ", "\t", "\u3000", "\u00a0", "\r")
-    if any(f"{s}\n" in big or f"\n{s}" in big for s in spaces) or big[:1].isspace() \
-            or big[-1:].isspace():
+    b = np.frombuffer(big.encode("utf-8"), dtype=np.uint8)
+    if not len(b):
+        return arr
+    edges = np.flatnonzero(b == 10)
+    ends = np.concatenate([edges - 1, [len(b) - 1]])
+    starts = np.concatenate([[0], edges + 1])
+    ends, starts = ends[(ends >= 0) & (ends < len(b))], starts[starts < len(b)]
+    space = np.isin(b[ends], (9, 13, 32)).any() or np.isin(b[starts], (9, 13, 32)).any()
+    if space or "\u3000" in big or "\u00a0" in big or big.count("\n") != len(arr) - 1:
         return np.array([v.strip() for v in arr], dtype=object)
     return arr
 

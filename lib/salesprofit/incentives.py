@@ -248,6 +248,26 @@ def plan_outcomes(results: pd.DataFrame, plan: Plan) -> pd.DataFrame:
     return res
 
 
+def plan_summary(outcomes: pd.DataFrame, plan: Plan) -> dict:
+    """Totals of :func:`plan_outcomes`: ``total_pay``, ``cost_of_sales`` (pay / revenue),
+    ``share_of_profit`` (pay / gross profit), ``unpaid`` (reps paid nothing) and ``capped``
+    (reps at the cap).
+
+    >>> r = pd.DataFrame({"revenue": [100.0, 300.0], "gross_profit": [30.0, 60.0]})
+    >>> plan = Plan(((0, 0.1),), cap=20)
+    >>> s = plan_summary(plan_outcomes(r, plan), plan)
+    >>> s["total_pay"], s["cost_of_sales"], s["capped"]
+    (30.0, 0.075, 1)
+    """
+    pay = outcomes["pay"]
+    gp = float(outcomes["gross_profit"].sum())
+    return {"total_pay": float(pay.sum()),
+            "cost_of_sales": cost_of_sales(pay, outcomes["revenue"]),
+            "share_of_profit": float(pay.sum()) / gp if gp > 0 else float("nan"),
+            "unpaid": int((pay == 0).sum()),
+            "capped": int((pay >= plan.cap * (1 - 1e-12)).sum()) if plan.cap is not None else 0}
+
+
 def cost_of_sales(pay, revenue):
     """Incentive cost of sales: total pay / total revenue (a fraction).
 

@@ -47,8 +47,7 @@ def cac(spend: Any, new_customers: Any) -> Any:
     C.check("new customers", new_customers, gt=0,
             why="a channel that won no new customer has no acquisition cost per customer "
                 "(its cost per customer is unbounded)")
-    return C.out(C.values(spend) / C.values(new_customers)) if _scalar(spend, new_customers) \
-        else spend / new_customers
+    return _arith(lambda s, n: s / n, spend, new_customers)
 
 
 def cac_payback_months(cac: Any, monthly_revenue: Any, gross_margin: Any) -> Any:
@@ -65,9 +64,7 @@ def cac_payback_months(cac: Any, monthly_revenue: Any, gross_margin: Any) -> Any
             why="a customer who buys nothing never pays back what it cost to win")
     C.check("gross margin", gross_margin, gt=0, le=1,
             why="only a positive margin pays back an acquisition cost")
-    if _scalar(cac, monthly_revenue, gross_margin):
-        return C.out(C.values(cac) / (C.values(monthly_revenue) * C.values(gross_margin)))
-    return cac / (monthly_revenue * gross_margin)
+    return _arith(lambda c, r, g: c / (r * g), cac, monthly_revenue, gross_margin)
 
 
 def roi(gain: Any, cost: Any) -> Any:
@@ -82,9 +79,7 @@ def roi(gain: Any, cost: Any) -> Any:
     """
     C.finite("gain", gain)
     C.check("cost", cost, gt=0, why="a return is measured against a positive cost")
-    if _scalar(gain, cost):
-        return C.out((C.values(gain) - C.values(cost)) / C.values(cost))
-    return (gain - cost) / cost
+    return _arith(lambda g, c: (g - c) / c, gain, cost)
 
 
 def ltv_to_cac(ltv: Any, cac: Any) -> Any:
@@ -97,13 +92,15 @@ def ltv_to_cac(ltv: Any, cac: Any) -> Any:
     """
     C.finite("lifetime value", ltv)
     C.check("CAC", cac, gt=0, why="the ratio is measured against a positive acquisition cost")
-    if _scalar(ltv, cac):
-        return C.out(C.values(ltv) / C.values(cac))
-    return ltv / cac
+    return _arith(lambda v, c: v / c, ltv, cac)
 
 
-def _scalar(*xs: Any) -> bool:
-    return all(np.ndim(x) == 0 and not isinstance(x, (pd.Series, pd.DataFrame)) for x in xs)
+def _arith(f, *xs: Any) -> Any:
+    """Apply ``f`` elementwise: pandas objects keep their index, anything else goes through numpy
+    (lists become arrays); a scalar result is a plain float."""
+    if any(isinstance(x, (pd.Series, pd.DataFrame)) for x in xs):
+        return f(*(x if isinstance(x, (pd.Series, pd.DataFrame)) else C.values(x) for x in xs))
+    return C.out(f(*(C.values(x) for x in xs)))
 
 
 # ---------------------------------------------------------------------------

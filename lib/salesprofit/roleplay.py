@@ -533,7 +533,8 @@ def _commission_plan(rng: np.random.Generator) -> dict:
 # P(hit)        = Phi((sales - target) / (volatility x sales))
 # manager value = sales x (gross margin - discount - commission) - day cost x days - bonus x P(hit)
 #                 - plan gap cost x max(plan - target, 0) + (quarters - 1) x planning value
-# rep's value   = commission x sales + bonus x P(hit) - (quarters - 1) x cost of a locked target
+# rep's value   = commission x sales + bonus x P(hit) - cost of a missed target x (1 - P(hit))
+#                 - (quarters - 1) x cost of a locked target
 
 REVIEW_TERMS = ("target", "bonus", "support_days", "discount_authority", "quarters")
 
@@ -553,7 +554,8 @@ def _review_values(p, target, bonus, support_days, discount_authority, quarters)
               - bonus * hit_co)
     seller = (profit - p["gap_cost"] * np.maximum(p["plan"] - target, 0)
               + (quarters - 1) * p["planning_value"])
-    rep = p["commission"] * s_rep + bonus * hit_rep - (quarters - 1) * p["lock_in_cost"]
+    rep = (p["commission"] * s_rep + bonus * hit_rep - p["miss_cost"] * (1 - hit_rep)
+           - (quarters - 1) * p["lock_in_cost"])
     return {"seller_value": seller, "seller_profit": profit, "revenue": s_co, "buyer_value": rep}
 
 
@@ -590,6 +592,7 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
         "volatility": 0.12,
         "planning_value": _r(_u(rng, 4000, 8000), 500),
         "lock_in_cost": _r(_u(rng, 1000, 3000), 500),
+        "miss_cost": _r(_u(rng, 4000, 8000), 500),
     }
     terms = (
         Term("target", "Next quarter's target", "¥ of sales",
@@ -615,7 +618,7 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
                            "support_lift", "discount_lift"),
                 "seller": ("gross_margin", "manager_forecast", "plan", "gap_cost", "day_cost",
                            "planning_value"),
-                "buyer": ("rep_forecast", "lock_in_cost"),
+                "buyer": ("rep_forecast", "lock_in_cost", "miss_cost"),
             }}
 
 

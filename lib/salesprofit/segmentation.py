@@ -69,12 +69,13 @@ def abc_classes(values: Any, a: float = 0.8, b: float = 0.95) -> pd.Series:
     s = _series(values)
     C.check("Each value", s.to_numpy(), ge=0,
             why="ABC classes rank revenue or volume; for a profit that can be negative use the whale curve")
-    total = s.sum()
+    order = np.argsort(-s.to_numpy(), kind="stable")
+    cum = np.cumsum(s.to_numpy()[order])
+    total = cum[-1] if len(cum) else 0.0   # the running total's own end, so the last share is exactly 1
     if total <= 0:
         raise ValueError("The values add up to 0: there is nothing to rank.")
-    order = np.argsort(-s.to_numpy(), kind="stable")
     share = np.empty(len(s))
-    share[order] = np.cumsum(s.to_numpy()[order]) / total
+    share[order] = cum / total
     cls = np.where(share <= a, "A", np.where(share <= b, "B", "C"))
     return pd.Series(cls, index=s.index, name="abc_class", dtype=object)
 
@@ -143,14 +144,14 @@ def whale_curve(profit: Any) -> pd.DataFrame:
     C.finite("Profit", s.to_numpy())
     if len(s) == 0:
         raise ValueError("There are no customers to draw a whale curve for.")
-    total = s.sum()
-    if total <= 0:
-        raise ValueError("Total profit is zero or negative: the whale curve shows shares of a "
-                         "positive total profit. Look at the loss-making customers first.")
     order = np.argsort(-s.to_numpy(), kind="stable")
     ranked = s.iloc[order]
     n = len(s)
     cum = np.cumsum(ranked.to_numpy())
+    total = cum[-1]   # the running total's own end, so the curve ends exactly at 1
+    if total <= 0:
+        raise ValueError("Total profit is zero or negative: the whale curve shows shares of a "
+                         "positive total profit. Look at the loss-making customers first.")
     out = pd.DataFrame({"profit": ranked.to_numpy(), "rank": np.arange(1, n + 1),
                         "customer_share": np.arange(1, n + 1) / n,
                         "cumulative_profit": cum, "cumulative_share": cum / total},

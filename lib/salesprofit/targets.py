@@ -199,7 +199,8 @@ def allocate_quota(total: float, potential: pd.Series, history: pd.Series | None
 
     Each rep's weight is ``w x potential share + (1 - w) x history share`` with
     ``w = weight_potential``. Returns ``potential_share``, ``history_share`` (when given),
-    ``weight`` and ``quota`` indexed like ``potential``.
+    ``weight`` and ``quota`` indexed like ``potential``, and with a history ``growth_needed``:
+    quota / history - 1 (NaN for a rep with no history).
 
     >>> allocate_quota(1000, pd.Series({"A": 3.0, "B": 1.0}))["quota"].tolist()
     [750.0, 250.0]
@@ -217,6 +218,8 @@ def allocate_quota(total: float, potential: pd.Series, history: pd.Series | None
         raise ValueError("To put weight on history, give each rep's sales history.")
     res["weight"] = weight
     res["quota"] = decompose_target(total, weight)
+    if history is not None:
+        res["growth_needed"] = res["quota"] / h.where(h > 0) - 1
     return res
 
 

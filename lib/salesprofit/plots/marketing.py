@@ -39,6 +39,9 @@ def reallocation_chart(plan: pd.DataFrame, title: str | None = None):
     ax.set_yticks(list(y), list(p.index.astype(str)))
     ax.invert_yaxis()
     money_axis(ax, "x")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.set_xlabel(f"budget ({CURRENCY})")
     ax.legend(frameon=False, fontsize=9, loc="lower right")
     total = plan.loc["total"]
@@ -78,6 +81,6 @@ def targeting_chart(curve: pd.DataFrame, best, title: str | None = None):
     ax.set_xlabel("share of the list contacted (best first)")
     ax.set_ylabel(f"profit ({CURRENCY})")
     ax.legend(frameon=False, fontsize=9)
-    ax.set_title(title or f"Contact the top {best.depth:.0%}: {CURRENCY}{best.profit:,.0f} "
-                          f"against {CURRENCY}{best.profit_all:,.0f} for everyone")
+    ax.set_title(title or f"Contact the top {best.depth:.0%}: {CURRENCY}{best.profit / 1e3:,.0f}k, "
+                          f"not {CURRENCY}{best.profit_all / 1e3:,.0f}k for all", fontsize=11)
     return fig

@@ -19,7 +19,10 @@ def lever_chart(gains: pd.DataFrame, improvement: float, per: str = "year", titl
     ax.barh(t["label"], t["gain_per_period"], color=[c[2] if lev == best else c[0] for lev in t["lever"]])
     for y, v in enumerate(t["gain_per_period"]):
         ax.text(v, y, f" +{CURRENCY}{v:,.0f}", va="center", fontsize=9)
+    from matplotlib.ticker import MaxNLocator
+
     money_axis(ax, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
     ax.set_xlim(0, t["gain_per_period"].max() * 1.3)
     ax.set_xlabel(f"extra sales per {per} ({CURRENCY})")
     ax.set_title(title or f"A {improvement:.0%} {gains['label'].iloc[0]} pays most: "

@@ -27,7 +27,7 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     plt, _ = _plt()
     # fixed margins: constrained layout would double the redraw time of the scorer
     fig, ax = plt.subplots(figsize=(7.0, 4.2))
-    fig.subplots_adjust(left=0.13, right=0.98, top=0.92, bottom=0.12)
+    fig.subplots_adjust(left=0.17, right=0.98, top=0.92, bottom=0.12)
     c = colors(6)
     cloud = grid
     if len(cloud) > CLOUD:
@@ -50,11 +50,13 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     if deals is not None and len(deals):
         on = deals["on_frontier"].astype(bool).to_numpy()
         n_on, n_off = int(on.sum()), int((~on).sum())
-        ax.scatter(deals.loc[on, "seller_value"], deals.loc[on, "buyer_value"], s=70, marker="*",
-                   color=c[2], edgecolor="black", linewidths=0.5, zorder=5, label="deal on the frontier")
-        ax.scatter(deals.loc[~on, "seller_value"], deals.loc[~on, "buyer_value"], s=55, marker="D",
-                   color=c[1], edgecolor="black", linewidths=0.5, zorder=5,
-                   label="deal inside: money left on the table")
+        if n_on:
+            ax.scatter(deals.loc[on, "seller_value"], deals.loc[on, "buyer_value"], s=90, marker="*",
+                       color=c[2], edgecolor="black", linewidths=0.5, zorder=5, label="deal on the frontier")
+        if n_off:
+            ax.scatter(deals.loc[~on, "seller_value"], deals.loc[~on, "buyer_value"], s=55, marker="D",
+                       color=c[1], edgecolor="black", linewidths=0.5, zorder=5,
+                       label="deal inside: money left on the table")
         for _, d in deals.iterrows():
             ax.annotate(str(d["team"])[:18], (d["seller_value"], d["buyer_value"]), fontsize=8,
                         xytext=(4, 4), textcoords="offset points")
@@ -64,11 +66,14 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     ax.set_ylabel(f"value to the {roles[1]} ({CURRENCY})")
     if title is None:
         if deals is None or not len(deals):
-            title = "Deals on the frontier: neither side can gain without the other losing"
+            title = "On the frontier, neither side can gain without the other losing"
+        elif n_on + n_off == 1:
+            title = ("This deal is on the frontier: nothing left on the table" if n_on else
+                     "This deal left money on the table for both sides")
         elif n_off == 0:
-            title = "Every deal is on the frontier: no money left on the table"
+            title = "Every deal is on the frontier: nothing left on the table"
         elif n_on == 0:
-            title = "Every deal left money on the table: better deals existed for both"
+            title = "Every deal left money on the table for both sides"
         else:
             title = f"{n_on} deal{'s' if n_on > 1 else ''} on the frontier, {n_off} left money on the table"
     ax.set_title(title)

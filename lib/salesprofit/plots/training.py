@@ -55,13 +55,13 @@ def ramp_chart(points: pd.DataFrame | None, full: float, tau: float, start: floa
     t90 = tau * np.log((1 - start) / 0.1) if start < 0.9 else 0.0
     if t90 <= months:
         ax.axvline(t90, color=c[3], linestyle="--", linewidth=1)
-        ax.text(t90, ax.get_ylim()[1] * 0.08, f" 90 % after {t90:.1f} months", color=c[3], fontsize=9,
-                va="bottom")
+        ax.text(t90, 0.03, f" 90 % after {t90:.1f} months", color=c[3], fontsize=9, va="bottom",
+                transform=ax.get_xaxis_transform())
     percent_axis(ax)
     ax.set_xlabel("months since hire")
     ax.set_ylabel("gross profit vs tenured peers")
-    ax.set_title(title or f"A new rep needs about {t90:.0f} months to reach 90 % of full speed")
-    ax.legend(frameon=False, fontsize=8, ncol=3, loc="lower right")
+    ax.set_title(title or f"A new rep needs about {t90:.1f} months to reach 90 % of full speed")
+    ax.legend(frameon=False, fontsize=8, ncol=3, loc="upper left")
     return fig
 
 

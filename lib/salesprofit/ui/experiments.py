@@ -12,6 +12,11 @@ from .base import Calculator, Result, number_box, percent_slider, slider
 
 # --- A/B significance -------------------------------------------------------------
 
+def _pp(x: float) -> str:
+    """A difference of two rates in percentage points, for display (0.049 -> '+4.9')."""
+    return f"{x * 100:+.1f}"
+
+
 def compute_ab_test(conversions_a: float, customers_a: float, conversions_b: float, customers_b: float,
                     confidence: float, chart: bool = True) -> Result:
     """The two-proportion test of offer A against offer B, in words."""
@@ -22,8 +27,8 @@ def compute_ab_test(conversions_a: float, customers_a: float, conversions_b: flo
                if sure else '<span class="sp-bad">Not proven yet</span>: the difference could be chance.')
     html = (
         f"{verdict}<br>Offer A converts <b>{pct(t.rate_a, 1)}</b>, offer B <b>{pct(t.rate_b, 1)}</b>: "
-        f"a difference of {pct(t.diff, 1, sign=True)} points (A minus B), with a {pct(confidence, 0)} "
-        f"confidence interval from {pct(t.ci_low, 1, sign=True)} to {pct(t.ci_high, 1, sign=True)}. "
+        f"a difference of {_pp(t.diff)} percentage points (A minus B), with a {pct(confidence, 0)} "
+        f"confidence interval from {_pp(t.ci_low)} to {_pp(t.ci_high)} points. "
         f"z = {t.z:.2f}, p-value = {t.p_value:.4f}"
         + (" (below 0.0001)." if t.p_value < 1e-4 else ".")
     )
@@ -63,12 +68,14 @@ def compute_sample_size(p_base: float, p_target: float, alpha: float, power: flo
     )
     png = None
     if chart:
-        lo, hi = sorted((p_base, p_target))
-        span = max(hi - lo, 0.005) * 2.5
-        grid = np.linspace(max(0.001, p_base - span), min(0.999, p_base + span), 120)
-        grid = grid[np.abs(grid - p_base) > 1e-3]
+        d = p_target - p_base
+        grid = np.linspace(p_base + 0.4 * d, p_base + 2.5 * d, 60)
+        grid = grid[(grid > 0.001) & (grid < 0.999)]
         sizes = experiments.sample_size_two_proportions(p_base, grid, alpha, power)
-        png = plots.to_png(plots.experiments.sample_size_chart(p_base, grid, sizes, p_target))
+        half = experiments.sample_size_two_proportions(p_base, p_base + d / 2, alpha, power)
+        title = (f"{abs(d) * 100:.1f} points need {num(need)} per group; "
+                 f"half that needs {num(np.ceil(half))}")
+        png = plots.to_png(plots.experiments.sample_size_chart(p_base, grid, sizes, p_target, title=title))
     return Result(html, png, data={"n": n, "n_continuity": n_cc, "days": days})
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import forecast, plots
 from ..fmt import money, num, pct, table
-from .base import LAYOUT, STYLE, Calculator, Result, percent_slider, slider
+from .base import LAYOUT, STYLE, Calculator, Result, percent_slider
 
 STAGES = ("lead", "needs_analysis", "proposal", "contract")
 STAGE_LABELS = {"lead": "Lead", "needs_analysis": "Needs analysis", "proposal": "Proposal",

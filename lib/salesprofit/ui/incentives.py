@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import incentives, plots
-from ..fmt import esc, money, pct, table
+from ..fmt import money, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
 
@@ -104,11 +104,9 @@ def compute_plan(actuals: pd.DataFrame, basis: str, method: str, rate1: float, t
     plan = incentives.Plan(tuple(_tiers(rate1, threshold2, rate2, threshold3, rate3)), method, basis,
                            threshold=gate, cap=cap if cap > 0 else None)
     out = incentives.plan_outcomes(actuals, plan)
-    total_pay = float(out["pay"].sum())
-    cos = incentives.cost_of_sales(out["pay"], out["revenue"])
-    share = total_pay / float(out["gross_profit"].sum())
-    unpaid = int((out["pay"] == 0).sum())
-    capped = int((out["pay"] >= plan.cap - 1e-6).sum()) if plan.cap else 0
+    summary = incentives.plan_summary(out, plan)
+    total_pay, cos, share = summary["total_pay"], summary["cost_of_sales"], summary["share_of_profit"]
+    unpaid, capped = summary["unpaid"], summary["capped"]
     label = "revenue" if basis == "revenue" else "gross profit"
     html = (f"Under this plan the team earns <b>{money(total_pay, 0)}</b> in incentives: a cost of sales of "
             f'<span class="sp-big">{pct(cos, 2)}</span> of revenue and <b>{pct(share, 1)}</b> of gross '

@@ -57,8 +57,12 @@ PRINT_CSS = """<style>
   {display: none !important;}
   .bd-main, .bd-content, .bd-article-container, .bd-article, .bd-page-width {max-width: 100% !important;
     width: 100% !important; margin: 0 !important; padding: 0 !important;}
-  body {font-size: 11pt;}
-  .sp-brief {max-width: 100%; page-break-after: always; break-after: page;}
+  body {font-size: 10pt;}
+  h1 {font-size: 15pt !important; margin: 0 0 0.3em 0 !important;}
+  .sp-brief {max-width: 100%; page-break-after: always; break-after: page; line-height: 1.3;}
+  .sp-brief h3 {margin: 0.5em 0 0.15em 0;}
+  .sp-brief p {margin: 0.25em 0;}
+  .sp-brief th, .sp-brief td {padding: 0.05em 0.5em;}
   .sp-brief:last-child {page-break-after: auto; break-after: auto;}
   .sp-brief table, .sp-brief ul {page-break-inside: avoid; break-inside: avoid;}
   a[href]::after {content: none !important;}
@@ -125,6 +129,8 @@ def facts(kit: str, seed: Any = DEFAULT_SEED) -> dict[str, str]:
     now = roleplay.deal_values(sc, **sc.status_quo)
     out["today_seller_value"] = money(now["seller_value"], 0)
     out["today_profit"] = money(now["seller_profit"], 0)
+    out["today_result"] = (f"loses {money(-now['seller_profit'], 0)}" if now["seller_profit"] < 0
+                           else f"earns only {money(now['seller_profit'], 0)}")
     out["today_buyer_value"] = money(now["buyer_value"], 0)
     out["today_revenue"] = money(now["revenue"], 0)
     out["today_margin"] = pct(roleplay.margin(sc, **sc.status_quo), 1)
@@ -287,8 +293,8 @@ TEXT: dict[str, dict[str, Any]] = {
         "seller": {
             "role": "You are Huaxin's account manager for Chenguang Hardware.",
             "story": [
-                "Chenguang is friendly and loyal, but at today's terms the account loses "
-                "<b>{today_profit}</b> a year once the cost to serve is counted. Your manager wants it at "
+                "Chenguang is friendly and loyal, but at today's terms the account "
+                "<b>{today_result}</b> a year once the cost to serve is counted. Your manager wants it at "
                 "least at break-even; the target is a profit of {seller_target} a year.",
             ],
             "numbers": [
@@ -428,6 +434,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "numbers": [
                 ("Your forecast of next quarter's sales", "{rep_forecast}"),
                 ("A target fixed for two quarters costs you", "{lock_in_cost} (no reset if the market turns)"),
+                ("Missing your target costs you about", "{miss_cost} (a poor review, a smaller raise)"),
             ],
             "tips": [
                 "Bring facts about your pipeline, not feelings.",
@@ -487,8 +494,12 @@ def _head(sc: roleplay.Scenario, who: str, secret: str) -> str:
             f"<span class='sp-secret'>{esc(secret)}</span><span>seed {sc.seed}</span></div>")
 
 
+def _unit(t: roleplay.Term) -> str:
+    return f"% {t.unit}" if t.percent else t.unit
+
+
 def _deal_sheet(sc: roleplay.Scenario) -> str:
-    lines = "".join(f"<tr><td>{esc(t.label)}{(' (' + esc(t.unit) + ')') if t.unit and not t.is_choice else ''}"
+    lines = "".join(f"<tr><td>{esc(t.label)}{(' (' + esc(_unit(t)) + ')') if t.unit and not t.is_choice else ''}"
                     f"</td><td><span class='sp-line'></span></td></tr>" for t in sc.terms)
     return (f"<h3>Deal sheet (hand to the facilitator)</h3><table>"
             f"<tr><td>Team</td><td><span class='sp-line'></span></td></tr>{lines}"
@@ -514,8 +525,8 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
         parts.append("<h3>The roles</h3><ul>" + "".join(
             f"<li>{esc(roles[s])}</li>" for s in ("seller", "buyer")) + "<li>Observer (optional)</li></ul>")
         parts.append("<h3>Terms on the table</h3><ul>" + "".join(
-            f"<li><b>{esc(t.label)}</b>: " + (", ".join(esc(x) for x in t.labels) if t.is_choice
-                                              else f"in {esc(t.unit)}") + "</li>" for t in sc.terms) + "</ul>")
+            f"<li><b>{esc(t.label)}</b>: " + ("; ".join(esc(x) for x in t.labels) if t.is_choice
+                                              else f"in {esc(_unit(t))}") + "</li>" for t in sc.terms) + "</ul>")
         parts.append(_deal_sheet(sc))
     elif role in ("seller", "buyer"):
         r = tx[role]
@@ -524,7 +535,7 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
         parts += [f"<p>{_fill(p, f)}</p>" for p in r["story"]]
         parts.append("<h3>Your numbers (do not show them)</h3>")
         parts.append(_rows([(_fill(a, f), _fill(b, f)) for a, b in r["numbers"]]))
-        if role == "seller" and "unit_cost" in sc.params:
+        if role == "seller" and kit in ("discount_request", "vip_renewal"):
             ref = sc.params.get("list_price", sc.params.get("today_price"))
             m = pricing.contribution_margin(ref, sc.params["unit_cost"])
             cuts = [d for d in (0.02, 0.05, 0.10) if d < m]

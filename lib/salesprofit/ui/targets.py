@@ -123,7 +123,6 @@ def compute_allocation(history: History, total: float, weight_potential: float, 
     alloc = targets.allocate_quota(total, history.potential, history.rep_revenue, weight_potential)
     alloc["last_year"] = history.rep_revenue.reindex(alloc.index).fillna(0.0)
     alloc["quota (¥)"] = targets.round_parts(alloc["quota"])
-    alloc["growth_needed"] = alloc["quota"] / alloc["last_year"].where(alloc["last_year"] > 0) - 1
     alloc["name"] = history.names.reindex(alloc.index)
     hardest = alloc["growth_needed"].idxmax()
     easiest = alloc["growth_needed"].idxmin()

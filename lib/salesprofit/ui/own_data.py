@@ -1,0 +1,239 @@
+"""The "your own data" lab: upload or name an export, see the validation report, then
+the course's analyses on it (:mod:`salesprofit.own_data`), with Excel/CSV downloads.
+
+The file is processed in memory (an upload never touches the disk; a path is only
+read). A file that cannot be read shows the reader's sentences (file, column, Excel
+rows, what was expected), never a traceback; an analysis the file's columns do not
+allow is listed as skipped with the reason, and the others still run.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import fmt
+from ..data import DataError
+from ..fmt import esc
+from .base import LAYOUT, STYLE, Calculator, Result
+
+__all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
+           "validation_html", "problems_html"]
+
+SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
+TOP = 10
+
+
+@dataclass
+class LabReport:
+    """What the lab computed: the import (or the error) and each analysis' result."""
+
+    source: str = ""
+    imported: Any = None  #: salesprofit.crm_import.CrmImport
+    error: str | None = None
+    results: dict[str, Any] = field(default_factory=dict)  #: own_data.AnalysisResult by key
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  #: what the downloads hold
+
+
+def _png_tag(png: bytes, alt: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img alt="{esc(alt)}" style="max-width:640px" src="data:image/png;base64,{data}"/>'
+
+
+def problems_html(message: str) -> str:
+    """The reader's refusal as a list a salesperson can work through."""
+    items = "".join(f"<li>{esc(line)}</li>" for line in message.splitlines() if line.strip())
+    return ('<div class="sp-error"><b>This file cannot be analysed yet.</b><ul>'
+            f"{items}</ul>Fix the file (or give a column mapping) and load it again. Nothing "
+            "was changed in your file.</div>")
+
+
+def validation_html(imp: Any) -> str:
+    """How the file was understood: format, encoding, header row, columns, notes."""
+    bits = [f"<b>{esc(imp.source)}</b>: {imp.file_format.upper()}"]
+    if imp.encoding:
+        bits.append(f"encoding {esc(imp.encoding)}")
+    if imp.separator:
+        sep = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[imp.separator]
+        bits.append(f"{sep}-separated")
+    if imp.sheet:
+        bits.append(f"sheet '{esc(imp.sheet)}'")
+    bits.append(f"header on row {imp.header_row}")
+    bits.append(f"<b>{len(imp.data):,}</b> order lines read")
+    d = imp.data
+    span = (f"{d['order_date'].min():%Y-%m-%d} to {d['order_date'].max():%Y-%m-%d}, "
+            f"{d['customer_id'].nunique():,} customers, {d['order_id'].nunique():,} orders")
+    html = [f"<h4>1. Validation report</h4><p>{', '.join(bits)} ({span}).</p>",
+            fmt.table(imp.summary())]
+    if imp.ignored:
+        html.append("<p>Columns not used: " + ", ".join(f"'{esc(c)}'" for c in imp.ignored)
+                    + ".</p>")
+    if imp.notes:
+        html.append("<ul>" + "".join(f"<li>{esc(n)}</li>" for n in imp.notes) + "</ul>")
+    return "".join(html)
+
+
+def _money(x: float) -> str:
+    return fmt.num(x, 0)
+
+
+def _section_profitability(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+    from ..plots import to_png
+    from ..plots.segmentation import whale_chart
+
+    table, curve, summary = out
+    top = table.head(TOP).reset_index()
+    html = (f"<p>{summary.customers:,} customers earn a gross profit of "
+            f"<b>{_money(summary.total_profit)}</b>; {summary.unprofitable_customers:,} "
+            f"lose money on gross margin alone (together {_money(summary.loss_of_unprofitable)}"
+            f"). The whale curve peaks at <b>{fmt.pct(summary.peak_share, 0)}</b> of total "
+            f"profit. Your export has no cost to serve (visits, freight, service): with it, "
+            f"the curve rises higher (chapter 12).</p>"
+            + fmt.table(top, {"revenue": _money, "gross_profit": _money, "margin": fmt.pct,
+                              "profit_share": fmt.pct})
+            + _png_tag(to_png(whale_chart(curve)), "whale curve"))
+    return html, {"customer profit": table.reset_index()}
+
+
+def _section_leakage(out: pd.DataFrame, label: str) -> tuple[str, dict[str, pd.DataFrame]]:
+    from ..plots import to_png
+    from ..plots.own_data import leakage_chart
+
+    total = out["leakage"].sum()
+    rate = total / out["list_revenue"].sum()
+    html = (f"<p>Discounts gave away <b>{_money(total)}</b> ({fmt.pct(rate)} of list revenue). "
+            f"Highest average discount: {label} <b>{esc(out.index[0])}</b> "
+            f"({fmt.pct(out['leakage_rate'].iloc[0])}).</p>"
+            + fmt.table(out.head(TOP).reset_index(),
+                        {"list_revenue": _money, "revenue": _money, "leakage": _money,
+                         "leakage_rate": fmt.pct, "leakage_share": fmt.pct})
+            + (_png_tag(to_png(leakage_chart(out, label)), f"discount by {label}")
+               if label == "rep" else ""))
+    return html, {f"leakage by {label}": out.reset_index()}
+
+
+def _section_abc(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+    from ..plots import to_png
+    from ..plots.segmentation import pareto_chart
+
+    per, summary = out
+    a = summary.loc["A"]
+    html = (f"<p>Class A: <b>{int(a['customers']):,}</b> customers "
+            f"({fmt.pct(a['customer_share'])}) bring {fmt.pct(a['revenue_share'])} of revenue."
+            "</p>" + fmt.table(summary.reset_index(),
+                               {"revenue": _money, "customer_share": fmt.pct,
+                                "revenue_share": fmt.pct, "gross_profit": _money})
+            + _png_tag(to_png(pareto_chart(per["revenue"], per["abc_class"], 0.8, 0.95)),
+                       "ABC curve"))
+    return html, {"abc tiers": per.reset_index(), "abc summary": summary.reset_index()}
+
+
+def _section_products(out: pd.DataFrame) -> tuple[str, dict[str, pd.DataFrame]]:
+    top = out["revenue_share"].head(TOP).sum()
+    html = (f"<p>{len(out):,} products sold; the top {min(TOP, len(out))} bring "
+            f"{fmt.pct(top)} of revenue.</p>"
+            + fmt.table(out.head(TOP).reset_index(),
+                        {"units": _money, "revenue": _money, "gross_profit": _money,
+                         "revenue_share": fmt.pct, "margin": fmt.pct}))
+    return html, {"product mix": out.reset_index()}
+
+
+def _section_clv(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+    from ..plots import to_png
+    from ..plots.own_data import clv_chart
+
+    c = out.customers
+    at_risk = int(((c["p_alive"] < 0.5) & (c["frequency"] > 0)).sum())
+    html = (f"<p>Observed up to {out.observation_end:%Y-%m-%d}. Expected {esc(out.value)} "
+            f"from these customers in the next {out.horizon_days:.0f} days (discounted): "
+            f"<b>{_money(c['clv'].sum())}</b>. {at_risk:,} repeat buyers have a probability "
+            "below 50 % of still being active: call them first.</p>"
+            + fmt.table(c.head(TOP).reset_index(),
+                        {"frequency": fmt.num, "recency": fmt.num, "T": fmt.num,
+                         "monetary_value": _money, "p_alive": fmt.pct,
+                         "expected_orders": lambda v: fmt.num(v, 1), "clv": _money})
+            + _png_tag(to_png(clv_chart(c, out.horizon_days, out.value)), "CLV outlook"))
+    return html, {"clv outlook": c.reset_index()}
+
+
+_SECTIONS = {
+    "profitability": _section_profitability,
+    "leakage_rep": lambda o: _section_leakage(o, "rep"),
+    "leakage_customer": lambda o: _section_leakage(o, "customer"),
+    "abc": _section_abc,
+    "product_mix": _section_products,
+    "clv": _section_clv,
+}
+
+
+def export_tables(report: LabReport) -> dict[str, pd.DataFrame]:
+    """The sheets of the Excel download: the validation summary and each analysis."""
+    return dict(report.tables)
+
+
+def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = None) -> Result:
+    """Read the upload (if any) or the file at ``path``, then run every analysis it allows.
+
+    ``upload`` is a FileUpload value (a tuple of dicts with ``name`` and ``content``).
+    Returns a :class:`~salesprofit.ui.base.Result` whose ``data`` is a :class:`LabReport`.
+    """
+    from .. import own_data
+    from ..crm_import import inspect_crm_export
+    from ..export import download_link
+
+    report = LabReport()
+    try:
+        if upload:
+            item = upload[0]
+            report.source = str(item.get("name", "uploaded file"))
+            imp = inspect_crm_export(bytes(item["content"]), mapping=mapping,
+                                     name=report.source)
+        elif str(path).strip():
+            report.source = Path(str(path).strip()).name
+            imp = inspect_crm_export(Path(str(path).strip()), mapping=mapping)
+        else:
+            return Result("<p>Upload a CSV or XLSX export, or type the path of one.</p>",
+                          None, report)
+    except DataError as exc:
+        report.error = str(exc)
+        return Result(problems_html(str(exc)), None, report)
+    report.imported = imp
+    report.tables["validation"] = imp.summary()
+    html = [validation_html(imp), "<h4>2. The analyses</h4>"]
+    report.results = own_data.run_all(imp.data)
+    for i, (key, res) in enumerate(report.results.items(), start=1):
+        html.append(f"<h4>2.{i} {esc(res.title)}</h4>")
+        if not res.ok:
+            html.append(f'<p class="sp-bad">Skipped: {esc(res.reason)}.</p>')
+            continue
+        body, sheets = _SECTIONS[key](res.output)
+        report.tables.update(sheets)
+        html.append(body)
+    stem = Path(report.source).stem or "export"
+    links = (download_link(report.tables, f"{stem}_analysis.xlsx", "Download all tables (Excel)")
+             + " &nbsp; " + download_link(report.tables.get("customer profit",
+                                                            report.tables["validation"]),
+                                          f"{stem}_customers.csv", "Customer table (CSV)"))
+    html.append(f"<h4>3. Take it with you</h4><p>{links}</p>")
+    return Result("".join(html), None, report)
+
+
+def own_data_lab(path: str | Path | None = None) -> Calculator:
+    """The lab: an upload button and a path box (``path`` preset; default the sample export).
+
+    An upload wins over the path. Everything is read in memory.
+    """
+    upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False,
+                                description="Upload export")
+    shown = str(path) if path is not None else str(SAMPLE)
+    box = widgets.Text(value=shown, description="…or file path", style=STYLE, layout=LAYOUT,
+                       continuous_update=False)
+    return Calculator("Your own order lines: validation and analyses",
+                      {"upload": upload, "path": box}, compute_own_data,
+                      intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
+                            "is read in memory and never changed.", chart=False)
