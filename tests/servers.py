@@ -37,8 +37,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float = 90) -> None:
-    """Poll ``url`` until the server answers (any HTTP status)."""
+def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float = 90,
+                  ok_only: bool = False) -> None:
+    """Poll ``url`` until the server answers (any HTTP status, or 2xx with ``ok_only``)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
@@ -46,7 +47,9 @@ def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float
                 return
         except urllib.error.HTTPError as e:
             e.close()
-            return
+            if not ok_only:
+                return
+            time.sleep(0.3)
         except (urllib.error.URLError, ConnectionError, OSError):
             if proc is not None and proc.poll() is not None:
                 raise RuntimeError(f"the server exited with status {proc.returncode}")

@@ -437,3 +437,58 @@ def test_property_arbitrary_csv_text(tmp_path, header, rows, sep, encoding):
     path = tmp_path / "text.csv"
     path.write_bytes(text.encode(encoding, errors="replace"))
     _outcome(path)
+
+
+def test_xlsx_rows_numbered_as_excel_shows_them(tmp_path):
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Report"])
+    ws.append([])
+    ws.append(["订单号", "下单日期", "客户编号", "数量", "单价"])
+    ws.append([10023, datetime.datetime(2026, 11, 1, 15, 30), "C1", 2, 10.5])
+    ws.append([])
+    ws.append([10024.0, "2026年11月2日", 77, 3, "abc"])
+    ws.append([10025, 46327, "C2", 1, "¥1,234.50"])
+    path = tmp_path / "rows.xlsx"
+    wb.save(path)
+    assert error_of(path) == (
+        f"File 'rows.xlsx', column '单价': 1 value is not a number (expected {NUMBER}); row 6 "
+        "(numbered as in Excel); bad values: 'abc'.")
+    ws["E6"] = 3.0
+    wb.save(path)
+    imp = read_unchanged(path)
+    assert imp.excel_rows.tolist() == [4, 6, 7] and imp.notes == ["Skipped 1 empty row(s)."]
+    assert imp.data["order_id"].tolist() == ["10023", "10024", "10025"]
+    assert imp.data["customer_id"].tolist() == ["C1", "77", "C2"]
+    assert imp.data["order_date"].tolist() == [pd.Timestamp("2026-11-01"),
+                                               pd.Timestamp("2026-11-02"),
+                                               pd.Timestamp("2026-11-01")]
+    assert imp.data["unit_price"].tolist() == [10.5, 3.0, 1234.5]
+    assert imp.sheet == "Sheet" and imp.header_row == 3
+
+
+def test_a_long_row_far_below_the_header(tmp_path):
+    rows = [f"A{i},2026-11-01,C,1,2" for i in range(80)]
+    rows[70] = "A70,2026-11-01,C,1,2,50"  # Excel row 72
+    path = tmp_path / "long.csv"
+    path.write_text("order_id,date,customer,qty,price\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    assert error_of(path) == (
+        "File 'long.csv': row 72 has 6 cells but the rows above it have 5. A value probably "
+        "contains the separator 'comma' (',') without quotes, for example a decimal comma or "
+        "a thousands separator; put quotes around it or save the file again from Excel.")
+
+
+def test_gbk_file_whose_only_chinese_is_the_header(tmp_path):
+    # charset-normalizer alone ranks Korean cp949 first for these few bytes; the header
+    # names decide between its candidates
+    path = tmp_path / "short.csv"
+    path.write_bytes("订单号,下单日期,客户,数量,单价\nA1,2026-11-01,C1,2,3.5\n".encode("gbk"))
+    imp = read_unchanged(path)
+    assert imp.encoding == "GBK/GB18030"
+    assert imp.columns == {"order_id": "订单号", "order_date": "下单日期", "customer_id": "客户",
+                           "quantity": "数量", "unit_price": "单价"}

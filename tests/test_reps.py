@@ -31,11 +31,11 @@ def opportunities():
 # --- Wilson interval -----------------------------------------------------------
 
 def test_wilson_interval_published_values():
-    # Agresti & Coull, "Approximate is better than 'exact'", The American Statistician
-    # 52 (1998): for 0 successes in 10 trials the 95 % score interval is (0, 0.278).
-    low, high = reps.wilson_interval(0, 10)
-    assert low == pytest.approx(0.0, abs=1e-12) and high == pytest.approx(0.2775, abs=1e-4)
-    # Newcombe, Statistics in Medicine 17 (1998), table I: 81/263 -> (0.2553, 0.3662).
+    # Newcombe, "Two-sided confidence intervals for the single proportion: comparison of
+    # seven methods", Statistics in Medicine 17 (1998), worked examples of the score
+    # (Wilson) interval: 0/20 -> (0, 0.1611) and 81/263 -> (0.2553, 0.3662).
+    low, high = reps.wilson_interval(0, 20)
+    assert low == pytest.approx(0.0, abs=1e-12) and high == pytest.approx(0.1611, abs=1e-4)
     low, high = reps.wilson_interval(81, 263)
     assert (low, high) == pytest.approx((0.2553, 0.3662), abs=1e-4)
     low, high = reps.wilson_interval(np.array([1, 0]), np.array([4, 0]))
@@ -86,7 +86,8 @@ def test_pipeline_by_rep_names_missing_columns(opportunities):
 # --- discount discipline --------------------------------------------------------------
 
 def test_modified_z_iglewicz_hoaglin():
-    # Iglewicz & Hoaglin (1993), ch. 3: M = 0.6745 (x - median) / MAD.
+    # Iglewicz & Hoaglin, How to Detect and Handle Outliers (ASQC 1993): the modified
+    # z-score M = 0.6745 (x - median) / MAD, outliers above 3.5.
     x = np.array([2.1, 2.2, 2.3, 2.3, 2.4, 2.5, 6.0])
     med, mad = 2.3, 0.1
     assert reps.modified_z(x) == pytest.approx(0.6745 * (x - med) / mad)

@@ -20,8 +20,9 @@ TRUTH = json.loads((ROOT / "datasets" / "ground_truth.json").read_text(encoding=
 def test_roi_and_bcr_phillips_definitions():
     # Phillips & Phillips, Return on Investment in Training and Performance Improvement
     # Programs (2nd ed., 2003), ch. 9: BCR = programme benefits / programme costs;
-    # ROI (%) = net programme benefits / programme costs x 100. Benefits $581,000 and
-    # costs $229,000 give BCR 2.54 and ROI 154 %.
+    # ROI (%) = net programme benefits / programme costs x 100. Illustration often used
+    # with these definitions: benefits $581,000 and costs $229,000 give BCR 2.54 and
+    # ROI 154 %.
     assert T.benefit_cost_ratio(581_000, 229_000) == pytest.approx(2.54, abs=0.005)
     assert T.training_roi(581_000, 229_000) == pytest.approx(1.54, abs=0.005)
     # ROI = BCR - 1 always; a programme that returns its cost has ROI 0
@@ -34,7 +35,10 @@ def test_roi_is_vectorised():
     assert T.training_roi(b, 100_000).tolist() == pytest.approx([-0.5, 0.0, 0.5])
     s = pd.Series([200.0, 50.0], index=["course A", "course B"])
     out = T.training_roi(s, pd.Series([100.0, 100.0], index=s.index))
+    assert isinstance(out, pd.Series) and list(out.index) == ["course A", "course B"]
     assert out.tolist() == pytest.approx([1.0, -0.5])
+    assert T.benefit_cost_ratio(s, 100.0).tolist() == pytest.approx([2.0, 0.5])
+    assert T.isolated_benefit(s, 0.5, 0.5).index.equals(s.index)
 
 
 def test_roi_refuses_zero_costs():
@@ -45,9 +49,10 @@ def test_roi_refuses_zero_costs():
 
 
 def test_isolation_and_confidence_adjustment():
-    # Phillips (2003), ch. 5-6: participants estimate the share of an improvement due
-    # to the programme and their confidence in that estimate; the benefit counted is
-    # improvement x share x confidence (e.g. $10,000 x 60 % x 80 % = $4,800).
+    # Phillips & Phillips (2003), isolating the effects and converting data to money:
+    # participants estimate the share of an improvement due to the programme and their
+    # confidence in that estimate; the benefit counted is improvement x share x confidence,
+    # for example $10,000 x 60 % x 80 % = $4,800.
     assert T.isolated_benefit(10_000, 0.6, 0.8) == pytest.approx(4_800.0)
     with pytest.raises(ValueError, match="more than all"):
         T.isolated_benefit(10_000, 1.2, 0.8)

@@ -60,3 +60,15 @@ def test_quota_allocation(history):
     share = history.rep_revenue / history.rep_revenue.sum()
     assert calc.output["quota"].to_dict() == pytest.approx((share * 100_000_000).to_dict())
     assert "growth needed" in calc.result.value
+
+
+def test_exported_workbook_is_stable_and_safe():
+    import time
+
+    df = pd.DataFrame({"period": ["=HYPERLINK(\"x\")", "Feb"], "target (¥)": [1.0, 2.0]})
+    a = ui.download_links(df, "t")
+    time.sleep(1.1)
+    assert ui.download_links(df, "t") == a                       # no timestamps inside
+    xlsx = pd.read_excel(io.BytesIO(base64.b64decode(_links(a)["t.xlsx"])))
+    assert xlsx["period"].iloc[0].startswith("'=")             # formula neutralised by salesprofit.export
+    assert xlsx["target (¥)"].tolist() == [1.0, 2.0]

@@ -55,7 +55,7 @@ items = st.lists(st.tuples(st.floats(0, 1e4), st.floats(0.01, 1e3), st.floats(0,
                  max_size=8)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(items, items, st.integers(0, 8))
 def test_bridge_adds_up_exactly(a, b, overlap):
     # The property the chapter rests on: the effects add up to the change in profit.
@@ -120,3 +120,20 @@ def test_signals():
     assert sat.loc[1, "answers"] == 3
     r = V.retention_by_group(pd.Series({"a": "x", "b": "x", "c": "y", "d": None}), pd.Series({"a": True}))
     assert r.loc["x", "retention"] == 0.5 and r.loc["y", "retention"] == 0
+
+
+def test_crm_export_column_names_work():
+    # data.read_crm_export names the price paid 'unit_price'
+    lines = pd.DataFrame({"y": [1, 2], "product_id": ["a", "a"], "quantity": [10, 10],
+                          "unit_price": [10.0, 11.0], "unit_cost": [6.0, 6.0]})
+    b = V.bridge_from_lines(lines, "y", 1, 2)
+    assert b.price == pytest.approx(10.0) and b.change == pytest.approx(10.0)
+    assert V.growth_table(lines, "y").loc[2, "profit"] == pytest.approx(50.0)
+
+
+def test_zero_units_count_as_not_sold():
+    # found by the property test: a product listed with 0 units last period is new this period
+    b0 = frame([0.0], [1.0], [0.0], ["p"])
+    b1 = frame([1.0], [1.0], [0.0], ["p"])
+    b = V.profit_bridge(b0, b1)
+    assert b.new == pytest.approx(1.0) and b.effects().sum() == pytest.approx(b.change)

@@ -91,7 +91,12 @@ def profile(df: pd.DataFrame, rules: Mapping[str, Mapping] | None = None) -> pd.
 
 
 def invalid_rows(df: pd.DataFrame, rules: Mapping[str, Mapping]) -> pd.DataFrame:
-    """The rows that break any rule, with a ``problem`` column naming the broken rules."""
+    """The rows that break any rule, with a ``problem`` column naming the broken rules.
+
+    >>> df = pd.DataFrame({"tier": ["key", "gold"], "rebate_rate": [0.02, 0.5]})
+    >>> invalid_rows(df, {"tier": {"allowed": ["key", "growth"]}, "rebate_rate": {"max": 0.1}})["problem"].tolist()
+    ['tier out of range, rebate_rate out of range']
+    """
     flags = pd.DataFrame({col: _invalid(df[col], rule) for col, rule in rules.items()}, index=df.index)
     bad = flags.any(axis=1)
     problems = flags[bad].apply(lambda r: ", ".join(f"{c} out of range" for c in flags.columns[r]), axis=1)
@@ -279,6 +284,13 @@ def single_customer_view(customers: pd.DataFrame, orders: pd.DataFrame, order_li
     (money in open opportunities), ``won_deals``. Counts are 0 and dates and
     averages empty (NaN/NaT) where a customer has no records. All groupbys,
     no loop over customers.
+
+    >>> cust = pd.DataFrame({"customer_id": ["C1", "C2"], "name": ["Acme", "Bolt"]})
+    >>> orders = pd.DataFrame({"order_id": ["O1"], "customer_id": ["C1"], "status": ["delivered"],
+    ...                        "order_date": pd.to_datetime(["2025-05-01"])})
+    >>> lines = pd.DataFrame({"order_id": ["O1"], "quantity": [2], "net_price": [50.0], "unit_cost": [30.0]})
+    >>> single_customer_view(cust, orders, lines)[["orders", "net_sales", "gross_profit"]].values.tolist()
+    [[1.0, 100.0, 40.0], [0.0, 0.0, 0.0]]
     """
     view = customers.set_index("customer_id")
     idx = view.index

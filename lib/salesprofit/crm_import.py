@@ -54,7 +54,7 @@ import pandas as pd
 from .data import DataError
 
 __all__ = ["CrmColumn", "CRM_TABLES", "CrmImport", "read_crm_export", "inspect_crm_export",
-           "accepted_headers"]
+           "accepted_headers", "parse_numbers"]
 
 #: How many bad rows an error message lists.
 MAX_ROWS_SHOWN = 5
@@ -461,8 +461,8 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
     header = list(rows[idx])
     assigned, ignored = _assign(header, spec, name, mapping)
     width = max([len(header)] + [len(r) for r in rows[idx + 1:]])
-    # only the columns used, the first one (total rows: 合计) and any beyond the header
-    usecols = sorted(set(assigned.values()) | {0} | set(range(len(header), width)))
+    # every column is parsed: with usecols pandas silently drops a surplus cell (e.g. the
+    # "50" of an unquoted decimal comma "12,50"), so no usecols here
     # the C parser reads UTF-8 bytes fastest; other encodings are transcoded once
     if encoding in ("utf-8", "utf-8-sig"):
         buffer = io.BytesIO(data)
@@ -474,7 +474,7 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
     try:
         frame = pd.read_csv(
             buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
-            usecols=usecols, dtype=object, na_filter=False, skip_blank_lines=False,
+            dtype=object, na_filter=False, skip_blank_lines=False,
             engine="c", quotechar='"', index_col=False, encoding="utf-8")
     except pd.errors.ParserError as exc:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
@@ -488,7 +488,7 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
         raise _fail(f"File '{name}' is not a readable CSV file: "
                     f"{str(exc).strip().splitlines()[-1]}.") from None
     except pd.errors.EmptyDataError:
-        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in usecols})
+        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in range(width)})
     first_row = idx + 2
     for c in range(len(header), width):  # values beyond the last header: shifted cells
         filled = (frame[c].to_numpy(dtype=object) != "")
@@ -785,6 +785,32 @@ def _parse_number_text(arr: np.ndarray, comma_hint: bool) -> tuple[np.ndarray, n
     if bad.any():
         bad &= ~_whitespace(arr)
     return parsed, bad
+
+
+def parse_numbers(values: Any, decimal_comma: bool = False) -> np.ndarray:
+    """Numbers written the way exports write them, as float64 (blank -> NaN).
+
+    The same rules as the reader's money columns: currency marks and spaces are
+    dropped, the decimal style comes from the values themselves, and
+    ``decimal_comma`` decides ambiguous ones (as a semicolon-separated file does).
+    Raises ValueError naming the values that are not numbers.
+
+    >>> parse_numbers(["¥1,234.50", "1 234,50 €", "(12)"]).tolist()
+    Traceback (most recent call last):
+    ...
+    ValueError: These values use another decimal style than the rest: '¥1,234.50'.
+    >>> parse_numbers(["1.234,50", "12,5"]).tolist(), parse_numbers(["1,234"], True).tolist()
+    ([1234.5, 12.5], [1.234])
+    """
+    arr = np.array(["" if v is None else str(v) for v in np.atleast_1d(values)], dtype=object)
+    try:
+        out, bad = _parse_number_text(arr, decimal_comma)
+    except _Bad as exc:
+        raise ValueError("These values use another decimal style than the rest: "
+                         f"{_values_text(arr[exc.mask][:3])}.") from None
+    if bad.any():
+        raise ValueError(f"These values are not numbers: {_values_text(arr[bad][:3])}.")
+    return out
 
 
 def _whitespace(arr: np.ndarray) -> np.ndarray:

@@ -36,6 +36,11 @@ from ._checks import check, finite, out, values
 LN10 = float(np.log(10.0))
 
 
+def _v(x):
+    """Numbers for arithmetic: a Series keeps its index, anything else becomes a float array."""
+    return x.astype(float) if isinstance(x, pd.Series) else values(x)
+
+
 # ---------------------------------------------------------------------------
 # Training ROI (Phillips)
 
@@ -52,7 +57,7 @@ def training_roi(benefits, costs):
     """
     check("The training costs", costs, gt=0, why="a programme with no cost has no return to measure")
     finite("The benefits", benefits)
-    b, c = values(benefits), values(costs)
+    b, c = _v(benefits), _v(costs)
     return out((b - c) / c)
 
 
@@ -64,7 +69,7 @@ def benefit_cost_ratio(benefits, costs):
     """
     check("The training costs", costs, gt=0, why="a programme with no cost has no return to measure")
     finite("The benefits", benefits)
-    return out(values(benefits) / values(costs))
+    return out(_v(benefits) / _v(costs))
 
 
 def isolated_benefit(gain, attribution=1.0, confidence=1.0):
@@ -84,7 +89,7 @@ def isolated_benefit(gain, attribution=1.0, confidence=1.0):
     check("The share credited to training", attribution, ge=0, le=1,
           why="the training cannot cause more than all of the improvement")
     check("The confidence", confidence, ge=0, le=1, why="it is a share between 0 and 1")
-    return out(values(gain) * values(attribution) * values(confidence))
+    return out(_v(gain) * _v(attribution) * _v(confidence))
 
 
 class ExperimentGain(NamedTuple):
@@ -134,7 +139,7 @@ def payback_months(costs, monthly_benefit):
     check("The costs", costs, ge=0)
     check("The monthly benefit", monthly_benefit, gt=0,
           why="a programme that brings in nothing never pays back")
-    return out(values(costs) / values(monthly_benefit))
+    return out(_v(costs) / _v(monthly_benefit))
 
 
 class TrainingEvaluation(NamedTuple):

@@ -17,7 +17,7 @@ average unit cost ``c`` and unit contribution ``m = P - c``::
 where ``TQ`` is total units of the products sold in both periods and ``s`` each
 product's share of those units. Volume + mix is Horngren's sales-volume variance
 ``sum_i (Q1_i - Q0_i) m0_i``; price and cost are valued at current volume, so
-nothing is left over as an "interaction" term. Products sold in only one period
+nothing is left over as an "interaction" term. Products sold (units above zero) in only one period
 have no price or cost to compare, so they get their own bars, as in the usual
 price-volume-mix practice:
 
@@ -46,11 +46,20 @@ import pandas as pd
 EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
 
 
+def _net_price(lines: pd.DataFrame) -> pd.DataFrame:
+    """Order lines with a ``net_price`` column: a user's export read by
+    ``data.read_crm_export`` calls the price paid ``unit_price``."""
+    if "net_price" not in lines and "unit_price" in lines:
+        return lines.rename(columns={"unit_price": "net_price"})
+    return lines
+
+
 def period_summary(lines: pd.DataFrame, by: str = "product_id") -> pd.DataFrame:
     """Units, revenue, cost, average price and unit cost and profit per ``by`` from order lines.
 
     ``lines`` needs ``quantity``, ``net_price`` and ``unit_cost`` (per unit) and the
-    ``by`` column. Columns: ``quantity``, ``revenue``, ``cost``, ``profit``,
+    ``by`` column (``unit_price``, as in a CRM export, is taken for ``net_price``).
+    Columns: ``quantity``, ``revenue``, ``cost``, ``profit``,
     ``price`` (revenue / quantity), ``unit_cost`` (cost / quantity).
 
     >>> lines = pd.DataFrame({"product_id": ["a", "a"], "quantity": [1, 3],
@@ -58,6 +67,7 @@ def period_summary(lines: pd.DataFrame, by: str = "product_id") -> pd.DataFrame:
     >>> period_summary(lines).loc["a", ["quantity", "price", "profit"]].tolist()
     [4.0, 7.0, 12.0]
     """
+    lines = _net_price(lines)
     for col in ("quantity", "net_price", "unit_cost", by):
         if col not in lines:
             raise ValueError(f"The order lines need a '{col}' column for the profit bridge.")
@@ -134,9 +144,12 @@ def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
                 raise ValueError(f"The {name} period needs a '{col}' column (use period_summary).")
         if (df["quantity"] < 0).any():
             raise ValueError(f"The {name} period has negative units; net returns out before the bridge.")
-    common = base.index.intersection(current.index)
-    new_items = current.index.difference(base.index)
-    lost_items = base.index.difference(current.index)
+    # a product is compared when it sold in both periods; sold only now it is new, only before lost
+    sold0 = base.index[base["quantity"].to_numpy() > 0]
+    sold1 = current.index[current["quantity"].to_numpy() > 0]
+    common = sold0.intersection(sold1)
+    new_items = sold1.difference(common)
+    lost_items = sold0.difference(common)
     q0, q1 = base["quantity"].astype(float), current["quantity"].astype(float)
     p0, p1 = base["price"].astype(float), current["price"].astype(float)
     c0, c1 = base["unit_cost"].astype(float), current["unit_cost"].astype(float)
@@ -188,11 +201,17 @@ def bridge_from_lines(lines: pd.DataFrame, period: Any, base: Any, current: Any,
     labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
     if len(labels) != len(lines):
         raise ValueError("Give one period label per order line.")
-    b, c = lines[labels == base], lines[labels == current]
-    if b.empty:
+    in_base, in_current = (labels == base).to_numpy(), (labels == current).to_numpy()
+    if not in_base.any():
         raise ValueError(f"No order lines in the base period {base}.")
-    if c.empty:
+    if not in_current.any():
         raise ValueError(f"No order lines in the current period {current}.")
+    lines = _net_price(lines)
+    for col in (by, "quantity", "net_price", "unit_cost"):
+        if col not in lines:
+            raise ValueError(f"The order lines need a '{col}' column for the profit bridge.")
+    slim = lines[[by, "quantity", "net_price", "unit_cost"]]
+    b, c = slim[in_base], slim[in_current]
     return profit_bridge(period_summary(b, by), period_summary(c, by))
 
 
@@ -210,6 +229,7 @@ def growth_table(lines: pd.DataFrame, period: Any, by: str | None = None) -> pd.
     (0.2, -0.1)
     """
     labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
+    lines = _net_price(lines)
     q = lines["quantity"].astype(float)
     df = pd.DataFrame({"period": labels.to_numpy(), "revenue": (q * lines["net_price"]).to_numpy(),
                        "profit": (q * (lines["net_price"] - lines["unit_cost"])).to_numpy()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import own_data
+from .. import crm_import, own_data
 from ..fmt import num, pct
 from ..teach import Exercise, Mistake
 
@@ -42,3 +42,26 @@ def rep_leakage(lines: pd.DataFrame, rep: str) -> Exercise:
                   "section 'Discount leakage by rep' or compute it from the totals "
                   f"below: list revenue {num(list_rev)}, net revenue {num(net)}."),
         answer=answer, unit="percent", mistakes=mistakes, solution=solution)
+
+
+def decimal_comma(text: str = "1.234,50 €") -> Exercise:
+    """The number a European-style money text means (lab 'fix a file')."""
+    answer = float(crm_import.parse_numbers([text])[0])
+    digits = text.replace("€", "").replace(" ", "").replace("\u202f", "")
+    mistakes = [
+        Mistake(float(digits.replace(",", "")) if digits.replace(",", "").count(".") <= 1
+                else float("nan"),
+                "You read the dot as the decimal point. In this style the dot groups thousands "
+                "and the comma is the decimal separator."),
+        Mistake(answer / 1000, "The dot here groups thousands: it is not a decimal point."),
+        Mistake(answer * 100, "The comma is the decimal separator: the digits after it are "
+                "cents, not more units."),
+    ]
+    return Exercise(
+        key="own-decimal-comma",
+        question=(f"A semicolon-separated export from a European subsidiary shows the price "
+                  f"<b>{text}</b>. What amount is it, in euros? Type the number."),
+        answer=answer, unit="number", mistakes=mistakes,
+        solution=(f"<p>In '{text}' the comma is the decimal separator and the dot (or a space) "
+                  f"groups thousands, so it reads {num(answer, 2)}. The reader decides the "
+                  "style per column from values that only one style explains (like 12,50).</p>"))

@@ -37,7 +37,7 @@ def retention_curve_chart(curve: pd.DataFrame, retention: float, points: float,
     ax.set_xlabel("retention (share of customers who stay each year)")
     ax.set_ylabel("lifetime value per customer (¥)")
     gain = up["clv"] / now["clv"] - 1 if now["clv"] > 0 else np.nan
-    ax.set_title(title or (f"+{points * 100:.0f} points of retention add {gain:.0%} to each customer's value"
+    ax.set_title(title or (f"+{points * 100:.0f} points of retention add {gain:.0%} to the value"
                            if gain == gain else "Lifetime value climbs steeply as retention rises"))
     ax.legend(frameon=False, fontsize=9, loc="upper left")
     return fig
@@ -56,13 +56,14 @@ def vip_chart(curve: pd.DataFrame, clv_without: float, retention: float, require
     money_axis(ax)
     ax.set_xlabel("retention with the offer")
     ax.set_ylabel("lifetime value per customer (¥)")
-    ax.set_title(f"The offer pays only if retention reaches {required:.1%} "
-                 f"(+{(required - retention) * 100:.1f} points)")
+    ax.set_title(f"Break-even: retention must reach {required:.1%} "
+                 f"(+{(required - retention) * 100:.1f} pts)")
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     return fig
 
 
-def priority_chart(priorities: pd.DataFrame, top: pd.Index, horizon: float) -> "Figure":
+def priority_chart(priorities: pd.DataFrame, top: pd.Index, horizon: float,
+                   title: str | None = None) -> "Figure":
     """P(alive) against expected purchases for every customer, the top of the list highlighted."""
     fig, ax = figure(6.5, 3.4)
     c = colors(4)
@@ -73,7 +74,7 @@ def priority_chart(priorities: pd.DataFrame, top: pd.Index, horizon: float) -> "
     percent_axis(ax, "x")
     ax.set_xlabel("probability the customer is still active")
     ax.set_ylabel(f"expected purchases, next {horizon:.0f} weeks")
-    ax.set_title(f"Your call list: {len(top)} customers who will buy most in the next {horizon:.0f} weeks")
+    ax.set_title(title or f"Call list: the {len(top)} customers expected to buy most")
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     return fig
 
@@ -117,6 +118,6 @@ def holdout_chart(check: pd.DataFrame, horizon: float) -> "Figure":
     ax.set_xticks(x, list(check.index))
     ax.set_xlabel("repeat purchases in the first 39 weeks")
     ax.set_ylabel(f"purchases in the next {horizon:.0f} weeks\n(mean per customer)")
-    ax.set_title("The model forecast each group's next 39 weeks closely")
+    ax.set_title("BG/NBD forecast against what customers did next")
     ax.legend(frameon=False, fontsize=9, loc="upper left")
     return fig

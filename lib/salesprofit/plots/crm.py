@@ -18,8 +18,8 @@ def checklist_chart(table: pd.DataFrame, score: float, title: str | None = None)
     percent_axis(ax, "x")
     ax.set_xlabel("records that pass")
     ax.tick_params(axis="y", labelsize=8)
-    ax.set_title(title or f"Data-quality score {score:.0%}: feedback is the weakest link"
-                 if shares.min() < 0.9 else f"Data-quality score {score:.0%}")
+    ax.set_title(title or (f"Score {score:.0%}: the weakest item passes only {shares.min():.0%}"
+                           if shares.min() < 0.9 else f"Data-quality score {score:.0%}"), loc="right")
     return fig
 
 

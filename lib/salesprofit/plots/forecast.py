@@ -37,8 +37,15 @@ def forecast_chart(history: pd.Series, backtest: pd.DataFrame | None, future: pd
     if future is not None and len(future):
         ax.plot(future.index, future.to_numpy(), color=c[0], marker="o", markersize=3, linewidth=2,
                 label="forecast ahead")
+    from matplotlib.dates import DateFormatter, MonthLocator
+
+    ax.xaxis.set_major_locator(MonthLocator(bymonth=[1, 4, 7, 10]))
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+    ax.tick_params(axis="x", labelsize=8)
     money_axis(ax)
     ax.set_ylabel(f"gross profit per month ({CURRENCY})")
     ax.set_title(title or "Monthly gross profit and its forecast")
-    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", ncol=3)
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + (high - low) * 0.15)
     return fig

@@ -32,16 +32,15 @@ def funnel_chart(table: pd.DataFrame, improved: pd.DataFrame | None = None, titl
 
 def stage_days_chart(stats: pd.DataFrame, title: str | None = None):
     """Mean days per stage as one horizontal bar (the length of a won deal's journey)."""
-    fig, ax = figure(7.0, 1.9)
+    fig, ax = figure(7.0, 1.8)
     c = colors(4)
     left = 0.0
     for colour, (stage, row) in zip(c, stats.iterrows()):
         ax.barh([0], [row["mean_days"]], left=left, color=colour, label=LABELS.get(stage, stage))
-        ax.text(left + row["mean_days"] / 2, 0, f"{row['mean_days']:.0f} d", ha="center", va="center",
-                color="white", fontsize=9, fontweight="bold")
+        ax.text(left + row["mean_days"] / 2, 0, f"{LABELS.get(stage, stage)}\n{row['mean_days']:.0f} days",
+                ha="center", va="center", color="white", fontsize=8, fontweight="bold")
         left += row["mean_days"]
     ax.set_yticks([])
     ax.set_xlabel("days")
     ax.set_title(title or f"A won deal takes about {left:.0f} days from lead to contract")
-    ax.legend(frameon=False, fontsize=8, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.45))
     return fig

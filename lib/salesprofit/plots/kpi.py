@@ -60,7 +60,7 @@ def quarter_chart(review: pd.DataFrame, rep: str, title: str | None = None):
     fig, ax = figure(6.5, 3.2)
     c = colors(4)
     r = review[review["rep_id"] == rep]
-    x = (r["year"].astype(str) + "Q" + r["quarter"].astype(str)).tolist()
+    x = ("Q" + r["quarter"].astype(str) + "\n" + r["year"].astype(str)).tolist()
     ax.bar(x, r["revenue"], color=c[0], label="revenue")
     ax.bar(x, r["gross_profit"], color=c[2], label="gross profit", width=0.5)
     if "revenue_target" in r:
@@ -69,5 +69,7 @@ def quarter_chart(review: pd.DataFrame, rep: str, title: str | None = None):
     money_axis(ax)
     ax.set_ylabel(f"per quarter ({CURRENCY})")
     ax.set_title(title or f"{rep}: quarter by quarter against target")
-    ax.legend(frameon=False, fontsize=8)
+    top = max(r["revenue"].max(), r["revenue_target"].max() if "revenue_target" in r else 0)
+    ax.set_ylim(0, top * 1.22)
+    ax.legend(frameon=False, fontsize=8, ncol=3, loc="upper left")
     return fig

@@ -9,7 +9,7 @@ from . import CURRENCY, colors, figure, money_axis, percent_axis
 
 def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | None = None):
     """Stacked cost of quality by category, today and after more prevention."""
-    fig, ax = figure(6.8, 2.6)
+    fig, ax = figure(6.8, 3.0)
     c = colors(4)
     cats = [("prevention", "prevention", c[2]), ("appraisal", "appraisal", c[0]),
             ("internal_failure", "internal failure", c[1]), ("external_failure", "external failure", c[3])]
@@ -22,12 +22,15 @@ def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | 
         ax.text(left, y, f" {CURRENCY}{left:,.0f}", va="center", fontsize=9)
     ax.set_yticks(range(len(rows)), [r[0] for r in rows])
     ax.invert_yaxis()
+    from matplotlib.ticker import MaxNLocator
+
     money_axis(ax, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.set_xlim(0, max(r["total"] for _, r in rows) * 1.3)
     ax.set_xlabel(f"{CURRENCY} a year")
     share = before["nonconformance"] / before["total"] if before["total"] > 0 else 0
     ax.set_title(title or f"{share:.0%} of the cost of quality is paid for failures")
-    ax.legend(frameon=False, fontsize=8, ncol=4, loc="lower center", bbox_to_anchor=(0.5, -0.75))
+    fig.legend(frameon=False, fontsize=8, ncol=4, loc="outside lower center")
     return fig
 
 
@@ -42,7 +45,7 @@ def returns_chart(table: pd.DataFrame, names: pd.Series | None = None, top: int 
     money_axis(ax, "x")
     ax.set_xlabel(f"profit lost to returns over two years ({CURRENCY})")
     ax.tick_params(axis="y", labelsize=8)
-    ax.set_title(title or f"Ten products cause {t['return_cost'].sum() / table['return_cost'].sum():.0%} "
+    ax.set_title(title or f"{len(t)} products cause {t['return_cost'].sum() / table['return_cost'].sum():.0%} "
                  "of the cost of returns")
     return fig
 

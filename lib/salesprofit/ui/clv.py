@@ -203,7 +203,9 @@ def compute_followup(model: CdnowModel, horizon: float, top_n: int, rank_by: str
          "P(active)": lambda v: pct(v, 0), "expected purchases": lambda v: num(v, 2),
          "spend per purchase": usd, "expected spend": lambda v: usd(v, 0),
          "past repeat spend": lambda v: usd(v, 0)})
-    png = plots.to_png(plots.clv.priority_chart(pri, top.index, horizon)) if chart else None
+    title = (f"Win-back list: {len(top)} valuable customers, probably gone" if rank_by == "value_at_risk"
+             else None)
+    png = plots.to_png(plots.clv.priority_chart(pri, top.index, horizon, title)) if chart else None
     return Result(html, png, data={"top": top, "share": share_key, "priorities": pri})
 
 

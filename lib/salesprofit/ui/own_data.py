@@ -23,7 +23,7 @@ from ..fmt import esc
 from .base import LAYOUT, STYLE, Calculator, Result
 
 __all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
-           "validation_html", "problems_html"]
+           "validation_html", "problems_html", "EXAMPLES", "compute_check", "file_check"]
 
 SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
 TOP = 10
@@ -237,3 +237,46 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
                       {"upload": upload, "path": box}, compute_own_data,
                       intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
                             "is read in memory and never changed.", chart=False)
+
+
+#: Example exports of the test corpus, by what they show (for the "fix a file" lab).
+EXAMPLES = {
+    "GBK, title row, ￥ prices, Chinese dates": "v03_gbk_title_total.csv",
+    "Semicolons and 1 234,50 €": "v05_semicolon_decimal_comma.csv",
+    "Excel with a title row": "v07_title_row.xlsx",
+    "Customer names instead of ids, no costs": "v04_gb18030_names.csv",
+    "Missing quantity column": "b01_missing_quantity.csv",
+    "Text in the price column": "b02_text_in_money.csv",
+    "Dates that do not exist": "b03_impossible_date.csv",
+    "Blank customers": "b04_blank_customer.csv",
+    "Two quantity columns": "b05_two_quantity_columns.csv",
+    "Unquoted decimal comma": "b10_unquoted_decimal_comma.csv",
+    "Mixed decimal styles": "b11_mixed_decimal_styles.csv",
+    "Two encodings in one file": "b15_mixed_encoding.csv",
+    "A picture, not a spreadsheet": "b08_image.png",
+}
+
+
+def compute_check(example: str) -> Result:
+    """Only the validation step on one corpus example: the report or the refusal."""
+    from ..crm_import import inspect_crm_export
+
+    if example not in EXAMPLES:
+        raise ValueError(f"Choose one of the examples: {', '.join(EXAMPLES)}.")
+    path = SAMPLE.parent / EXAMPLES[example]
+    try:
+        imp = inspect_crm_export(path)
+    except DataError as exc:
+        return Result(problems_html(str(exc)), None, LabReport(path.name, error=str(exc)))
+    head = fmt.table(imp.data.head(5).assign(order_date=lambda d: d["order_date"].dt.strftime(
+        "%Y-%m-%d")))
+    return Result(validation_html(imp) + "<p>The first rows as read:</p>" + head, None,
+                  LabReport(path.name, imp))
+
+
+def file_check(example: str = "GBK, title row, ￥ prices, Chinese dates") -> Calculator:
+    """Pick an example export and see what the reader makes of it."""
+    pick = widgets.Dropdown(options=list(EXAMPLES), value=example, description="Example file",
+                            style=STYLE, layout=LAYOUT)
+    return Calculator("What the reader makes of a file", {"example": pick}, compute_check,
+                      chart=False)

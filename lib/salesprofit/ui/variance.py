@@ -7,7 +7,7 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import pandas as pd
@@ -23,6 +23,16 @@ LEVELS = {"product": "product_id", "category": "category"}
 class SalesData:
     lines: pd.DataFrame           # order lines of delivered orders with order_date, category, customer_id
     periods: dict                 # period label -> boolean mask over lines
+    _summaries: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def summary(self, label: str, level: str) -> pd.DataFrame:
+        """``variance.period_summary`` of one period at one level, computed once and kept."""
+        key = (label, level)
+        if key not in self._summaries:
+            cols = [LEVELS[level], "quantity", "net_price", "unit_cost"]
+            self._summaries[key] = variance.period_summary(self.lines.loc[self.periods[label], cols],
+                                                           by=LEVELS[level])
+        return self._summaries[key]
 
 
 def load_sales_data() -> SalesData:
@@ -55,10 +65,7 @@ def compute_bridge(d: SalesData, base: str, current: str, level: str = "product"
         raise ValueError("Choose two different periods to compare.")
     if _grain(base) != _grain(current):
         raise ValueError("Compare periods of the same length (a year with a year, a quarter with a quarter).")
-    mask = d.periods[base] | d.periods[current]
-    sub = d.lines[mask]
-    label = pd.Series(base, index=sub.index).where(d.periods[base][mask], current)
-    b = variance.bridge_from_lines(sub, label, base, current, by=LEVELS[level])
+    b = variance.profit_bridge(d.summary(base, level), d.summary(current, level))
     eff = b.effects()
     rows = pd.DataFrame({"effect": ["profit " + base, "price", "volume", "mix", "unit cost", "new products",
                                     "lost products", "profit " + current],
