@@ -67,3 +67,23 @@ def test_cross_sell_margin():
     assert r.loc[("A", "B"), "margin_per_line"] == pytest.approx(9.0)
     assert r.loc[("A", "B"), "margin_at_stake"] == pytest.approx(4.5)
     assert np.isfinite(r["margin_at_stake"]).all()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("ABCDEF"), min_size=1, max_size=4), min_size=1, max_size=30))
+def test_sparse_pair_counts_equal_a_brute_force_count(baskets):
+    b = A.transactions_matrix(baskets)
+    r = A.pair_rules(b)
+    n = len(baskets)
+    for row in r.itertuples():
+        both = sum(1 for t in baskets if row.antecedent in t and row.consequent in t)
+        with_a = sum(1 for t in baskets if row.antecedent in t)
+        assert row.count == both
+        assert row.support == pytest.approx(both / n)
+        assert row.confidence == pytest.approx(both / with_a)
+    # every co-occurring pair is there, both ways
+    pairs = {(x, y) for t in baskets for x in t for y in t if x != y}
+    assert set(zip(r["antecedent"], r["consequent"])) == pairs

@@ -492,3 +492,13 @@ def test_gbk_file_whose_only_chinese_is_the_header(tmp_path):
     assert imp.encoding == "GBK/GB18030"
     assert imp.columns == {"order_id": "订单号", "order_date": "下单日期", "customer_id": "客户",
                            "quantity": "数量", "unit_price": "单价"}
+
+
+def test_parse_numbers_helper():
+    assert crm_import.parse_numbers(["¥1,234.50", "", "(3)"]).tolist()[::2] == [1234.5, -3.0]
+    assert np.isnan(crm_import.parse_numbers(["¥1,234.50", ""])[1])
+    assert crm_import.parse_numbers(["1 234,50 €", "0,5"]).tolist() == [1234.5, 0.5]
+    with pytest.raises(ValueError, match="not numbers: 'abc'"):
+        crm_import.parse_numbers(["1", "abc"])
+    with pytest.raises(ValueError, match="another decimal style than the rest: '1,234.50'"):
+        crm_import.parse_numbers(["1.234,50", "12,5", "1,234.50"])

@@ -219,3 +219,26 @@ def test_export_of_lab_tables_is_formula_safe():
     cells = [c.value for row in wb["customer profit"].iter_rows() for c in row]
     assert "'=HYPERLINK(\"x\")" in cells
     assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+
+
+def test_file_check_calculator_shows_report_or_refusal():
+    calc = lab.file_check()
+    assert calc.error is None and calc.output.imported is not None
+    assert "header on row 3" in calc.result.value
+    calc.set(example="Two quantity columns")
+    assert calc.output.error == (
+        "File 'b05_two_quantity_columns.csv': columns '数量' and 'qty' both mean quantity "
+        "(quantity sold). Keep one of them in the file, or pass mapping={'数量': 'quantity', "
+        "'qty': None}.")
+    for example in lab.EXAMPLES:  # every example gives a report or a refusal, never a crash
+        calc.set(example=example)
+        assert calc.error is None
+        assert (calc.output.error is None) == lab.EXAMPLES[example].startswith("v")
+    with pytest.raises(ValueError, match="Choose one of the examples"):
+        lab.compute_check("nope")
+
+
+def test_decimal_comma_exercise():
+    ex = own_exercises.decimal_comma("1.234,50 €")
+    assert ex.answer == 1234.5 and ex.check("1234.5").correct
+    assert ex.check("1.2345").kind == "mistake" and ex.check("123450").kind == "mistake"

@@ -89,3 +89,9 @@ def test_service_speed_churn_on_the_sample_company():
     assert s.churn_effect > 0 and s.customers > 300
     assert s.table["churn_rate"].iloc[-1] > s.table["churn_rate"].iloc[0]
     assert np.isfinite(s.log_likelihood)
+
+
+@given(st.floats(0.05, 0.95), st.floats(0.0, 0.9), st.floats(0.0, 3.0))
+def test_faster_service_never_lowers_retention(r, s, beta):
+    new = quality.retention_after_speedup(r, s, beta)
+    assert r - 1e-12 <= new < 1

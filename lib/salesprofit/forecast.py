@@ -223,7 +223,7 @@ def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
 class Backtest:
     """Rolling-origin evaluation: every forecast against what happened."""
 
-    table: pd.DataFrame           # origin, month, step, actual, forecast, error
+    table: pd.DataFrame           # origin, month, step, actual, forecast, error, abs_pct_error
     mape: float
     wape: float
     horizon: int
@@ -264,6 +264,7 @@ def backtest(series: pd.Series, test_periods: int = 6, horizon: int = 1, **setti
                      "actual": float(s.iloc[target]), "forecast": float(fit.forecast.iloc[-1])})
     table = pd.DataFrame(rows)
     table["error"] = table["forecast"] - table["actual"]
+    table["abs_pct_error"] = (table["error"] / table["actual"].where(table["actual"] != 0)).abs()
     return Backtest(table, mape(table["actual"], table["forecast"]),
                     wape(table["actual"], table["forecast"]), horizon)
 

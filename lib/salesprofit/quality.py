@@ -141,6 +141,27 @@ def returns_by_product(returns: pd.DataFrame, order_lines: pd.DataFrame) -> pd.D
     return out[cols].sort_values("return_cost", ascending=False)
 
 
+def prevention_scenario(prevention: Any, appraisal: Any, internal_failure: Any, external_failure: Any,
+                        sales: float, extra_prevention: float, failure_reduction: float) -> dict:
+    """Cost of quality today and after spending more on prevention.
+
+    ``extra_prevention`` (money a year) is added to prevention and cuts both
+    failure categories by ``failure_reduction`` (a fraction). Returns
+    ``today`` and ``after`` (:func:`cost_of_quality` reports) and the
+    :func:`quality_investment` figures ``saving``, ``net_gain``, ``roi``.
+
+    >>> r = prevention_scenario(100_000, 150_000, 250_000, 500_000, 10_000_000, 100_000, 0.3)
+    >>> r["after"]["total"], r["net_gain"]
+    (875000.0, 125000.0)
+    """
+    today = cost_of_quality(prevention, appraisal, internal_failure, external_failure, sales)
+    move = quality_investment(extra_prevention, today["nonconformance"], failure_reduction)
+    after = cost_of_quality(today["prevention"] + extra_prevention, today["appraisal"],
+                            today["internal_failure"] * (1 - failure_reduction),
+                            today["external_failure"] * (1 - failure_reduction), sales)
+    return {"today": today, "after": after, **move}
+
+
 # ---------------------------------------------------------------------------
 # service speed -> retention -> customer value
 

@@ -59,9 +59,9 @@ def compute_forecast(series: pd.Series, trend: str, seasonal: str, damped: bool,
         f"The simple benchmark, 'same month last year', scores MAPE {pct(naive_mape, 1)}: this setting is "
         f"<b>{'better' if better else 'worse'}</b>. Next {future} months: {money(fit.forecast.sum(), 0)} "
         f"of gross profit.")
-    shown = bt.table.assign(month=bt.table["month"].dt.strftime("%Y-%m"))[["month", "actual", "forecast", "error"]]
-    shown = shown.assign(pct_error=(bt.table["error"] / bt.table["actual"]).abs())
-    html = sentence + table(shown.rename(columns={"pct_error": "% error"}),
+    shown = bt.table.assign(month=bt.table["month"].dt.strftime("%Y-%m"))[
+        ["month", "actual", "forecast", "error", "abs_pct_error"]]
+    html = sentence + table(shown.rename(columns={"abs_pct_error": "% error"}),
                             {"actual": lambda v: money(v, 0), "forecast": lambda v: money(v, 0),
                              "error": lambda v: money(v, 0, sign=True), "% error": lambda v: pct(v, 1)})
     png = None

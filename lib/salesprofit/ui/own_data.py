@@ -27,6 +27,7 @@ __all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
 
 SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
 TOP = 10
+_WRAP = '<div style="white-space: normal; max-width: 48em; overflow-x: auto">{}</div>'
 
 
 @dataclass
@@ -201,7 +202,7 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
                           None, report)
     except DataError as exc:
         report.error = str(exc)
-        return Result(problems_html(str(exc)), None, report)
+        return Result(_WRAP.format(problems_html(str(exc))), None, report)
     report.imported = imp
     report.tables["validation"] = imp.summary()
     html = [validation_html(imp), "<h4>2. The analyses</h4>"]
@@ -220,7 +221,7 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
                                                             report.tables["validation"]),
                                           f"{stem}_customers.csv", "Customer table (CSV)"))
     html.append(f"<h4>3. Take it with you</h4><p>{links}</p>")
-    return Result("".join(html), None, report)
+    return Result(_WRAP.format("".join(html)), None, report)
 
 
 def own_data_lab(path: str | Path | None = None) -> Calculator:
@@ -267,11 +268,12 @@ def compute_check(example: str) -> Result:
     try:
         imp = inspect_crm_export(path)
     except DataError as exc:
-        return Result(problems_html(str(exc)), None, LabReport(path.name, error=str(exc)))
+        return Result(_WRAP.format(problems_html(str(exc))), None,
+                      LabReport(path.name, error=str(exc)))
     head = fmt.table(imp.data.head(5).assign(order_date=lambda d: d["order_date"].dt.strftime(
         "%Y-%m-%d")))
-    return Result(validation_html(imp) + "<p>The first rows as read:</p>" + head, None,
-                  LabReport(path.name, imp))
+    return Result(_WRAP.format(validation_html(imp) + "<p>The first rows as read:</p>" + head),
+                  None, LabReport(path.name, imp))
 
 
 def file_check(example: str = "GBK, title row, ￥ prices, Chinese dates") -> Calculator:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .. import plots, quality
 from ..fmt import money, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
@@ -10,11 +12,10 @@ from .base import Calculator, Result, number_box, percent_slider, slider
 def compute_cost_of_quality(prevention: float, appraisal: float, internal_failure: float,
                             external_failure: float, sales: float, extra_prevention: float,
                             failure_reduction: float, chart: bool = True) -> Result:
-    today = quality.cost_of_quality(prevention, appraisal, internal_failure, external_failure, sales)
-    move = quality.quality_investment(extra_prevention, today["nonconformance"], failure_reduction)
-    after = quality.cost_of_quality(prevention + extra_prevention, appraisal,
-                                    internal_failure * (1 - failure_reduction),
-                                    external_failure * (1 - failure_reduction), sales)
+    scenario = quality.prevention_scenario(prevention, appraisal, internal_failure, external_failure, sales,
+                                           extra_prevention, failure_reduction)
+    today, after = scenario["today"], scenario["after"]
+    move = {k: scenario[k] for k in ("saving", "net_gain", "roi")}
     cls = "sp-big" if move["net_gain"] >= 0 else "sp-bad"
     sentence = (
         f"Quality costs {money(today['total'], 0)} a year, {pct(today['total_rate'], 1)} of sales: "
@@ -26,8 +27,6 @@ def compute_cost_of_quality(prevention: float, appraisal: float, internal_failur
             ("internal failure", today["internal_failure"], after["internal_failure"]),
             ("external failure", today["external_failure"], after["external_failure"]),
             ("total", today["total"], after["total"]), ("as % of sales", today["total_rate"], after["total_rate"])]
-    import pandas as pd
-
     t = pd.DataFrame(rows, columns=["category", "today", "with more prevention"])
     fmt = lambda v: money(v, 0) if v >= 1 or v == 0 else pct(v, 2)  # noqa: E731
     html = sentence + table(t, {"today": fmt, "with more prevention": fmt})

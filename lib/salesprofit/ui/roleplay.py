@@ -479,13 +479,15 @@ def _option_rows(sc: roleplay.Scenario, side: str) -> pd.DataFrame:
         keep.append(grp)
     ov = pd.concat(keep)
     today = [o == sc.status_quo[t] for t, o in zip(ov["term"], ov["option"])]
-    return pd.DataFrame({"term": ov["label"], "option": ov["option_label"],
-                         "change": ["today's deal" if is_today else money(v, 0, sign=True)
-                                    for is_today, v in zip(today, ov[f"{side}_change"])]})
+    ov = ov.assign(cell=[f"{esc(lab)}: <b>{'today' if is_today else money(v, 0, sign=True)}</b>"
+                         for lab, is_today, v in zip(ov["option_label"], today, ov[f"{side}_change"])])
+    # one line per term, so that a brief fits on one printed sheet
+    return ov.groupby("label", sort=False)["cell"].agg(" · ".join).reset_index()
 
 
-def _rows(rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<tr><td>{a}</td><td class='sp-num'>{b}</td></tr>" for a, b in rows)
+def _rows(rows: list[tuple[str, str]], num: bool = True) -> str:
+    cls = " class='sp-num'" if num else ""
+    body = "".join(f"<tr><td>{a}</td><td{cls}>{b}</td></tr>" for a, b in rows)
     return f"<table>{body}</table>"
 
 
@@ -545,7 +547,8 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
                                   for d in cuts]))
         period = "a quarter" if kit == "quarterly_review" else "a year"
         parts.append(f"<h3>What each term is worth to you ({period}, against today, everything else unchanged)</h3>")
-        parts.append(table(_option_rows(sc, role).rename(columns={"change": "value to you"})))
+        parts.append(_rows([(esc(a), b) for a, b in _option_rows(sc, role).itertuples(index=False, name=None)],
+                           num=False))
         target, walk = getattr(sc, f"{role}_target"), getattr(sc, f"{role}_walkaway")
         parts.append("<h3>Your target and your walk-away</h3>"
                      f"<p>Today's deal is worth <b>{f['today_seller_value' if role == 'seller' else 'today_buyer_value']}</b> "

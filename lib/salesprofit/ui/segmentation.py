@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from .. import plots, profitability
@@ -33,7 +34,8 @@ class Company:
 
     profit: pd.DataFrame        # customer_profit table, indexed by customer_id
     customers: pd.DataFrame     # indexed by customer_id
-    rfm: pd.DataFrame           # rfm_table, indexed by customer_id
+    rfm: pd.DataFrame           # rfm_table with each customer's profit, indexed by customer_id
+    rfm_segments: pd.DataFrame  # tier_summary of the RFM segments (does not change with the sliders)
     retention: pd.Series        # yearly retention by tier, 2024 -> 2025
     tiers: pd.DataFrame         # tier_table: customers, margin a year, retention
     flagged: tuple              # planted loss-makers (ground truth), for the whale chart
@@ -51,6 +53,10 @@ def company() -> Company:
     lines = tables["order_lines"].merge(delivered[["order_id", "customer_id", "order_date"]], on="order_id")
     lines = lines.assign(value=lines["quantity"] * lines["net_price"])
     rfm = seg.rfm_table(lines, "customer_id", "order_date", "value", as_of="2026-01-01", order_col="order_id")
+    rfm["profit"] = profit["profit"].reindex(rfm.index)
+    segments = seg.rfm_segment(rfm["r_score"], rfm["f_score"])
+    rfm_segments = seg.tier_summary(segments.to_numpy(), rfm["monetary"], rfm["profit"],
+                                    order=list(seg.RFM_SEGMENTS))
     retention = seg.retention_by(delivered, customers["tier"], 2024)["retention"]
     period = data.ground_truth()["period"]
     years = (pd.Timestamp(period["end"]) - pd.Timestamp(period["start"])).days / 365.25
@@ -58,7 +64,7 @@ def company() -> Company:
                            revenue=profit["net_sales"])
     tiers = tiers.reindex([t for t in TIERS if t in tiers.index])
     flagged = tuple(data.ground_truth().get("unprofitable_customers", ()))
-    return Company(profit, customers, rfm, retention, tiers, flagged)
+    return Company(profit, customers, rfm, rfm_segments, retention, tiers, flagged)
 
 
 # --- ABC -------------------------------------------------------------------------
@@ -102,13 +108,10 @@ def compute_rfm(co: Company, min_r: int, min_f: int, min_m: int, chart: bool = T
     """Who qualifies for the VIP tier at minimum R, F and M scores."""
     rfm = co.rfm
     vip = (rfm["r_score"] >= min_r) & (rfm["f_score"] >= min_f) & (rfm["m_score"] >= min_m)
-    labels = vip.map({True: "VIP", False: "others"})
-    summary = seg.tier_summary(labels.to_numpy(), rfm["monetary"], co.profit["profit"].reindex(rfm.index),
-                               order=["VIP", "others"])
+    labels = np.where(vip.to_numpy(), "VIP", "others")
+    summary = seg.tier_summary(labels, rfm["monetary"], rfm["profit"], order=["VIP", "others"])
     v = summary.loc["VIP"]
-    segments = seg.rfm_segment(rfm["r_score"], rfm["f_score"])
-    by_segment = seg.tier_summary(segments.to_numpy(), rfm["monetary"],
-                                  co.profit["profit"].reindex(rfm.index), order=list(seg.RFM_SEGMENTS))
+    by_segment = co.rfm_segments
     sentence = (
         f"R ≥ {min_r}, F ≥ {min_f}, M ≥ {min_m}: <b>{num(v['customers'])}</b> VIP customers "
         f"({pct(v['customer_share'], 1)}) with <span class=\"sp-big\">{pct(v['value_share'], 1)}</span> of revenue "
