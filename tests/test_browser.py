@@ -284,6 +284,23 @@ def _nudge(page, calc_el) -> bool:
             # a choice the model refuses (two equal periods) shows its sentence: try the next
             if _wait_changed(page, before, 6) != before and not _shows_error(page):
                 return True
+    return _nudge_multiple(page, calc_el, before)
+
+
+def _nudge_multiple(page, calc_el, before: str) -> bool:
+    """A multiple selection: drop one chosen option (or add one), as a ctrl-click would."""
+    selects = calc_el.locator(".widget-select-multiple select")
+    for i in range(selects.count()):
+        select = selects.nth(i)
+        chosen = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+        every = select.evaluate("s => [...s.options].map(o => o.value)")
+        for value in every:
+            new = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+            if not new:
+                continue
+            select.select_option(new)
+            if _wait_changed(page, before, 6) != before and not _shows_error(page):
+                return True
     return False
 
 

@@ -155,11 +155,27 @@ def pick_input(calc):
 
     inputs = list(getattr(calc, "inputs", {}).items())
     for kinds in ((w.FloatSlider, w.IntSlider), (w.BoundedFloatText, w.BoundedIntText,
-                                                  w.FloatText, w.IntText)):
+                                                  w.FloatText, w.IntText),
+                  (w.Dropdown, w.SelectMultiple, w.Checkbox, w.ToggleButtons, w.RadioButtons)):
         for name, widget in inputs:
             if isinstance(widget, kinds):
                 return name, widget
     return None, None
+
+
+def choice_values(widget, n: int) -> list:
+    """A sweep over a choice widget: its options in turn (subsets for a multiple choice)."""
+    import ipywidgets as w
+
+    if isinstance(widget, w.Checkbox):
+        return [not widget.value if i % 2 == 0 else widget.value for i in range(n)]
+    options = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+    if isinstance(widget, w.SelectMultiple):
+        full = tuple(options)
+        subsets = [tuple(o for o in full if o != drop) for drop in full] or [full]
+        return [subsets[i % len(subsets)] if i % 2 == 0 else full for i in range(n)]
+    others = [o for o in options if o != widget.value] or options
+    return [others[i % len(others)] if i % 2 == 0 else widget.value for i in range(n)]
 
 
 def bench_calculator(info, points: int) -> dict:
@@ -171,12 +187,17 @@ def bench_calculator(info, points: int) -> dict:
         build = time.perf_counter() - start
     name, widget = pick_input(calc)
     if widget is None:
-        return {"status": "not measurable", "reason": "no slider or number box", "build_s": build}
+        return {"status": "not measurable", "reason": "no input the bench can sweep", "build_s": build}
     timer = ChartTimer()
     timer.install()
     totals, charts = [], []
     try:
-        values = sweep_values(widget, points + 1)
+        import ipywidgets as w
+
+        values = (sweep_values(widget, points + 1)
+                  if isinstance(widget, (w.FloatSlider, w.IntSlider, w.FloatText, w.IntText,
+                                         w.BoundedFloatText, w.BoundedIntText))
+                  else choice_values(widget, points + 1))
         for i, value in enumerate(values):
             timer.total = 0.0
             start = time.perf_counter()

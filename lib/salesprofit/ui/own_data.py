@@ -10,6 +10,7 @@ allow is listed as skipped with the reason, and the others still run.
 from __future__ import annotations
 
 import base64
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
 
 SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
 TOP = 10
+_CACHE: dict[tuple[str, str, str], Result] = {}
 _WRAP = '<div style="white-space: normal; max-width: 48em; overflow-x: auto">{}</div>'
 
 
@@ -192,14 +194,21 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
         if upload:
             item = upload[0]
             report.source = str(item.get("name", "uploaded file"))
-            imp = inspect_crm_export(bytes(item["content"]), mapping=mapping,
-                                     name=report.source)
+            content = bytes(item["content"])
         elif str(path).strip():
             report.source = Path(str(path).strip()).name
-            imp = inspect_crm_export(Path(str(path).strip()), mapping=mapping)
+            with open(Path(str(path).strip()).expanduser(), "rb") as fh:  # read-only
+                content = fh.read()
         else:
             return Result("<p>Upload a CSV or XLSX export, or type the path of one.</p>",
                           None, report)
+        key = (report.source, hashlib.sha256(content).hexdigest(), repr(mapping))
+        if key in _CACHE:  # the same file again (e.g. the notebook and its lab)
+            return _CACHE[key]
+        imp = inspect_crm_export(content, mapping=mapping, name=report.source)
+    except OSError as exc:
+        report.error = f"File '{report.source}' cannot be opened: {exc.strerror or exc}."
+        return Result(_WRAP.format(problems_html(report.error)), None, report)
     except DataError as exc:
         report.error = str(exc)
         return Result(_WRAP.format(problems_html(str(exc))), None, report)
@@ -221,7 +230,11 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
                                                             report.tables["validation"]),
                                           f"{stem}_customers.csv", "Customer table (CSV)"))
     html.append(f"<h4>3. Take it with you</h4><p>{links}</p>")
-    return Result(_WRAP.format("".join(html)), None, report)
+    result = Result(_WRAP.format("".join(html)), None, report)
+    if len(_CACHE) >= 4:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = result
+    return result
 
 
 def own_data_lab(path: str | Path | None = None) -> Calculator:
