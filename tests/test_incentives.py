@@ -25,9 +25,10 @@ def test_marginal_and_retroactive_worked_example():
 
 
 def test_textbook_tiered_commission_example():
-    # A common textbook graduated-commission example (e.g. Johnston & Marshall, Sales
-    # Force Management, 13th ed., ch. 11 on commission rates that step up with volume):
-    # 2 % on the first 50,000, 3 % on the next 50,000 and 4 % above 100,000.
+    # A graduated (progressive) commission schedule of the kind described in Johnston &
+    # Marshall, Sales Force Management, 13th ed., ch. 11 (rates that step up with volume);
+    # the figures are ours, hand-checked: 2 % on the first 50,000, 3 % on the next 50,000
+    # and 4 % above 100,000.
     # Sales of 130,000: 1,000 + 1,500 + 1,200 = 3,700 (marginal); 4 % x 130,000 = 5,200.
     tiers = [(0, 0.02), (50_000, 0.03), (100_000, 0.04)]
     assert I.commission(130_000, tiers) == pytest.approx(3_700.0)

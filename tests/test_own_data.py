@@ -122,6 +122,14 @@ def test_bad_input():
         own_data.line_values(tiny().iloc[:0])
 
 
+@pytest.fixture(scope="module", autouse=True)
+def corpus_untouched():
+    """Nothing here may write to the corpus files the analyses read."""
+    before = {p.name: p.read_bytes() for p in CORPUS.iterdir() if p.is_file()}
+    yield
+    assert {p.name: p.read_bytes() for p in CORPUS.iterdir() if p.is_file()} == before
+
+
 @pytest.fixture(scope="module")
 def sample_lines() -> pd.DataFrame:
     return read_crm_export(CORPUS / "sample_export_gbk.csv")
@@ -172,8 +180,11 @@ def test_lab_runs_on_the_sample(calc):
     html = calc.result.value
     assert "1. Validation report" in html and "12,638</b> order lines read" in html
     assert html.count("data:image/png;base64,") == 4
+    assert 'download="sample_export_gbk_customers.csv"' in html
+    assert calc.excel_link.value == ""
+    calc.prepare_excel()
     m = re.search(r'download="sample_export_gbk_analysis.xlsx" href="data:[^;]+;base64,'
-                  r'([A-Za-z0-9+/=]+)"', html)
+                  r'([A-Za-z0-9+/=]+)"', calc.excel_link.value)
     wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(m.group(1))), read_only=True)
     assert wb.sheetnames[:3] == ["validation", "customer profit", "leakage by rep"]
     wb.close()
@@ -210,15 +221,21 @@ def test_export_of_lab_tables_is_formula_safe():
     lines = tiny()
     lines.loc[0, "customer_id"] = "=HYPERLINK(\"x\")"
     raw = lines.to_csv(index=False).encode("utf-8")
-    res = lab.compute_own_data(_upload(raw, "evil.csv"))
-    sheet = res.data.tables["customer profit"]
+    calc = lab.own_data_lab(path="")
+    calc.inputs["upload"].value = _upload(raw, "evil.csv")
+    sheet = calc.output.tables["customer profit"]
     assert "=HYPERLINK(\"x\")" in sheet["customer_id"].tolist()
+    calc.prepare_excel()
     m = re.search(r'download="evil_analysis.xlsx" href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"',
-                  res.html)
+                  calc.excel_link.value)
     wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(m.group(1))))
     cells = [c.value for row in wb["customer profit"].iter_rows() for c in row]
     assert "'=HYPERLINK(\"x\")" in cells
     assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+    m = re.search(r'download="evil_customers.csv" href="data:[^"]*?;base64,([A-Za-z0-9+/=]+)"',
+                  calc.result.value)
+    text = base64.b64decode(m.group(1)).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
 
 
 def test_file_check_calculator_shows_report_or_refusal():

@@ -267,3 +267,9 @@ def test_option_values_and_brief_facts():
     assert set(rp.brief_facts(sc, "facilitator")) >= set(seller) | set(buyer)
     with pytest.raises(ValueError, match="role must be"):
         rp.brief_facts(sc, "spy")
+
+
+def test_score_with_a_precomputed_grid_is_the_same():
+    sc = rp.scenario("vip_renewal", 8)
+    terms = dict(sc.status_quo, payment_days=90.0, years=3.0)
+    assert rp.score(sc, grid_table=rp.grid(sc), **terms).scores() == rp.score(sc, **terms).scores()

@@ -471,11 +471,22 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
     else:
         buffer = io.BytesIO(text.encode("utf-8"))
     del text
+    # number columns whose first rows are plain numbers (1234.5) are parsed straight to
+    # float64, saving a Python string per cell; any other text in them (a currency mark,
+    # a thousands separator, a word) makes pandas refuse and the column is read as text.
+    # Not in semicolon files, where "1.234" may mean one thousand two hundred and four.
+    fast = [] if sep == ";" else [
+        assigned[c.name] for c in spec if c.kind in ("quantity", "money")
+        and c.name in assigned and _plain_numbers([r[assigned[c.name]] for r in rows[idx + 1:]
+                                                   if assigned[c.name] < len(r)])]
     try:
-        frame = pd.read_csv(
-            buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
-            dtype=object, na_filter=False, skip_blank_lines=False,
-            engine="c", quotechar='"', index_col=False, encoding="utf-8")
+        try:
+            frame = _read_frame(buffer, sep, idx, width, fast)
+        except pd.errors.ParserError:
+            raise
+        except ValueError:  # a fast column holds text after all: read everything as text
+            buffer.seek(3 if encoding == "utf-8-sig" else 0)
+            frame = _read_frame(buffer, sep, idx, width, [])
     except pd.errors.ParserError as exc:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if m:
@@ -500,10 +511,27 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
                 f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal "
                 "comma or a thousands separator; put quotes around it or save the file "
                 "again from Excel.")
-    cells = {c: frame[c].to_numpy(dtype=object) for c in frame.columns if c < len(header)}
+    cells = {c: frame[c].to_numpy() for c in frame.columns if c < len(header)}
     return _Sheet(header, assigned, ignored, cells, None, len(frame),
                   {"encoding": label, "separator": sep, "sheet": None, "header_row": idx + 1,
                    "first_row": first_row, "comma_hint": sep == ";"})
+
+
+def _plain_numbers(sample: list[str]) -> bool:
+    """Whether sample cells are all plain numbers like 12 or -1234.5 (some non-blank)."""
+    filled = [v for v in sample if v != ""]
+    return bool(filled) and all(re.fullmatch(r"-?\d{1,15}(?:\.\d{1,15})?", v) for v in filled)
+
+
+def _read_frame(buffer: io.BytesIO, sep: str, idx: int, width: int, fast: list[int]
+                ) -> pd.DataFrame:
+    """The table below the header: text cells ("" when blank), float64 for ``fast``."""
+    dtype: dict[int, Any] = {c: (np.float64 if c in fast else object) for c in range(width)}
+    return pd.read_csv(
+        buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
+        dtype=dtype, na_filter=bool(fast), keep_default_na=False,
+        na_values={c: [""] for c in fast} if fast else None, skip_blank_lines=False,
+        engine="c", quotechar='"', index_col=False, encoding="utf-8")
 
 
 def _csv_head(text: str, sep: str):
@@ -889,6 +917,11 @@ def _native_numbers(native: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 def _parse_numbers(arr: np.ndarray, native: np.ndarray | None, comma_hint: bool,
                    ) -> np.ndarray:
+    if arr.dtype.kind == "f":  # parsed by pandas already (plain numbers; blank is NaN)
+        if np.isinf(arr).any():
+            raise _Bad(np.isinf(arr), f"is not a number (expected {EXPECTED_NUMBER})",
+                       f"are not numbers (expected {EXPECTED_NUMBER})")
+        return arr
     values, bad = _parse_number_text(arr, comma_hint)
     if native is not None:
         has, vals, nbad = _native_numbers(native)
@@ -1043,7 +1076,8 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     for c in spec:
         if c.kind == "id" and c.name in texts:
             texts[c.name] = _strip_ids(texts[c.name])
-    empty = {c: (texts[c] == "") & (natives[c] == None if natives else True)  # noqa: E711
+    empty = {c: (np.isnan(texts[c]) if texts[c].dtype.kind == "f" else texts[c] == "")
+             & (natives[c] == None if natives else True)  # noqa: E711
              for c in texts}
     blank = np.ones(n, dtype=bool)
     for c in empty:

@@ -105,7 +105,9 @@ def stage_stats(stages: pd.DataFrame) -> pd.DataFrame:
 def bottleneck(stats: pd.DataFrame) -> str:
     """The stage that loses the most of the deals that reach it (lowest conversion).
 
-    >>> bottleneck(pd.DataFrame({"conversion": [0.6, 0.5, 0.8]}, index=["lead", "proposal", "contract"]))
+    >>> stats = pd.DataFrame({"conversion": [0.6, 0.5, 0.8]},
+    ...                      index=["lead", "proposal", "contract"])
+    >>> bottleneck(stats)
     'proposal'
     """
     if "conversion" not in stats or stats["conversion"].dropna().empty:
@@ -122,7 +124,8 @@ def won_cycle_days(opportunities: pd.DataFrame) -> pd.Series:
     [60]
     """
     won = opportunities[opportunities["status"] == "won"]
-    return (pd.to_datetime(won["closed_date"]) - pd.to_datetime(won["created_date"])).dt.days.rename("days")
+    days = pd.to_datetime(won["closed_date"]) - pd.to_datetime(won["created_date"])
+    return days.dt.days.rename("days")
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,8 @@ class FunnelResult:
     velocity: float
 
 
-def funnel_model(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float) -> FunnelResult:
+def funnel_model(leads_per_month: float, conversion: Any, days: Any,
+                 avg_deal_size: float) -> FunnelResult:
     """Chain the stages: what a monthly flow of leads turns into, and how fast.
 
     ``conversion`` and ``days`` map each stage (in process order) to its conversion (a
@@ -177,7 +181,9 @@ def funnel_model(leads_per_month: float, conversion: Any, days: Any, avg_deal_si
     in_funnel = float((reach * d).sum())
     pipeline = leads_per_month * 12 / 365 * in_funnel
     won = leads_per_month * win_rate
-    velocity = sales_velocity(pipeline, win_rate, avg_deal_size, in_funnel) if in_funnel > 0 else 0.0
+    velocity = 0.0
+    if in_funnel > 0:
+        velocity = sales_velocity(pipeline, win_rate, avg_deal_size, in_funnel)
     return FunnelResult(table, win_rate, won, won * avg_deal_size, cycle, in_funnel, pipeline,
                         float(velocity))
 
@@ -190,7 +196,8 @@ def improve_stage(conversion: Any, days: Any, stage: str, conversion_change: flo
     between 0 and 1); ``days_change`` in days (negative shortens; the stage cannot go
     below 0 days).
 
-    >>> c, d = improve_stage({"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, "contract", 0.3, -5)
+    >>> c, d = improve_stage({"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20},
+    ...                      "contract", 0.3, -5)
     >>> c.tolist(), d.tolist()
     ([0.5, 1.0], [10.0, 15.0])
     """
@@ -203,14 +210,16 @@ def improve_stage(conversion: Any, days: Any, stage: str, conversion_change: flo
     conv2, d2 = conv.copy(), d.copy()
     conv2[stage] = min(1.0, max(0.0, conv[stage] + conversion_change))
     if d[stage] + days_change < 0:
-        raise ValueError(f"The {stage.replace('_', ' ')} stage cannot be shortened by more than its "
+        name = stage.replace("_", " ")
+        raise ValueError(f"The {name} stage cannot be shortened by more than its "
                          f"{d[stage]:.1f} days.")
     d2[stage] = d[stage] + days_change
     return conv2, d2
 
 
 def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float,
-                   stage: str, conversion_change: float = 0.0, days_change: float = 0.0) -> pd.DataFrame:
+                   stage: str, conversion_change: float = 0.0,
+                   days_change: float = 0.0) -> pd.DataFrame:
     """Today's funnel against one with a better conversion or a shorter time in ``stage``.
 
     ``conversion_change`` is in percentage points as a fraction (0.05 = +5 points, capped
@@ -231,8 +240,9 @@ def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_
     cols = ["win_rate", "won_per_month", "revenue_per_month", "cycle_days", "pipeline", "velocity"]
     rows = {name: [getattr(r, c) for c in cols] for name, r in (("today", base), ("improved", new))}
     t = pd.DataFrame(rows, index=cols).T
-    t["velocity_same_team"] = [base.velocity,
-                               sales_velocity(base.pipeline, new.win_rate, avg_deal_size, new.days_in_funnel)
-                               if new.days_in_funnel > 0 else 0.0]
+    same_team = 0.0
+    if new.days_in_funnel > 0:
+        same_team = sales_velocity(base.pipeline, new.win_rate, avg_deal_size, new.days_in_funnel)
+    t["velocity_same_team"] = [base.velocity, same_team]
     t.loc["change"] = t.loc["improved"] - t.loc["today"]
     return t

@@ -57,7 +57,8 @@ def _tiers(tiers: Any) -> tuple[np.ndarray, np.ndarray]:
     if np.any(np.diff(thresholds) <= 0):
         raise ValueError("The tier thresholds must rise from one tier to the next "
                          "(each threshold above the one before).")
-    check("A commission rate", rates, ge=0, le=1, why="it is a share of sales, such as 0.05 for 5 %")
+    check("A commission rate", rates, ge=0, le=1,
+          why="it is a share of sales, such as 0.05 for 5 %")
     return thresholds, rates
 
 
@@ -126,7 +127,8 @@ def cliff(tiers, threshold_index: int = 1) -> float:
     if not 1 <= threshold_index < len(thresholds):
         raise ValueError(f"There is no threshold number {threshold_index}: the plan has "
                          f"{len(thresholds) - 1} threshold(s) after the first tier.")
-    return float(thresholds[threshold_index] * (rates[threshold_index] - rates[threshold_index - 1]))
+    i = threshold_index
+    return float(thresholds[i] * (rates[i] - rates[i - 1]))
 
 
 def accelerated_tiers(quota: float, base_rate: float, accelerator: float = 1.5,
@@ -144,7 +146,9 @@ def accelerated_tiers(quota: float, base_rate: float, accelerator: float = 1.5,
     check("The accelerator", accelerator, ge=0, why="it multiplies the base rate above quota")
     check("The decelerator", decelerator, ge=0, le=1, why="it lowers the rate far above quota")
     check("The start of pay", start, ge=0, lt=quota, why="pay must start below the quota")
-    tiers = [(0.0, 0.0), (float(start), float(base_rate))] if start > 0 else [(0.0, float(base_rate))]
+    tiers = [(0.0, float(base_rate))]
+    if start > 0:
+        tiers = [(0.0, 0.0), (float(start), float(base_rate))]
     tiers.append((float(quota), float(base_rate * accelerator)))
     if decelerator < 1:
         tiers.append((float(2 * quota), float(base_rate * accelerator * decelerator)))
@@ -190,7 +194,8 @@ def plan_pay(plan: Plan, revenue, gross_profit=None):
             raise ValueError("A gross-profit plan needs each rep's gross profit.")
         base = gross_profit
         finite("Gross profit", base)
-        base = np.clip(values(base), 0.0, None) if not isinstance(base, pd.Series) else base.clip(lower=0)
+        base = (base.clip(lower=0) if isinstance(base, pd.Series)
+                else np.clip(values(base), 0.0, None))
     else:
         base = revenue
     pay = values(commission(base if isinstance(base, pd.Series) else values(base), plan.tiers,
@@ -239,7 +244,8 @@ def plan_outcomes(results: pd.DataFrame, plan: Plan) -> pd.DataFrame:
         if col not in results:
             raise ValueError(f"The results table needs a '{col}' column (one row per rep).")
     res = results.copy()
-    res["pay"] = values(plan_pay(plan, res["revenue"].to_numpy(float), res["gross_profit"].to_numpy(float)))
+    res["pay"] = values(plan_pay(plan, res["revenue"].to_numpy(float),
+                                 res["gross_profit"].to_numpy(float)))
     rev = res["revenue"].where(res["revenue"] > 0)
     gp = res["gross_profit"].where(res["gross_profit"] > 0)
     res["cost_of_sales"] = res["pay"] / rev
@@ -331,5 +337,6 @@ def discount_choice(plan: Plan, list_price: float, unit_cost: float, base_units:
                           "company_profit": gross_profit - pay})
     i = int(np.argmax(np.round(pay, 6)))
     j = int(np.argmax(table["company_profit"].to_numpy()))
-    return DiscountChoice(table, float(d[i]), float(d[j]), float(pay[i]),
-                          float(table["company_profit"].iloc[i]), float(table["company_profit"].iloc[j]))
+    profit = table["company_profit"]
+    return DiscountChoice(table, float(d[i]), float(d[j]), float(pay[i]), float(profit.iloc[i]),
+                          float(profit.iloc[j]))

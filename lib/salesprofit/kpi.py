@@ -27,9 +27,9 @@ import pandas as pd
 from ._checks import check
 
 
-def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: pd.DataFrame | None = None,
-                activities: pd.DataFrame | None = None, surveys: pd.DataFrame | None = None,
-                cost_of_capital: float = 0.06) -> pd.DataFrame:
+def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame,
+                customers: pd.DataFrame | None = None, activities: pd.DataFrame | None = None,
+                surveys: pd.DataFrame | None = None, cost_of_capital: float = 0.06) -> pd.DataFrame:
     """KPIs per rep over the orders given (filter the period before calling).
 
     Columns: ``revenue`` (net sales), ``gross_profit``, ``gross_margin``, ``avg_discount``
@@ -39,8 +39,9 @@ def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: pd.D
     cost to serve) and ``profit_margin``; with ``surveys`` (and ``customers``): ``nps``
     of the rep's accounts (% promoters - % detractors, from -100 to 100) and ``csat``.
 
-    >>> o = pd.DataFrame({"order_id": ["A", "B"], "rep_id": ["R1", "R2"], "customer_id": ["C1", "C2"],
-    ...                   "freight_cost": [0.0, 0.0], "handling_cost": [0.0, 0.0]})
+    >>> o = pd.DataFrame({"order_id": ["A", "B"], "rep_id": ["R1", "R2"],
+    ...                   "customer_id": ["C1", "C2"], "freight_cost": [0.0, 0.0],
+    ...                   "handling_cost": [0.0, 0.0]})
     >>> ol = pd.DataFrame({"order_id": ["A", "B"], "quantity": [10, 10], "list_price": [10.0, 10.0],
     ...                    "net_price": [10.0, 8.0], "unit_cost": [6.0, 6.0]})
     >>> rep_results(o, ol)["gross_margin"].tolist()
@@ -52,20 +53,24 @@ def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: pd.D
     lines = order_lines.merge(orders[["order_id", "rep_id", "customer_id"]], on="order_id")
     revenue = lines["quantity"] * lines["net_price"]
     listed = lines["quantity"] * lines["list_price"]
+    margin = lines["net_price"] - lines["unit_cost"]
     g = pd.DataFrame({"rep_id": lines["rep_id"], "revenue": revenue, "listed": listed,
-                      "gross_profit": lines["quantity"] * (lines["net_price"] - lines["unit_cost"])})
+                      "gross_profit": lines["quantity"] * margin})
     res = g.groupby("rep_id")[["revenue", "listed", "gross_profit"]].sum()
     res["gross_margin"] = res["gross_profit"] / res["revenue"].where(res["revenue"] > 0)
     res["avg_discount"] = 1 - res["revenue"] / res["listed"].where(res["listed"] > 0)
     res = res.drop(columns="listed")
     res["orders"] = orders.groupby("rep_id")["order_id"].nunique().reindex(res.index).fillna(0)
-    res["customers"] = orders.groupby("rep_id")["customer_id"].nunique().reindex(res.index).fillna(0)
+    res["customers"] = (orders.groupby("rep_id")["customer_id"].nunique()
+                        .reindex(res.index).fillna(0))
     res["avg_order"] = res["revenue"] / res["orders"].where(res["orders"] > 0)
     if customers is not None:
         terms = lines[["rep_id", "customer_id"]].assign(revenue=revenue).merge(
-            customers[["customer_id", "rebate_rate", "payment_terms_days"]], on="customer_id", how="left")
-        terms_cost = (terms["revenue"] * (terms["rebate_rate"].fillna(0)
-                                          + cost_of_capital * terms["payment_terms_days"].fillna(0) / 365))
+            customers[["customer_id", "rebate_rate", "payment_terms_days"]], on="customer_id",
+            how="left")
+        days = terms["payment_terms_days"].fillna(0)
+        rate = terms["rebate_rate"].fillna(0) + cost_of_capital * days / 365
+        terms_cost = terms["revenue"] * rate
         cts = terms_cost.groupby(terms["rep_id"]).sum().reindex(res.index).fillna(0)
         cts += (orders["freight_cost"] + orders["handling_cost"]).groupby(orders["rep_id"]).sum() \
             .reindex(res.index).fillna(0)
@@ -77,7 +82,8 @@ def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: pd.D
         if surveys is not None:
             sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
             score = sv["nps_score"]
-            nps = ((score >= 9).astype(float) - (score <= 6).astype(float)).groupby(sv["rep_id"]).mean() * 100
+            net = (score >= 9).astype(float) - (score <= 6).astype(float)
+            nps = net.groupby(sv["rep_id"]).mean() * 100
             res["nps"] = nps.reindex(res.index)
             res["csat"] = sv.groupby("rep_id")["csat"].mean().reindex(res.index)
     res.index.name = "rep_id"
@@ -114,7 +120,8 @@ def scorecard(kpis: pd.DataFrame, weights: Mapping[str, float],
     ``score`` (0 to 1, the sum of the parts) and ``rank`` (1 = best; ties share the
     better rank), sorted by rank.
 
-    >>> k = pd.DataFrame({"revenue": [100.0, 200.0, 150.0], "margin": [0.3, 0.1, 0.2]}, index=["A", "B", "C"])
+    >>> k = pd.DataFrame({"revenue": [100.0, 200.0, 150.0], "margin": [0.3, 0.1, 0.2]},
+    ...                  index=["A", "B", "C"])
     >>> scorecard(k, {"revenue": 1, "margin": 1})["score"].tolist()
     [0.5, 0.5, 0.5]
     >>> scorecard(k, {"revenue": 1, "margin": 3}).index.tolist()
@@ -141,14 +148,16 @@ def scorecard(kpis: pd.DataFrame, weights: Mapping[str, float],
     return res.sort_values(["rank"], kind="stable")
 
 
-def compare_rankings(kpis: pd.DataFrame, first: str = "revenue", second: str = "profit") -> pd.DataFrame:
+def compare_rankings(kpis: pd.DataFrame, first: str = "revenue",
+                     second: str = "profit") -> pd.DataFrame:
     """Each rep's rank by two KPIs (1 = highest) and how far they move.
 
     Returns ``<first>``, ``<second>``, ``rank_by_<first>``, ``rank_by_<second>`` and
     ``moves`` (positive: the rep climbs when ranked by the second KPI), sorted by the
     first rank.
 
-    >>> k = pd.DataFrame({"revenue": [300.0, 200.0, 100.0], "profit": [10.0, 40.0, 20.0]}, index=list("ABC"))
+    >>> k = pd.DataFrame({"revenue": [300.0, 200.0, 100.0], "profit": [10.0, 40.0, 20.0]},
+    ...                  index=list("ABC"))
     >>> compare_rankings(k)["moves"].tolist()
     [-2, 1, 1]
     """
@@ -168,7 +177,8 @@ def annual_attainment(results: pd.DataFrame, targets: pd.DataFrame, year: int,
     without a target).
 
     >>> r = pd.DataFrame({"revenue": [110.0]}, index=pd.Index(["R1"], name="rep_id"))
-    >>> t = pd.DataFrame({"rep_id": ["R1", "R1"], "year": [2025, 2025], "revenue_target": [50.0, 50.0]})
+    >>> t = pd.DataFrame({"rep_id": ["R1", "R1"], "year": [2025, 2025],
+    ...                   "revenue_target": [50.0, 50.0]})
     >>> annual_attainment(r, t, 2025).tolist()
     [1.1]
     """
@@ -190,8 +200,8 @@ def rank_correlation(a: pd.Series, b: pd.Series) -> float:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
-def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame, targets: pd.DataFrame | None = None,
-                     year: int | None = None) -> pd.DataFrame:
+def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame,
+                     targets: pd.DataFrame | None = None, year: int | None = None) -> pd.DataFrame:
     """Per rep and quarter: revenue, gross profit, margin, change on the previous quarter,
     and attainment against ``targets`` (columns rep_id, year, quarter, revenue_target,
     gross_profit_target).
@@ -214,21 +224,25 @@ def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame, targets: p
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "rep_id", "order_date"]], on="order_id")
     d = pd.to_datetime(lines["order_date"])
+    margin = lines["net_price"] - lines["unit_cost"]
     g = pd.DataFrame({"rep_id": lines["rep_id"], "year": d.dt.year, "quarter": d.dt.quarter,
                       "revenue": lines["quantity"] * lines["net_price"],
-                      "gross_profit": lines["quantity"] * (lines["net_price"] - lines["unit_cost"])})
-    res = g.groupby(["rep_id", "year", "quarter"], as_index=False)[["revenue", "gross_profit"]].sum()
+                      "gross_profit": lines["quantity"] * margin})
+    keys = ["rep_id", "year", "quarter"]
+    res = g.groupby(keys, as_index=False)[["revenue", "gross_profit"]].sum()
     res = res.sort_values(["rep_id", "year", "quarter"]).reset_index(drop=True)
     res["gross_margin"] = res["gross_profit"] / res["revenue"].where(res["revenue"] > 0)
     prev = res.groupby("rep_id")[["revenue", "gross_profit", "year", "quarter"]].shift(1)
     consecutive = (res["year"] * 4 + res["quarter"]) - (prev["year"] * 4 + prev["quarter"]) == 1
-    res["revenue_qoq"] = (res["revenue"] / prev["revenue"] - 1).where(consecutive & (prev["revenue"] > 0))
+    res["revenue_qoq"] = (res["revenue"] / prev["revenue"] - 1).where(
+        consecutive & (prev["revenue"] > 0))
     res["gross_profit_qoq"] = (res["gross_profit"] / prev["gross_profit"] - 1).where(
         consecutive & (prev["gross_profit"] > 0))
     if targets is not None:
-        res = res.merge(targets[["rep_id", "year", "quarter", "revenue_target", "gross_profit_target"]],
-                        on=["rep_id", "year", "quarter"], how="left")
-        res["revenue_attainment"] = res["revenue"] / res["revenue_target"].where(res["revenue_target"] > 0)
+        res = res.merge(targets[keys + ["revenue_target", "gross_profit_target"]], on=keys,
+                        how="left")
+        res["revenue_attainment"] = res["revenue"] / res["revenue_target"].where(
+            res["revenue_target"] > 0)
         res["profit_attainment"] = res["gross_profit"] / res["gross_profit_target"].where(
             res["gross_profit_target"] > 0)
     if year is not None:
@@ -240,7 +254,8 @@ def review_table(review: pd.DataFrame, metric: str = "revenue_attainment") -> pd
     """One row per rep, one column per quarter ("2025Q1" ...) of ``metric`` from
     :func:`quarterly_review`: the grid a quarterly review meeting looks at.
 
-    >>> r = pd.DataFrame({"rep_id": ["R1", "R1"], "year": [2025, 2025], "quarter": [1, 2], "x": [1.0, 2.0]})
+    >>> r = pd.DataFrame({"rep_id": ["R1", "R1"], "year": [2025, 2025], "quarter": [1, 2],
+    ...                   "x": [1.0, 2.0]})
     >>> review_table(r, "x").columns.tolist()
     ['2025Q1', '2025Q2']
     """

@@ -1,4 +1,4 @@
-"""The course's analyses on a user's own order lines (from :func:`salesprofit.data.read_crm_export`).
+"""The course's analyses on a user's own order lines (``data.read_crm_export``).
 
 Each analysis takes the canonical order lines (order_id, order_date, customer_id,
 quantity, unit_price, and where present product_id, unit_cost, list_price, rep_id)
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -132,7 +132,8 @@ def discount_leakage(lines: pd.DataFrame, by: str = "rep_id") -> pd.DataFrame:
     customer_id), biggest leakage first. ``leakage_rate`` = leakage / list revenue
     (the average discount off list). Needs list_price; lines without one are left out.
 
-    >>> df = pd.DataFrame({"order_id": ["A", "B"], "customer_id": ["X", "Y"], "rep_id": ["R1", "R2"],
+    >>> df = pd.DataFrame({"order_id": ["A", "B"], "customer_id": ["X", "Y"],
+    ...     "rep_id": ["R1", "R2"],
     ...     "order_date": pd.to_datetime(["2026-01-01"] * 2), "quantity": [10, 10],
     ...     "unit_price": [9.0, 7.0], "list_price": [10.0, 10.0]})
     >>> discount_leakage(df)["leakage_rate"].to_dict()
@@ -185,7 +186,8 @@ def product_mix(lines: pd.DataFrame) -> pd.DataFrame:
     """One row per product, biggest revenue first: ``lines``, ``units``, ``revenue``,
     ``revenue_share`` and, when costed, ``gross_profit`` and ``margin``. Needs product_id.
 
-    >>> df = pd.DataFrame({"order_id": ["A", "B"], "customer_id": ["X", "Y"], "product_id": ["P1", "P2"],
+    >>> df = pd.DataFrame({"order_id": ["A", "B"], "customer_id": ["X", "Y"],
+    ...     "product_id": ["P1", "P2"],
     ...     "order_date": pd.to_datetime(["2026-01-01"] * 2), "quantity": [1, 3],
     ...     "unit_price": [10.0, 10.0]})
     >>> product_mix(df)["revenue_share"].to_dict()

@@ -976,12 +976,14 @@ def tradeoffs(sc: Scenario, **terms: Any) -> tuple[TradeOff, ...]:
     return tuple(rows)
 
 
-def score(sc: Scenario, **terms: Any) -> DealScore:
+def score(sc: Scenario, grid_table: pd.DataFrame | None = None, **terms: Any) -> DealScore:
     """Score an agreed deal for both sides, against targets, walk-aways and the frontier.
 
     ``both_could_gain``: the most by which another deal of the grid beats this one for
     both sides at once; ``left_on_table``: the best joint gain of the grid minus this
     deal's; ``on_frontier``: ``both_could_gain`` within the ``NEAR`` tolerance.
+    ``grid_table``: :func:`grid` of ``sc`` when the caller already has it (a calculator
+    scoring many deals of one scenario).
 
     >>> s = scenario("discount_request", seed=1)
     >>> d = score(s, **s.status_quo)
@@ -998,7 +1000,7 @@ def score(sc: Scenario, **terms: Any) -> DealScore:
     k = KITS[sc.kit]
     res = k.values(sc.params, **clean)
     s_val, b_val = float(res["seller_value"]), float(res["buyer_value"])
-    g = grid(sc)
+    g = grid(sc) if grid_table is None else grid_table
     f = g[g["efficient"]]
     gap = float(frontier_gap(f["seller_value"], f["buyer_value"], s_val, b_val))
     joint = (s_val - sc.seller_walkaway) + (b_val - sc.buyer_walkaway)

@@ -90,8 +90,9 @@ def history_target(last_actual, growth):
     """
     check("Last year's sales", last_actual, ge=0)
     check("The growth", growth, gt=-1, why="a fall of 100 % or more would leave nothing to sell")
-    return out(values(last_actual) * (1 + values(growth))) if not isinstance(last_actual, pd.Series) \
-        else last_actual * (1 + values(growth))
+    if isinstance(last_actual, pd.Series):
+        return last_actual * (1 + values(growth))
+    return out(values(last_actual) * (1 + values(growth)))
 
 
 def potential_target(potential, share):
@@ -124,7 +125,8 @@ def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
     All years pooled (the definition of the sample company's ground truth): month 1 to
     12 in the index, mean exactly 1. A month with no data at all is an error.
 
-    >>> d = pd.to_datetime(["2025-01-15", "2025-02-15"] + [f"2025-{m:02d}-01" for m in range(3, 13)])
+    >>> months = [f"2025-{m:02d}-01" for m in range(3, 13)]
+    >>> d = pd.to_datetime(["2025-01-15", "2025-02-15"] + months)
     >>> seasonality_index(d, [0.5, 1.5] + [1.0] * 10).round(2).tolist()[:3]
     [0.5, 1.5, 1.0]
     """
@@ -136,7 +138,8 @@ def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
     by_month = a.groupby(d.dt.month.to_numpy()).sum().reindex(range(1, 13))
     if by_month.isna().any():
         missing = [int(m) for m in by_month.index[by_month.isna()]]
-        raise ValueError(f"Seasonality needs sales in every calendar month; none in month(s) {missing}.")
+        raise ValueError("Seasonality needs sales in every calendar month; "
+                         f"none in month(s) {missing}.")
     if by_month.mean() <= 0:
         raise ValueError("Seasonality needs some sales: the amounts add up to zero.")
     index = by_month / by_month.mean()
@@ -146,7 +149,7 @@ def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
 
 def calendar_plan(total: float, year: int, monthly_index: Any | None = None,
                   workdays_only: bool = True) -> pd.DataFrame:
-    """The annual target split into days: columns ``date``, ``quarter``, ``month``, ``week``, ``target``.
+    """The annual target split into days: ``date``, ``quarter``, ``month``, ``week``, ``target``.
 
     Each month gets ``total x index[m] / sum(index)``; inside a month the target is
     spread evenly over working days (Monday-Friday; every day with
@@ -226,7 +229,8 @@ def allocate_quota(total: float, potential: pd.Series, history: pd.Series | None
 def territory_potential(customers: pd.DataFrame, by: str = "rep_id") -> pd.Series:
     """Sum of the customers' ``estimated_potential`` per rep (or per ``by``).
 
-    >>> territory_potential(pd.DataFrame({"rep_id": ["A", "A", "B"], "estimated_potential": [1., 2., 3.]})).tolist()
+    >>> c = pd.DataFrame({"rep_id": ["A", "A", "B"], "estimated_potential": [1.0, 2.0, 3.0]})
+    >>> territory_potential(c).tolist()
     [3.0, 3.0]
     """
     for col in (by, "estimated_potential"):

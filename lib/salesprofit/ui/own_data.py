@@ -21,6 +21,7 @@ import pandas as pd
 from .. import fmt
 from ..data import DataError
 from ..fmt import esc
+from ..export import download_link
 from .base import LAYOUT, STYLE, Calculator, Result
 
 __all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
@@ -187,7 +188,6 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
     """
     from .. import own_data
     from ..crm_import import inspect_crm_export
-    from ..export import download_link
 
     report = LabReport()
     try:
@@ -225,11 +225,10 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
         report.tables.update(sheets)
         html.append(body)
     stem = Path(report.source).stem or "export"
-    links = (download_link(report.tables, f"{stem}_analysis.xlsx", "Download all tables (Excel)")
-             + " &nbsp; " + download_link(report.tables.get("customer profit",
-                                                            report.tables["validation"]),
-                                          f"{stem}_customers.csv", "Customer table (CSV)"))
-    html.append(f"<h4>3. Take it with you</h4><p>{links}</p>")
+    links = download_link(report.tables.get("customer profit", report.tables["validation"]),
+                          f"{stem}_customers.csv", "Customer table (CSV)")
+    html.append(f"<h4>3. Take it with you</h4><p>{links} &nbsp; (all tables as one Excel "
+                "workbook: the button below)</p>")
     result = Result(_WRAP.format("".join(html)), None, report)
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
@@ -247,10 +246,30 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
     shown = str(path) if path is not None else str(SAMPLE)
     box = widgets.Text(value=shown, description="…or file path", style=STYLE, layout=LAYOUT,
                        continuous_update=False)
-    return Calculator("Your own order lines: validation and analyses",
+    calc = Calculator("Your own order lines: validation and analyses",
                       {"upload": upload, "path": box}, compute_own_data,
                       intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
                             "is read in memory and never changed.", chart=False)
+    button = widgets.Button(description="Prepare the Excel file", icon="download")
+    link = widgets.HTML()
+
+    def prepare(_: Any = None) -> None:
+        report = calc.output
+        if report is None or not getattr(report, "tables", None):
+            link.value = "<p>Load a file that can be read first.</p>"
+            return
+        stem = Path(report.source).stem or "export"
+        link.value = download_link(report.tables, f"{stem}_analysis.xlsx",
+                                   f"Download {stem}_analysis.xlsx ({len(report.tables)} sheets)")
+
+    def clear(_: Any = None) -> None:
+        link.value = ""
+
+    button.on_click(prepare)
+    calc.result.observe(clear, names="value")
+    calc.children = (*calc.children, widgets.HBox([button, link]))
+    calc.excel_button, calc.excel_link, calc.prepare_excel = button, link, prepare
+    return calc
 
 
 #: Example exports of the test corpus, by what they show (for the "fix a file" lab).

@@ -57,6 +57,7 @@ PRINT_CSS = """<style>
   {display: none !important;}
   .bd-main, .bd-content, .bd-article-container, .bd-article, .bd-page-width {max-width: 100% !important;
     width: 100% !important; margin: 0 !important; padding: 0 !important;}
+  html {font-size: 12px !important;}
   body {font-size: 10pt;}
   h1 {font-size: 15pt !important; margin: 0 0 0.3em 0 !important;}
   .sp-brief {max-width: 100%; page-break-after: always; break-after: page; line-height: 1.3;}
@@ -743,7 +744,7 @@ def compute_buyer(kit: str, seed: int, **terms: Any) -> Result:
 def compute_score(kit: str, seed: int, team: str = "", chart: bool = True, **terms: Any) -> Result:
     """The facilitator's score of one agreed deal, with the trade-offs named and the frontier chart."""
     sc = scenario(kit, seed)
-    d = roleplay.score(sc, **terms)
+    d = roleplay.score(sc, grid_table=_grid(sc.kit, sc.seed), **terms)
     rs, rb = sc.roles["seller"], sc.roles["buyer"]
 
     def mark(x):
@@ -803,7 +804,7 @@ class ScorerCalculator(Calculator):
     def record(self) -> int | None:
         """Record the deal on the scoreboard; shows the result or the refusal under the button."""
         v = self.values()
-        terms = {k: v[k] for k in roleplay.scenario(self.kit, v["seed"]).term_names} if self.error is None else None
+        terms = {k: v[k] for k in scenario(self.kit, v["seed"]).term_names} if self.error is None else None
         try:
             if terms is None:
                 raise ValueError(self.error or "check the inputs")
