@@ -129,6 +129,9 @@ def test_scoreboard_view_ranks_charts_and_exports(tmp_path):
     view.refresh_button.click()
     assert view.output["team"].tolist() == ["=Table 2", "Table 1"]
     assert "2 team(s)" in view.result.value and view.chart.value[:4] == b"\x89PNG"
+    view.inputs["show"].value = "frontier"
+    assert "seed 2026" in view.result.value and view.chart.value[:4] == b"\x89PNG" and view.error is None
+    view.inputs["show"].value = "spread"
     view.inputs["by"].value = "buyer_value"
     assert "ranked by the buyer&#x27;s value" in view.result.value
     view.inputs["kit"].value = "vip_renewal"

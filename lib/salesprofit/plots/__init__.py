@@ -77,6 +77,9 @@ def to_png(fig: "Figure") -> bytes:
             and not fig.subfigs):
         fig.set_layout_engine(None)
         fig.tight_layout(pad=_PAD)
+        # set_layout_engine(None) leaves a placeholder engine, which makes savefig draw the
+        # figure once more only to lay it out; the layout is done
+        fig._layout_engine = None
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None},
                 pil_kwargs={"compress_level": 1})

@@ -95,8 +95,8 @@ def spread_chart(ranked: pd.DataFrame, measure: str = "seller_vs_target",
         ax.invert_yaxis()
         ax.axvline(0, color="0.3", linewidth=1)
         spread = float(vals.max() - vals.min())
-        title = title or (f"Same case, same numbers: {CURRENCY}{spread:,.0f} between the best and the worst deal"
-                          if n > 1 else "One deal recorded so far")
+        title = title or (f"{CURRENCY}{spread:,.0f} between the best and the worst deal" if n > 1
+                          else "One deal recorded so far")
     else:
         title = title or "No deals recorded yet"
     money_axis(ax, "x")

@@ -869,9 +869,14 @@ del _kit, _kind
 # --------------------------------------------------------------------------- the scoreboard view
 
 
+CHARTS = {"spread": "Spread of outcomes", "frontier": "Deals against the frontier"}
+
+
 def compute_scoreboard(board: Scoreboard | None, kit: str, by: str = "seller_vs_target",
-                       chart: bool = True) -> Result:
-    """Ranking of the teams of one kit and the spread chart, from ``board``."""
+                       show: str = "spread", chart: bool = True) -> Result:
+    """Ranking of the teams of one kit from ``board``, with the spread chart (``show="spread"``)
+    or every team's deal against the Pareto frontier (``show="frontier"``, for the seed of the
+    latest recorded deal)."""
     title = roleplay.kit(kit).title
     if board is None:
         return Result("<p>Click <b>Refresh</b> to load the session's deals.</p>", None, data=None)
@@ -887,7 +892,14 @@ def compute_scoreboard(board: Scoreboard | None, kit: str, by: str = "seller_vs_
             + table(shown, {"seller vs target": lambda x: money(x, 0, sign=True), "seller margin": pct,
                             "buyer value": lambda x: money(x, 0), "created together": lambda x: money(x, 0)}))
     png = None
-    if chart:
+    if show == "frontier":
+        seed = int(ranked.loc[ranked["id"].idxmax(), "seed"])
+        same = int((ranked["seed"] == seed).sum())
+        html += (f"<p>The chart shows the {same} team(s) that negotiated seed {seed} (the latest deal's seed)"
+                 + ("; deals on other seeds have their own frontier." if same < len(ranked) else ".") + "</p>")
+        if chart:
+            png = plots.to_png(debrief_chart(board, kit, seed))
+    elif chart:
         png = plots.to_png(plots.roleplay.spread_chart(ranked, by, RANK_BY[by]))
     return Result(html, png, data=ranked)
 
@@ -912,8 +924,8 @@ class ScoreboardView(Calculator):
     def board(self) -> Scoreboard:
         return Scoreboard(self.inputs["location"].value or None)
 
-    def _compute_view(self, kit: str, by: str, location: str) -> Result:
-        return compute_scoreboard(Scoreboard(location or None) if self._load else None, kit, by)
+    def _compute_view(self, kit: str, by: str, show: str, location: str) -> Result:
+        return compute_scoreboard(Scoreboard(location or None) if self._load else None, kit, by, show)
 
     def refresh(self) -> None:
         self._load = True
@@ -931,7 +943,7 @@ class ScoreboardView(Calculator):
 
 
 def scoreboard_calculator(kit: str = "discount_request", by: str = "seller_vs_target",
-                          location: str = "", autoload: bool = True) -> ScoreboardView:
+                          show: str = "spread", location: str = "", autoload: bool = True) -> ScoreboardView:
     """The session scoreboard: ranking, spread of outcomes and CSV export.
 
     ``location``: the scoreboard file or folder (empty: the trainer's data folder or
@@ -943,6 +955,8 @@ def scoreboard_calculator(kit: str = "discount_request", by: str = "seller_vs_ta
                                 description="Kit", style=STYLE, layout=LAYOUT),
         "by": widgets.Dropdown(options=[(v, k) for k, v in RANK_BY.items()], value=by,
                                description="Rank by", style=STYLE, layout=LAYOUT),
+        "show": widgets.Dropdown(options=[(v, k) for k, v in CHARTS.items()], value=show,
+                                 description="Chart", style=STYLE, layout=LAYOUT),
         "location": widgets.Text(value=location, description="Scoreboard file", placeholder="your data folder",
                                  style=STYLE, layout=LAYOUT),
     }
