@@ -37,16 +37,23 @@ browser-deps:
 		echo "note: missing$$missing; the browser tests will be skipped (sudo apt-get install -y --no-install-recommends$$missing)"; \
 	fi
 
-# configurable-http-proxy for JupyterHub, pinned, in .venv/node (needs node and npm).
+# configurable-http-proxy for JupyterHub, pinned, in .venv/node (needs node and npm; as root
+# they are installed with apt when missing). Without them only the JupyterHub smoke test is
+# skipped (under CI it fails).
 $(CHP):
-	@if ! command -v npm >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
-		else echo "ERROR: JupyterHub's proxy needs node and npm (sudo apt-get install nodejs npm)" >&2; exit 1; fi; \
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing nodejs and npm with apt (for JupyterHub's proxy)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+	fi; \
+	if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(VENV)/node && \
+		npm install --prefix $(VENV)/node --no-audit --no-fund --loglevel=error \
+			configurable-http-proxy@$(CHP_VERSION) && touch $@; \
+	elif [ -n "$$CI" ]; then \
+		echo "ERROR: JupyterHub's proxy needs node and npm (sudo apt-get install nodejs npm)" >&2; exit 1; \
+	else \
+		echo "note: no npm: JupyterHub's proxy is not installed and its smoke test will be skipped"; \
 	fi
-	mkdir -p $(VENV)/node
-	npm install --prefix $(VENV)/node --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
-	@touch $@
 
 ## Start the course in JupyterLab (127.0.0.1, token on) at the welcome notebook.
 lab: venv

@@ -43,6 +43,7 @@ import numbers
 import os
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -527,11 +528,21 @@ def _read_frame(buffer: io.BytesIO, sep: str, idx: int, width: int, fast: list[i
                 ) -> pd.DataFrame:
     """The table below the header: text cells ("" when blank), float64 for ``fast``."""
     dtype: dict[int, Any] = {c: (np.float64 if c in fast else object) for c in range(width)}
-    return pd.read_csv(
-        buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
-        dtype=dtype, na_filter=bool(fast), keep_default_na=False,
-        na_values={c: [""] for c in fast} if fast else None, skip_blank_lines=False,
-        engine="c", quotechar='"', index_col=False, encoding="utf-8")
+    # pandas only warns when a row does not fit the columns and drops cells: that would be
+    # a silent loss of data, so it is refused as a broken file instead
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        try:
+            return pd.read_csv(
+                buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
+                dtype=dtype, na_filter=bool(fast), keep_default_na=False,
+                na_values={c: [""] for c in fast} if fast else None, skip_blank_lines=False,
+                engine="c", quotechar='"', index_col=False, encoding="utf-8")
+        except pd.errors.ParserWarning:
+            raise pd.errors.ParserError(
+                "its rows do not all fit under the header row (a line break or a quote "
+                "inside a cell may have split a row); open it in Excel and save it again "
+                "as CSV") from None
 
 
 def _csv_head(text: str, sep: str):
