@@ -135,3 +135,20 @@ def test_property_no_text_cell_starts_dangerously(values):
             assert (after != before) == before.startswith(("=", "+", "-", "@", "\t", "\r"))
         else:
             assert after is None or (isinstance(after, float) and np.isnan(after))
+
+
+def test_xlsx_is_reproducible_under_source_date_epoch(monkeypatch):
+    # reproducible-builds.org SOURCE_DATE_EPOCH: the same table gives the same bytes, so a
+    # notebook embedding the workbook does not change from run to run
+    import time
+    import zipfile
+
+    table = pd.DataFrame({"period": ["Q1", "Q2"], "target": [1.5, 2.5]})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    first = to_xlsx_bytes(table)
+    time.sleep(1.1)
+    assert to_xlsx_bytes(table) == first
+    book = zipfile.ZipFile(io.BytesIO(first))
+    assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert b"1980-01-01T00:00:00Z" in book.read("docProps/core.xml")
+    assert pd.read_excel(io.BytesIO(first))["target"].tolist() == [1.5, 2.5]

@@ -62,9 +62,10 @@ def test_quota_allocation(history):
     assert "growth needed" in calc.result.value
 
 
-def test_exported_workbook_is_stable_and_safe():
+def test_exported_workbook_is_stable_and_safe(monkeypatch):
     import time
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # as tools/run_notebooks.py sets it
     df = pd.DataFrame({"period": ["=HYPERLINK(\"x\")", "Feb"], "target (¥)": [1.0, 2.0]})
     a = ui.download_links(df, "t")
     time.sleep(1.1)

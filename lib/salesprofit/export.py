@@ -23,8 +23,12 @@ Nothing here writes to disk: every function returns bytes or a string.
 from __future__ import annotations
 
 import base64
+import datetime
 import html
 import io
+import os
+import re
+import zipfile
 from collections.abc import Mapping
 
 import pandas as pd
@@ -141,7 +145,35 @@ def to_xlsx_bytes(tables: pd.DataFrame | Mapping[str, pd.DataFrame],
                 if isinstance(col.dtype, pd.DatetimeTZDtype):
                     safe.isetitem(i, col.dt.tz_localize(None))
             safe.to_excel(writer, sheet_name=_sheet_name(name, used), index=index)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue())
+
+
+def _reproducible(workbook: bytes) -> bytes:
+    """The workbook with its clock readings pinned when ``SOURCE_DATE_EPOCH`` is set.
+
+    openpyxl stamps the current time into every zip entry and into the document's
+    created/modified properties, so the same table gives different bytes each run.
+    Under the reproducible-builds convention (``SOURCE_DATE_EPOCH``, seconds since
+    1970, set by ``tools/run_notebooks.py``) those stamps become that moment (zip
+    cannot hold a date before 1980), and a notebook that embeds the file is
+    byte-identical from run to run. Without it the real time stays.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip().isdigit():
+        return workbook
+    moment = max(datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc),
+                 datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    src = zipfile.ZipFile(io.BytesIO(workbook))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp, body)
+            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
+            dst.writestr(entry, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def download_link(df: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str,

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from . import clv
 
 
 def nps(scores: Any) -> float:
@@ -169,20 +170,14 @@ def prevention_scenario(prevention: Any, appraisal: Any, internal_failure: Any, 
 def clv_margin_multiple(margin: Any, retention: Any, discount_rate: Any) -> Any:
     """Value of a customer from yearly margin, retention and discount rate.
 
-    ``margin x r / (1 + d - r)``: margins received at the end of each year
-    the customer stays (Gupta & Lehmann 2003; the "margin multiple"). A local
-    copy of the chapter 1 model so this chapter stands alone.
+    ``margin x r / (1 + d - r)``: margins received at the end of each year the
+    customer stays (Gupta & Lehmann 2005, the "margin multiple"): chapter 1's
+    :func:`salesprofit.clv.clv` with end-of-year timing.
 
     >>> round(clv_margin_multiple(100, 0.8, 0.1), 2)
     266.67
     """
-    C.check("Retention", retention, ge=0, lt=1,
-            why="a customer base that never churns would have unbounded value")
-    C.check("Discount rate", discount_rate, ge=0)
-    C.finite("Margin", margin)
-    r, d, m = C.values(retention), C.values(discount_rate), C.values(margin)
-    out = m * r / (1 + d - r)
-    return C.out(out if not isinstance(retention, pd.Series) else pd.Series(out, index=retention.index))
+    return clv.clv(margin, retention, discount_rate, timing="end")
 
 
 def retention_after_speedup(retention: Any, speedup: Any, churn_effect: Any) -> Any:

@@ -7,10 +7,6 @@ when a calculator is built (:func:`company_history`).
 
 from __future__ import annotations
 
-import base64
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -51,29 +47,11 @@ def company_history(year: int = 2025) -> History:
     return History(season, by_year, rep_rev, pot, names)
 
 
-def _stable_xlsx(data: bytes) -> bytes:
-    """The same workbook with fixed timestamps (zip entries and document properties), so a
-    notebook that embeds it in its widget state is byte-identical from run to run."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2000-01-01T00:00:00Z", body)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0)), body,
-                         compress_type=zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
-
-
 def download_links(table_: pd.DataFrame, stem: str) -> str:
     """CSV and XLSX download links for ``table_`` (formula cells neutralised by
-    :mod:`salesprofit.export`; the XLSX with fixed timestamps)."""
-    xlsx = _stable_xlsx(export.to_xlsx_bytes({"targets": table_}))
-    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    xlsx_link = (f'<a download="{stem}.xlsx" href="data:{mime};base64,{base64.b64encode(xlsx).decode()}" '
-                 'target="_blank">Excel (XLSX)</a>')
-    return export.download_link(table_, f"{stem}.csv", "CSV") + " · " + xlsx_link
+    :mod:`salesprofit.export`)."""
+    return (export.download_link(table_, f"{stem}.csv", "CSV") + " · "
+            + export.download_link({"targets": table_}, f"{stem}.xlsx", "Excel (XLSX)"))
 
 
 def _display_table(plan: pd.DataFrame, level: str) -> pd.DataFrame:
