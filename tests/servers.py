@@ -7,6 +7,7 @@ session fixtures in ``conftest.py`` (one server per test session).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import http.server
 import json
@@ -165,6 +166,10 @@ async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) 
                 return states
     finally:
         ws.close()
+        # wait for the server's close frame, so the socket is closed before the loop ends
+        with contextlib.suppress(Exception):
+            while await asyncio.wait_for(ws.read_message(), 5) is not None:
+                pass
     raise TimeoutError("the kernel sent no widget state")
 
 

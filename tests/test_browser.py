@@ -73,6 +73,10 @@ def toc_pages() -> list[str]:
 
 
 CALCULATORS, _BROKEN = app.discover()
+#: What a calculator's inputs look like in the page (ipywidgets 8 classes).
+INPUTS = (".widget-slider, .widget-text, .widget-dropdown, .widget-button, .widget-toggle-buttons, "
+          ".widget-select, .widget-select-multiple, .widget-checkbox, .widget-radio, "
+          ".widget-textarea, .widget-upload")
 
 
 # --------------------------------------------------------------------------- browser
@@ -183,8 +187,7 @@ def test_book_page(book_site, watched, page_path):
             rendered.first.wait_for(timeout=30_000)
             for i in range(rendered.count()):
                 calc = rendered.nth(i)
-                assert calc.locator(".widget-slider, .widget-text, .widget-dropdown, "
-                                    ".widget-button, .widget-toggle-buttons").count() > 0, \
+                assert calc.locator(INPUTS).count() > 0, \
                     f"calculator {i} shows no inputs"
                 assert calc.locator(".sp-result, .sp-error").count() > 0, f"calculator {i} shows no result"
 
