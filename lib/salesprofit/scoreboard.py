@@ -30,6 +30,7 @@ import math
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -181,21 +182,38 @@ class Scoreboard:
             con = sqlite3.connect(self.path, timeout=TIMEOUT_S, isolation_level=None)
             con.execute(f"PRAGMA busy_timeout = {int(TIMEOUT_S * 1000)}")
         if not self._ready:
-            if self._memory is None:
-                mode = con.execute("PRAGMA journal_mode").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    con.execute("PRAGMA journal_mode = WAL")
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        con.execute(statement)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            self._prepare(con)
             self._ready = True
         return con
+
+    def _prepare(self, con: sqlite3.Connection) -> None:
+        """WAL mode and the tables, retried while another process holds the file.
+
+        Two notebooks opening a new scoreboard at the same moment both try to switch it
+        to WAL, which needs the file to themselves; SQLite answers "database is locked"
+        at once there instead of waiting for the busy timeout, so it is retried here.
+        """
+        deadline = time.monotonic() + TIMEOUT_S
+        while True:
+            try:
+                if self._memory is None:
+                    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+                    if str(mode).lower() != "wal":
+                        con.execute("PRAGMA journal_mode = WAL")
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            con.execute(statement)
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _close(self, con: sqlite3.Connection | None) -> None:
         if con is not None and con is not self._memory:
