@@ -34,7 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from servers import toc_files
 
 pytestmark = pytest.mark.slow
 
@@ -163,23 +163,6 @@ def page_violations(page: Page) -> list[str]:
         urls = HTML_SRC_IN_JSON.findall(body) + css_urls(body)
         found += [f"widget state: {u!r}" for u in urls if is_fetch_outside(u)]
     return found
-
-
-def toc_files() -> list[str]:
-    """Every document named in _toc.yml (root first), as written there."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            for key in ("parts", "chapters", "sections"):
-                walk(entry.get(key))
-
-    walk(toc.get("parts"))
-    walk(toc.get("chapters"))
-    return files
 
 
 def html_for(out: Path, docname: str) -> Path:

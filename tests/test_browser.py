@@ -32,9 +32,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from servers import chromium_path, serve_folder
+from servers import chromium_path, serve_folder, toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -56,20 +55,7 @@ IGNORED_CONSOLE: tuple[str, ...] = ("Got invalid theme mode: . Resetting to auto
 
 def toc_pages() -> list[str]:
     """The HTML path of every page in ``_toc.yml`` (root first)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return [str(Path(f).with_suffix(".html")) for f in files]
+    return [str(Path(f).with_suffix(".html")) for f in toc_files()]
 
 
 CALCULATORS, _BROKEN = app.discover()

@@ -4,21 +4,15 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, stop, wait_for_http
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "sp-test-token-0123456789"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def status(url: str) -> int:
@@ -36,25 +30,15 @@ def lab():
     proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "lab.py"), "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            status(f"{base}/api/status")
-            break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            if proc.poll() is not None:
-                pytest.fail("JupyterLab exited: " + proc.stdout.read())
-            time.sleep(0.5)
-    else:
-        proc.kill()
+    try:
+        wait_for_http(f"{base}/api/status", proc, timeout=60)
+    except RuntimeError:
+        pytest.fail("JupyterLab exited: " + proc.stdout.read())
+    except TimeoutError:
+        stop(proc)
         pytest.fail("JupyterLab did not answer within 60 s")
     yield base, port
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop(proc)
     proc.stdout.close()
 
 

@@ -8,31 +8,15 @@ that ``import salesprofit`` stays fast.
 
 from __future__ import annotations
 
-import importlib
+from ._lazy import submodule_getattr
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {
-    "clv", "costs", "data", "experiments", "forecast", "funnel", "incentives",
-    "kpi", "marketing", "plots", "pricing", "quality", "segmentation", "synth",
-    "targets", "teach", "training", "ui", "variance",
-}
-
-
-def __getattr__(name: str):
-    # Any submodule loads on first use (``salesprofit.clv``), so new modules need no
-    # registration here; _SUBMODULES only feeds ``dir()`` and tab completion.
-    if not name.startswith("_"):
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-        else:
-            globals()[name] = module
-            return module
-    raise AttributeError(f"module 'salesprofit' has no attribute {name!r}")
+__getattr__ = submodule_getattr(__name__, globals())
 
 
 def __dir__():
-    return sorted(list(globals()) + list(_SUBMODULES))
+    import pkgutil
+
+    return sorted(set(globals()) | {m.name for m in pkgutil.iter_modules(__path__)
+                                    if not m.name.startswith("_")})

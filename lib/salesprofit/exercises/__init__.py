@@ -12,21 +12,10 @@ Modules: :mod:`.pricing` (chapter 3); the other chapters add their own
 
 from __future__ import annotations
 
-import importlib
-
+from .._lazy import submodule_getattr
 from .pricing import discount_volume, dynamic_price, optimal_price, pocket_margin
 
 __all__ = ["discount_volume", "dynamic_price", "optimal_price", "pocket_margin"]
 
 
-def __getattr__(name: str):
-    if not name.startswith("_"):
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-        else:
-            globals()[name] = module
-            return module
-    raise AttributeError(f"module 'salesprofit.exercises' has no attribute {name!r}")
+__getattr__ = submodule_getattr(__name__, globals())

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._lazy import submodule_getattr
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
@@ -254,16 +256,4 @@ def show(fig: "Figure"):
 
 # Chapter-specific charts live in submodules (``plots.clv``, ``plots.incentives`` ...),
 # built on the house style above and loaded on first use.
-def __getattr__(name: str):
-    import importlib
-
-    if not name.startswith("_"):
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-        else:
-            globals()[name] = module
-            return module
-    raise AttributeError(f"module 'salesprofit.plots' has no attribute {name!r}")
+__getattr__ = submodule_getattr(__name__, globals())

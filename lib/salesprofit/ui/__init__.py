@@ -10,21 +10,6 @@ shown in the calculator as the model's sentence.
 
 from __future__ import annotations
 
-import importlib
+from .._lazy import submodule_getattr
 
-_SUBMODULES = {"base", "pricing", "teach"}
-
-
-def __getattr__(name: str):
-    # Any submodule loads on first use (``salesprofit.clv``), so new modules need no
-    # registration here; _SUBMODULES only feeds ``dir()`` and tab completion.
-    if not name.startswith("_"):
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-        else:
-            globals()[name] = module
-            return module
-    raise AttributeError(f"module 'salesprofit.ui' has no attribute {name!r}")
+__getattr__ = submodule_getattr(__name__, globals())
