@@ -56,7 +56,8 @@ if _chp.exists():
 _learners = os.environ.get("SP_LEARNERS")
 if _learners and Path(_learners).is_file():
     c.Authenticator.allowed_users = {
-        line.strip() for line in Path(_learners).read_text().splitlines() if line.strip()}
+        line.strip() for line in Path(_learners).read_text().splitlines() if line.strip()
+    }
 else:
     c.PAMAuthenticator.allowed_groups = {"learners"}
 c.Authenticator.admin_users = set(filter(None, os.environ.get("SP_HUB_ADMINS", "").split(",")))
@@ -66,10 +67,12 @@ c.Spawner.cmd = [str(VENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = f"~/{WORK_FOLDER}"
 c.Spawner.default_url = "/lab/tree/notebooks/00_welcome.ipynb"
 # no news feed, update check or extension-manager queries to the internet
-c.Spawner.args = ["--LabApp.news_url=None",
-                  "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                  "--LabApp.extension_manager=readonly"]
-c.Spawner.mem_limit = os.environ.get("SP_HUB_MEM_LIMIT", "1G")   # enforced by TLJH/Z2JH
+c.Spawner.args = [
+    "--LabApp.news_url=None",
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    "--LabApp.extension_manager=readonly",
+]
+c.Spawner.mem_limit = os.environ.get("SP_HUB_MEM_LIMIT", "1G")  # enforced by TLJH/Z2JH
 
 
 def learner_home(spawner) -> Path:
@@ -101,13 +104,21 @@ def copy_course(spawner) -> None:
     (home / SCOREBOARD).parent.mkdir(parents=True, exist_ok=True)
     if not (work / "notebooks").exists():
         work.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(COURSE / "notebooks", work / "notebooks",
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    if os.geteuid() == 0 and not getattr(spawner, "home_dir", None):   # system users
+        shutil.copytree(
+            COURSE / "notebooks",
+            work / "notebooks",
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
+    if os.geteuid() == 0 and not getattr(spawner, "home_dir", None):  # system users
         import pwd
 
         account = pwd.getpwnam(spawner.user.name)
-        for folder in (work, (home / SCOREBOARD).parent, home / ".local", home / ".local" / "share"):
+        for folder in (
+            work,
+            (home / SCOREBOARD).parent,
+            home / ".local",
+            home / ".local" / "share",
+        ):
             for path in [folder, *folder.rglob("*")] if folder == work else [folder]:
                 os.chown(path, account.pw_uid, account.pw_gid)
 
@@ -116,8 +127,10 @@ c.Spawner.pre_spawn_hook = copy_course
 
 # Idle servers stop after an hour (JupyterHub's idle culler is a separate package; the
 # singleuser server can also shut itself down)
-c.Spawner.args += ["--ServerApp.shutdown_no_activity_timeout=3600",
-                   "--MappingKernelManager.cull_idle_timeout=3600"]
+c.Spawner.args += [
+    "--ServerApp.shutdown_no_activity_timeout=3600",
+    "--MappingKernelManager.cull_idle_timeout=3600",
+]
 
-if sys.version_info < (3, 11):   # pragma: no cover
+if sys.version_info < (3, 11):  # pragma: no cover
     raise SystemExit("the course needs Python 3.11 or newer")

@@ -26,10 +26,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-CONFIG_DATA = re.compile(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>',
-                         re.S)
-CELL_OUTPUT = re.compile(r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>',
-                         re.S)
+CONFIG_DATA = re.compile(
+    r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', re.S
+)
+CELL_OUTPUT = re.compile(
+    r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>', re.S
+)
 
 
 def free_port() -> int:
@@ -38,8 +40,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout: float = 90,
-                  ok_only: bool = False) -> None:
+def wait_for_http(
+    url: str, proc: subprocess.Popen | None = None, timeout: float = 90, ok_only: bool = False
+) -> None:
     """Poll ``url`` until the server answers (any HTTP status, or 2xx with ``ok_only``)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -78,7 +81,7 @@ class Gallery:
     token: str
     proc: subprocess.Popen
     log: Path
-    calculators: list = field(default_factory=list)   # tools.app.CalculatorInfo
+    calculators: list = field(default_factory=list)  # tools.app.CalculatorInfo
     broken: dict = field(default_factory=dict)
 
     def url(self, page: str = "index.ipynb", token: bool = True) -> str:
@@ -98,9 +101,13 @@ def start_gallery(out: Path) -> Gallery:
     log = out.parent / f"{out.name}-voila.log"
     env = {**app.environment(out), "CI": "true", "VOILA_TOKEN": token}
     handle = open(log, "w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "app.py"), "--port", str(port),
-                             "--out", str(out)], cwd=ROOT, env=env, stdout=handle,
-                            stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools" / "app.py"), "--port", str(port), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
     handle.close()
     gallery = Gallery(port, token, proc, log, calcs, broken)
     try:
@@ -126,7 +133,9 @@ async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) 
     # The kernel websocket's v1 protocol, as JupyterLab's widget manager speaks it (the
     # legacy JSON protocol makes jupyter_server 2 grow without bound on binary replies).
     from jupyter_server.services.kernels.connection.base import (
-        deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1)
+        deserialize_msg_from_ws_v1,
+        serialize_msg_to_ws_v1,
+    )
     from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
 
@@ -135,17 +144,32 @@ async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) 
     session, comm_id = uuid.uuid4().hex, uuid.uuid4().hex
 
     def message(msg_type: str, content: dict, metadata: dict | None = None) -> bytes:
-        msg = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session,
-                          "username": "test", "version": "5.4",
-                          "date": "2026-01-01T00:00:00.000000Z"},
-               "parent_header": {}, "metadata": metadata or {}, "content": content}
+        msg = {
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": msg_type,
+                "session": session,
+                "username": "test",
+                "version": "5.4",
+                "date": "2026-01-01T00:00:00.000000Z",
+            },
+            "parent_header": {},
+            "metadata": metadata or {},
+            "content": content,
+        }
         return serialize_msg_to_ws_v1(msg, "shell", pack=_pack)
 
-    await ws.write_message(message("comm_open", {
-        "comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
-        {"version": "1.0.0"}), binary=True)
-    await ws.write_message(message("comm_msg", {
-        "comm_id": comm_id, "data": {"method": "request_states"}}), binary=True)
+    await ws.write_message(
+        message(
+            "comm_open",
+            {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+            {"version": "1.0.0"},
+        ),
+        binary=True,
+    )
+    await ws.write_message(
+        message("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}}), binary=True
+    )
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
@@ -155,8 +179,11 @@ async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) 
             _channel, parts = deserialize_msg_from_ws_v1(raw)
             header, content, buffers = json.loads(parts[0]), json.loads(parts[3]), parts[4:]
             data = content.get("data", {})
-            if (header.get("msg_type") == "comm_msg" and content.get("comm_id") == comm_id
-                    and data.get("method") == "update_states"):
+            if (
+                header.get("msg_type") == "comm_msg"
+                and content.get("comm_id") == comm_id
+                and data.get("method") == "update_states"
+            ):
                 states = data["states"]
                 for path, buf in zip(data.get("buffer_paths", []), buffers):
                     target = states
@@ -175,9 +202,12 @@ async def _widget_states(port: int, token: str, kernel_id: str, timeout: float) 
 
 def shutdown_kernel(port: int, token: str, kernel_id: str) -> None:
     """Stop a page's kernel, as the page does when it is closed."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/voila/api/shutdown/{kernel_id}",
-                                     data=b"", method="POST",
-                                     headers={"Authorization": f"token {token}"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/voila/api/shutdown/{kernel_id}",
+        data=b"",
+        method="POST",
+        headers={"Authorization": f"token {token}"},
+    )
     with urllib.request.urlopen(request, timeout=30):
         pass
 

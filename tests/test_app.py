@@ -45,8 +45,11 @@ def fetch(url: str) -> tuple[int, str]:
 def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_arguments():
     calcs, broken = app.discover()
     names = {(c.module, c.name) for c in calcs}
-    assert {("pricing", "breakeven_calculator"), ("pricing", "waterfall_calculator"),
-            ("pricing", "optimal_price_calculator")} <= names
+    assert {
+        ("pricing", "breakeven_calculator"),
+        ("pricing", "waterfall_calculator"),
+        ("pricing", "optimal_price_calculator"),
+    } <= names
     # the dynamic-pricing simulator needs a season (demand_index): not a gallery page
     assert ("pricing", "dynamic_pricing_calculator") not in names
     assert broken == {}, f"calculator modules that do not import: {broken}"
@@ -61,13 +64,21 @@ def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_argum
 def test_no_argument_call():
     def a(x=1, *args, **kw): ...
     def b(x, y=2): ...
+
     assert app.no_argument_call(a) and not app.no_argument_call(b)
 
 
 def test_the_template_loads_nothing_from_the_internet(gallery):
-    text = (app.share_dir(gallery.log.parent / "app") / "voila" / "templates" / app.TEMPLATE
-            / "index.html.j2").read_text(encoding="utf8")
-    assert "cdn.jsdelivr.net" not in text and "extends 'nbconvert/templates/lab/index.html.j2'" in text
+    text = (
+        app.share_dir(gallery.log.parent / "app")
+        / "voila"
+        / "templates"
+        / app.TEMPLATE
+        / "index.html.j2"
+    ).read_text(encoding="utf8")
+    assert (
+        "cdn.jsdelivr.net" not in text and "extends 'nbconvert/templates/lab/index.html.j2'" in text
+    )
     status, page = fetch(gallery.url("index.ipynb"))
     assert status == 200
     assert not re.search(r"<(?:link|script)[^>]+(?:href|src)=\"(?:https?:)?//", page)
@@ -75,8 +86,11 @@ def test_the_template_loads_nothing_from_the_internet(gallery):
 
 def test_the_gallery_needs_the_token_and_listens_on_loopback_only(gallery):
     assert fetch(gallery.url("index.ipynb", token=False))[0] in (302, 403)
-    other = [a for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
-             if not a.startswith("127.")]
+    other = [
+        a
+        for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+        if not a.startswith("127.")
+    ]
     for address in other:
         with socket.socket() as s:
             s.settimeout(1)
@@ -106,8 +120,9 @@ def check_page(gallery, calc) -> list[str]:
             return [f"{calc.notebook}: error output {outputs}"]
         if "salesprofit.ui" in page or "import " in page.split("</head>", 1)[-1]:
             problems.append(f"{calc.notebook}: the code is shown")
-        views = [o["data"][WIDGET_VIEW]["model_id"] for o in outputs
-                 if WIDGET_VIEW in o.get("data", {})]
+        views = [
+            o["data"][WIDGET_VIEW]["model_id"] for o in outputs if WIDGET_VIEW in o.get("data", {})
+        ]
         if len(views) != 1:
             return problems + [f"{calc.notebook}: {len(views)} widget views"]
         states = widget_states(gallery.port, gallery.token, kernel_id)
@@ -115,14 +130,22 @@ def check_page(gallery, calc) -> list[str]:
         shutdown_kernel(gallery.port, gallery.token, kernel_id)
     root = states.get(views[0], {}).get("state", {})
     if root.get("_model_name") != "VBoxModel" or "sp-calc" not in root.get("_dom_classes", []):
-        return problems + [f"{calc.notebook}: the view is not a calculator: {root.get('_model_name')}"]
-    images = [s["state"].get("value") for s in states.values()
-              if s["state"].get("_model_name") == "ImageModel"]
+        return problems + [
+            f"{calc.notebook}: the view is not a calculator: {root.get('_model_name')}"
+        ]
+    images = [
+        s["state"].get("value")
+        for s in states.values()
+        if s["state"].get("_model_name") == "ImageModel"
+    ]
     # a chart, when there is one, is a PNG (calculators without a chart leave it empty)
     if any(v and not (isinstance(v, bytes) and v[:8] == b"\x89PNG\r\n\x1a\n") for v in images):
         problems.append(f"{calc.notebook}: its chart is not a PNG")
-    html_values = [s["state"].get("value", "") for s in states.values()
-                   if s["state"].get("_model_name") == "HTMLModel"]
+    html_values = [
+        s["state"].get("value", "")
+        for s in states.values()
+        if s["state"].get("_model_name") == "HTMLModel"
+    ]
     if not any('class="sp-result"' in v for v in html_values):
         problems.append(f"{calc.notebook}: no result shown")
     if any("sp-error" in v and "Check the inputs" in v for v in html_values):
@@ -132,11 +155,27 @@ def check_page(gallery, calc) -> list[str]:
     return problems
 
 
-INPUT_MODELS = {"FloatSliderModel", "IntSliderModel", "BoundedFloatTextModel", "FloatTextModel",
-                "DropdownModel", "IntTextModel", "BoundedIntTextModel", "TextModel",
-                "SelectionSliderModel", "ToggleButtonsModel", "RadioButtonsModel",
-                "CheckboxModel", "FloatRangeSliderModel", "IntRangeSliderModel", "TextareaModel",
-                "SelectModel", "SelectMultipleModel", "ButtonModel", "FileUploadModel"}
+INPUT_MODELS = {
+    "FloatSliderModel",
+    "IntSliderModel",
+    "BoundedFloatTextModel",
+    "FloatTextModel",
+    "DropdownModel",
+    "IntTextModel",
+    "BoundedIntTextModel",
+    "TextModel",
+    "SelectionSliderModel",
+    "ToggleButtonsModel",
+    "RadioButtonsModel",
+    "CheckboxModel",
+    "FloatRangeSliderModel",
+    "IntRangeSliderModel",
+    "TextareaModel",
+    "SelectModel",
+    "SelectMultipleModel",
+    "ButtonModel",
+    "FileUploadModel",
+}
 
 
 def test_every_gallery_page_renders_its_calculator_with_state(gallery):

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesprofit import associations as A, data
+from salesprofit import associations as A
+from salesprofit import data
 
 
 def test_tan_steinbach_kumar_market_baskets():
@@ -48,8 +49,12 @@ def test_planted_cross_sells_are_recovered():
     # precision: every strong rule is a planted one; recall: every planted anchor seen in
     # 20+ orders with its complement is found, with about the planted 45 % confidence
     # (lift is symmetric: complement -> anchor is as strong, so compare unordered pairs)
-    assert {frozenset(p) for p in zip(strong["antecedent"], strong["consequent"])} <= {frozenset(p) for p in planted}
-    counts = A.pair_rules(A.basket_matrix(lines), min_count=20).set_index(["antecedent", "consequent"])
+    assert {frozenset(p) for p in zip(strong["antecedent"], strong["consequent"])} <= {
+        frozenset(p) for p in planted
+    }
+    counts = A.pair_rules(A.basket_matrix(lines), min_count=20).set_index(
+        ["antecedent", "consequent"]
+    )
     seen = {p for p in planted if p in counts.index}
     assert len(seen) >= 20 and seen <= found
     conf = counts.loc[sorted(seen), "confidence"]
@@ -57,11 +62,19 @@ def test_planted_cross_sells_are_recovered():
 
 
 def test_cross_sell_margin():
-    lines = pd.DataFrame({"order_id": [1, 1, 2, 3], "product_id": ["A", "B", "A", "B"],
-                          "quantity": [1, 2, 1, 4], "net_price": [5.0, 10.0, 5.0, 10.0],
-                          "unit_cost": [4.0, 7.0, 4.0, 7.0]})
+    lines = pd.DataFrame(
+        {
+            "order_id": [1, 1, 2, 3],
+            "product_id": ["A", "B", "A", "B"],
+            "quantity": [1, 2, 1, 4],
+            "net_price": [5.0, 10.0, 5.0, 10.0],
+            "unit_cost": [4.0, 7.0, 4.0, 7.0],
+        }
+    )
     b = A.basket_matrix(lines)
-    r = A.cross_sell(A.pair_rules(b), lines, b.matrix.shape[0], take_up=0.5).set_index(["antecedent", "consequent"])
+    r = A.cross_sell(A.pair_rules(b), lines, b.matrix.shape[0], take_up=0.5).set_index(
+        ["antecedent", "consequent"]
+    )
     # A in orders 1 and 2, B only in 1: one missed order; a B line earns (6 + 12) / 2 = 9
     assert r.loc[("A", "B"), "missed_orders"] == 1
     assert r.loc[("A", "B"), "margin_per_line"] == pytest.approx(9.0)
@@ -69,11 +82,14 @@ def test_cross_sell_margin():
     assert np.isfinite(r["margin_at_stake"]).all()
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sets(st.sampled_from("ABCDEF"), min_size=1, max_size=4), min_size=1, max_size=30))
+@given(
+    st.lists(st.sets(st.sampled_from("ABCDEF"), min_size=1, max_size=4), min_size=1, max_size=30)
+)
 def test_sparse_pair_counts_equal_a_brute_force_count(baskets):
     b = A.transactions_matrix(baskets)
     r = A.pair_rules(b)

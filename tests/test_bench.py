@@ -18,8 +18,13 @@ import bench  # noqa: E402
 @pytest.mark.slow
 def test_bench_smoke_run(tmp_path):
     out = tmp_path / "results.json"
-    run = subprocess.run([sys.executable, str(ROOT / "tools" / "bench.py"), "--smoke", "--out", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "bench.py"), "--smoke", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     results = json.loads(out.read_text())
     assert results["smoke"] is True
@@ -27,7 +32,7 @@ def test_bench_smoke_run(tmp_path):
     breakeven = calcs["pricing.breakeven_calculator"]
     assert breakeven["status"] == "ok" and breakeven["kind"] == "formula"
     assert 0 < breakeven["numbers_p50"] <= breakeven["total_p95"]
-    assert breakeven["chart_p95"] > 0          # its chart redraw is measured separately
+    assert breakeven["chart_p95"] > 0  # its chart redraw is measured separately
     assert results["import"]["status"] == "ok" and 0 < results["import"]["median_s"] < 5
     assert results["notebooks"]["count"] == 1 and not results["notebooks"]["failed"]
     for section in ("customer_summary", "bgnbd"):

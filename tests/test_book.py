@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from servers import toc_files
 
 pytestmark = pytest.mark.slow

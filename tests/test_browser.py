@@ -42,10 +42,17 @@ import app  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 # nothing reaches the network: a dead proxy for all but loopback
-                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # nothing reaches the network: a dead proxy for all but loopback
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=127.0.0.1",
+]
 LOCAL = {"127.0.0.1"}
 #: Console messages that are not errors of the page. pydata-sphinx-theme logs this one
 #: with console.error on a first visit (empty localStorage) when ``default_mode`` is not
@@ -60,9 +67,11 @@ def toc_pages() -> list[str]:
 
 CALCULATORS, _BROKEN = app.discover()
 #: What a calculator's inputs look like in the page (ipywidgets 8 classes).
-INPUTS = (".widget-slider, .widget-text, .widget-dropdown, .widget-button, .widget-toggle-buttons, "
-          ".widget-select, .widget-select-multiple, .widget-checkbox, .widget-radio, "
-          ".widget-textarea, .widget-upload")
+INPUTS = (
+    ".widget-slider, .widget-text, .widget-dropdown, .widget-button, .widget-toggle-buttons, "
+    ".widget-select, .widget-select-multiple, .widget-checkbox, .widget-radio, "
+    ".widget-textarea, .widget-upload"
+)
 
 
 # --------------------------------------------------------------------------- browser
@@ -72,8 +81,10 @@ INPUTS = (".widget-slider, .widget-text, .widget-dropdown, .widget-button, .widg
 def browser():
     path = chromium_path()
     if path is None:
-        message = ("chromium is not installed: run `make venv` as root (it installs Debian's "
-                   "chromium and fonts-noto-cjk), or `apt-get install chromium fonts-noto-cjk`")
+        message = (
+            "chromium is not installed: run `make venv` as root (it installs Debian's "
+            "chromium and fonts-noto-cjk), or `apt-get install chromium fonts-noto-cjk`"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -81,9 +92,14 @@ def browser():
 
     with tempfile.TemporaryDirectory(prefix="sp-chromium-") as profile, sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=path, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, locale="en-US")
-        context.outside = []   # every request that tried to leave 127.0.0.1
+            profile,
+            executable_path=path,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="en-US",
+        )
+        context.outside = []  # every request that tried to leave 127.0.0.1
 
         def record(request):
             url = request.url
@@ -103,15 +119,23 @@ class Watched:
         self.page = context.new_page()
         self.errors: list[str] = []
         self.outside_before = len(context.outside)
-        self.page.on("console", lambda m: m.type == "error" and not any(
-            s in m.text for s in IGNORED_CONSOLE) and self.errors.append(f"console: {m.text}"))
+        self.page.on(
+            "console",
+            lambda m: (
+                m.type == "error"
+                and not any(s in m.text for s in IGNORED_CONSOLE)
+                and self.errors.append(f"console: {m.text}")
+            ),
+        )
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("websocket", lambda ws: urlsplit(ws.url).hostname not in LOCAL
-                     and context.outside.append(ws.url))
+        self.page.on(
+            "websocket",
+            lambda ws: urlsplit(ws.url).hostname not in LOCAL and context.outside.append(ws.url),
+        )
 
     @property
     def outside(self) -> list[str]:
-        return self.context.outside[self.outside_before:]
+        return self.context.outside[self.outside_before :]
 
     def close(self):
         self.page.close()
@@ -134,9 +158,15 @@ def book_site(tmp_path_factory):
         html = Path(given)
     else:
         html = tmp_path_factory.mktemp("book") / "html"
-        build = subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"),
-                                "--out", str(html)], cwd=ROOT, capture_output=True, text=True)
-        assert build.returncode == 0, "the book does not build:\n" + build.stdout[-3000:] + build.stderr[-3000:]
+        build = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "build_book.py"), "--out", str(html)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert build.returncode == 0, (
+            "the book does not build:\n" + build.stdout[-3000:] + build.stderr[-3000:]
+        )
     server = serve_folder(html)
     yield server, html
     server.close()
@@ -157,7 +187,8 @@ def test_book_page(book_site, watched, page_path):
         page.wait_for_function(
             "document.querySelectorAll('.math').length > 0 && "
             "[...document.querySelectorAll('.math')].every(e => e.querySelector('mjx-container'))",
-            timeout=20_000)
+            timeout=20_000,
+        )
         assert page.locator("mjx-merror").count() == 0, "a formula does not typeset"
 
     # calculators: each saved widget view renders (the manager replaces the script tag)
@@ -166,16 +197,19 @@ def test_book_page(book_site, watched, page_path):
         page.wait_for_function(
             f"document.querySelectorAll('.jupyter-widgets.widget-container, "
             f".jupyter-widgets.widget-inline-hbox, .jupyter-widgets.widget-html, "
-            f".jupyter-widgets.widget-box').length >= {views}", timeout=30_000)
+            f".jupyter-widgets.widget-box').length >= {views}",
+            timeout=30_000,
+        )
         calcs = text.count("sp-calc")
         if calcs:
             rendered = page.locator(".sp-calc")
             rendered.first.wait_for(timeout=30_000)
             for i in range(rendered.count()):
                 calc = rendered.nth(i)
-                assert calc.locator(INPUTS).count() > 0, \
-                    f"calculator {i} shows no inputs"
-                assert calc.locator(".sp-result, .sp-error").count() > 0, f"calculator {i} shows no result"
+                assert calc.locator(INPUTS).count() > 0, f"calculator {i} shows no inputs"
+                assert calc.locator(".sp-result, .sp-error").count() > 0, (
+                    f"calculator {i} shows no result"
+                )
 
     # self-checks: a click on an answer shows its feedback
     quizzes = page.locator(".sp-quiz")
@@ -190,7 +224,7 @@ def test_book_page(book_site, watched, page_path):
             assert feedback.is_visible(), f"quiz {i} question {j}: no feedback after a click"
             assert feedback.inner_text().strip()
 
-    page.wait_for_timeout(300)   # late console errors (widget manager, MathJax)
+    page.wait_for_timeout(300)  # late console errors (widget manager, MathJax)
     assert not watched.errors, "\n".join(watched.errors)
     assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
 
@@ -203,13 +237,13 @@ def _expected_chapter3(calc: app.CalculatorInfo):
     from salesprofit import fmt, pricing
     from salesprofit.ui import pricing as ui
 
-    if calc.name == "breakeven_calculator":          # discount 10 % -> 10.5 % (step 0.5 pp)
+    if calc.name == "breakeven_calculator":  # discount 10 % -> 10.5 % (step 0.5 pp)
         needed = pricing.breakeven_volume_change(-0.105, 0.30)
         return "Discount asked for", ["ArrowRight"], fmt.pct(needed, 1, sign=True)
-    if calc.name == "waterfall_calculator":          # discount 8 % -> 8.5 %
+    if calc.name == "waterfall_calculator":  # discount 8 % -> 8.5 %
         res = ui.compute_waterfall(100.0, 0.085, 60, 0.06, 0.02, 2.0, 65.0, chart=False)
         return "On-invoice discount", ["ArrowRight"], fmt.money(res.data["pocket_price"])
-    if calc.name == "optimal_price_calculator":      # elasticity -2.5 -> -2.45
+    if calc.name == "optimal_price_calculator":  # elasticity -2.5 -> -2.45
         best = pricing.price_move(60.0, 100.0, 1000.0, -2.45).optimal_price
         return "Price elasticity", ["ArrowRight"], fmt.money(best)
     return None
@@ -230,7 +264,7 @@ def _wait_changed(page, before: str, timeout: float = 20.0) -> str:
     while time.time() < deadline:
         now = _state(page)
         if now != before:
-            page.wait_for_timeout(200)   # let the chart land too
+            page.wait_for_timeout(200)  # let the chart land too
             return _state(page)
         page.wait_for_timeout(100)
     return before
@@ -320,7 +354,9 @@ def test_gallery_calculator_answers_a_person(gallery, watched, calc):
         after = _wait_changed(page, before)
         assert after != before, f"{calc.slug}: nothing changed after {keys} on '{label}'"
         result = page.locator(".sp-calc .sp-result").first
-        assert text in result.inner_text(), f"{calc.slug}: expected {text!r} in {result.inner_text()!r}"
+        assert text in result.inner_text(), (
+            f"{calc.slug}: expected {text!r} in {result.inner_text()!r}"
+        )
     else:
         assert _nudge(page, calc_el), f"{calc.slug}: no input changed the result"
     assert page.locator(".sp-calc .sp-error").count() == 0, _state(page)

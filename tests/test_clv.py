@@ -5,7 +5,8 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesprofit import clv, data
 
@@ -32,12 +33,19 @@ def gg(summary):
 
 # --- retention economics ---------------------------------------------------
 
-@pytest.mark.parametrize("r,d,expected", [
-    # Gupta & Lehmann, Managing Customers as Investments (2005), table 2.1 "margin
-    # multiple" (margins at the end of each year): r 80 %, d 12 % -> 2.5;
-    # r 90 %, d 10 % -> 4.5; r 60 %, d 14 % -> 1.11; r 70 %, d 16 % -> 1.52.
-    (0.8, 0.12, 2.5), (0.9, 0.10, 4.5), (0.6, 0.14, 1.11), (0.7, 0.16, 1.52),
-])
+
+@pytest.mark.parametrize(
+    "r,d,expected",
+    [
+        # Gupta & Lehmann, Managing Customers as Investments (2005), table 2.1 "margin
+        # multiple" (margins at the end of each year): r 80 %, d 12 % -> 2.5;
+        # r 90 %, d 10 % -> 4.5; r 60 %, d 14 % -> 1.11; r 70 %, d 16 % -> 1.52.
+        (0.8, 0.12, 2.5),
+        (0.9, 0.10, 4.5),
+        (0.6, 0.14, 1.11),
+        (0.7, 0.16, 1.52),
+    ],
+)
 def test_margin_multiple_gupta_lehmann_table(r, d, expected):
     assert clv.margin_multiple(r, d) == pytest.approx(expected, abs=0.005)
 
@@ -75,13 +83,16 @@ def test_ltv_from_churn_and_simple_clv():
     assert clv.expected_lifetime(0.75) == pytest.approx(4.0)
 
 
-@pytest.mark.parametrize("call,words", [
-    (lambda: clv.margin_multiple(1.0, 0.1), "never churns"),
-    (lambda: clv.margin_multiple(0.8, -0.1), "discount rate"),
-    (lambda: clv.margin_multiple(0.8, 0.1, timing="middle"), "timing"),
-    (lambda: clv.ltv_from_churn(10.0, 0.0), "churn"),
-    (lambda: clv.clv(float("nan"), 0.8, 0.1), "missing"),
-])
+@pytest.mark.parametrize(
+    "call,words",
+    [
+        (lambda: clv.margin_multiple(1.0, 0.1), "never churns"),
+        (lambda: clv.margin_multiple(0.8, -0.1), "discount rate"),
+        (lambda: clv.margin_multiple(0.8, 0.1, timing="middle"), "timing"),
+        (lambda: clv.ltv_from_churn(10.0, 0.0), "churn"),
+        (lambda: clv.clv(float("nan"), 0.8, 0.1), "missing"),
+    ],
+)
 def test_plain_language_errors(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -103,7 +114,9 @@ def test_vip_offer_breakeven():
     assert v.required_retention == pytest.approx(0.822430, abs=1e-6)
     assert clv.clv(900.0, v.required_retention, 0.10) == pytest.approx(v.clv_without)
     vs = clv.vip_offer_breakeven(1000.0, 0.8, 0.10, 100.0, timing="start")
-    assert clv.clv(900.0, vs.required_retention, 0.10, timing="start") == pytest.approx(vs.clv_without)
+    assert clv.clv(900.0, vs.required_retention, 0.10, timing="start") == pytest.approx(
+        vs.clv_without
+    )
     with pytest.raises(ValueError, match="offer costs"):
         clv.vip_offer_breakeven(1000.0, 0.95, 0.01, 950.0)
 
@@ -125,12 +138,20 @@ def test_clv_increases_with_retention(r, dr, d):
 
 # --- customer summary --------------------------------------------------------
 
+
 def test_customer_summary_reproduces_the_shipped_cdnow_summary(summary):
     # Fader & Hardie's CDNOW calibration summary (as shipped by lifetimes): repeat purchase
     # days, recency and T in weeks to 2 decimals, zbar = mean of the repeat days' values.
     tx = data.load_cdnow("transactions")
-    out = clv.customer_summary(tx, "customer_id", "date", "amount", observation_end="1997-09-30",
-                               freq="D", freq_multiplier=7)
+    out = clv.customer_summary(
+        tx,
+        "customer_id",
+        "date",
+        "amount",
+        observation_end="1997-09-30",
+        freq="D",
+        freq_multiplier=7,
+    )
     ref = summary.set_index("customer_id")
     assert out.index.tolist() == ref.index.tolist()
     assert (out["frequency"] == ref["frequency"]).all()
@@ -140,11 +161,22 @@ def test_customer_summary_reproduces_the_shipped_cdnow_summary(summary):
 
 
 def test_customer_summary_conventions_by_hand():
-    tx = pd.DataFrame({
-        "c": ["A", "A", "A", "A", "B", "C"],
-        "d": pd.to_datetime(["2025-01-06", "2025-01-06", "2025-01-08", "2025-01-20",   # Mon, Mon, Wed, Mon
-                             "2025-01-10", "2025-02-10"]),
-        "v": [10.0, 5.0, 7.0, 20.0, 3.0, 99.0]})
+    tx = pd.DataFrame(
+        {
+            "c": ["A", "A", "A", "A", "B", "C"],
+            "d": pd.to_datetime(
+                [
+                    "2025-01-06",
+                    "2025-01-06",
+                    "2025-01-08",
+                    "2025-01-20",  # Mon, Mon, Wed, Mon
+                    "2025-01-10",
+                    "2025-02-10",
+                ]
+            ),
+            "v": [10.0, 5.0, 7.0, 20.0, 3.0, 99.0],
+        }
+    )
     day = clv.customer_summary(tx, "c", "d", "v", observation_end="2025-01-31")
     # C bought after the end: left out. A: days 6, 8, 20 -> 2 repeat days.
     assert day.index.tolist() == ["A", "B"]
@@ -178,18 +210,27 @@ def test_customer_summary_one_million_lines_in_a_second():
     # DESIGN budget: <= 1 s on 1,000,000 order lines (measured here with slack for a busy CI box).
     rng = np.random.default_rng(7)
     n = 1_000_000
-    tx = pd.DataFrame({"customer_id": rng.integers(0, 50_000, n),
-                       "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 730, n), unit="D"),
-                       "value": rng.gamma(2.0, 50.0, n)})
+    tx = pd.DataFrame(
+        {
+            "customer_id": rng.integers(0, 50_000, n),
+            "order_date": pd.Timestamp("2024-01-01")
+            + pd.to_timedelta(rng.integers(0, 730, n), unit="D"),
+            "value": rng.gamma(2.0, 50.0, n),
+        }
+    )
     start = time.perf_counter()
     out = clv.customer_summary(tx, "customer_id", "order_date", "value")
     elapsed = time.perf_counter() - start
     assert len(out) == 50_000
-    assert out["frequency"].sum() == tx.drop_duplicates(["customer_id", "order_date"]).shape[0] - 50_000
+    assert (
+        out["frequency"].sum()
+        == tx.drop_duplicates(["customer_id", "order_date"]).shape[0] - 50_000
+    )
     assert elapsed < 3.0
 
 
 # --- BG/NBD --------------------------------------------------------------------
+
 
 def test_fit_bgnbd_reproduces_fader_hardie_lee(summary, bgnbd):
     assert bgnbd.r == pytest.approx(0.243, abs=0.0006)
@@ -197,8 +238,9 @@ def test_fit_bgnbd_reproduces_fader_hardie_lee(summary, bgnbd):
     assert bgnbd.a == pytest.approx(0.793, abs=0.0006)
     assert bgnbd.b == pytest.approx(2.426, abs=0.0006)
     assert bgnbd.log_likelihood == pytest.approx(-9582.4, abs=0.05)
-    assert clv.bgnbd_log_likelihood(bgnbd, summary["frequency"], summary["recency"], summary["T"]) == \
-        pytest.approx(bgnbd.log_likelihood)
+    assert clv.bgnbd_log_likelihood(
+        bgnbd, summary["frequency"], summary["recency"], summary["T"]
+    ) == pytest.approx(bgnbd.log_likelihood)
     with pytest.raises(Exception):
         bgnbd.r = 1.0  # frozen
 
@@ -207,7 +249,7 @@ def test_fit_is_fast(summary):
     start = time.perf_counter()
     clv.fit_bgnbd(summary["frequency"], summary["recency"], summary["T"])
     clv.fit_gamma_gamma(summary["frequency"], summary["monetary_value"])
-    assert time.perf_counter() - start < 2.0   # about 0.25 s on the development box
+    assert time.perf_counter() - start < 2.0  # about 0.25 s on the development box
 
 
 def test_expected_purchases_hardie_spreadsheet(bgnbd):
@@ -220,9 +262,13 @@ def test_expected_purchases_hardie_spreadsheet(bgnbd):
 
 def test_conditional_expectation_fhl_2005(bgnbd):
     # FHL (2005), p. 279: x = 2, t_x = 30.43, T = 38.86 -> 1.226 purchases in the next 39 weeks.
-    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 39, 2, 30.43, 38.86) == pytest.approx(1.226, abs=5e-4)
+    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 39, 2, 30.43, 38.86) == pytest.approx(
+        1.226, abs=5e-4
+    )
     # and the formula at t = 0 is 0; the same customer with a long silence is worth less
-    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 0.0, 2, 30.43, 38.86) == pytest.approx(0.0)
+    assert clv.bgnbd_conditional_expected_purchases(bgnbd, 0.0, 2, 30.43, 38.86) == pytest.approx(
+        0.0
+    )
     assert clv.bgnbd_conditional_expected_purchases(bgnbd, 39, 2, 5.0, 38.86) < 1.226
 
 
@@ -230,8 +276,18 @@ def test_pmf_matches_r_btyd(bgnbd):
     # R package BTYD, bgnbd.pmf on the CDNOW estimates (values used in lifetimes' tests):
     # P(X(39) = 0) = 0.5737864; P(X(30) = n) for n = 11..20.
     assert clv.bgnbd_pmf(PUBLISHED, 39, 0) == pytest.approx(0.5737864, rel=1e-4)
-    expected = [0.0019995214, 0.0015170236, 0.0011633150, 0.0009003148, 0.0007023638,
-                0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.0002222260]
+    expected = [
+        0.0019995214,
+        0.0015170236,
+        0.0011633150,
+        0.0009003148,
+        0.0007023638,
+        0.0005517902,
+        0.0004361913,
+        0.0003467171,
+        0.0002769613,
+        0.0002222260,
+    ]
     assert clv.bgnbd_pmf(bgnbd, 30, np.arange(11, 21)) == pytest.approx(expected, rel=1e-2)
 
 
@@ -243,7 +299,9 @@ def test_pmf_sums_to_one_and_mean_matches_expectation(bgnbd):
 
 
 def test_prob_alive(bgnbd, summary):
-    assert clv.bgnbd_prob_alive(bgnbd, 0, 0.0, 38.86) == 1.0  # no repeat purchase: BG/NBD says alive
+    assert (
+        clv.bgnbd_prob_alive(bgnbd, 0, 0.0, 38.86) == 1.0
+    )  # no repeat purchase: BG/NBD says alive
     p = clv.bgnbd_prob_alive(bgnbd, summary["frequency"], summary["recency"], summary["T"])
     assert isinstance(p, pd.Series) and ((p > 0) & (p <= 1)).all()
     # P(alive) formula by hand for x = 2, t_x = 30.43, T = 38.86 (FHL 2005, eq. 13)
@@ -263,6 +321,7 @@ def test_rfm_input_checks():
 
 # --- Gamma-Gamma and CLV -------------------------------------------------------
 
+
 def test_fit_gamma_gamma_reproduces_published(gg):
     # Fader, Hardie & Lee (2005) "RFM and CLV" / Fader & Hardie (2013) note, CDNOW:
     # p 6.25, q 3.74, gamma 15.44 (also the lifetimes documentation).
@@ -276,9 +335,21 @@ def test_fit_gamma_gamma_reproduces_published(gg):
 def test_expected_spend_lifetimes_docs(gg, summary):
     # lifetimes documentation, "Estimating customer lifetime value using the Gamma-Gamma
     # model": conditional expected average profit of CDNOW customers 1..10.
-    expected = [24.658619, 18.911489, 35.170981, 35.170981, 35.170981, 71.462843, 18.911489,
-                35.170981, 27.282408, 35.170981]
-    got = clv.gamma_gamma_expected_spend(gg, summary["frequency"], summary["monetary_value"]).head(10)
+    expected = [
+        24.658619,
+        18.911489,
+        35.170981,
+        35.170981,
+        35.170981,
+        71.462843,
+        18.911489,
+        35.170981,
+        27.282408,
+        35.170981,
+    ]
+    got = clv.gamma_gamma_expected_spend(gg, summary["frequency"], summary["monetary_value"]).head(
+        10
+    )
     assert got.tolist() == pytest.approx(expected, rel=2e-5)
     assert clv.gamma_gamma_expected_spend(gg, 0, 0.0) == pytest.approx(gg.mean_spend)
 
@@ -286,18 +357,29 @@ def test_expected_spend_lifetimes_docs(gg, summary):
 def test_clv_bgnbd_gamma_gamma_lifetimes_docs(bgnbd, gg, summary):
     # lifetimes documentation: customer_lifetime_value(bgf, ..., time=12, discount_rate=0.01)
     # on the CDNOW summary (freq "D", i.e. 30 time units a period): customers 1, 2, 6, 9.
-    out = clv.clv_bgnbd_gamma_gamma(bgnbd, gg, summary["frequency"], summary["recency"], summary["T"],
-                                    summary["monetary_value"], periods=12, period_length=30,
-                                    discount_rate=0.01)
-    assert out.iloc[[0, 1, 5, 8]].tolist() == pytest.approx([140.096218, 18.943466, 1003.868285,
-                                                             167.418224], rel=2e-5)
+    out = clv.clv_bgnbd_gamma_gamma(
+        bgnbd,
+        gg,
+        summary["frequency"],
+        summary["recency"],
+        summary["T"],
+        summary["monetary_value"],
+        periods=12,
+        period_length=30,
+        discount_rate=0.01,
+    )
+    assert out.iloc[[0, 1, 5, 8]].tolist() == pytest.approx(
+        [140.096218, 18.943466, 1003.868285, 167.418224], rel=2e-5
+    )
 
 
 def test_clv_with_no_discount_is_spend_times_purchases(bgnbd, gg):
-    one = clv.clv_bgnbd_gamma_gamma(bgnbd, gg, 2, 30.43, 38.86, 22.35, periods=4, period_length=13,
-                                    discount_rate=0.0)
-    expected = (clv.gamma_gamma_expected_spend(gg, 2, 22.35)
-                * clv.bgnbd_conditional_expected_purchases(bgnbd, 52, 2, 30.43, 38.86))
+    one = clv.clv_bgnbd_gamma_gamma(
+        bgnbd, gg, 2, 30.43, 38.86, 22.35, periods=4, period_length=13, discount_rate=0.0
+    )
+    expected = clv.gamma_gamma_expected_spend(
+        gg, 2, 22.35
+    ) * clv.bgnbd_conditional_expected_purchases(bgnbd, 52, 2, 30.43, 38.86)
     assert one == pytest.approx(expected)
 
 
@@ -339,7 +421,8 @@ def test_prob_alive_path_ends_at_the_summary_value(bgnbd, summary):
     row = summary.set_index("customer_id").loc[6]
     assert path["frequency"].iloc[-1] == row["frequency"]
     assert path["p_alive"].iloc[-1] == pytest.approx(
-        clv.bgnbd_prob_alive(bgnbd, row["frequency"], row["recency"], row["T"]), abs=2e-3)  # T rounded to 2 dp
+        clv.bgnbd_prob_alive(bgnbd, row["frequency"], row["recency"], row["T"]), abs=2e-3
+    )  # T rounded to 2 dp
     assert ((path["p_alive"] > 0) & (path["p_alive"] <= 1)).all()
 
 
@@ -351,7 +434,13 @@ def test_vip_breakeven_table_marks_impossible_offers():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 60), st.floats(1.0, 500.0)), min_size=1, max_size=40))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 4), st.integers(0, 60), st.floats(1.0, 500.0)),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_customer_summary_properties(rows):
     tx = pd.DataFrame(rows, columns=["c", "day", "v"])
     tx["d"] = pd.Timestamp("2025-01-01") + pd.to_timedelta(tx["day"], unit="D")
@@ -363,4 +452,6 @@ def test_customer_summary_properties(rows):
     repeat = out["frequency"] > 0
     assert (out.loc[~repeat, "monetary_value"] == 0).all()
     per_day = tx.groupby(["c", "day"])["v"].sum()
-    assert (out.loc[repeat, "monetary_value"] <= per_day.groupby(level=0).max()[repeat] + 1e-9).all()
+    assert (
+        out.loc[repeat, "monetary_value"] <= per_day.groupby(level=0).max()[repeat] + 1e-9
+    ).all()

@@ -3,14 +3,15 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import costs
-
 
 # Horngren, Datar & Rajan, Cost Accounting: A Managerial Emphasis (14th ed.),
 # ch. 3: Emma Frost sells "GMAT Success" packages at $200, variable cost $120,
 # fixed booth rental $2,000.
+
 
 def test_horngren_breakeven_units_and_revenue():
     assert costs.breakeven_units(2000, 200, 120) == pytest.approx(25.0)
@@ -83,19 +84,23 @@ def test_vectorised_breakeven():
     assert out == pytest.approx([25.0, 50.0])
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: costs.breakeven_units(100, 10, 12), "does not cover the unit variable cost"),
-    (lambda: costs.pretax_profit(100, 1.0), "below 1"),
-    (lambda: costs.operating_leverage(100, 80, 30), "above break-even"),
-    (lambda: costs.eoq(100, 10, 0), "holding cost must be above 0"),
-    (lambda: costs.multi_product_breakeven([0, 0], [1, 1], [0, 0], 10), "all zero"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: costs.breakeven_units(100, 10, 12), "does not cover the unit variable cost"),
+        (lambda: costs.pretax_profit(100, 1.0), "below 1"),
+        (lambda: costs.operating_leverage(100, 80, 30), "above break-even"),
+        (lambda: costs.eoq(100, 10, 0), "holding cost must be above 0"),
+        (lambda: costs.multi_product_breakeven([0, 0], [1, 1], [0, 0], 10), "all zero"),
+    ],
+)
 def test_bad_input_is_explained(call, message):
     with pytest.raises(ValueError, match=message):
         call()
 
 
 # --- chapter 4: inventory policies, JIT, meetings ---------------------------------
+
 
 def test_inventory_policies_reproduce_the_sample_companys_ground_truth():
     # datasets/ground_truth.json "inventory_annual_cost": the generator's own totals
@@ -106,13 +111,22 @@ def test_inventory_policies_reproduce_the_sample_companys_ground_truth():
 
     truth = json.loads((Path(__file__).parents[1] / "datasets" / "ground_truth.json").read_text())
     inv, products = data.load("inventory"), data.load("products")
-    unit_cost = inv[["product_id"]].merge(products[["product_id", "unit_cost"]], on="product_id",
-                                          how="left")["unit_cost"]
+    unit_cost = inv[["product_id"]].merge(
+        products[["product_id", "unit_cost"]], on="product_id", how="left"
+    )["unit_cost"]
     summary = costs.policy_summary(costs.inventory_policies(inv, unit_cost))
-    assert summary.loc["batch", "annual_cost"] == pytest.approx(truth["inventory_annual_cost"]["current_policy"], abs=1)
-    assert summary.loc["eoq", "annual_cost"] == pytest.approx(truth["inventory_annual_cost"]["eoq_policy"], abs=1)
+    assert summary.loc["batch", "annual_cost"] == pytest.approx(
+        truth["inventory_annual_cost"]["current_policy"], abs=1
+    )
+    assert summary.loc["eoq", "annual_cost"] == pytest.approx(
+        truth["inventory_annual_cost"]["eoq_policy"], abs=1
+    )
     # JIT orders cost less, so it orders more often and holds less stock than EOQ
-    assert summary.loc["jit", "annual_cost"] < summary.loc["eoq", "annual_cost"] < summary.loc["batch", "annual_cost"]
+    assert (
+        summary.loc["jit", "annual_cost"]
+        < summary.loc["eoq", "annual_cost"]
+        < summary.loc["batch", "annual_cost"]
+    )
     assert summary.loc["jit", "orders"] > summary.loc["eoq", "orders"]
     assert summary.loc["jit", "stock_value"] < summary.loc["eoq", "stock_value"]
 
@@ -130,7 +144,13 @@ def test_jit_vs_batch_heizer_render_numbers():
     assert t.loc["jit", "total_cost"] == pytest.approx(50.0)
 
 
-@given(st.floats(1, 1e6), st.floats(0.1, 1e4), st.floats(0.01, 1), st.floats(0.01, 1e3), st.floats(1, 1e5))
+@given(
+    st.floats(1, 1e6),
+    st.floats(0.1, 1e4),
+    st.floats(0.01, 1),
+    st.floats(0.01, 1e3),
+    st.floats(1, 1e5),
+)
 def test_eoq_never_loses_to_a_batch(d, k, jit_share, h, q):
     t = costs.jit_vs_batch(d, k, k * jit_share, h, q)
     assert t.loc["eoq", "total_cost"] <= t.loc["batch", "total_cost"] * (1 + 1e-9)
@@ -138,9 +158,14 @@ def test_eoq_never_loses_to_a_batch(d, k, jit_share, h, q):
 
 
 def test_meeting_costs_and_travel_vs_video():
-    acts = pd.DataFrame({"type": ["visit", "visit", "video_meeting", "call"],
-                         "duration_min": [60, 120, 45, 10], "travel_min": [120, 180, 0, 0],
-                         "cost": [500.0, 700.0, 3.0, 1.0]})
+    acts = pd.DataFrame(
+        {
+            "type": ["visit", "visit", "video_meeting", "call"],
+            "duration_min": [60, 120, 45, 10],
+            "travel_min": [120, 180, 0, 0],
+            "cost": [500.0, 700.0, 3.0, 1.0],
+        }
+    )
     t = costs.meeting_costs(acts, hourly_cost=120.0)
     # visit: 600 direct + (90 + 150) min = 4 h x 120 = 480 -> 1,080
     assert t.loc["visit", "total_cost"] == pytest.approx(1080.0)

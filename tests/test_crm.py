@@ -23,13 +23,22 @@ def test_near_duplicates_recover_the_planted_pairs(customers):
 
 
 def test_near_duplicates_catch_typos_and_case():
-    df = pd.DataFrame({"customer_id": ["C1", "C2", "C3", "C4"], "city": ["Suzhou"] * 3 + ["Wuxi"],
-                       "name": ["Suzhou Baolong Tools Co., Ltd.", "SUZHOU BAOLONG TOOLS CO LTD",
-                                "Suzhou Baolong Toolz Co., Ltd.", "Suzhou Baolong Tools Co., Ltd."],
-                       "contact_phone": ["1", "1", None, "1"]})
+    df = pd.DataFrame(
+        {
+            "customer_id": ["C1", "C2", "C3", "C4"],
+            "city": ["Suzhou"] * 3 + ["Wuxi"],
+            "name": [
+                "Suzhou Baolong Tools Co., Ltd.",
+                "SUZHOU BAOLONG TOOLS CO LTD",
+                "Suzhou Baolong Toolz Co., Ltd.",
+                "Suzhou Baolong Tools Co., Ltd.",
+            ],
+            "contact_phone": ["1", "1", None, "1"],
+        }
+    )
     p = crm.near_duplicates(df, threshold=0.9)
     got = {(a, b) for a, b in p[["id_a", "id_b"]].to_numpy()}
-    assert got == {("C1", "C2"), ("C1", "C3"), ("C2", "C3")}     # C4 is in another city
+    assert got == {("C1", "C2"), ("C1", "C3"), ("C2", "C3")}  # C4 is in another city
     assert p.loc[(p["id_a"] == "C1") & (p["id_b"] == "C2"), "same_contact_phone"].item()
 
 
@@ -41,7 +50,9 @@ def test_audit_counts_the_planted_gaps(customers):
     assert prof["missing"].sum() == miss["total"]
     assert prof["invalid"].sum() == 0
     pairs = crm.near_duplicates(customers)
-    a = crm.audit(customers, crm.CUSTOMER_RULES, key="customer_id", duplicates=pairs[pairs["shared_contact"]])
+    a = crm.audit(
+        customers, crm.CUSTOMER_RULES, key="customer_id", duplicates=pairs[pairs["shared_contact"]]
+    )
     cells = len(customers) * customers.shape[1]
     assert a.completeness == pytest.approx(1 - miss["total"] / cells)
     assert a.uniqueness == pytest.approx(1 - len(TRUTH["duplicate_customers"]) / len(customers))
@@ -50,8 +61,14 @@ def test_audit_counts_the_planted_gaps(customers):
 
 
 def test_out_of_range_values_are_flagged():
-    df = pd.DataFrame({"customer_id": ["A", "B", "B"], "rebate_rate": [0.05, 0.5, None],
-                       "tier": ["key", "gold", "growth"], "contact_email": ["a@b.cn", "not-an-email", None]})
+    df = pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "B"],
+            "rebate_rate": [0.05, 0.5, None],
+            "tier": ["key", "gold", "growth"],
+            "contact_email": ["a@b.cn", "not-an-email", None],
+        }
+    )
     rules = {k: crm.CUSTOMER_RULES[k] for k in ("rebate_rate", "tier", "contact_email")}
     p = crm.profile(df, rules).set_index("column")
     assert p.loc["rebate_rate", "invalid"] == 1 and p.loc["tier", "invalid"] == 1
@@ -59,7 +76,7 @@ def test_out_of_range_values_are_flagged():
     bad = crm.invalid_rows(df, rules)
     assert list(bad.index) == [1] and "rebate_rate" in bad["problem"].iloc[0]
     a = crm.audit(df, rules, key="customer_id")
-    assert a.uniqueness == pytest.approx(2 / 3)           # customer B twice
+    assert a.uniqueness == pytest.approx(2 / 3)  # customer B twice
     assert a.validity == pytest.approx(1 - 3 / 7)
     with pytest.raises(ValueError, match="does not have"):
         crm.profile(df, {"nope": {"min": 0}})
@@ -70,15 +87,25 @@ def test_quality_score_and_checklist():
     assert crm.quality_score(0.9, 1.0, 0.8, weights=(1, 0, 0)) == pytest.approx(0.9)
     with pytest.raises(ValueError, match="All weights are zero"):
         crm.quality_score(0.9, 1.0, 0.8, weights=(0, 0, 0))
-    t, s = crm.checklist_score(pd.DataFrame({"item": ["a", "b"], "passed": [50, 100], "checked": [100, 100],
-                                             "weight": [1, 1]}))
+    t, s = crm.checklist_score(
+        pd.DataFrame(
+            {"item": ["a", "b"], "passed": [50, 100], "checked": [100, 100], "weight": [1, 1]}
+        )
+    )
     assert s == pytest.approx(0.75) and t["points"].sum() == pytest.approx(0.75)
 
 
 def test_single_customer_view_adds_up(customers):
     orders, lines = data.load("orders"), data.load("order_lines")
-    v = crm.single_customer_view(customers, orders, lines, data.load("activities"), data.load("tickets"),
-                                 data.load("surveys"), data.load("opportunities"))
+    v = crm.single_customer_view(
+        customers,
+        orders,
+        lines,
+        data.load("activities"),
+        data.load("tickets"),
+        data.load("surveys"),
+        data.load("opportunities"),
+    )
     assert len(v) == len(customers) and v.index.is_unique
     assert v["net_sales"].sum() == pytest.approx((lines["quantity"] * lines["net_price"]).sum())
     assert v["orders"].sum() == (orders["status"] == "delivered").sum()

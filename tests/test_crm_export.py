@@ -65,8 +65,14 @@ def expected(columns: list[str] | None = None) -> pd.DataFrame:
 # Valid exports: the exact frame
 # --------------------------------------------------------------------------------------
 
-FULL = ["v01_utf8_english.csv", "v02_utf8_bom_chinese.csv", "v03_gbk_title_total.csv",
-        "v05_semicolon_decimal_comma.csv", "v06_tab_utf16.txt", "v07_title_row.xlsx"]
+FULL = [
+    "v01_utf8_english.csv",
+    "v02_utf8_bom_chinese.csv",
+    "v03_gbk_title_total.csv",
+    "v05_semicolon_decimal_comma.csv",
+    "v06_tab_utf16.txt",
+    "v07_title_row.xlsx",
+]
 
 
 @pytest.mark.parametrize("name", FULL)
@@ -81,13 +87,25 @@ def test_how_each_valid_file_was_understood():
     got = {}
     for name in FULL:
         imp = read_unchanged(CORPUS / name)
-        got[name] = (imp.file_format, imp.encoding, imp.separator, imp.header_row,
-                     imp.ignored, imp.notes)
+        got[name] = (
+            imp.file_format,
+            imp.encoding,
+            imp.separator,
+            imp.header_row,
+            imp.ignored,
+            imp.notes,
+        )
     assert got == {
         "v01_utf8_english.csv": ("csv", "UTF-8", ",", 1, [], []),
         "v02_utf8_bom_chinese.csv": ("csv", "UTF-8 with BOM", ",", 1, [], []),
-        "v03_gbk_title_total.csv": ("csv", "GBK/GB18030", ",", 3, ["客户名称"],
-                                    ["Left out 1 total row(s) (row 16)."]),
+        "v03_gbk_title_total.csv": (
+            "csv",
+            "GBK/GB18030",
+            ",",
+            3,
+            ["客户名称"],
+            ["Left out 1 total row(s) (row 16)."],
+        ),
         "v05_semicolon_decimal_comma.csv": ("csv", "UTF-8", ";", 1, [], []),
         "v06_tab_utf16.txt": ("csv", "UTF-16", "\t", 1, [], []),
         "v07_title_row.xlsx": ("xlsx", None, None, 3, [], []),
@@ -97,9 +115,16 @@ def test_how_each_valid_file_was_understood():
 def test_gbk_headers_map_to_canonical_columns():
     imp = read_unchanged(CORPUS / "v03_gbk_title_total.csv")
     assert imp.columns == {
-        "order_id": "订单编号", "order_date": "订单日期", "customer_id": "客户编号",
-        "product_id": "产品编号", "quantity": "数量", "unit_price": "成交价（元）",
-        "unit_cost": "单位成本", "list_price": "目录价", "rep_id": "业务员"}
+        "order_id": "订单编号",
+        "order_date": "订单日期",
+        "customer_id": "客户编号",
+        "product_id": "产品编号",
+        "quantity": "数量",
+        "unit_price": "成交价（元）",
+        "unit_cost": "单位成本",
+        "list_price": "目录价",
+        "rep_id": "业务员",
+    }
     # excel row numbers of the kept lines: header on row 3, data from row 4
     assert imp.excel_rows.tolist() == list(range(4, 16))
 
@@ -107,8 +132,7 @@ def test_gbk_headers_map_to_canonical_columns():
 def test_gb18030_only_character_and_customer_names_as_ids():
     imp = read_unchanged(CORPUS / "v04_gb18030_names.csv")
     names = make_corpus.customer_names()
-    want = expected(["order_id", "order_date", "customer_id", "quantity", "unit_price",
-                     "rep_id"])
+    want = expected(["order_id", "order_date", "customer_id", "quantity", "unit_price", "rep_id"])
     want["customer_id"] = make_corpus.sample_lines()["customer_id"].map(names).astype("str")
     want.loc[0, "customer_id"] = "䶮" + want.loc[0, "customer_id"]
     pd.testing.assert_frame_equal(imp.data, want)
@@ -141,65 +165,49 @@ def test_data_module_reexports_the_reader():
 
 NUMBER = "a number such as 1234.50, ¥1,234.50 or 1 234,50 €"
 BROKEN = {
-    "b01_missing_quantity.csv":
-        "File 'b01_missing_quantity.csv': the required column quantity (quantity sold) is "
-        "missing. Accepted headers: quantity, qty, 数量, 销售数量. Columns in your file: "
-        "'订单号', '下单日期', '客户编号', '产品编号', '单价', '成本', '标准价', '业务员'. "
-        "Rename the column in the file, or pass mapping={'your header': 'quantity'}.",
-    "b02_text_in_money.csv":
-        f"File 'b02_text_in_money.csv', column '单价': 3 values are not numbers (expected "
-        f"{NUMBER}); rows 3, 7, 10 (numbered as in Excel); bad values: '面议', '面议', 'abc'.",
-    "b03_impossible_date.csv":
-        "File 'b03_impossible_date.csv', column '下单日期': 2 values are not real calendar "
-        "dates (check the day and month: there is no 30 February or month 13); rows 4, 6 "
-        "(numbered as in Excel); bad values: '2024-02-30', '2024年13月1日'.",
-    "b04_blank_customer.csv":
-        "File 'b04_blank_customer.csv', column '客户编号': 2 rows have no customer (rows 5, "
-        "9, numbered as in Excel). Every order line needs a customer.",
-    "b05_two_quantity_columns.csv":
-        "File 'b05_two_quantity_columns.csv': columns '数量' and 'qty' both mean quantity "
-        "(quantity sold). Keep one of them in the file, or pass mapping={'数量': "
-        "'quantity', 'qty': None}.",
-    "b06_empty.csv":
-        "File 'b06_empty.csv' is empty: it holds no data. Export the order lines from your "
-        "CRM again (CSV or XLSX).",
-    "b07_header_only.csv":
-        "File 'b07_header_only.csv' has a header row (row 1) but no order lines below it.",
-    "b08_image.png":
-        "File 'b08_image.png' is not a spreadsheet: it looks like a PNG image. Export the "
-        "order lines from your CRM as CSV or Excel (.xlsx).",
-    "b09_random.bin":
-        "File 'b09_random.bin' is not a spreadsheet: it looks like a binary file. Export "
-        "the order lines from your CRM as CSV or Excel (.xlsx).",
-    "b10_unquoted_decimal_comma.csv":
-        "File 'b10_unquoted_decimal_comma.csv': row 5 has more cells than the header row "
-        "(row 1) has names. A value probably contains the separator 'comma' (',') without "
-        "quotes, for example a decimal comma or a thousands separator; put quotes around "
-        "it or save the file again from Excel.",
-    "b11_mixed_decimal_styles.csv":
-        "File 'b11_mixed_decimal_styles.csv', column '单价': 1 value uses a decimal point "
-        "(like 1,234.50) while the other rows use a decimal comma (like 1.234,50); use one "
-        "style in the whole column; row 8 (numbered as in Excel); bad values: '387.90'.",
-    "b12_old_excel.xls":
-        "File 'b12_old_excel.xls' is an old Excel 97-2003 workbook (.xls), which this "
-        "reader does not open. Open it in Excel or WPS and save it as .xlsx or CSV.",
-    "b13_damaged.xlsx":
-        "File 'b13_damaged.xlsx' looks like an Excel workbook but cannot be opened (it may "
-        "be damaged or cut short). Open it in Excel or WPS and save it again as .xlsx, or "
-        "export CSV.",
-    "b14_no_header.csv":
-        "File 'b14_no_header.csv': no header row found in the first 30 rows (the first "
-        "row holds 'O000001', '2024-01-01', 'C0018', 'P338', '68', '89.25', '70.23', "
-        "'105.0'). Expected a row of column names such as order_id, order_date, "
-        "customer_id, quantity, unit_price (or 订单号, 下单日期, 客户, 数量, 单价); rename "
-        "your columns or pass mapping={'your header': 'quantity', ...}.",
-    "b15_mixed_encoding.csv":
-        "File 'b15_mixed_encoding.csv' cannot be read as UTF-8 text: row 7 holds bytes "
-        "that are not valid UTF-8 (the rows above it read as UTF-8). Save the file again "
-        "from Excel as 'CSV UTF-8' so that the whole file uses one encoding.",
-    "b16_word.docx":
-        "File 'b16_word.docx' is a ZIP archive, not an Excel workbook. Export the order "
-        "lines from your CRM as CSV or Excel (.xlsx).",
+    "b01_missing_quantity.csv": "File 'b01_missing_quantity.csv': the required column quantity (quantity sold) is "
+    "missing. Accepted headers: quantity, qty, 数量, 销售数量. Columns in your file: "
+    "'订单号', '下单日期', '客户编号', '产品编号', '单价', '成本', '标准价', '业务员'. "
+    "Rename the column in the file, or pass mapping={'your header': 'quantity'}.",
+    "b02_text_in_money.csv": f"File 'b02_text_in_money.csv', column '单价': 3 values are not numbers (expected "
+    f"{NUMBER}); rows 3, 7, 10 (numbered as in Excel); bad values: '面议', '面议', 'abc'.",
+    "b03_impossible_date.csv": "File 'b03_impossible_date.csv', column '下单日期': 2 values are not real calendar "
+    "dates (check the day and month: there is no 30 February or month 13); rows 4, 6 "
+    "(numbered as in Excel); bad values: '2024-02-30', '2024年13月1日'.",
+    "b04_blank_customer.csv": "File 'b04_blank_customer.csv', column '客户编号': 2 rows have no customer (rows 5, "
+    "9, numbered as in Excel). Every order line needs a customer.",
+    "b05_two_quantity_columns.csv": "File 'b05_two_quantity_columns.csv': columns '数量' and 'qty' both mean quantity "
+    "(quantity sold). Keep one of them in the file, or pass mapping={'数量': "
+    "'quantity', 'qty': None}.",
+    "b06_empty.csv": "File 'b06_empty.csv' is empty: it holds no data. Export the order lines from your "
+    "CRM again (CSV or XLSX).",
+    "b07_header_only.csv": "File 'b07_header_only.csv' has a header row (row 1) but no order lines below it.",
+    "b08_image.png": "File 'b08_image.png' is not a spreadsheet: it looks like a PNG image. Export the "
+    "order lines from your CRM as CSV or Excel (.xlsx).",
+    "b09_random.bin": "File 'b09_random.bin' is not a spreadsheet: it looks like a binary file. Export "
+    "the order lines from your CRM as CSV or Excel (.xlsx).",
+    "b10_unquoted_decimal_comma.csv": "File 'b10_unquoted_decimal_comma.csv': row 5 has more cells than the header row "
+    "(row 1) has names. A value probably contains the separator 'comma' (',') without "
+    "quotes, for example a decimal comma or a thousands separator; put quotes around "
+    "it or save the file again from Excel.",
+    "b11_mixed_decimal_styles.csv": "File 'b11_mixed_decimal_styles.csv', column '单价': 1 value uses a decimal point "
+    "(like 1,234.50) while the other rows use a decimal comma (like 1.234,50); use one "
+    "style in the whole column; row 8 (numbered as in Excel); bad values: '387.90'.",
+    "b12_old_excel.xls": "File 'b12_old_excel.xls' is an old Excel 97-2003 workbook (.xls), which this "
+    "reader does not open. Open it in Excel or WPS and save it as .xlsx or CSV.",
+    "b13_damaged.xlsx": "File 'b13_damaged.xlsx' looks like an Excel workbook but cannot be opened (it may "
+    "be damaged or cut short). Open it in Excel or WPS and save it again as .xlsx, or "
+    "export CSV.",
+    "b14_no_header.csv": "File 'b14_no_header.csv': no header row found in the first 30 rows (the first "
+    "row holds 'O000001', '2024-01-01', 'C0018', 'P338', '68', '89.25', '70.23', "
+    "'105.0'). Expected a row of column names such as order_id, order_date, "
+    "customer_id, quantity, unit_price (or 订单号, 下单日期, 客户, 数量, 单价); rename "
+    "your columns or pass mapping={'your header': 'quantity', ...}.",
+    "b15_mixed_encoding.csv": "File 'b15_mixed_encoding.csv' cannot be read as UTF-8 text: row 7 holds bytes "
+    "that are not valid UTF-8 (the rows above it read as UTF-8). Save the file again "
+    "from Excel as 'CSV UTF-8' so that the whole file uses one encoding.",
+    "b16_word.docx": "File 'b16_word.docx' is a ZIP archive, not an Excel workbook. Export the order "
+    "lines from your CRM as CSV or Excel (.xlsx).",
 }
 
 
@@ -210,8 +218,7 @@ def test_broken_exports_give_the_exact_message(name):
 
 def test_corpus_is_complete():
     files = {p.name for p in CORPUS.iterdir() if p.suffix != ".py" and p.is_file()}
-    assert files == set(FULL) | set(BROKEN) | {"v04_gb18030_names.csv",
-                                               "sample_export_gbk.csv"}
+    assert files == set(FULL) | set(BROKEN) | {"v04_gb18030_names.csv", "sample_export_gbk.csv"}
 
 
 def test_corpus_generator_is_deterministic(tmp_path):
@@ -230,16 +237,22 @@ def test_error_is_a_value_error_and_lists_every_problem(tmp_path):
         "File 'two_problems.csv', column '客户': 1 row has no customer (row 2, numbered "
         "as in Excel). Every order line needs a customer.",
         f"File 'two_problems.csv', column '单价': 1 value is not a number (expected "
-        f"{NUMBER}); row 2 (numbered as in Excel); bad values: 'x'."]
+        f"{NUMBER}); row 2 (numbered as in Excel); bad values: 'x'.",
+    ]
 
 
 # --------------------------------------------------------------------------------------
 # Values: money, numbers and dates in the forms exports use
 # --------------------------------------------------------------------------------------
 
+
 def _one_column(tmp_path, values: list[str], kind: str = "price", sep: str = ",") -> pd.Series:
-    rows = [f"A{i}{sep}2026-11-01{sep}C1{sep}1{sep}{v}" if kind == "price"
-            else f"A{i}{sep}{v}{sep}C1{sep}1{sep}1" for i, v in enumerate(values)]
+    rows = [
+        f"A{i}{sep}2026-11-01{sep}C1{sep}1{sep}{v}"
+        if kind == "price"
+        else f"A{i}{sep}{v}{sep}C1{sep}1{sep}1"
+        for i, v in enumerate(values)
+    ]
     text = sep.join(["order_id", "order_date", "customer_id", "quantity", "unit_price"])
     path = tmp_path / "one.csv"
     path.write_bytes(("\n".join([text, *rows]) + "\n").encode("utf-8"))
@@ -247,12 +260,18 @@ def _one_column(tmp_path, values: list[str], kind: str = "price", sep: str = ","
     return read_unchanged(path).data[col]
 
 
-@pytest.mark.parametrize("values, want", [
-    (['"¥1,234.50"', "￥12", "RMB 3.5", '"1,234,567.5"', "12."], [1234.5, 12, 3.5, 1234567.5, 12]),
-    (['"1 234,50 €"', '"12,5"', "7"], [1234.5, 12.5, 7]),
-    (['"1.234.567,89"', '"0,5"'], [1234567.89, 0.5]),
-    (["1.5e3", "+2", " 3 "], [1500.0, 2.0, 3.0]),
-])
+@pytest.mark.parametrize(
+    "values, want",
+    [
+        (
+            ['"¥1,234.50"', "￥12", "RMB 3.5", '"1,234,567.5"', "12."],
+            [1234.5, 12, 3.5, 1234567.5, 12],
+        ),
+        (['"1 234,50 €"', '"12,5"', "7"], [1234.5, 12.5, 7]),
+        (['"1.234.567,89"', '"0,5"'], [1234567.89, 0.5]),
+        (["1.5e3", "+2", " 3 "], [1500.0, 2.0, 3.0]),
+    ],
+)
 def test_money_forms(tmp_path, values, want):
     got = _one_column(tmp_path, values)
     np.testing.assert_array_equal(got.to_numpy(), np.array(want, dtype=float))
@@ -264,11 +283,19 @@ def test_semicolon_file_reads_ambiguous_values_with_a_decimal_comma(tmp_path):
     assert _one_column(tmp_path, ['"1,234"']).tolist() == [1234.0]
 
 
-@pytest.mark.parametrize("value, why", [
-    ('"1,23.5"', "are not numbers"), ("inf", "are not numbers"), ("NaN", "are not numbers"),
-    ("¥", "are not numbers"), ('"(5)"', "are negative"), ("-1", "are negative"),
-    ("1_000", "are not numbers"), ("0x10", "are not numbers"),
-])
+@pytest.mark.parametrize(
+    "value, why",
+    [
+        ('"1,23.5"', "are not numbers"),
+        ("inf", "are not numbers"),
+        ("NaN", "are not numbers"),
+        ("¥", "are not numbers"),
+        ('"(5)"', "are negative"),
+        ("-1", "are negative"),
+        ("1_000", "are not numbers"),
+        ("0x10", "are not numbers"),
+    ],
+)
 def test_money_that_is_refused(tmp_path, value, why):
     with pytest.raises(DataError) as info:
         _one_column(tmp_path, ["1", value])
@@ -277,17 +304,35 @@ def test_money_that_is_refused(tmp_path, value, why):
 
 
 def test_dates_in_every_usual_form(tmp_path):
-    got = _one_column(tmp_path, ["2026-11-01", "2026/11/01", "2026/11/1", "2026年11月1日",
-                                 "2026.11.01", "20261101", "2026-11-01 14:30:00",
-                                 "2026/11/1 9:05", "46327"], kind="date")
+    got = _one_column(
+        tmp_path,
+        [
+            "2026-11-01",
+            "2026/11/01",
+            "2026/11/1",
+            "2026年11月1日",
+            "2026.11.01",
+            "20261101",
+            "2026-11-01 14:30:00",
+            "2026/11/1 9:05",
+            "46327",
+        ],
+        kind="date",
+    )
     assert (got == pd.Timestamp("2026-11-01")).all() and str(got.dtype) == "datetime64[us]"
 
 
-@pytest.mark.parametrize("value, message", [
-    ("01/11/2026", "is not a date"), ("2026-11", "is not a date"), ("tomorrow", "is not a date"),
-    ("2026-13-01", "is not a real calendar date"), ("2025-02-29", "is not a real calendar date"),
-    ("1800-01-01", "is not a date"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("01/11/2026", "is not a date"),
+        ("2026-11", "is not a date"),
+        ("tomorrow", "is not a date"),
+        ("2026-13-01", "is not a real calendar date"),
+        ("2025-02-29", "is not a real calendar date"),
+        ("1800-01-01", "is not a date"),
+    ],
+)
 def test_dates_that_are_refused(tmp_path, value, message):
     with pytest.raises(DataError) as info:
         _one_column(tmp_path, ["2026-11-01", value], kind="date")
@@ -297,12 +342,17 @@ def test_dates_that_are_refused(tmp_path, value, message):
 
 def test_negative_quantities_are_kept_and_noted(tmp_path):
     path = tmp_path / "returns.csv"
-    path.write_text("order_id,date,customer,qty,price\nA,2026-11-01,C,5,2\nB,2026-11-02,C,-2,2\n"
-                    ",,,,\n", encoding="utf-8")
+    path.write_text(
+        "order_id,date,customer,qty,price\nA,2026-11-01,C,5,2\nB,2026-11-02,C,-2,2\n,,,,\n",
+        encoding="utf-8",
+    )
     imp = read_unchanged(path)
     assert imp.data["quantity"].tolist() == [5, -2]
-    assert imp.notes == ["Skipped 1 empty row(s).", "1 row(s) have a negative quantity "
-                         "(returns or credit notes); they are kept and reduce revenue."]
+    assert imp.notes == [
+        "Skipped 1 empty row(s).",
+        "1 row(s) have a negative quantity "
+        "(returns or credit notes); they are kept and reduce revenue.",
+    ]
 
 
 def test_fractional_quantities_stay_float(tmp_path):
@@ -313,26 +363,39 @@ def test_fractional_quantities_stay_float(tmp_path):
 
 def test_ids_are_trimmed_and_optional_blanks_noted(tmp_path):
     path = tmp_path / "ids.csv"
-    path.write_text("order_id,date,customer,qty,price,cost\n A1 ,2026-11-01, C1,1,2,\n"
-                    "A2,2026-11-01,C1 ,1,2,1.5\n", encoding="utf-8")
+    path.write_text(
+        "order_id,date,customer,qty,price,cost\n A1 ,2026-11-01, C1,1,2,\n"
+        "A2,2026-11-01,C1 ,1,2,1.5\n",
+        encoding="utf-8",
+    )
     imp = read_unchanged(path)
     assert imp.data["order_id"].tolist() == ["A1", "A2"]
     assert imp.data["customer_id"].tolist() == ["C1", "C1"]
     assert np.isnan(imp.data["unit_cost"].iloc[0]) and imp.data["unit_cost"].iloc[1] == 1.5
-    assert imp.notes == ["Column 'cost' (unit_cost) is blank in 1 row(s); analyses that "
-                         "need it leave those rows out."]
+    assert imp.notes == [
+        "Column 'cost' (unit_cost) is blank in 1 row(s); analyses that "
+        "need it leave those rows out."
+    ]
 
 
 # --------------------------------------------------------------------------------------
 # Mapping, sources and the header search
 # --------------------------------------------------------------------------------------
 
+
 def test_explicit_mapping_wins(tmp_path):
     path = tmp_path / "odd.csv"
-    path.write_text("Beleg,Datum,Kunde,Menge,Preis,price\nA,2026-11-01,K,2,3,999\n",
-                    encoding="utf-8")
-    mapping = {"Beleg": "order_id", "Datum": "order_date", "Kunde": "customer_id",
-               "Menge": "quantity", "Preis": "unit_price", "price": None}
+    path.write_text(
+        "Beleg,Datum,Kunde,Menge,Preis,price\nA,2026-11-01,K,2,3,999\n", encoding="utf-8"
+    )
+    mapping = {
+        "Beleg": "order_id",
+        "Datum": "order_date",
+        "Kunde": "customer_id",
+        "Menge": "quantity",
+        "Preis": "unit_price",
+        "price": None,
+    }
     df = read_unchanged(path, mapping=mapping).data
     assert df.iloc[0].tolist() == ["A", pd.Timestamp("2026-11-01"), "K", 2, 3.0]
     # the other way round (canonical -> header) is understood too
@@ -341,12 +404,16 @@ def test_explicit_mapping_wins(tmp_path):
     pd.testing.assert_frame_equal(df, df2)
 
 
-@pytest.mark.parametrize("mapping, message", [
-    ({"Nope": "quantity"}, "the mapping names the column 'Nope', which the file does not "
-     "have"),
-    ({"qty": "amount"}, "the mapping sends 'qty' to 'amount', which is not a column this "
-     "reader knows"),
-])
+@pytest.mark.parametrize(
+    "mapping, message",
+    [
+        ({"Nope": "quantity"}, "the mapping names the column 'Nope', which the file does not have"),
+        (
+            {"qty": "amount"},
+            "the mapping sends 'qty' to 'amount', which is not a column this reader knows",
+        ),
+    ],
+)
 def test_bad_mapping(tmp_path, mapping, message):
     path = tmp_path / "m.csv"
     path.write_text("order_id,date,customer,qty,price\nA,2026-11-01,C,1,2\n", encoding="utf-8")
@@ -372,35 +439,45 @@ def test_missing_file_and_folder(tmp_path):
 
 def test_unknown_table():
     assert "reads the table(s) order_lines; got 'customers'" in error_of(
-        CORPUS / "v01_utf8_english.csv", table="customers")
+        CORPUS / "v01_utf8_english.csv", table="customers"
+    )
 
 
 def test_accepted_headers_include_the_api_names():
     acc = crm_import.accepted_headers()
-    for col, names in {"order_id": ["order_id", "order id", "订单号", "订单编号"],
-                       "order_date": ["order_date", "date", "下单日期", "订单日期", "日期"],
-                       "customer_id": ["customer_id", "customer", "客户编号", "客户名称", "客户"],
-                       "product_id": ["product_id", "product", "sku", "产品编号", "产品名称",
-                                      "产品"],
-                       "quantity": ["quantity", "qty", "数量"],
-                       "unit_price": ["unit_price", "net_price", "price", "单价", "成交价"],
-                       "unit_cost": ["unit_cost", "cost", "成本", "单位成本"],
-                       "list_price": ["list_price", "标准价", "目录价"],
-                       "rep_id": ["rep_id", "sales_rep", "销售代表", "业务员"]}.items():
+    for col, names in {
+        "order_id": ["order_id", "order id", "订单号", "订单编号"],
+        "order_date": ["order_date", "date", "下单日期", "订单日期", "日期"],
+        "customer_id": ["customer_id", "customer", "客户编号", "客户名称", "客户"],
+        "product_id": ["product_id", "product", "sku", "产品编号", "产品名称", "产品"],
+        "quantity": ["quantity", "qty", "数量"],
+        "unit_price": ["unit_price", "net_price", "price", "单价", "成交价"],
+        "unit_cost": ["unit_cost", "cost", "成本", "单位成本"],
+        "list_price": ["list_price", "标准价", "目录价"],
+        "rep_id": ["rep_id", "sales_rep", "销售代表", "业务员"],
+    }.items():
         assert set(names) <= set(acc[col]), col
 
 
 def test_summary_table():
     s = read_unchanged(CORPUS / "v04_gb18030_names.csv").summary()
     assert s.set_index("column")["status"].to_dict() == {
-        "order_id": "read", "order_date": "read", "customer_id": "read",
-        "product_id": "not in the file", "quantity": "read", "unit_price": "read",
-        "unit_cost": "not in the file", "list_price": "not in the file", "rep_id": "read"}
+        "order_id": "read",
+        "order_date": "read",
+        "customer_id": "read",
+        "product_id": "not in the file",
+        "quantity": "read",
+        "unit_price": "read",
+        "unit_cost": "not in the file",
+        "list_price": "not in the file",
+        "rep_id": "read",
+    }
 
 
 # --------------------------------------------------------------------------------------
 # Properties: anything in, only a DataFrame or a DataError out; the file untouched
 # --------------------------------------------------------------------------------------
+
 
 def _outcome(path: Path) -> None:
     before = _sha(path)
@@ -416,8 +493,9 @@ def _outcome(path: Path) -> None:
     assert _sha(path) == before
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=2000))
 def test_property_arbitrary_bytes(tmp_path, blob):
     path = tmp_path / "blob.csv"
@@ -426,22 +504,42 @@ def test_property_arbitrary_bytes(tmp_path, blob):
 
 
 _cell = st.one_of(
-    st.text(alphabet=string.printable + "¥￥€年月日订单号客户数量单价 ,;\"", max_size=12),
-    st.sampled_from(["2026-11-01", "2026年11月1日", "¥1,234.50", "1 234,50 €", "", "12",
-                     "-3", "(4)", "合计", "2026-02-30"]),
-    st.decimals(allow_nan=False, places=2, min_value=-10**6, max_value=10**6).map(str))
+    st.text(alphabet=string.printable + '¥￥€年月日订单号客户数量单价 ,;"', max_size=12),
+    st.sampled_from(
+        [
+            "2026-11-01",
+            "2026年11月1日",
+            "¥1,234.50",
+            "1 234,50 €",
+            "",
+            "12",
+            "-3",
+            "(4)",
+            "合计",
+            "2026-02-30",
+        ]
+    ),
+    st.decimals(allow_nan=False, places=2, min_value=-(10**6), max_value=10**6).map(str),
+)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(header=st.permutations(["订单号", "下单日期", "客户", "数量", "单价", "成本", "备注"]),
-       rows=st.lists(st.lists(_cell, min_size=0, max_size=8), max_size=8),
-       sep=st.sampled_from([",", ";", "\t"]),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    header=st.permutations(["订单号", "下单日期", "客户", "数量", "单价", "成本", "备注"]),
+    rows=st.lists(st.lists(_cell, min_size=0, max_size=8), max_size=8),
+    sep=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
+)
 # found by hypothesis: a bare carriage return inside a row made pandas drop a cell with only
 # a ParserWarning; the reader must refuse the file instead
-@example(header=["订单号", "下单日期", "客户", "数量", "单价", "成本", "备注"],
-         rows=[["", "", "", "", "", "", "", "0\r0"]], sep=",", encoding="utf-8")
+@example(
+    header=["订单号", "下单日期", "客户", "数量", "单价", "成本", "备注"],
+    rows=[["", "", "", "", "", "", "", "0\r0"]],
+    sep=",",
+    encoding="utf-8",
+)
 def test_property_arbitrary_csv_text(tmp_path, header, rows, sep, encoding):
     text = "\n".join(sep.join(r) for r in [list(header), *rows])
     path = tmp_path / "text.csv"
@@ -467,16 +565,19 @@ def test_xlsx_rows_numbered_as_excel_shows_them(tmp_path):
     wb.save(path)
     assert error_of(path) == (
         f"File 'rows.xlsx', column '单价': 1 value is not a number (expected {NUMBER}); row 6 "
-        "(numbered as in Excel); bad values: 'abc'.")
+        "(numbered as in Excel); bad values: 'abc'."
+    )
     ws["E6"] = 3.0
     wb.save(path)
     imp = read_unchanged(path)
     assert imp.excel_rows.tolist() == [4, 6, 7] and imp.notes == ["Skipped 1 empty row(s)."]
     assert imp.data["order_id"].tolist() == ["10023", "10024", "10025"]
     assert imp.data["customer_id"].tolist() == ["C1", "77", "C2"]
-    assert imp.data["order_date"].tolist() == [pd.Timestamp("2026-11-01"),
-                                               pd.Timestamp("2026-11-02"),
-                                               pd.Timestamp("2026-11-01")]
+    assert imp.data["order_date"].tolist() == [
+        pd.Timestamp("2026-11-01"),
+        pd.Timestamp("2026-11-02"),
+        pd.Timestamp("2026-11-01"),
+    ]
     assert imp.data["unit_price"].tolist() == [10.5, 3.0, 1234.5]
     assert imp.sheet == "Sheet" and imp.header_row == 3
 
@@ -485,12 +586,12 @@ def test_a_long_row_far_below_the_header(tmp_path):
     rows = [f"A{i},2026-11-01,C,1,2" for i in range(80)]
     rows[70] = "A70,2026-11-01,C,1,2,50"  # Excel row 72
     path = tmp_path / "long.csv"
-    path.write_text("order_id,date,customer,qty,price\n" + "\n".join(rows) + "\n",
-                    encoding="utf-8")
+    path.write_text("order_id,date,customer,qty,price\n" + "\n".join(rows) + "\n", encoding="utf-8")
     assert error_of(path) == (
         "File 'long.csv': row 72 has 6 cells but the rows above it have 5. A value probably "
         "contains the separator 'comma' (',') without quotes, for example a decimal comma or "
-        "a thousands separator; put quotes around it or save the file again from Excel.")
+        "a thousands separator; put quotes around it or save the file again from Excel."
+    )
 
 
 def test_gbk_file_whose_only_chinese_is_the_header(tmp_path):
@@ -500,8 +601,13 @@ def test_gbk_file_whose_only_chinese_is_the_header(tmp_path):
     path.write_bytes("订单号,下单日期,客户,数量,单价\nA1,2026-11-01,C1,2,3.5\n".encode("gbk"))
     imp = read_unchanged(path)
     assert imp.encoding == "GBK/GB18030"
-    assert imp.columns == {"order_id": "订单号", "order_date": "下单日期", "customer_id": "客户",
-                           "quantity": "数量", "unit_price": "单价"}
+    assert imp.columns == {
+        "order_id": "订单号",
+        "order_date": "下单日期",
+        "customer_id": "客户",
+        "quantity": "数量",
+        "unit_price": "单价",
+    }
 
 
 def test_parse_numbers_helper():

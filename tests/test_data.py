@@ -20,19 +20,34 @@ import pandas as pd
 import pytest
 
 from salesprofit import data
-from salesprofit.data import DataError, TABLES
+from salesprofit.data import TABLES, DataError
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO / "datasets"
 
 EXPECTED_TABLES = [
-    "activities", "campaign_responses", "campaigns", "customers", "expenses", "inventory",
-    "opportunities", "opportunity_stages", "order_lines", "orders", "price_experiment",
-    "products", "reps", "returns", "surveys", "targets", "tickets",
+    "activities",
+    "campaign_responses",
+    "campaigns",
+    "customers",
+    "expenses",
+    "inventory",
+    "opportunities",
+    "opportunity_stages",
+    "order_lines",
+    "orders",
+    "price_experiment",
+    "products",
+    "reps",
+    "returns",
+    "surveys",
+    "targets",
+    "tickets",
 ]
 
 
 # --- the catalogue of tables --------------------------------------------------------
+
 
 def test_tables_sorted_and_complete():
     assert data.tables() == EXPECTED_TABLES
@@ -51,6 +66,7 @@ def test_env_var_wins(monkeypatch, tmp_path):
 
 
 # --- every table loads, typed ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("table", EXPECTED_TABLES)
 def test_every_table_loads_typed(table):
@@ -101,14 +117,19 @@ def test_ground_truth_is_available():
 
 
 def test_import_salesprofit_does_not_import_pandera():
-    code = ("import sys, salesprofit, salesprofit.data; "
-            "print('pandera' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "PYTHONWARNINGS": "error"})
+    code = "import sys, salesprofit, salesprofit.data; print('pandera' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "error"},
+    )
     assert out.stdout.strip() == "False"
 
 
 # --- corrupted copies raise DataError naming table, column and rows ----------------------
+
 
 def _corrupt(tmp_path: Path, table: str, edit) -> Path:
     """Copy ``table`` into tmp_path, apply ``edit`` to its text frame, write it back."""
@@ -133,22 +154,35 @@ def _set(column: str, rows: list[int], value: str):
     def edit(frame: pd.DataFrame) -> pd.DataFrame:
         frame.loc[rows, column] = value
         return frame
+
     return edit
 
 
 CORRUPTIONS = [
     # (table, column, edit, words the message must contain)
-    ("order_lines", "discount", _set("discount", [10, 38], "1.2"),
-     ["at least 0 and below 1", "0.15 means 15 %", "12, 40"]),
+    (
+        "order_lines",
+        "discount",
+        _set("discount", [10, 38], "1.2"),
+        ["at least 0 and below 1", "0.15 means 15 %", "12, 40"],
+    ),
     ("order_lines", "discount", _set("discount", [5], "-0.1"), ["below 1", "7"]),
     ("order_lines", "list_price", _set("list_price", [3], "-5"), ["above 0", "5"]),
-    ("order_lines", "quantity", _set("quantity", [0, 7], "lots"),
-     ["must be numbers", "2, 9", "'lots'"]),
+    (
+        "order_lines",
+        "quantity",
+        _set("quantity", [0, 7], "lots"),
+        ["must be numbers", "2, 9", "'lots'"],
+    ),
     ("order_lines", "quantity", _set("quantity", [4], "2.5"), ["whole numbers", "6"]),
     ("products", "list_price", _set("list_price", [2], "¥12"), ["must be numbers", "4"]),
     ("products", "unit_cost", _set("unit_cost", [1], "-3"), ["above 0", "3"]),
-    ("orders", "order_date", _set("order_date", [2, 3], "31/12/2024"),
-     ["YYYY-MM-DD", "4, 5", "'31/12/2024'"]),
+    (
+        "orders",
+        "order_date",
+        _set("order_date", [2, 3], "31/12/2024"),
+        ["YYYY-MM-DD", "4, 5", "'31/12/2024'"],
+    ),
     ("orders", "order_date", _set("order_date", [6], "2024-02-30"), ["YYYY-MM-DD", "8"]),
     ("orders", "status", _set("status", [1], "shipped"), ["one of", "delivered", "3"]),
     ("orders", "customer_id", _set("customer_id", [9], ""), ["must not be empty", "11"]),
@@ -161,8 +195,11 @@ CORRUPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("table,column,edit,words", CORRUPTIONS,
-                         ids=[f"{t}-{c}-{i}" for i, (t, c, _, _) in enumerate(CORRUPTIONS)])
+@pytest.mark.parametrize(
+    "table,column,edit,words",
+    CORRUPTIONS,
+    ids=[f"{t}-{c}-{i}" for i, (t, c, _, _) in enumerate(CORRUPTIONS)],
+)
 def test_corruption_names_table_column_and_rows(tmp_path, table, column, edit, words):
     folder = _corrupt(tmp_path, table, edit)
     message = str(_error(folder, table))
@@ -182,6 +219,7 @@ def test_net_price_must_match_list_price_and_discount(tmp_path):
     def edit(frame):
         frame.loc[[20], "net_price"] = "999999"
         return frame
+
     message = str(_error(_corrupt(tmp_path, "order_lines", edit), "order_lines"))
     assert "Table 'order_lines', column 'net_price'" in message
     assert "list_price x (1 - discount)" in message and "22" in message
@@ -192,6 +230,7 @@ def test_dates_in_the_wrong_order(tmp_path):
         closed = frame.index[frame["resolved_date"] != ""][0]
         frame.loc[closed, "resolved_date"] = "2000-01-01"
         return frame
+
     message = str(_error(_corrupt(tmp_path, "tickets", edit), "tickets"))
     assert "Table 'tickets', column 'resolved_date'" in message
     assert "cannot be before opened_date" in message
@@ -209,6 +248,7 @@ def test_several_problems_are_all_reported(tmp_path):
         frame.loc[[1], "discount"] = "1.5"
         frame.loc[[2], "list_price"] = "-1"
         return frame
+
     message = str(_error(_corrupt(tmp_path, "order_lines", edit), "order_lines"))
     assert "column 'discount'" in message and "column 'list_price'" in message
 
@@ -220,6 +260,7 @@ def test_a_valid_copy_loads_from_another_folder(tmp_path):
 
 # --- the data dictionary documents every column --------------------------------------
 
+
 def test_readme_documents_every_table_and_column():
     readme = (DATASETS / "README.md").read_text(encoding="utf-8")
     for name, spec in TABLES.items():
@@ -229,6 +270,7 @@ def test_readme_documents_every_table_and_column():
 
 
 # --- CDNOW ----------------------------------------------------------------------------
+
 
 def test_cdnow_summary_matches_the_published_sample():
     s = data.load_cdnow("summary")
@@ -277,6 +319,7 @@ def test_the_same_check_failing_in_two_columns_names_both(tmp_path):
         frame.loc[[3], "customer_id"] = ""
         frame.loc[[8], "rep_id"] = ""
         return frame
+
     message = str(_error(_corrupt(tmp_path, "orders", edit), "orders"))
     assert "column 'customer_id': values must not be empty" in message
     assert "column 'rep_id': values must not be empty" in message

@@ -4,7 +4,8 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesprofit import data
 from salesprofit import experiments as E
@@ -19,8 +20,8 @@ def test_ztest_agresti_aspirin():
     assert t.diff == pytest.approx(0.0077, abs=5e-5)
     assert t.ci_low == pytest.approx(0.005, abs=5e-4)
     assert t.ci_high == pytest.approx(0.011, abs=5e-4)
-    assert t.z ** 2 == pytest.approx(25.0, abs=0.05)
-    assert t.z > 0                                  # A (placebo) has the higher rate
+    assert t.z**2 == pytest.approx(25.0, abs=0.05)
+    assert t.z > 0  # A (placebo) has the higher rate
     assert t.p_value < 1e-6
 
 
@@ -52,14 +53,15 @@ def test_sample_size_fleiss_table():
     # The same formula in Chow, Shao & Wang, Sample Size Calculations in Clinical
     # Research (2nd ed.), sec. 4.2 style check: symmetric in the two rates.
     assert E.sample_size_two_proportions(0.10, 0.05) == pytest.approx(
-        E.sample_size_two_proportions(0.05, 0.10))
+        E.sample_size_two_proportions(0.05, 0.10)
+    )
 
 
 def test_sample_size_power_round_trip_and_shape():
     n = E.sample_size_two_proportions(0.82, 0.87, alpha=0.05, power=0.9)
     assert E.power_two_proportions(0.82, 0.87, n) == pytest.approx(0.9, abs=1e-9)
     arr = E.sample_size_two_proportions(0.1, np.array([0.12, 0.15, 0.2]))
-    assert arr.shape == (3,) and (np.diff(arr) < 0).all()   # bigger effects need fewer customers
+    assert arr.shape == (3,) and (np.diff(arr) < 0).all()  # bigger effects need fewer customers
     assert isinstance(E.sample_size_two_proportions(0.1, 0.2), float)
     with pytest.raises(ValueError, match="smallest change worth detecting"):
         E.sample_size_two_proportions(0.1, 0.1)
@@ -68,7 +70,9 @@ def test_sample_size_power_round_trip_and_shape():
 @settings(max_examples=50, deadline=None)
 @given(st.floats(0.02, 0.9), st.floats(0.01, 0.08))
 def test_sample_size_grows_with_power(p, d):
-    assert E.sample_size_two_proportions(p, p + d, power=0.9) > E.sample_size_two_proportions(p, p + d, power=0.8)
+    assert E.sample_size_two_proportions(p, p + d, power=0.9) > E.sample_size_two_proportions(
+        p, p + d, power=0.8
+    )
 
 
 def test_peeking_inflates_false_positives():
@@ -81,14 +85,16 @@ def test_peeking_inflates_false_positives():
     assert r10.false_positive_peeking == pytest.approx(0.193, abs=0.025)
     assert (np.diff(r10.by_look) >= 0).all()
     again = E.peeking_simulation(0.3, 2000, looks=5, simulations=20000, seed=1)
-    assert again.false_positive_peeking == r5.false_positive_peeking      # seeded
+    assert again.false_positive_peeking == r5.false_positive_peeking  # seeded
 
 
 def test_price_experiment_offer_b_wins():
     # The generator planted conversion 0.8232 (A) and 0.8726 (B).
     pe = data.load("price_experiment")
     g = pe.groupby("offer")["converted"].agg(["sum", "count"])
-    t = E.two_proportion_ztest(g.loc["B", "sum"], g.loc["B", "count"], g.loc["A", "sum"], g.loc["A", "count"])
+    t = E.two_proportion_ztest(
+        g.loc["B", "sum"], g.loc["B", "count"], g.loc["A", "sum"], g.loc["A", "count"]
+    )
     truth = data.ground_truth()["offer_conversion_rates"]
     assert t.z > 3 and t.p_value < 0.001
     assert t.ci_low < truth["B"] - truth["A"] < t.ci_high
@@ -125,8 +131,12 @@ def test_cumulative_results_end_equals_full_test():
     pe = data.load("price_experiment")
     weeks = E.cumulative_results(pe["week"], pe["offer"], pe["converted"])
     assert list(weeks.index) == list(range(1, 13))
-    full = E.two_proportion_ztest(pe.loc[pe.offer == "A", "converted"].sum(), (pe.offer == "A").sum(),
-                                  pe.loc[pe.offer == "B", "converted"].sum(), (pe.offer == "B").sum())
+    full = E.two_proportion_ztest(
+        pe.loc[pe.offer == "A", "converted"].sum(),
+        (pe.offer == "A").sum(),
+        pe.loc[pe.offer == "B", "converted"].sum(),
+        (pe.offer == "B").sum(),
+    )
     assert weeks.loc[12, "z"] == pytest.approx(full.z)
     assert (weeks["n_a"].diff().dropna() > 0).all()
     with pytest.raises(ValueError, match="group A or B"):
@@ -137,6 +147,8 @@ def test_cannibalisation_rates_most_new_sales_are_switches():
     # In the sample company the new models only take over their predecessors' orders
     # (ground truth: 60 % of the old model's lines switch), so most of their units
     # are cannibalised; the pair still grows a little with the business.
-    r = E.cannibalisation_rates(data.load("order_lines"), data.load("orders"), data.load("products"))
+    r = E.cannibalisation_rates(
+        data.load("order_lines"), data.load("orders"), data.load("products")
+    )
     assert 0.7 < r.attrs["total"] < 1.0
     assert (r["old_after"] < r["old_before"]).all()

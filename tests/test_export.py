@@ -22,12 +22,23 @@ from salesprofit.export import download_link, safe_cells, to_csv_bytes, to_xlsx_
 
 
 def _frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "customer": ["=HYPERLINK(\"http://x\",\"y\")", "+86 138", "-5", "@SUM(A1)",
-                     "\tTAB", "\rCR", "华信", "a=b", None],  # pandas 3: None -> NaN
-        "amount": [-5.0, 1.5, 2.0, -0.25, 0.0, 3.0, 1234.5, np.nan, 7.0],
-        "count": [-1, 2, 3, 4, 5, 6, 7, 8, 9],
-    })
+    return pd.DataFrame(
+        {
+            "customer": [
+                '=HYPERLINK("http://x","y")',
+                "+86 138",
+                "-5",
+                "@SUM(A1)",
+                "\tTAB",
+                "\rCR",
+                "华信",
+                "a=b",
+                None,
+            ],  # pandas 3: None -> NaN
+            "amount": [-5.0, 1.5, 2.0, -0.25, 0.0, 3.0, 1234.5, np.nan, 7.0],
+            "count": [-1, 2, 3, 4, 5, 6, 7, 8, 9],
+        }
+    )
 
 
 def test_safe_cells_neutralises_exactly_the_dangerous_text():
@@ -35,8 +46,15 @@ def test_safe_cells_neutralises_exactly_the_dangerous_text():
     before = df.copy()
     out = safe_cells(df)
     assert out["customer"].tolist()[:8] == [
-        "'=HYPERLINK(\"http://x\",\"y\")", "'+86 138", "'-5", "'@SUM(A1)", "'\tTAB",
-        "'\rCR", "华信", "a=b"]
+        '\'=HYPERLINK("http://x","y")',
+        "'+86 138",
+        "'-5",
+        "'@SUM(A1)",
+        "'\tTAB",
+        "'\rCR",
+        "华信",
+        "a=b",
+    ]
     assert pd.isna(out["customer"].iloc[8])
     # numbers untouched, dtypes kept
     assert out["amount"].dtype == np.float64 and out["count"].dtype == np.int64
@@ -75,7 +93,7 @@ def test_xlsx_bytes_single_frame_round_trip():
     ws = wb["Sheet1"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == ("customer", "amount", "count")
-    assert rows[1] == ("'=HYPERLINK(\"http://x\",\"y\")", -5, -1)
+    assert rows[1] == ('\'=HYPERLINK("http://x","y")', -5, -1)
     assert rows[3][0] == "'-5" and rows[3][1] == 2
     assert rows[7][0] == "华信"
     # no cell is stored as a formula
@@ -83,9 +101,11 @@ def test_xlsx_bytes_single_frame_round_trip():
 
 
 def test_xlsx_bytes_several_sheets_names_cleaned_and_unique():
-    sheets = {"客户/利润[2025]": pd.DataFrame({"a": [1]}),
-              "x" * 40: pd.DataFrame({"b": ["@x"]}),
-              "X" * 40: pd.DataFrame({"c": [pd.Timestamp("2026-11-01", tz="UTC")]})}
+    sheets = {
+        "客户/利润[2025]": pd.DataFrame({"a": [1]}),
+        "x" * 40: pd.DataFrame({"b": ["@x"]}),
+        "X" * 40: pd.DataFrame({"c": [pd.Timestamp("2026-11-01", tz="UTC")]}),
+    }
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(sheets)))
     assert wb.sheetnames == ["客户_利润_2025_", "x" * 31, "X" * 27 + " (2)"]
     assert wb.worksheets[1]["A2"].value == "'@x"
@@ -101,8 +121,11 @@ def test_xlsx_bytes_rejects_bad_input(bad):
 def test_download_link_csv_and_xlsx():
     df = pd.DataFrame({"客户": ["=1"], "x": [1]})
     link = download_link(df, "plan.csv", "Download <plan>")
-    m = re.fullmatch(r'<a download="plan.csv" href="data:text/csv;charset=utf-8;base64,'
-                     r'([A-Za-z0-9+/=]+)" target="_blank">Download &lt;plan&gt;</a>', link)
+    m = re.fullmatch(
+        r'<a download="plan.csv" href="data:text/csv;charset=utf-8;base64,'
+        r'([A-Za-z0-9+/=]+)" target="_blank">Download &lt;plan&gt;</a>',
+        link,
+    )
     assert m is not None
     assert base64.b64decode(m.group(1)) == to_csv_bytes(df)
     link = download_link({"a": df, "b": df}, "plan.xlsx")

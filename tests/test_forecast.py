@@ -3,14 +3,17 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import forecast
 
 
 def test_weighted_pipeline():
     # Three deals at stage probabilities 10 %, 50 %, 90 %: 10k + 25k + 45k = 80k
-    assert forecast.weighted_pipeline([100_000, 50_000, 50_000], [0.1, 0.5, 0.9]) == pytest.approx(80_000)
+    assert forecast.weighted_pipeline([100_000, 50_000, 50_000], [0.1, 0.5, 0.9]) == pytest.approx(
+        80_000
+    )
     with pytest.raises(ValueError, match="between 0 and 1"):
         forecast.weighted_pipeline([1], [1.5])
 
@@ -29,7 +32,7 @@ def test_seasonal_index_recovers_a_planted_pattern():
     pattern = np.array([0.6, 0.8, 1.1, 1.1, 1.0, 1.0, 0.9, 0.9, 1.1, 1.2, 1.1, 1.2])
     pattern = pattern / pattern.mean()
     dates = pd.date_range("2024-01-01", "2025-12-01", freq="MS")
-    values = np.tile(pattern, 2) * np.repeat([1000, 1300], 12)     # growth between years
+    values = np.tile(pattern, 2) * np.repeat([1000, 1300], 12)  # growth between years
     idx = forecast.seasonal_index(dates, values)
     assert idx.to_numpy() == pytest.approx(pattern)
     assert idx.mean() == pytest.approx(1.0)
@@ -48,6 +51,7 @@ def test_perfect_forecast_has_no_error(ys):
 
 
 # --- chapter 5: Holt-Winters and its backtest ---------------------------------------
+
 
 def _seasonal_series(n=36, growth=0.0, noise=0.0):
     idx = pd.date_range("2023-01-01", periods=n, freq="MS")
@@ -70,7 +74,7 @@ def test_holt_winters_recovers_a_clean_seasonal_pattern():
 def test_holt_winters_with_trend_follows_growth():
     y = _seasonal_series(36, growth=0.01)
     fit = forecast.holt_winters(y, horizon=6, trend="add", seasonal="mul")
-    naive_flat = y.iloc[-12:-6].to_numpy()            # last year's same months
+    naive_flat = y.iloc[-12:-6].to_numpy()  # last year's same months
     assert (fit.forecast.to_numpy() > naive_flat).all()
     assert np.isfinite(fit.log_likelihood)
 

@@ -7,9 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesprofit import data, funnel as F
+from salesprofit import data
+from salesprofit import funnel as F
 
-TRUTH = json.loads((Path(__file__).resolve().parents[1] / "datasets" / "ground_truth.json").read_text())
+TRUTH = json.loads(
+    (Path(__file__).resolve().parents[1] / "datasets" / "ground_truth.json").read_text()
+)
 
 
 def test_sales_velocity_worked_example():
@@ -29,12 +32,19 @@ def test_stage_conversion_and_days_recover_the_ground_truth(stats):
     observed = TRUTH["observed"]
     assert list(stats.index) == list(F.STAGES)
     for stage in F.STAGES:
-        assert stats.loc[stage, "conversion"] == pytest.approx(observed["stage_conversion_rates"][stage],
-                                                               abs=5e-5)
-        assert stats.loc[stage, "mean_days"] == pytest.approx(observed["stage_mean_days"][stage], abs=5e-3)
+        assert stats.loc[stage, "conversion"] == pytest.approx(
+            observed["stage_conversion_rates"][stage], abs=5e-5
+        )
+        assert stats.loc[stage, "mean_days"] == pytest.approx(
+            observed["stage_mean_days"][stage], abs=5e-3
+        )
         # and within sampling error of what the generator planted
-        assert stats.loc[stage, "conversion"] == pytest.approx(TRUTH["stage_conversion_rates"][stage], abs=0.03)
-        assert stats.loc[stage, "mean_days"] == pytest.approx(TRUTH["stage_mean_days"][stage], rel=0.05)
+        assert stats.loc[stage, "conversion"] == pytest.approx(
+            TRUTH["stage_conversion_rates"][stage], abs=0.03
+        )
+        assert stats.loc[stage, "mean_days"] == pytest.approx(
+            TRUTH["stage_mean_days"][stage], rel=0.05
+        )
 
 
 def test_stage_counts_are_consistent(stats):
@@ -64,8 +74,14 @@ def test_won_cycle_is_about_the_sum_of_stage_times(stats):
 def test_stage_stats_errors():
     with pytest.raises(ValueError, match="outcome"):
         F.stage_stats(pd.DataFrame({"stage": [], "entered_date": [], "exited_date": []}))
-    bad = pd.DataFrame({"stage": ["demo"], "entered_date": ["2025-01-01"], "exited_date": ["2025-01-02"],
-                        "outcome": ["lost"]})
+    bad = pd.DataFrame(
+        {
+            "stage": ["demo"],
+            "entered_date": ["2025-01-01"],
+            "exited_date": ["2025-01-02"],
+            "outcome": ["lost"],
+        }
+    )
     with pytest.raises(ValueError, match="Unknown stage"):
         F.stage_stats(bad)
 
@@ -83,7 +99,7 @@ def test_funnel_model_hand_computed():
     assert r.cycle_days == 65
     # a lead spends 12 + 0.6 x 18 + 0.39 x 25 + 0.2145 x 10 days in the funnel (won or lost)
     assert r.days_in_funnel == pytest.approx(12 + 10.8 + 9.75 + 2.145)
-    assert r.pipeline == pytest.approx(100 * 12 / 365 * r.days_in_funnel)     # Little's law
+    assert r.pipeline == pytest.approx(100 * 12 / 365 * r.days_in_funnel)  # Little's law
     assert r.velocity == pytest.approx(r.revenue_per_month * 12 / 365)
     assert r.table["lost"].sum() + r.won_per_month == pytest.approx(100)
 
@@ -91,12 +107,14 @@ def test_funnel_model_hand_computed():
 def test_funnel_what_if():
     t = F.funnel_what_if(100, CONV, DAYS, 50_000, "proposal", conversion_change=0.10)
     # proposal 0.55 -> 0.65: revenue rises by 0.10 / 0.55 = 18.2 %
-    assert t.loc["change", "revenue_per_month"] / t.loc["today", "revenue_per_month"] == pytest.approx(0.1 / 0.55)
+    assert t.loc["change", "revenue_per_month"] / t.loc[
+        "today", "revenue_per_month"
+    ] == pytest.approx(0.1 / 0.55)
     assert t.loc["change", "cycle_days"] == 0
     s = F.funnel_what_if(100, CONV, DAYS, 50_000, "proposal", days_change=-10)
     assert s.loc["improved", "cycle_days"] == 55
-    assert s.loc["change", "revenue_per_month"] == pytest.approx(0)          # same leads, same wins
-    assert s.loc["change", "pipeline"] < 0                                   # fewer deals in flight
+    assert s.loc["change", "revenue_per_month"] == pytest.approx(0)  # same leads, same wins
+    assert s.loc["change", "pipeline"] < 0  # fewer deals in flight
     assert s.loc["improved", "velocity_same_team"] > s.loc["today", "velocity_same_team"]
     with pytest.raises(ValueError, match="Unknown stage"):
         F.funnel_what_if(100, CONV, DAYS, 50_000, "demo")

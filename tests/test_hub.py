@@ -50,8 +50,10 @@ def learner_config():
     from traitlets.config import Config
 
     namespace = {"get_config": Config, "__file__": str(ROOT / "jupyterhub_config.py")}
-    exec(compile((ROOT / "jupyterhub_config.py").read_text(), "jupyterhub_config.py", "exec"),
-         namespace)
+    exec(
+        compile((ROOT / "jupyterhub_config.py").read_text(), "jupyterhub_config.py", "exec"),
+        namespace,
+    )
     return namespace
 
 
@@ -65,14 +67,24 @@ def hub(tmp_path_factory):
     state = tmp_path_factory.mktemp("hub")
     port = free_port()
     config = state / "test_config.py"
-    config.write_text(TEST_CONFIG.format(config=str(ROOT / "jupyterhub_config.py"),
-                                         home=str(state / "home"), hub_port=free_port(),
-                                         proxy_api_port=free_port()))
+    config.write_text(
+        TEST_CONFIG.format(
+            config=str(ROOT / "jupyterhub_config.py"),
+            home=str(state / "home"),
+            hub_port=free_port(),
+            proxy_api_port=free_port(),
+        )
+    )
     env = {**os.environ, "SP_HUB_STATE": str(state), "SP_HUB_PORT": str(port)}
     env["PATH"] = os.pathsep.join([str(ROOT / ".venv" / "bin"), env.get("PATH", "")])
     log = open(state / "hub.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=state,
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+        cwd=state,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     log.close()
     base = f"http://127.0.0.1:{port}"
     try:
@@ -81,7 +93,7 @@ def hub(tmp_path_factory):
         stop(proc)
         pytest.fail("JupyterHub did not start:\n" + (state / "hub.log").read_text()[-4000:])
     yield base, state
-    stop(proc)   # JupyterHub stops the learners' servers on exit (cleanup_servers)
+    stop(proc)  # JupyterHub stops the learners' servers on exit (cleanup_servers)
 
 
 def test_scoreboard_and_work_are_per_learner(tmp_path):
@@ -99,7 +111,7 @@ def test_scoreboard_and_work_are_per_learner(tmp_path):
     ns["copy_course"](a)
     assert (Path(a.home_dir) / "sales-profit-playbook" / "notebooks" / "00_welcome.ipynb").exists()
     mine = Path(a.home_dir) / "sales-profit-playbook" / "notebooks" / "00_welcome.ipynb"
-    mine.write_text(mine.read_text() + " ")       # a learner's edit survives the next start
+    mine.write_text(mine.read_text() + " ")  # a learner's edit survives the next start
     ns["copy_course"](a)
     assert mine.read_text().endswith(" ")
     assert ns["c"].Spawner.cmd[0].endswith("jupyterhub-singleuser")
@@ -114,8 +126,9 @@ def test_a_learner_logs_in_and_opens_the_welcome_notebook_on_their_own_server(hu
     with opener.open(f"{base}/hub/login", timeout=30) as r:
         assert r.status == 200
     xsrf = next(c.value for c in jar if c.name == "_xsrf")
-    form = urllib.parse.urlencode({"username": "learner1", "password": "learning-profit",
-                                   "_xsrf": xsrf}).encode()
+    form = urllib.parse.urlencode(
+        {"username": "learner1", "password": "learning-profit", "_xsrf": xsrf}
+    ).encode()
     with opener.open(f"{base}/hub/login?next=", data=form, timeout=120) as r:
         assert r.status == 200
     # the learner's own server starts (the spawn-pending page polls); its JupyterLab page
@@ -135,17 +148,22 @@ def test_a_learner_logs_in_and_opens_the_welcome_notebook_on_their_own_server(hu
             e.close()
         time.sleep(1)
     else:
-        pytest.fail(f"the learner's server did not open the welcome notebook: {last}\n"
-                    + (state / "hub.log").read_text()[-4000:])
+        pytest.fail(
+            f"the learner's server did not open the welcome notebook: {last}\n"
+            + (state / "hub.log").read_text()[-4000:]
+        )
     url = f"{base}/user/learner1/api/contents/notebooks/00_welcome.ipynb?content=0"
     with opener.open(url, timeout=30) as r:
         model = json.loads(r.read())
     assert model["type"] == "notebook" and model["name"] == "00_welcome.ipynb"
     # their own copy, in their own home folder
-    assert (state / "home" / "learner1" / "sales-profit-playbook" / "notebooks"
-            / "00_welcome.ipynb").exists()
+    assert (
+        state / "home" / "learner1" / "sales-profit-playbook" / "notebooks" / "00_welcome.ipynb"
+    ).exists()
     # another learner cannot read it
-    other = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    other = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
     try:
         with other.open(url, timeout=30) as r:
             assert "/hub/login" in r.geturl()

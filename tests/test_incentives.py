@@ -3,7 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesprofit import incentives as I
 
@@ -12,6 +13,7 @@ TIERS = [(0, 0.05), (100_000, 0.08), (200_000, 0.10)]
 
 
 # --- commission: worked examples ---------------------------------------------
+
 
 def test_marginal_and_retroactive_worked_example():
     # Plan mechanics as in Zoltners, Sinha & Lorimer, The Complete Guide to Sales Force
@@ -51,17 +53,20 @@ def test_scalar_gives_float_and_vectors_keep_shape():
     assert grid.shape == (2, 3)
 
 
-@pytest.mark.parametrize("tiers, words", [
-    ([], "at least one tier"),
-    ([(10, 0.05)], "first tier must start at 0"),
-    ([(0, 0.05), (100, 0.06), (100, 0.07)], "must rise"),
-    ([(0, 0.05), (200, 0.06), (100, 0.07)], "must rise"),
-    ([(0, -0.01)], "rate must be at least 0"),
-    ([(0, 5)], "at most 1"),
-    ([(0, 0.05, 1)], "pair"),
-    (5, "list of"),
-    ([(0, float("nan"))], "missing"),
-])
+@pytest.mark.parametrize(
+    "tiers, words",
+    [
+        ([], "at least one tier"),
+        ([(10, 0.05)], "first tier must start at 0"),
+        ([(0, 0.05), (100, 0.06), (100, 0.07)], "must rise"),
+        ([(0, 0.05), (200, 0.06), (100, 0.07)], "must rise"),
+        ([(0, -0.01)], "rate must be at least 0"),
+        ([(0, 5)], "at most 1"),
+        ([(0, 0.05, 1)], "pair"),
+        (5, "list of"),
+        ([(0, float("nan"))], "missing"),
+    ],
+)
 def test_bad_tiers_explained(tiers, words):
     with pytest.raises(ValueError, match=words):
         I.commission(1000, tiers)
@@ -75,6 +80,7 @@ def test_bad_method_and_sales():
 
 
 # --- properties ------------------------------------------------------------
+
 
 @st.composite
 def tier_tables(draw):
@@ -102,7 +108,9 @@ def test_retroactive_jumps_exactly_at_thresholds(tiers):
         at = I.commission(t, tiers, "retroactive")
         below = np.nextafter(t, 0.0)
         assert at == pytest.approx(r_above * t, rel=1e-12)
-        assert I.commission(below, tiers, "retroactive") == pytest.approx(r_below * below, rel=1e-12)
+        assert I.commission(below, tiers, "retroactive") == pytest.approx(
+            r_below * below, rel=1e-12
+        )
         assert at - r_below * t == pytest.approx(I.cliff(tiers, i), rel=1e-9, abs=1e-9)
         # the marginal plan has no jump there
         assert I.commission(t, tiers) - I.commission(below, tiers) == pytest.approx(0.0, abs=1e-6)
@@ -118,6 +126,7 @@ def test_marginal_never_pays_more_than_retroactive_with_rising_rates(tiers, sale
 
 # --- plans -----------------------------------------------------------------
 
+
 def test_accelerated_tiers_and_cliff():
     assert I.accelerated_tiers(1_000_000, 0.04, 1.5) == [(0.0, 0.04), (1_000_000.0, 0.06)]
     t = I.accelerated_tiers(1_000_000, 0.04, 2.0, decelerator=0.5, start=200_000)
@@ -132,7 +141,7 @@ def test_plan_threshold_cap_and_margin_basis():
     assert I.plan_pay(plan, np.array([40_000, 60_000, 100_000])).tolist() == [0.0, 3_000.0, 4_000.0]
     gp_plan = I.Plan(((0, 0.20),), basis="gross_profit")
     assert I.plan_pay(gp_plan, 100_000, 25_000) == pytest.approx(5_000.0)
-    assert I.plan_pay(gp_plan, 100_000, -1_000) == 0.0   # a loss earns nothing, not a negative
+    assert I.plan_pay(gp_plan, 100_000, -1_000) == 0.0  # a loss earns nothing, not a negative
     with pytest.raises(ValueError, match="gross profit"):
         I.plan_pay(gp_plan, 100_000)
     with pytest.raises(ValueError, match="revenue' or 'gross_profit"):
@@ -148,14 +157,16 @@ def test_payout_curve_shows_the_cliff():
     assert 100_000.0 in set(curve["basis"])
     steps = curve["pay"].diff()
     at = curve.index[curve["basis"] == 100_000.0][0]
-    assert steps[at] == pytest.approx(100_000 * 0.03, rel=1e-3)        # the first cliff
-    assert steps.max() == pytest.approx(200_000 * 0.02, rel=1e-3)      # the second, larger one
+    assert steps[at] == pytest.approx(100_000 * 0.03, rel=1e-3)  # the first cliff
+    assert steps.max() == pytest.approx(200_000 * 0.02, rel=1e-3)  # the second, larger one
     assert curve["rate"].iloc[-1] == pytest.approx(0.10)
 
 
 def test_plan_outcomes_and_cost_of_sales():
-    results = pd.DataFrame({"revenue": [1_000_000.0, 3_000_000.0], "gross_profit": [250_000.0, 600_000.0]},
-                           index=["R01", "R02"])
+    results = pd.DataFrame(
+        {"revenue": [1_000_000.0, 3_000_000.0], "gross_profit": [250_000.0, 600_000.0]},
+        index=["R01", "R02"],
+    )
     out = I.plan_outcomes(results, I.Plan(((0, 0.03),)))
     assert out["pay"].tolist() == pytest.approx([30_000.0, 90_000.0])
     assert out["cost_of_sales"].tolist() == pytest.approx([0.03, 0.03])
@@ -167,6 +178,7 @@ def test_plan_outcomes_and_cost_of_sales():
 
 
 # --- behaviour ---------------------------------------------------------------
+
 
 def test_revenue_plan_buys_discounts_margin_plan_does_not():
     # Constant elasticity -4, unit cost 72, list price 100: revenue ~ (1-d)^-3 keeps rising
@@ -193,8 +205,12 @@ def test_discount_choice_errors():
 
 
 def test_plan_summary():
-    results = pd.DataFrame({"revenue": [1_000_000.0, 3_000_000.0, 100_000.0],
-                            "gross_profit": [250_000.0, 600_000.0, 20_000.0]})
+    results = pd.DataFrame(
+        {
+            "revenue": [1_000_000.0, 3_000_000.0, 100_000.0],
+            "gross_profit": [250_000.0, 600_000.0, 20_000.0],
+        }
+    )
     plan = I.Plan(((0, 0.03),), threshold=500_000, cap=60_000)
     s = I.plan_summary(I.plan_outcomes(results, plan), plan)
     # pay: 30,000; 90,000 capped at 60,000; 0 below the threshold

@@ -4,19 +4,28 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesprofit import data, kpi as K
+from salesprofit import data
+from salesprofit import kpi as K
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return {t: data.load(t) for t in ("orders", "order_lines", "customers", "activities", "surveys", "targets")}
+    return {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "surveys", "targets")
+    }
 
 
 @pytest.fixture(scope="module")
 def results_2025(tables):
     o, a, s = tables["orders"], tables["activities"], tables["surveys"]
-    return K.rep_results(o[o["order_date"].dt.year == 2025], tables["order_lines"], tables["customers"],
-                         a[a["date"].dt.year == 2025], s[s["date"].dt.year == 2025])
+    return K.rep_results(
+        o[o["order_date"].dt.year == 2025],
+        tables["order_lines"],
+        tables["customers"],
+        a[a["date"].dt.year == 2025],
+        s[s["date"].dt.year == 2025],
+    )
 
 
 def test_normalise():
@@ -29,13 +38,17 @@ def test_scorecard_weighted_example():
     # Weighted-KPI scorecard (Johnston & Marshall, Sales Force Management, 13th ed., ch. 14):
     # three reps, revenue and margin min-max scored; A (100, 30 %) -> (0, 1), B (200, 10 %) -> (1, 0),
     # C (150, 20 %) -> (0.5, 0.5). Weights 1:3 -> A 0.75, C 0.5, B 0.25.
-    k = pd.DataFrame({"revenue": [100.0, 200.0, 150.0], "margin": [0.3, 0.1, 0.2]}, index=["A", "B", "C"])
+    k = pd.DataFrame(
+        {"revenue": [100.0, 200.0, 150.0], "margin": [0.3, 0.1, 0.2]}, index=["A", "B", "C"]
+    )
     sc = K.scorecard(k, {"revenue": 1, "margin": 3})
     assert sc.index.tolist() == ["A", "C", "B"]
     assert sc["score"].tolist() == pytest.approx([0.75, 0.5, 0.25])
     assert sc["rank"].tolist() == [1, 2, 3]
     # the same weights scaled give the same scorecard
-    assert K.scorecard(k, {"revenue": 0.25, "margin": 0.75})["score"].tolist() == pytest.approx([0.75, 0.5, 0.25])
+    assert K.scorecard(k, {"revenue": 0.25, "margin": 0.75})["score"].tolist() == pytest.approx(
+        [0.75, 0.5, 0.25]
+    )
     # lower-is-better flips a KPI
     sc2 = K.scorecard(k, {"margin": 1}, lower_is_better=["margin"])
     assert sc2.index[0] == "B"
@@ -56,7 +69,9 @@ def test_scorecard_errors():
 
 def test_rep_results_match_a_direct_sum(results_2025, tables):
     o, ol = tables["orders"], tables["order_lines"]
-    mine = o[(o["rep_id"] == "R10") & (o["order_date"].dt.year == 2025) & (o["status"] == "delivered")]
+    mine = o[
+        (o["rep_id"] == "R10") & (o["order_date"].dt.year == 2025) & (o["status"] == "delivered")
+    ]
     lines = ol[ol["order_id"].isin(mine["order_id"])]
     rev = (lines["quantity"] * lines["net_price"]).sum()
     assert results_2025.loc["R10", "revenue"] == pytest.approx(rev)
@@ -67,8 +82,8 @@ def test_rep_results_match_a_direct_sum(results_2025, tables):
 
 def test_revenue_and_profit_rank_the_team_differently(results_2025):
     comp = K.compare_rankings(results_2025, "revenue", "profit")
-    assert comp.index[0] == "R17"                                   # top seller by revenue
-    assert comp["rank_by_profit"].idxmin() == "R10"                 # top earner of profit
+    assert comp.index[0] == "R17"  # top seller by revenue
+    assert comp["rank_by_profit"].idxmin() == "R10"  # top earner of profit
     assert (comp["moves"] != 0).sum() >= 8
     # the planted over-discounters fall when ranked on profit margin
     margin = K.compare_rankings(results_2025, "revenue", "profit_margin")
@@ -78,16 +93,18 @@ def test_revenue_and_profit_rank_the_team_differently(results_2025):
 
 
 def test_quarterly_review_against_targets(tables):
-    review = K.quarterly_review(tables["orders"], tables["order_lines"], tables["targets"], year=2025)
+    review = K.quarterly_review(
+        tables["orders"], tables["order_lines"], tables["targets"], year=2025
+    )
     assert set(review["year"]) == {2025}
     row = review[(review["rep_id"] == "R01") & (review["quarter"] == 1)].iloc[0]
-    assert row["revenue_target"] == 1_500_000.0                     # targets.csv, R01 2025 Q1
+    assert row["revenue_target"] == 1_500_000.0  # targets.csv, R01 2025 Q1
     assert row["revenue_attainment"] == pytest.approx(row["revenue"] / 1_500_000.0)
     # Q1 2025 compares with Q4 2024 (the year filter comes after the change is computed)
     assert review["revenue_qoq"].notna().sum() >= 75
     grid = K.review_table(review, "revenue_attainment")
     assert list(grid.columns) == ["2025Q1", "2025Q2", "2025Q3", "2025Q4"]
-    assert np.isnan(grid.loc["R20", "2025Q1"])                      # hired in April 2025
+    assert np.isnan(grid.loc["R20", "2025Q1"])  # hired in April 2025
 
 
 def test_rank_correlation():
@@ -105,6 +122,10 @@ def test_exercises_diagnose_typical_mistakes():
     w = X.weighted_score("A", {"revenue": 20, "margin": 90}, {"revenue": 50, "margin": 50})
     assert w.answer == pytest.approx(55)
     # the same number through the scorecard model: A scores (0.2, 0.9) between reps at 0 and 100
-    k = pd.DataFrame({"revenue": [0.0, 20.0, 100.0], "margin": [0.0, 90.0, 100.0]}, index=["lo", "A", "hi"])
-    assert K.scorecard(k, {"revenue": 50, "margin": 50}).loc["A", "score"] * 100 == pytest.approx(w.answer)
+    k = pd.DataFrame(
+        {"revenue": [0.0, 20.0, 100.0], "margin": [0.0, 90.0, 100.0]}, index=["lo", "A", "hi"]
+    )
+    assert K.scorecard(k, {"revenue": 50, "margin": 50}).loc["A", "score"] * 100 == pytest.approx(
+        w.answer
+    )
     assert w.check("55").correct and not w.check("45").correct

@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from servers import free_port, stop, wait_for_http
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +28,14 @@ def status(url: str) -> int:
 def lab():
     port = free_port()
     env = {**os.environ, "JUPYTER_TOKEN": TOKEN, "CI": "true"}
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "lab.py"), "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools" / "lab.py"), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{base}/api/status", proc, timeout=60)
@@ -53,8 +60,11 @@ def test_lab_needs_the_token(lab):
 @pytest.mark.slow
 def test_lab_listens_on_loopback_only(lab):
     _, port = lab
-    other = [a for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
-             if not a.startswith("127.")]
+    other = [
+        a
+        for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+        if not a.startswith("127.")
+    ]
     for address in other:
         with socket.socket() as s:
             s.settimeout(1)
@@ -73,8 +83,12 @@ def test_lab_opens_at_the_welcome_notebook_and_fetches_no_news(lab):
     with pytest.raises(urllib.error.HTTPError) as redirect:
         opener.open(f"{base}/?token={TOKEN}", timeout=10)
     assert redirect.value.code in (301, 302)
-    assert redirect.value.headers["Location"].split("?")[0].endswith("/lab/tree/notebooks/00_welcome.ipynb")
+    assert (
+        redirect.value.headers["Location"]
+        .split("?")[0]
+        .endswith("/lab/tree/notebooks/00_welcome.ipynb")
+    )
     redirect.value.close()
     with urllib.request.urlopen(f"{base}/lab?token={TOKEN}", timeout=10) as r:
         page = r.read().decode()
-    assert '"news": {"disabled": true}' in page          # no announcements feed from the internet
+    assert '"news": {"disabled": true}' in page  # no announcements feed from the internet

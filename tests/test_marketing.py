@@ -4,13 +4,14 @@ response model against what the sample company's generator planted."""
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import data
 from salesprofit import marketing as M
 
-
 # --- the four contract metrics --------------------------------------------------
+
 
 def test_cac_farris():
     # Farris, Bendle, Pfeifer & Reibstein, Marketing Metrics (3rd ed.), ch. 5:
@@ -44,14 +45,17 @@ def test_vectorised_same_shape():
     assert pay.tolist() == [4.0, 8.0]
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: M.cac(1000.0, 0), "no new customer"),
-    (lambda: M.cac(-1.0, 3), "cannot be negative"),
-    (lambda: M.cac_payback_months(100.0, 0.0, 0.3), "never pays back"),
-    (lambda: M.cac_payback_months(100.0, 10.0, 0.0), "positive margin"),
-    (lambda: M.roi(1.0, 0.0), "positive cost"),
-    (lambda: M.ltv_to_cac(100.0, 0.0), "positive acquisition cost"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: M.cac(1000.0, 0), "no new customer"),
+        (lambda: M.cac(-1.0, 3), "cannot be negative"),
+        (lambda: M.cac_payback_months(100.0, 0.0, 0.3), "never pays back"),
+        (lambda: M.cac_payback_months(100.0, 10.0, 0.0), "positive margin"),
+        (lambda: M.roi(1.0, 0.0), "positive cost"),
+        (lambda: M.ltv_to_cac(100.0, 0.0), "positive acquisition cost"),
+    ],
+)
 def test_plain_language_errors(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -64,6 +68,7 @@ def test_payback_times_monthly_margin_is_cac(cac, revenue, margin):
 
 
 # --- channels ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def tables():
@@ -93,8 +98,15 @@ def test_channel_response_rates_recover_ground_truth(tables):
 
 
 def test_channel_economics_and_reallocation():
-    perf = pd.DataFrame({"spend": [100.0, 100.0], "margin": [300.0, 50.0], "new_customers": [4, 1],
-                         "cac": [25.0, 100.0]}, index=["a", "b"])
+    perf = pd.DataFrame(
+        {
+            "spend": [100.0, 100.0],
+            "margin": [300.0, 50.0],
+            "new_customers": [4, 1],
+            "cac": [25.0, 100.0],
+        },
+        index=["a", "b"],
+    )
     econ = M.channel_economics(perf, monthly_revenue=100.0, gross_margin=0.25, annual_retention=0.8)
     assert econ.loc["a", "payback_months"] == pytest.approx(1.0)
     assert econ.loc["a", "ltv"] == pytest.approx(12 * 25 / 0.2)
@@ -102,12 +114,13 @@ def test_channel_economics_and_reallocation():
     same = M.reallocate_budget(perf, {"a": 0.5, "b": 0.5})
     assert same.loc["total", "profit"] == pytest.approx(150.0)
     bent = M.reallocate_budget(perf, {"a": 1.0, "b": 0.0}, diminishing=0.5)
-    assert bent.loc["a", "margin"] == pytest.approx(300 * 2 ** 0.5)
+    assert bent.loc["a", "margin"] == pytest.approx(300 * 2**0.5)
     with pytest.raises(ValueError, match="add up to 100"):
         M.reallocate_budget(perf, {"a": 0.7, "b": 0.7})
 
 
 # --- precision marketing -----------------------------------------------------------
+
 
 def test_logit_matches_closed_form():
     # With one binary feature the ML logit slope is the log odds ratio (Agresti,
@@ -143,8 +156,8 @@ def test_gains_on_holdout_beat_random(tables):
     model = M.fit_response_model(X[~test], resp["responded"][~test])
     g = M.gains_table(model.predict(X[test]), resp["responded"][test].to_numpy())
     assert g["gains"].iloc[-1] == pytest.approx(1.0)
-    assert g.loc[1, "lift"] > 2.0                 # top decile: more than twice the average
-    assert g.loc[3, "gains"] > 0.5                # top 30 % of the list holds half the responders
+    assert g.loc[1, "lift"] > 2.0  # top decile: more than twice the average
+    assert g.loc[3, "gains"] > 0.5  # top 30 % of the list holds half the responders
     assert (np.diff(g["gains"]) >= 0).all()
 
 

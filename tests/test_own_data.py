@@ -11,7 +11,7 @@ import base64
 import importlib
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -28,18 +28,21 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def tiny() -> pd.DataFrame:
-    return pd.DataFrame({
-        "order_id": ["A", "A", "B", "C", "D"],
-        "order_date": pd.to_datetime(["2026-01-05", "2026-01-05", "2026-02-01", "2026-02-03",
-                                      "2026-03-01"]),
-        "customer_id": ["X", "X", "Y", "X", "Z"],
-        "product_id": ["P1", "P2", "P1", "P1", "P3"],
-        "quantity": [10, 2, 5, 1, 4],
-        "unit_price": [9.0, 50.0, 8.0, 10.0, 20.0],
-        "unit_cost": [6.0, 40.0, 9.0, 6.0, 10.0],
-        "list_price": [10.0, 50.0, 10.0, 10.0, 25.0],
-        "rep_id": ["R1", "R1", "R2", "R1", "R2"],
-    })
+    return pd.DataFrame(
+        {
+            "order_id": ["A", "A", "B", "C", "D"],
+            "order_date": pd.to_datetime(
+                ["2026-01-05", "2026-01-05", "2026-02-01", "2026-02-03", "2026-03-01"]
+            ),
+            "customer_id": ["X", "X", "Y", "X", "Z"],
+            "product_id": ["P1", "P2", "P1", "P1", "P3"],
+            "quantity": [10, 2, 5, 1, 4],
+            "unit_price": [9.0, 50.0, 8.0, 10.0, 20.0],
+            "unit_cost": [6.0, 40.0, 9.0, 6.0, 10.0],
+            "list_price": [10.0, 50.0, 10.0, 10.0, 25.0],
+            "rep_id": ["R1", "R1", "R2", "R1", "R2"],
+        }
+    )
 
 
 def test_line_values_by_hand():
@@ -89,13 +92,21 @@ def test_missing_columns_skip_only_what_needs_them():
     d = tiny().drop(columns=["unit_cost", "list_price", "product_id", "rep_id"])
     res = own_data.run_all(d)
     assert {k: r.ok for k, r in res.items()} == {
-        "profitability": False, "leakage_rep": False, "leakage_customer": False,
-        "abc": True, "product_mix": False, "clv": False}
-    assert res["profitability"].reason == ("needs a unit cost column (unit_cost, 成本), which "
-                                           "the file does not have")
-    assert res["leakage_rep"].reason == ("needs a list price column (list_price, 标准价) and a "
-                                         "sales rep column (rep_id, 业务员), which the file "
-                                         "does not have")
+        "profitability": False,
+        "leakage_rep": False,
+        "leakage_customer": False,
+        "abc": True,
+        "product_mix": False,
+        "clv": False,
+    }
+    assert res["profitability"].reason == (
+        "needs a unit cost column (unit_cost, 成本), which the file does not have"
+    )
+    assert res["leakage_rep"].reason == (
+        "needs a list price column (list_price, 标准价) and a "
+        "sales rep column (rep_id, 业务员), which the file "
+        "does not have"
+    )
     assert res["clv"].reason.startswith("The CLV outlook needs at least 10 customers")
 
 
@@ -110,8 +121,10 @@ def test_a_missing_library_piece_is_reported_not_raised(monkeypatch):
     monkeypatch.setattr(own_data.importlib, "import_module", fake)
     res = own_data.run_all(tiny(), only=("abc", "product_mix"))
     assert not res["abc"].ok
-    assert res["abc"].reason == ("this analysis needs salesprofit.segmentation.abc_classes, "
-                                 "which this installation of the course does not have yet")
+    assert res["abc"].reason == (
+        "this analysis needs salesprofit.segmentation.abc_classes, "
+        "which this installation of the course does not have yet"
+    )
     assert res["product_mix"].ok
 
 
@@ -141,7 +154,8 @@ def test_sample_export_analyses_agree_with_the_source(sample_lines):
     prof = res["profitability"].output[0]
     v = sample_lines
     assert prof["gross_profit"].sum() == pytest.approx(
-        (v["quantity"] * (v["unit_price"] - v["unit_cost"])).sum())
+        (v["quantity"] * (v["unit_price"] - v["unit_cost"])).sum()
+    )
     assert len(prof) == 300
     out = res["clv"].output
     assert out.value == "gross profit" and out.horizon_days == 360.0
@@ -166,6 +180,7 @@ def test_exercise_rep_leakage(sample_lines):
 # The lab (widgets)
 # --------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def calc():
     return lab.own_data_lab(path=CORPUS / "sample_export_gbk.csv")
@@ -174,25 +189,42 @@ def calc():
 def test_lab_runs_on_the_sample(calc):
     rep = calc.output
     assert calc.error is None and rep.error is None and rep.source == "sample_export_gbk.csv"
-    assert list(rep.tables) == ["validation", "customer profit", "leakage by rep",
-                                "leakage by customer", "abc tiers", "abc summary",
-                                "product mix", "clv outlook"]
+    assert list(rep.tables) == [
+        "validation",
+        "customer profit",
+        "leakage by rep",
+        "leakage by customer",
+        "abc tiers",
+        "abc summary",
+        "product mix",
+        "clv outlook",
+    ]
     html = calc.result.value
     assert "1. Validation report" in html and "12,638</b> order lines read" in html
     assert html.count("data:image/png;base64,") == 4
     assert 'download="sample_export_gbk_customers.csv"' in html
     assert calc.excel_link.value == ""
     calc.prepare_excel()
-    m = re.search(r'download="sample_export_gbk_analysis.xlsx" href="data:[^;]+;base64,'
-                  r'([A-Za-z0-9+/=]+)"', calc.excel_link.value)
+    m = re.search(
+        r'download="sample_export_gbk_analysis.xlsx" href="data:[^;]+;base64,'
+        r'([A-Za-z0-9+/=]+)"',
+        calc.excel_link.value,
+    )
     wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(m.group(1))), read_only=True)
     assert wb.sheetnames[:3] == ["validation", "customer profit", "leakage by rep"]
     wb.close()
 
 
 def _upload(raw: bytes, name: str) -> tuple:
-    return ({"name": name, "type": "text/csv", "size": len(raw), "content": memoryview(raw),
-             "last_modified": datetime(2026, 11, 1, tzinfo=timezone.utc)},)
+    return (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(raw),
+            "content": memoryview(raw),
+            "last_modified": datetime(2026, 11, 1, tzinfo=UTC),
+        },
+    )
 
 
 def test_lab_upload_of_a_broken_file_shows_the_problems(calc):
@@ -211,29 +243,35 @@ def test_lab_file_without_costs_skips_and_says_why(calc):
     calc.inputs["path"].value = str(CORPUS / "v04_gb18030_names.csv")
     rep = calc.output
     assert [k for k, r in rep.results.items() if r.ok] == ["abc"]
-    assert "Skipped: needs a unit cost column (unit_cost, 成本), which the file does not " \
-           "have." in calc.result.value
+    assert (
+        "Skipped: needs a unit cost column (unit_cost, 成本), which the file does not "
+        "have." in calc.result.value
+    )
     calc.inputs["path"].value = ""
     assert "Upload a CSV or XLSX export" in calc.result.value
 
 
 def test_export_of_lab_tables_is_formula_safe():
     lines = tiny()
-    lines.loc[0, "customer_id"] = "=HYPERLINK(\"x\")"
+    lines.loc[0, "customer_id"] = '=HYPERLINK("x")'
     raw = lines.to_csv(index=False).encode("utf-8")
     calc = lab.own_data_lab(path="")
     calc.inputs["upload"].value = _upload(raw, "evil.csv")
     sheet = calc.output.tables["customer profit"]
-    assert "=HYPERLINK(\"x\")" in sheet["customer_id"].tolist()
+    assert '=HYPERLINK("x")' in sheet["customer_id"].tolist()
     calc.prepare_excel()
-    m = re.search(r'download="evil_analysis.xlsx" href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"',
-                  calc.excel_link.value)
+    m = re.search(
+        r'download="evil_analysis.xlsx" href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"',
+        calc.excel_link.value,
+    )
     wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(m.group(1))))
     cells = [c.value for row in wb["customer profit"].iter_rows() for c in row]
-    assert "'=HYPERLINK(\"x\")" in cells
+    assert '\'=HYPERLINK("x")' in cells
     assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
-    m = re.search(r'download="evil_customers.csv" href="data:[^"]*?;base64,([A-Za-z0-9+/=]+)"',
-                  calc.result.value)
+    m = re.search(
+        r'download="evil_customers.csv" href="data:[^"]*?;base64,([A-Za-z0-9+/=]+)"',
+        calc.result.value,
+    )
     text = base64.b64decode(m.group(1)).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
 
@@ -246,7 +284,8 @@ def test_file_check_calculator_shows_report_or_refusal():
     assert calc.output.error == (
         "File 'b05_two_quantity_columns.csv': columns '数量' and 'qty' both mean quantity "
         "(quantity sold). Keep one of them in the file, or pass mapping={'数量': 'quantity', "
-        "'qty': None}.")
+        "'qty': None}."
+    )
     for example in lab.EXAMPLES:  # every example gives a report or a refusal, never a crash
         calc.set(example=example)
         assert calc.error is None

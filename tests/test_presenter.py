@@ -16,9 +16,16 @@ import slides  # noqa: E402
 
 
 def test_rise_is_enabled_in_jupyterlab():
-    run = subprocess.run([sys.executable, "-m", "jupyter", "labextension", "list"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
-    line = next((ln for ln in (run.stdout + run.stderr).splitlines() if "jupyterlab-rise" in ln), "")
+    run = subprocess.run(
+        [sys.executable, "-m", "jupyter", "labextension", "list"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    line = next(
+        (ln for ln in (run.stdout + run.stderr).splitlines() if "jupyterlab-rise" in ln), ""
+    )
     assert "enabled" in line and "OK" in line, run.stdout + run.stderr
     import jupyterlab
 
@@ -26,19 +33,21 @@ def test_rise_is_enabled_in_jupyterlab():
 
 
 def test_slides_start_at_headings_and_skip_solutions(tmp_path):
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import x", metadata={"tags": ["remove-input"]}),
-        nbformat.v4.new_markdown_cell("# Title\n\ntext"),
-        nbformat.v4.new_markdown_cell("more text"),
-        nbformat.v4.new_code_cell("calc()"),
-        nbformat.v4.new_markdown_cell("## The idea"),
-        nbformat.v4.new_markdown_cell("### Detail"),
-        nbformat.v4.new_code_cell("exercise.show_solution()"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import x", metadata={"tags": ["remove-input"]}),
+            nbformat.v4.new_markdown_cell("# Title\n\ntext"),
+            nbformat.v4.new_markdown_cell("more text"),
+            nbformat.v4.new_code_cell("calc()"),
+            nbformat.v4.new_markdown_cell("## The idea"),
+            nbformat.v4.new_markdown_cell("### Detail"),
+            nbformat.v4.new_code_cell("exercise.show_solution()"),
+        ]
+    )
     out = slides.to_slides(nb)
     kinds = [c.metadata["slideshow"]["slide_type"] for c in out.cells]
     assert kinds == ["-", "slide", "-", "-", "slide", "subslide", "skip"]
-    assert "slideshow" not in nb.cells[1].metadata          # the lab itself is not changed
+    assert "slideshow" not in nb.cells[1].metadata  # the lab itself is not changed
     assert out.metadata["rise"]["autolaunch"] is False
 
 
@@ -48,7 +57,9 @@ def test_slides_tool_writes_copies_outside_the_labs(tmp_path):
     assert slides.main([str(ROOT / "notebooks" / "03_pricing"), "--out", str(tmp_path)]) == 0
     made = sorted((tmp_path / "03_pricing").glob("*.ipynb"))
     assert [p.name for p in made] == [p.name for p in labs]
-    kinds = [c["metadata"]["slideshow"]["slide_type"] for c in json.loads(made[0].read_text())["cells"]]
+    kinds = [
+        c["metadata"]["slideshow"]["slide_type"] for c in json.loads(made[0].read_text())["cells"]
+    ]
     assert kinds.count("slide") >= 3
     assert [p.read_bytes() for p in labs] == before
 

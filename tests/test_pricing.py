@@ -1,11 +1,10 @@
 """salesprofit.pricing against published worked examples and its invariants."""
 
-import math
-
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import pricing as P
 
@@ -13,6 +12,7 @@ fraction = st.floats(min_value=0.01, max_value=0.95, allow_nan=False)
 
 
 # --- margins ---------------------------------------------------------------
+
 
 def test_contribution_margin_kotler_armstrong():
     # Kotler & Armstrong, Principles of Marketing, appendix "Marketing by the
@@ -43,10 +43,12 @@ def test_margin_from_prices_matches_markup_conversion(price, cost):
     if cost <= 0:
         return
     assert P.contribution_margin(price, cost) == pytest.approx(
-        P.markup_to_margin(P.markup(price, cost)), rel=1e-9, abs=1e-9)
+        P.markup_to_margin(P.markup(price, cost)), rel=1e-9, abs=1e-9
+    )
 
 
 # --- the price-change break-even ---------------------------------------------
+
 
 def test_breakeven_kotler_armstrong_price_cut():
     # Kotler & Armstrong, "Marketing by the Numbers": 30 % margin on $60m sales,
@@ -94,8 +96,8 @@ def test_breakeven_keeps_contribution_whole(margin, change):
     if margin + change <= 1e-6:
         return
     dv = P.breakeven_volume_change(change, margin)
-    before = margin * 1.0 * 1.0                 # price 1, volume 1, unit margin = margin
-    after = (margin + change) * (1 + dv)        # unit margin rises by the price change
+    before = margin * 1.0 * 1.0  # price 1, volume 1, unit margin = margin
+    after = (margin + change) * (1 + dv)  # unit margin rises by the price change
     assert after == pytest.approx(before, rel=1e-9)
 
 
@@ -114,6 +116,7 @@ def test_discount_table_marks_infeasible():
 
 
 # --- elasticity and optimal price --------------------------------------------
+
 
 def test_arc_elasticity_mankiw_midpoint_example():
     # Mankiw, Principles of Economics, ch. 5 "the midpoint method": point A
@@ -147,7 +150,7 @@ def test_optimal_price_refuses_inelastic_demand():
 def test_fit_elasticity_recovers_planted_value():
     rng = np.random.default_rng(7)
     price = rng.choice([0.9, 0.95, 1.0, 1.05, 1.1], size=4000)
-    quantity = rng.poisson(20 * price ** -2.2)
+    quantity = rng.poisson(20 * price**-2.2)
     fit = P.fit_elasticity(price, quantity)
     assert fit.ci_low < -2.2 < fit.ci_high
     assert fit.elasticity == pytest.approx(-2.2, abs=0.1)
@@ -156,13 +159,23 @@ def test_fit_elasticity_recovers_planted_value():
 
 # --- waterfall ----------------------------------------------------------------
 
+
 def test_price_waterfall_steps_and_pocket_margin():
     # A per-unit waterfall in the style of Marn & Rosiello (1992): list 100,
     # on-invoice discount 8, payment terms 1.5, rebate 2.5, freight 3 -> pocket 85.
-    t = P.price_waterfall(100.0, {"Discount": 8, "Payment terms": 1.5, "Rebate": 2.5,
-                                  "Freight": 3}, unit_cost=68.0)
-    assert t["step"].tolist() == ["List price", "Discount", "Payment terms", "Rebate",
-                                  "Freight", "Pocket price", "Unit cost", "Pocket margin"]
+    t = P.price_waterfall(
+        100.0, {"Discount": 8, "Payment terms": 1.5, "Rebate": 2.5, "Freight": 3}, unit_cost=68.0
+    )
+    assert t["step"].tolist() == [
+        "List price",
+        "Discount",
+        "Payment terms",
+        "Rebate",
+        "Freight",
+        "Pocket price",
+        "Unit cost",
+        "Pocket margin",
+    ]
     assert t.loc[5, "price"] == pytest.approx(85.0)
     assert t.loc[5, "share_of_list"] == pytest.approx(0.85)
     assert t.loc[7, "share_of_list"] == pytest.approx(17 / 85)
@@ -179,11 +192,18 @@ def test_payment_terms_cost():
 
 
 def test_pocket_prices_and_average_waterfall():
-    lines = pd.DataFrame({
-        "quantity": [10, 30], "list_price": [100.0, 50.0], "net_price": [90.0, 50.0],
-        "rebate_rate": [0.02, 0.0], "payment_terms_days": [0, 73],
-        "freight_per_unit": [1.0, 0.5], "unit_cost": [60.0, 40.0], "rep": ["a", "b"],
-    })
+    lines = pd.DataFrame(
+        {
+            "quantity": [10, 30],
+            "list_price": [100.0, 50.0],
+            "net_price": [90.0, 50.0],
+            "rebate_rate": [0.02, 0.0],
+            "payment_terms_days": [0, 73],
+            "freight_per_unit": [1.0, 0.5],
+            "unit_cost": [60.0, 40.0],
+            "rep": ["a", "b"],
+        }
+    )
     pocket = P.pocket_prices(lines, annual_rate=0.05)
     # line 1: 90 - 0 - 1.8 - 1 = 87.2; line 2: 50 - 50*0.05*73/365 (=0.5) - 0 - 0.5 = 49
     assert pocket["pocket_price"].tolist() == pytest.approx([87.2, 49.0])
@@ -199,6 +219,7 @@ def test_pocket_prices_and_average_waterfall():
 
 # --- dynamic pricing ----------------------------------------------------------
 
+
 def test_dynamic_pricing_flat_season_equals_fixed():
     sim = P.simulate_dynamic_pricing([1, 1, 1], 100, 60, 500, -2, capacity=10_000)
     assert np.allclose(sim["fixed_contribution"], sim["dynamic_contribution"])
@@ -211,7 +232,7 @@ def test_dynamic_pricing_hand_computed_peak():
     row = sim.iloc[0]
     assert row["dynamic_price"] == pytest.approx(110.0)
     assert row["dynamic_sold"] == pytest.approx(1200 / 1.21)
-    assert row["fixed_sold"] == pytest.approx(1100)          # capped
+    assert row["fixed_sold"] == pytest.approx(1100)  # capped
     assert row["fixed_lost"] == pytest.approx(100)
     assert row["dynamic_contribution"] == pytest.approx(40 * 1200 / 1.21)
     summary = P.dynamic_pricing_summary(sim)
@@ -220,24 +241,34 @@ def test_dynamic_pricing_hand_computed_peak():
 
 # --- bad input ------------------------------------------------------------------
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: P.contribution_margin(0, 5), "price must be above 0"),
-    (lambda: P.contribution_margin(float("nan"), 5), "missing"),
-    (lambda: P.markup(10, 0), "cost must be positive"),
-    (lambda: P.margin_to_markup(1.0), "below 1"),
-    (lambda: P.breakeven_volume_change(-0.3, 0.25), "no extra volume can make it up"),
-    (lambda: P.arc_elasticity(5, 10, 5, 12), "two different prices"),
-    (lambda: P.price_waterfall(100, {"Discount": -5}), "positive amount"),
-])
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: P.contribution_margin(0, 5), "price must be above 0"),
+        (lambda: P.contribution_margin(float("nan"), 5), "missing"),
+        (lambda: P.markup(10, 0), "cost must be positive"),
+        (lambda: P.margin_to_markup(1.0), "below 1"),
+        (lambda: P.breakeven_volume_change(-0.3, 0.25), "no extra volume can make it up"),
+        (lambda: P.arc_elasticity(5, 10, 5, 12), "two different prices"),
+        (lambda: P.price_waterfall(100, {"Discount": -5}), "positive amount"),
+    ],
+)
 def test_bad_input_is_explained(call, message):
     with pytest.raises(ValueError, match=message):
         call()
 
 
 def test_discount_summary_by_group():
-    lines = pd.DataFrame({"rep": ["a", "a", "b"], "quantity": [10, 10, 5],
-                          "list_price": [100.0, 50.0, 100.0], "net_price": [90.0, 50.0, 80.0],
-                          "unit_cost": [60.0, 30.0, 60.0]})
+    lines = pd.DataFrame(
+        {
+            "rep": ["a", "a", "b"],
+            "quantity": [10, 10, 5],
+            "list_price": [100.0, 50.0, 100.0],
+            "net_price": [90.0, 50.0, 80.0],
+            "unit_cost": [60.0, 30.0, 60.0],
+        }
+    )
     total = P.discount_summary(lines)
     assert total.loc["all", "discount_given"] == pytest.approx(100 + 0 + 100)
     assert total.loc["all", "gross_profit"] == pytest.approx(300 + 200 + 100)
@@ -258,6 +289,6 @@ def test_margin_after_discount_and_units():
 def test_price_move_report():
     m = P.price_move(60, 100, 1000, -3.0)
     assert m.optimal_price == pytest.approx(90)
-    assert m.units_best == pytest.approx(1000 * 0.9 ** -3)
-    assert m.profit_best == pytest.approx(30 * 1000 * 0.9 ** -3)
+    assert m.units_best == pytest.approx(1000 * 0.9**-3)
+    assert m.profit_best == pytest.approx(30 * 1000 * 0.9**-3)
     assert m.profit_change == pytest.approx(m.profit_best / 40_000 - 1)

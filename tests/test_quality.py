@@ -3,7 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import data, quality
 
@@ -13,7 +14,11 @@ def test_nps_reichheld_definition():
     # detractors 0-6; NPS = % promoters - % detractors. 5 promoters, 3 passives and
     # 2 detractors out of 10: 50 % - 20 % = 30.
     assert quality.nps([10, 9, 9, 10, 9, 8, 7, 8, 3, 6]) == pytest.approx(30.0)
-    assert quality.nps([10] * 4) == 100.0 and quality.nps([0, 6]) == -100.0 and quality.nps([7, 8]) == 0.0
+    assert (
+        quality.nps([10] * 4) == 100.0
+        and quality.nps([0, 6]) == -100.0
+        and quality.nps([7, 8]) == 0.0
+    )
     assert isinstance(quality.nps(pd.Series([9, 3])), float)
     with pytest.raises(ValueError, match="0 to 10"):
         quality.nps([11])
@@ -58,8 +63,9 @@ def test_returns_by_product_finds_the_planted_high_defect_products():
     t = quality.returns_by_product(data.load("returns"), data.load("order_lines"))
     # cost = refund - recovered + handling, summed over the table
     r = data.load("returns")
-    assert t["return_cost"].sum() == pytest.approx((r["refund_amount"] - r["recovered_value"]
-                                                    + r["handling_cost"]).sum())
+    assert t["return_cost"].sum() == pytest.approx(
+        (r["refund_amount"] - r["recovered_value"] + r["handling_cost"]).sum()
+    )
     # planted: the high-defect products fail 6 times as often; by share of order lines
     # returned (products with 50+ lines) they are among the worst
     rate = t[t["lines_sold"] >= 50]["return_rate"].sort_values(ascending=False)
@@ -85,7 +91,9 @@ def test_clv_and_retention_after_speedup():
 def test_service_speed_churn_on_the_sample_company():
     # The generator makes slow-service customers churn more (ground truth
     # "service_speed_churn_effect" > 0): the estimate is positive and the slowest third churns most.
-    s = quality.service_speed_churn(data.load("tickets"), data.load("orders"), data.load("customers"))
+    s = quality.service_speed_churn(
+        data.load("tickets"), data.load("orders"), data.load("customers")
+    )
     assert s.churn_effect > 0 and s.customers > 300
     assert s.table["churn_rate"].iloc[-1] > s.table["churn_rate"].iloc[0]
     assert np.isfinite(s.log_likelihood)

@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import data, funnel, reps
 
@@ -29,6 +30,7 @@ def opportunities():
 
 
 # --- Wilson interval -----------------------------------------------------------
+
 
 def test_wilson_interval_published_values():
     # Newcombe, "Two-sided confidence intervals for the single proportion: comparison of
@@ -49,19 +51,25 @@ def test_wilson_refuses_more_wins_than_deals():
 
 # --- pipeline by rep -------------------------------------------------------------
 
+
 def test_pipeline_by_rep_small_example():
-    opp = pd.DataFrame({
-        "rep_id": ["A", "A", "A", "A", "B", "B"],
-        "status": ["won", "won", "lost", "open", "lost", "lost"],
-        "amount": [100.0, 300.0, 50.0, 999.0, 10.0, 20.0],
-        "created_date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-01-01", "2025-03-01",
-                                        "2025-01-01", "2025-01-01"]),
-        "closed_date": pd.to_datetime(["2025-01-21", "2025-03-03", "2025-01-05", None,
-                                       "2025-01-02", "2025-01-03"])})
+    opp = pd.DataFrame(
+        {
+            "rep_id": ["A", "A", "A", "A", "B", "B"],
+            "status": ["won", "won", "lost", "open", "lost", "lost"],
+            "amount": [100.0, 300.0, 50.0, 999.0, 10.0, 20.0],
+            "created_date": pd.to_datetime(
+                ["2025-01-01", "2025-02-01", "2025-01-01", "2025-03-01", "2025-01-01", "2025-01-01"]
+            ),
+            "closed_date": pd.to_datetime(
+                ["2025-01-21", "2025-03-03", "2025-01-05", None, "2025-01-02", "2025-01-03"]
+            ),
+        }
+    )
     t = reps.pipeline_by_rep(opp)
     assert t.loc["A", ["opportunities", "closed", "won"]].tolist() == [4, 3, 2]
     assert t.loc["A", "win_rate"] == pytest.approx(2 / 3)
-    assert t.loc["A", "avg_deal_size"] == pytest.approx(200.0)      # the open 999 does not count
+    assert t.loc["A", "avg_deal_size"] == pytest.approx(200.0)  # the open 999 does not count
     assert t.loc["A", "cycle_days"] == pytest.approx((20 + 30) / 2)
     assert t.loc["B", "win_rate"] == 0 and np.isnan(t.loc["B", "avg_deal_size"])
 
@@ -72,7 +80,9 @@ def test_pipeline_by_rep_on_the_sample_company(opportunities):
     closed = opportunities[opportunities["status"] != "open"]
     overall = (closed["status"] == "won").mean()
     assert (t["won"].sum() / t["closed"].sum()) == pytest.approx(overall)
-    assert (t["win_rate_low"] <= t["win_rate"]).all() and (t["win_rate"] <= t["win_rate_high"]).all()
+    assert (t["win_rate_low"] <= t["win_rate"]).all() and (
+        t["win_rate"] <= t["win_rate_high"]
+    ).all()
     # a rep with few closed deals gets a wide interval
     widths = t["win_rate_high"] - t["win_rate_low"]
     assert widths.idxmax() in {"R19", "R20"}
@@ -84,6 +94,7 @@ def test_pipeline_by_rep_names_missing_columns(opportunities):
 
 
 # --- discount discipline --------------------------------------------------------------
+
 
 def test_modified_z_iglewicz_hoaglin():
     # Iglewicz & Hoaglin, How to Detect and Handle Outliers (ASQC 1993): the modified
@@ -124,9 +135,15 @@ def test_like_for_like_comparison_matters(lines):
 
 
 def test_discount_discipline_small_example():
-    lines = pd.DataFrame({"rep_id": ["A", "A", "B", "B"], "tier": ["key", "std", "key", "std"],
-                          "discount": [0.20, 0.00, 0.10, 0.10], "quantity": [1, 3, 2, 2],
-                          "list_price": [100.0, 10.0, 50.0, 10.0]})
+    lines = pd.DataFrame(
+        {
+            "rep_id": ["A", "A", "B", "B"],
+            "tier": ["key", "std", "key", "std"],
+            "discount": [0.20, 0.00, 0.10, 0.10],
+            "quantity": [1, 3, 2, 2],
+            "list_price": [100.0, 10.0, 50.0, 10.0],
+        }
+    )
     lines["net_price"] = lines["list_price"] * (1 - lines["discount"])
     d = reps.discount_discipline(lines, threshold=0.15, cutoff=10.0)
     assert d.loc["A", "avg_discount"] == pytest.approx(20 / 130)
@@ -140,11 +157,13 @@ def test_mann_whitney_matches_scipy():
     from scipy import stats
 
     rng = np.random.default_rng(3)
-    x = np.round(rng.normal(0, 1, 300), 1)              # ties, as discounts have
+    x = np.round(rng.normal(0, 1, 300), 1)  # ties, as discounts have
     g = np.repeat(["A", "B", "C"], 100)
     p = reps._mann_whitney_by_group(g, x, ["A", "B", "C"])
     for i, lab in enumerate("ABC"):
-        ref = stats.mannwhitneyu(x[g == lab], x[g != lab], alternative="greater", method="asymptotic")
+        ref = stats.mannwhitneyu(
+            x[g == lab], x[g != lab], alternative="greater", method="asymptotic"
+        )
         assert p[i] == pytest.approx(ref.pvalue, rel=1e-9)
 
 
@@ -156,8 +175,15 @@ def test_discount_discipline_refuses_bad_input(lines):
 
 
 def test_rep_lines_refuses_orphan_lines():
-    ol = pd.DataFrame({"order_id": ["O1", "O9"], "quantity": [1, 1], "list_price": [10.0, 10.0],
-                       "discount": [0.0, 0.0], "net_price": [10.0, 10.0]})
+    ol = pd.DataFrame(
+        {
+            "order_id": ["O1", "O9"],
+            "quantity": [1, 1],
+            "list_price": [10.0, 10.0],
+            "discount": [0.0, 0.0],
+            "net_price": [10.0, 10.0],
+        }
+    )
     orders = pd.DataFrame({"order_id": ["O1"], "rep_id": ["R01"]})
     with pytest.raises(ValueError, match="no matching order"):
         reps.rep_lines(ol, orders)
@@ -175,13 +201,16 @@ def test_over_discounters_do_not_sell_more(opportunities, lines):
 
 # --- velocity levers ----------------------------------------------------------------
 
+
 def test_pipeline_levers_reproduce_the_money_won(opportunities):
     lev = reps.pipeline_levers(opportunities, "2024-01-01", "2025-12-31")
-    won = opportunities[(opportunities["status"] == "won")
-                        & opportunities["closed_date"].between("2024-01-01", "2025-12-31")]
+    won = opportunities[
+        (opportunities["status"] == "won")
+        & opportunities["closed_date"].between("2024-01-01", "2025-12-31")
+    ]
     per_day = won["amount"].sum() / 730
     assert lev.velocity == pytest.approx(funnel.sales_velocity(*lev[:4]))
-    assert lev.velocity == pytest.approx(per_day, rel=0.10)    # the formula matches the money won
+    assert lev.velocity == pytest.approx(per_day, rel=0.10)  # the formula matches the money won
     assert lev.win_rate == pytest.approx(len(won) / opportunities["closed_date"].notna().sum())
 
 
@@ -191,7 +220,9 @@ def test_lever_gains_worked_example():
     t = reps.lever_gains(50, 0.25, 20_000, 100, improvement=0.10, days=365)
     assert t.loc[0, "lever"] == "cycle_days"
     assert t.loc[0, "gain_per_day"] == pytest.approx(2500 / 0.9 - 2500)
-    assert t.set_index("lever")["gain_per_day"].drop("cycle_days").tolist() == pytest.approx([250.0] * 3)
+    assert t.set_index("lever")["gain_per_day"].drop("cycle_days").tolist() == pytest.approx(
+        [250.0] * 3
+    )
     assert t.loc[0, "gain_per_period"] == pytest.approx((2500 / 0.9 - 2500) * 365)
     assert t.set_index("lever").loc["win_rate", "new"] == pytest.approx(0.275)
     with pytest.raises(ValueError, match="100 %"):
@@ -199,10 +230,18 @@ def test_lever_gains_worked_example():
 
 
 def test_velocity_what_if():
-    r = reps.velocity_what_if(50, 0.25, 20_000, 100, opportunities_change=0.1, win_rate_change=0.1,
-                              deal_size_change=0.1, cycle_change=-0.1)
+    r = reps.velocity_what_if(
+        50,
+        0.25,
+        20_000,
+        100,
+        opportunities_change=0.1,
+        win_rate_change=0.1,
+        deal_size_change=0.1,
+        cycle_change=-0.1,
+    )
     assert r["velocity"] == 2500.0
-    assert r["gain_share"] == pytest.approx(1.1 ** 3 / 0.9 - 1)
+    assert r["gain_share"] == pytest.approx(1.1**3 / 0.9 - 1)
     with pytest.raises(ValueError, match="above 100 %"):
         reps.velocity_what_if(50, 0.8, 20_000, 100, win_rate_change=0.5)
     with pytest.raises(ValueError, match="cycle change"):
@@ -211,7 +250,13 @@ def test_velocity_what_if():
     assert vec["new_velocity"].tolist() == pytest.approx([3000.0, 6000.0])
 
 
-@given(st.floats(1, 1e4), st.floats(0.01, 0.8), st.floats(1, 1e6), st.floats(1, 1e3), st.floats(0.01, 0.2))
+@given(
+    st.floats(1, 1e4),
+    st.floats(0.01, 0.8),
+    st.floats(1, 1e6),
+    st.floats(1, 1e3),
+    st.floats(0.01, 0.2),
+)
 def test_shorter_cycle_always_pays_most(o, w, d, c, k):
     t = reps.lever_gains(o, w, d, c, improvement=k)
     assert t.loc[0, "lever"] == "cycle_days"
@@ -221,6 +266,7 @@ def test_shorter_cycle_always_pays_most(o, w, d, c, k):
 
 # --- exercises --------------------------------------------------------------------------
 
+
 def test_cycle_gain_exercise_diagnoses_mistakes():
     from salesprofit import exercises
 
@@ -228,7 +274,7 @@ def test_cycle_gain_exercise_diagnoses_mistakes():
     assert ex.answer == pytest.approx(2500 / 0.9 - 2500)
     assert ex.check(f"{ex.answer:.2f}").correct
     assert ex.check("250").kind == "mistake" and "divides" in ex.check("250").message
-    assert ex.check(f"{2500 / 0.9:.2f}").kind == "mistake"            # new velocity, not the gain
+    assert ex.check(f"{2500 / 0.9:.2f}").kind == "mistake"  # new velocity, not the gain
     assert ex.check("1000").kind == "wrong"
 
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salesprofit import pricing, roleplay as rp
+from salesprofit import pricing
+from salesprofit import roleplay as rp
 
 KITS = list(rp.KITS)
 
@@ -57,13 +58,27 @@ def test_bad_seed_and_kit_are_refused_in_words():
 def test_supply_values_by_hand():
     sc = rp.scenario("discount_request", 3)
     p = sc.params
-    terms = dict(price=p["list_price"] * 0.95, volume=p["need"] + 200, payment_days=60.0, service=1.0, years=2.0)
+    terms = dict(
+        price=p["list_price"] * 0.95,
+        volume=p["need"] + 200,
+        payment_days=60.0,
+        service=1.0,
+        years=2.0,
+    )
     v = rp.deal_values(sc, **terms)
     rev = terms["price"] * terms["volume"]
-    profit = (terms["volume"] * (terms["price"] - p["unit_cost"] - p["seller_service_unit"][1])
-              - rev * p["seller_capital"] * 60 / 365)
-    buyer = (p["need"] * p["unit_worth"] + 200 * p["salvage"] - rev + rev * p["buyer_capital"] * 60 / 365
-             + terms["volume"] * p["buyer_service_unit"][1] - p["buyer_year_cost"])
+    profit = (
+        terms["volume"] * (terms["price"] - p["unit_cost"] - p["seller_service_unit"][1])
+        - rev * p["seller_capital"] * 60 / 365
+    )
+    buyer = (
+        p["need"] * p["unit_worth"]
+        + 200 * p["salvage"]
+        - rev
+        + rev * p["buyer_capital"] * 60 / 365
+        + terms["volume"] * p["buyer_service_unit"][1]
+        - p["buyer_year_cost"]
+    )
     assert v["revenue"] == pytest.approx(rev)
     assert v["seller_profit"] == pytest.approx(profit)
     assert v["seller_value"] == pytest.approx(profit + p["seller_year_value"])
@@ -83,7 +98,8 @@ def test_breakeven_volume_is_chapter_3s_formula():
     for d in (0.02, 0.05, 0.10):
         view = rp.seller_view(sc, **dict(sq, price=p["list_price"] * (1 - d)))
         assert view["breakeven_volume"] / sq["volume"] - 1 == pytest.approx(
-            pricing.breakeven_volume_change(-d, cm))
+            pricing.breakeven_volume_change(-d, cm)
+        )
     assert rp.seller_view(sc, **sq)["breakeven_volume"] == pytest.approx(sq["volume"])
 
 
@@ -97,26 +113,39 @@ def test_commission_pay_by_hand():
     # base 120,000 + 10 % of a 30 % gross margin on 4.0M sales + an accelerator of 2 on the
     # 0.5M above a 3.5M quota: 120,000 + 120,000 + 15,000 = 255,000
     sc = rp.scenario("commission_plan", 1)
-    params = dict(sc.params, gross_margin=0.30, company_forecast=4.0e6, rep_forecast=4.0e6,
-                  retention_value=0.0, lock_in_cost=0.0)
+    params = dict(
+        sc.params,
+        gross_margin=0.30,
+        company_forecast=4.0e6,
+        rep_forecast=4.0e6,
+        retention_value=0.0,
+        lock_in_cost=0.0,
+    )
     sc = dataclasses.replace(sc, params=params)
-    v = rp.deal_values(sc, base_salary=120000, commission_rate=0.10, quota=3.5e6, accelerator=2.0, plan_years=1)
+    v = rp.deal_values(
+        sc, base_salary=120000, commission_rate=0.10, quota=3.5e6, accelerator=2.0, plan_years=1
+    )
     assert v["buyer_value"] == pytest.approx(255000.0)
     assert v["seller_profit"] == pytest.approx(0.30 * 4.0e6 - 255000.0)
     # break-even sales for a company profit of 0 under that plan: below quota, 120,000 / (0.3 x 0.9)
-    be = rp.seller_view(sc, base_salary=120000, commission_rate=0.10, quota=3.5e6, accelerator=2.0,
-                        plan_years=1)
+    be = rp.seller_view(
+        sc, base_salary=120000, commission_rate=0.10, quota=3.5e6, accelerator=2.0, plan_years=1
+    )
     assert be["volume_for_walkaway"] > 0
-    out = rp.KITS["commission_plan"].breakeven(params, 120000.0, 0.10, 3.5e6, 2.0, 1.0, profit_to_keep=0.0)
+    out = rp.KITS["commission_plan"].breakeven(
+        params, 120000.0, 0.10, 3.5e6, 2.0, 1.0, profit_to_keep=0.0
+    )
     assert float(out["volume_needed"]) == pytest.approx(120000 / (0.3 * 0.9))
 
 
 def test_quarterly_review_bonus_is_paid_with_the_probability_of_hitting():
     sc = rp.scenario("quarterly_review", 2)
-    base = dict(sc.status_quo, target=sc.params["manager_forecast"] * 10)   # unreachable
+    base = dict(sc.status_quo, target=sc.params["manager_forecast"] * 10)  # unreachable
     a = rp.deal_values(sc, **dict(base, bonus=0.0))
     b = rp.deal_values(sc, **dict(base, bonus=20000.0))
-    assert b["buyer_value"] == pytest.approx(a["buyer_value"], abs=1e-6)   # nobody expects it to be paid
+    assert b["buyer_value"] == pytest.approx(
+        a["buyer_value"], abs=1e-6
+    )  # nobody expects it to be paid
 
 
 def test_values_are_vectorised():
@@ -129,14 +158,17 @@ def test_values_are_vectorised():
     assert m.shape == (3,)
 
 
-@pytest.mark.parametrize("bad, message", [
-    ({"price": -1.0}, "Price per unit must be at least 0.*cannot be below zero"),
-    ({"volume": 0.0}, "Volume must be at least 1"),
-    ({"payment_days": 400.0}, "Payment terms must be at most 365"),
-    ({"service": 1.5}, "one of the levels on offer"),
-    ({"years": float("nan")}, "Contract length is missing"),
-    ({"colour": 1.0}, "no term called 'colour'"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"price": -1.0}, "Price per unit must be at least 0.*cannot be below zero"),
+        ({"volume": 0.0}, "Volume must be at least 1"),
+        ({"payment_days": 400.0}, "Payment terms must be at most 365"),
+        ({"service": 1.5}, "one of the levels on offer"),
+        ({"years": float("nan")}, "Contract length is missing"),
+        ({"colour": 1.0}, "no term called 'colour'"),
+    ],
+)
 def test_bad_terms_are_refused_in_words(bad, message):
     sc = rp.scenario("discount_request")
     with pytest.raises(ValueError, match=message):
@@ -155,15 +187,19 @@ def test_a_missing_term_is_named():
 
 
 def _dominated_by(s, b, i, candidates):
-    return ((s[candidates] >= s[i]) & (b[candidates] >= b[i]) & ((s[candidates] > s[i]) | (b[candidates] > b[i])))
+    return (
+        (s[candidates] >= s[i])
+        & (b[candidates] >= b[i])
+        & ((s[candidates] > s[i]) | (b[candidates] > b[i]))
+    )
 
 
 def _check_frontier(s, b, mask):
     idx = np.arange(len(s))
     front = idx[mask]
-    for i in front:                               # no frontier deal is dominated by any deal
+    for i in front:  # no frontier deal is dominated by any deal
         assert not _dominated_by(s, b, i, idx).any()
-    for i in idx[~mask]:                          # every other deal is dominated by a frontier deal
+    for i in idx[~mask]:  # every other deal is dominated by a frontier deal
         assert _dominated_by(s, b, i, front).any()
 
 
@@ -197,13 +233,20 @@ def test_scenario_frontier_properties(kit, seed):
     # ... and every other deal by some frontier deal
     fs, fb = s[mask], b[mask]
     rest = idx[~mask]
-    dom = ((fs[None, :] >= s[rest, None]) & (fb[None, :] >= b[rest, None])
-           & ((fs[None, :] > s[rest, None]) | (fb[None, :] > b[rest, None])))
+    dom = (
+        (fs[None, :] >= s[rest, None])
+        & (fb[None, :] >= b[rest, None])
+        & ((fs[None, :] > s[rest, None]) | (fb[None, :] > b[rest, None]))
+    )
     assert dom.any(axis=1).all()
 
 
 def test_pareto_mask_small_example_and_input_checks():
-    assert rp.pareto_mask([1, 1, 0], [1, 1, 2]).tolist() == [True, True, True]   # equal deals both stay
+    assert rp.pareto_mask([1, 1, 0], [1, 1, 2]).tolist() == [
+        True,
+        True,
+        True,
+    ]  # equal deals both stay
     assert rp.pareto_mask([], []).tolist() == []
     with pytest.raises(ValueError, match="pairs"):
         rp.pareto_mask([1, 2], [1])
@@ -240,11 +283,18 @@ def test_score_names_the_tradeoffs():
     assert set(by_term) == {"price", "payment_days"}
     # payment terms cost the seller less than they are worth to the buyer (cost of money 4-7 % vs 12-18 %)
     pay = by_term["payment_days"]
-    assert pay.seller_change < 0 < pay.buyer_change and pay.verdict == "seller gave, buyer gained more: value created"
+    assert (
+        pay.seller_change < 0 < pay.buyer_change
+        and pay.verdict == "seller gave, buyer gained more: value created"
+    )
     assert by_term["price"].verdict == "mostly a transfer from seller to buyer"
     assert d.seller_vs_walkaway == pytest.approx(d.seller_value - sc.seller_walkaway)
     scores = d.scores()
-    assert scores["on_frontier"] == 0.0 and set(scores) >= {"seller_value", "buyer_value", "joint_gain"}
+    assert scores["on_frontier"] == 0.0 and set(scores) >= {
+        "seller_value",
+        "buyer_value",
+        "joint_gain",
+    }
 
 
 def test_score_refuses_several_deals_at_once():

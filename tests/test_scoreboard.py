@@ -26,14 +26,23 @@ def _worker(path, team, n, barrier):
     scores = rp.score(sc, **sc.status_quo).scores()
     barrier.wait()
     for i in range(n):
-        board.record(team, KIT, 7, dict(sc.status_quo, volume=sc.status_quo["volume"] + 100 * (i % 3)), scores)
+        board.record(
+            team,
+            KIT,
+            7,
+            dict(sc.status_quo, volume=sc.status_quo["volume"] + 100 * (i % 3)),
+            scores,
+        )
 
 
 def test_two_processes_recording_at_once_both_land(tmp_path):
     path = tmp_path / "board.sqlite"
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_worker, args=(str(path), team, 25, barrier)) for team in ("North", "South")]
+    procs = [
+        ctx.Process(target=_worker, args=(str(path), team, 25, barrier))
+        for team in ("North", "South")
+    ]
     for p in procs:
         p.start()
     for p in procs:
@@ -51,8 +60,8 @@ def test_survives_a_restart(tmp_path):
     path = tmp_path / "sessions" / "board.sqlite"
     first = Scoreboard(path)
     row = first.record("Table 1", KIT, rp.DEFAULT_SEED, _terms(price=95.0, volume=1800.0))
-    del first                                           # the kernel dies
-    again = Scoreboard(path)                            # a new kernel opens the same file
+    del first  # the kernel dies
+    again = Scoreboard(path)  # a new kernel opens the same file
     deals = again.deals()
     assert deals["id"].tolist() == [row] and deals["team"].tolist() == ["Table 1"]
     assert deals["terms"][0]["price"] == 95.0 and deals["terms"][0]["volume"] == 1800.0
@@ -88,10 +97,12 @@ def test_location_default_env_and_never_the_repository(tmp_path, monkeypatch):
     monkeypatch.delenv(sbm.ENV_VAR, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     if not sbm.sys.platform.startswith(("win", "darwin")):
-        assert sbm.default_path() == tmp_path / "xdg" / "sales-profit-playbook" / "scoreboard.sqlite"
+        assert (
+            sbm.default_path() == tmp_path / "xdg" / "sales-profit-playbook" / "scoreboard.sqlite"
+        )
     monkeypatch.setenv(sbm.ENV_VAR, str(tmp_path / "chosen.sqlite"))
     assert Scoreboard().path == str((tmp_path / "chosen.sqlite").resolve())
-    assert Scoreboard(tmp_path).path == str((tmp_path / "scoreboard.sqlite").resolve())   # a folder
+    assert Scoreboard(tmp_path).path == str((tmp_path / "scoreboard.sqlite").resolve())  # a folder
     repo = Path(sbm.__file__).resolve().parents[2]
     with pytest.raises(ValueError, match="inside the course folder"):
         Scoreboard(repo / "notebooks" / "board.sqlite")
@@ -104,10 +115,13 @@ def test_rank_uses_each_teams_latest_deal(tmp_path):
     best = rp.frontier(sc, acceptable_only=True).iloc[-1]
     board.record("A", KIT, sc.seed, _terms(), recorded_at="2026-01-01T09:00:00+00:00")
     board.record("B", KIT, sc.seed, {t: best[t] for t in sc.term_names})
-    board.record("A", KIT, sc.seed, _terms(volume=sc.status_quo["volume"] + 300))   # a correction
+    board.record("A", KIT, sc.seed, _terms(volume=sc.status_quo["volume"] + 300))  # a correction
     ranked = board.rank(KIT)
     assert ranked["team"].tolist() == ["B", "A"] and ranked["rank"].tolist() == [1, 2]
-    assert ranked.loc[ranked["team"] == "A", "terms"].iloc[0]["volume"] == sc.status_quo["volume"] + 300
+    assert (
+        ranked.loc[ranked["team"] == "A", "terms"].iloc[0]["volume"]
+        == sc.status_quo["volume"] + 300
+    )
     assert board.rank(KIT, by="buyer_value")["team"].tolist()[0] in {"A", "B"}
     with pytest.raises(ValueError, match="rank by one of"):
         board.rank(KIT, by="luck")
@@ -116,16 +130,20 @@ def test_rank_uses_each_teams_latest_deal(tmp_path):
 
 def test_csv_export_neutralises_formulas(tmp_path):
     board = Scoreboard(":memory:")
-    board.record("=HYPERLINK(\"http://x\")", KIT, rp.DEFAULT_SEED, _terms())
+    board.record('=HYPERLINK("http://x")', KIT, rp.DEFAULT_SEED, _terms())
     board.record("@team", KIT, rp.DEFAULT_SEED, _terms())
     board.record("Plain team", KIT, rp.DEFAULT_SEED, _terms(price=80.0))
     text = board.export_csv(tmp_path / "out.csv")
     assert (tmp_path / "out.csv").read_text(encoding="utf-8") == text
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["team"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'@team", "Plain team"]
+    assert [r["team"] for r in rows] == ['\'=HYPERLINK("http://x")', "'@team", "Plain team"]
     assert float(rows[2]["price"]) == 80.0
-    assert float(rows[0]["seller_vs_target"]) < 0          # negative numbers stay numbers
-    assert sbm.neutralise("+1") == "'+1" and sbm.neutralise("-x") == "'-x" and sbm.neutralise(-1.0) == -1.0
+    assert float(rows[0]["seller_vs_target"]) < 0  # negative numbers stay numbers
+    assert (
+        sbm.neutralise("+1") == "'+1"
+        and sbm.neutralise("-x") == "'-x"
+        and sbm.neutralise(-1.0) == -1.0
+    )
 
 
 def test_in_memory_scoreboard_keeps_its_deals():

@@ -4,16 +4,19 @@ examples, on the sample company's planted truths, and as hypothesis properties."
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesprofit import clv, data, profitability
 from salesprofit import segmentation as S
 
-values = st.lists(st.floats(min_value=0.0, max_value=1e6, allow_nan=False), min_size=1, max_size=60).filter(
-    lambda v: sum(v) > 0)
+values = st.lists(
+    st.floats(min_value=0.0, max_value=1e6, allow_nan=False), min_size=1, max_size=60
+).filter(lambda v: sum(v) > 0)
 
 
 # --- ABC ------------------------------------------------------------------------
+
 
 def test_abc_textbook_example():
     # Silver, Pyke & Thomas (2017), ch. 2, the usual 80/15/5 split: ten items, the top
@@ -64,10 +67,13 @@ def test_abc_summary_on_sample_company(company_profit):
 
 # --- whale curve --------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def company_profit():
-    tables = {t: data.load(t) for t in ("orders", "order_lines", "customers", "activities", "tickets",
-                                        "returns")}
+    tables = {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
+    }
     return profitability.sample_company_profit(tables)
 
 
@@ -81,7 +87,11 @@ def test_whale_curve_small_example():
         S.whale_curve([-5.0, 2.0])
 
 
-@given(st.lists(st.floats(-1e5, 1e6, allow_nan=False), min_size=1, max_size=80).filter(lambda p: sum(p) > 1e-3))
+@given(
+    st.lists(st.floats(-1e5, 1e6, allow_nan=False), min_size=1, max_size=80).filter(
+        lambda p: sum(p) > 1e-3
+    )
+)
 def test_whale_curve_ends_at_one_and_peaks_where_losses_start(p):
     w = S.whale_curve(p)
     assert w["cumulative_share"].iloc[-1] == pytest.approx(1.0)
@@ -97,7 +107,9 @@ def test_planted_loss_makers_are_below_zero_on_the_whale_curve(company_profit):
     assert (w.loc[planted, "profit"] < 0).all()
     # they are the five biggest loss-makers, at the very end of the curve
     assert set(w.index[-5:]) == set(planted)
-    for cid, value in truth["observed"]["profit_after_cost_to_serve_of_unprofitable_customers"].items():
+    for cid, value in truth["observed"][
+        "profit_after_cost_to_serve_of_unprofitable_customers"
+    ].items():
         assert w.loc[cid, "profit"] == pytest.approx(value, abs=0.01)
     summary = S.whale_summary(company_profit["profit"])
     assert summary.unprofitable_customers == truth["observed"]["customers_with_negative_profit"]
@@ -106,6 +118,7 @@ def test_planted_loss_makers_are_below_zero_on_the_whale_curve(company_profit):
 
 
 # --- RFM ------------------------------------------------------------------------------
+
 
 def test_rfm_scores_quintiles():
     # ten customers: each quintile holds two of them; recent = high R score
@@ -121,20 +134,29 @@ def test_rfm_table_and_segments_on_sample_company():
     orders = data.load("orders")
     lines = data.load("order_lines")
     tx = lines.assign(value=lines["quantity"] * lines["net_price"]).merge(
-        orders[["order_id", "customer_id", "order_date"]], on="order_id")
-    rfm = S.rfm_table(tx, "customer_id", "order_date", "value", as_of="2026-01-01", order_col="order_id")
+        orders[["order_id", "customer_id", "order_date"]], on="order_id"
+    )
+    rfm = S.rfm_table(
+        tx, "customer_id", "order_date", "value", as_of="2026-01-01", order_col="order_id"
+    )
     first = tx[tx["customer_id"] == rfm.index[0]]
     assert rfm.iloc[0]["frequency"] == first["order_id"].nunique()
     assert rfm.iloc[0]["monetary"] == pytest.approx(first["value"].sum())
-    assert rfm.iloc[0]["recency_days"] == (pd.Timestamp("2026-01-01") - first["order_date"].max()).days
+    assert (
+        rfm.iloc[0]["recency_days"] == (pd.Timestamp("2026-01-01") - first["order_date"].max()).days
+    )
     assert set(rfm["r_score"]) == {1, 2, 3, 4, 5}
     seg = S.rfm_segment(rfm["r_score"], rfm["f_score"])
     assert set(seg) <= set(S.RFM_SEGMENTS)
     # champions buy more per customer than hibernating customers
-    assert rfm.loc[seg == "champions", "monetary"].mean() > rfm.loc[seg == "hibernating", "monetary"].mean()
+    assert (
+        rfm.loc[seg == "champions", "monetary"].mean()
+        > rfm.loc[seg == "hibernating", "monetary"].mean()
+    )
 
 
 # --- retention and tier policies --------------------------------------------------------
+
 
 def test_retention_by_tier_recovers_ground_truth():
     orders = data.load("orders")
@@ -148,10 +170,17 @@ def test_retention_by_tier_recovers_ground_truth():
 def test_tier_policy_profit_worked_example():
     # Key tier: 10 customers, margin 1000, retention 0.8, d 0.10 (end): CLV 2666.67.
     # A dedicated service costing 100 a year that lifts retention 5 points: 900 x 0.85/0.25 = 3060.
-    tiers = pd.DataFrame({"customers": [10, 100], "margin": [1000.0, 100.0], "retention": [0.8, 0.6]},
-                         index=["key", "standard"])
-    out = S.tier_policy_profit(tiers, {"key": {"cost": 100.0, "retention_gain": 0.05},
-                                       "standard": {"cost": 30.0, "retention_gain": 0.05}})
+    tiers = pd.DataFrame(
+        {"customers": [10, 100], "margin": [1000.0, 100.0], "retention": [0.8, 0.6]},
+        index=["key", "standard"],
+    )
+    out = S.tier_policy_profit(
+        tiers,
+        {
+            "key": {"cost": 100.0, "retention_gain": 0.05},
+            "standard": {"cost": 30.0, "retention_gain": 0.05},
+        },
+    )
     assert out.loc["key", "clv_now"] == pytest.approx(2666.6667, rel=1e-6)
     assert out.loc["key", "clv_policy"] == pytest.approx(3060.0)
     assert out.loc["key", "total_gain"] == pytest.approx(3933.3333, rel=1e-6)
@@ -159,8 +188,11 @@ def test_tier_policy_profit_worked_example():
     assert out.loc["standard", "total_gain"] < 0
     # break-even gain is the VIP break-even of the clv module
     assert out.loc["key", "breakeven_gain"] == pytest.approx(
-        clv.vip_offer_breakeven(1000.0, 0.8, 0.10, 100.0).retention_points_needed)
-    assert np.isnan(S.tier_policy_profit(tiers, {"standard": {"cost": 150.0}}).loc["standard", "breakeven_gain"])
+        clv.vip_offer_breakeven(1000.0, 0.8, 0.10, 100.0).retention_points_needed
+    )
+    assert np.isnan(
+        S.tier_policy_profit(tiers, {"standard": {"cost": 150.0}}).loc["standard", "breakeven_gain"]
+    )
     with pytest.raises(ValueError, match="not in the table"):
         S.tier_policy_profit(tiers, {"gold": {"cost": 1.0}})
     with pytest.raises(ValueError, match="never churns"):

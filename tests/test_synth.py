@@ -43,8 +43,11 @@ def truth() -> dict:
 def lines(t) -> pd.DataFrame:
     """Order lines of delivered orders with the order header, revenue and gross profit."""
     orders = t["orders"][t["orders"]["status"] == "delivered"]
-    out = t["order_lines"].merge(orders[["order_id", "order_date", "customer_id", "rep_id"]],
-                                 on="order_id", validate="many_to_one")
+    out = t["order_lines"].merge(
+        orders[["order_id", "order_date", "customer_id", "rep_id"]],
+        on="order_id",
+        validate="many_to_one",
+    )
     out["revenue"] = out["quantity"] * out["net_price"]
     out["gross_profit"] = out["quantity"] * (out["net_price"] - out["unit_cost"])
     return out
@@ -60,6 +63,7 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
 
 
 # --- determinism ------------------------------------------------------------------------
+
 
 def _files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file())
@@ -78,7 +82,8 @@ def test_committed_datasets_equal_a_fresh_generation(generated):
     assert _files(fresh) == expected
     for name in expected:
         assert (DATASETS / name).read_bytes() == (fresh / name).read_bytes(), (
-            f"datasets/{name} differs from a fresh generation: run `make data`")
+            f"datasets/{name} differs from a fresh generation: run `make data`"
+        )
 
 
 def test_another_seed_gives_another_company():
@@ -104,6 +109,7 @@ def test_generated_columns_follow_the_spec():
 
 
 # --- size and shape ------------------------------------------------------------------------
+
 
 def test_sizes_are_realistic(t):
     assert 50_000 <= len(t["order_lines"]) <= 90_000
@@ -137,25 +143,43 @@ def test_chinese_new_year_dip(lines, truth):
 
 # --- consistency between tables ------------------------------------------------------------
 
+
 def test_foreign_keys(t):
-    ids = {name: set(t[name][col]) for name, col in [
-        ("customers", "customer_id"), ("products", "product_id"), ("reps", "rep_id"),
-        ("orders", "order_id"), ("opportunities", "opportunity_id"),
-        ("campaigns", "campaign_id"), ("tickets", "ticket_id")]}
-    refs = [("orders", "customer_id", "customers"), ("orders", "rep_id", "reps"),
-            ("order_lines", "order_id", "orders"), ("order_lines", "product_id", "products"),
-            ("customers", "rep_id", "reps"), ("targets", "rep_id", "reps"),
-            ("opportunities", "customer_id", "customers"),
-            ("opportunity_stages", "opportunity_id", "opportunities"),
-            ("activities", "customer_id", "customers"), ("activities", "rep_id", "reps"),
-            ("activities", "opportunity_id", "opportunities"),
-            ("campaign_responses", "campaign_id", "campaigns"),
-            ("campaign_responses", "customer_id", "customers"),
-            ("tickets", "order_id", "orders"), ("tickets", "product_id", "products"),
-            ("returns", "order_id", "orders"), ("surveys", "ticket_id", "tickets"),
-            ("surveys", "customer_id", "customers"), ("inventory", "product_id", "products"),
-            ("price_experiment", "customer_id", "customers"),
-            ("price_experiment", "product_id", "products")]
+    ids = {
+        name: set(t[name][col])
+        for name, col in [
+            ("customers", "customer_id"),
+            ("products", "product_id"),
+            ("reps", "rep_id"),
+            ("orders", "order_id"),
+            ("opportunities", "opportunity_id"),
+            ("campaigns", "campaign_id"),
+            ("tickets", "ticket_id"),
+        ]
+    }
+    refs = [
+        ("orders", "customer_id", "customers"),
+        ("orders", "rep_id", "reps"),
+        ("order_lines", "order_id", "orders"),
+        ("order_lines", "product_id", "products"),
+        ("customers", "rep_id", "reps"),
+        ("targets", "rep_id", "reps"),
+        ("opportunities", "customer_id", "customers"),
+        ("opportunity_stages", "opportunity_id", "opportunities"),
+        ("activities", "customer_id", "customers"),
+        ("activities", "rep_id", "reps"),
+        ("activities", "opportunity_id", "opportunities"),
+        ("campaign_responses", "campaign_id", "campaigns"),
+        ("campaign_responses", "customer_id", "customers"),
+        ("tickets", "order_id", "orders"),
+        ("tickets", "product_id", "products"),
+        ("returns", "order_id", "orders"),
+        ("surveys", "ticket_id", "tickets"),
+        ("surveys", "customer_id", "customers"),
+        ("inventory", "product_id", "products"),
+        ("price_experiment", "customer_id", "customers"),
+        ("price_experiment", "product_id", "products"),
+    ]
     for table, col, target in refs:
         values = set(t[table][col].dropna())
         assert values <= ids[target], (table, col)
@@ -174,18 +198,24 @@ def test_cancelled_orders_have_no_lines_and_no_costs(t):
 def test_list_prices_follow_the_catalogue(t, lines):
     products = t["products"].set_index("product_id")
     in2025 = lines[lines["order_date"].dt.year == 2025]
-    assert (in2025["list_price"].to_numpy()
-            == products.loc[in2025["product_id"], "list_price"].to_numpy()).all()
-    assert (in2025["unit_cost"].to_numpy()
-            == products.loc[in2025["product_id"], "unit_cost"].to_numpy()).all()
+    assert (
+        in2025["list_price"].to_numpy()
+        == products.loc[in2025["product_id"], "list_price"].to_numpy()
+    ).all()
+    assert (
+        in2025["unit_cost"].to_numpy() == products.loc[in2025["product_id"], "unit_cost"].to_numpy()
+    ).all()
     launch = products.loc[lines["product_id"], "launch_date"].to_numpy()
     assert (lines["order_date"].to_numpy() >= launch).all()
 
 
 def test_reps_sell_only_after_they_are_hired(t):
     hire = t["reps"].set_index("rep_id")["hire_date"]
-    for table, date in (("orders", "order_date"), ("activities", "date"),
-                        ("opportunities", "created_date")):
+    for table, date in (
+        ("orders", "order_date"),
+        ("activities", "date"),
+        ("opportunities", "created_date"),
+    ):
         frame = t[table]
         assert (frame[date].to_numpy() >= hire[frame["rep_id"]].to_numpy()).all(), table
 
@@ -208,8 +238,11 @@ def test_returns_and_tickets_refer_to_what_was_sold(t):
     assert (r["quantity"] <= r["quantity_line"]).all()
     assert np.allclose(r["refund_amount"], (r["quantity"] * r["net_price"]).round(2))
     assert (r["return_date"] > r["order_date"]).all()
-    tk = t["tickets"].merge(t["orders"][["order_id", "order_date", "customer_id"]],
-                            on="order_id", suffixes=("", "_order"))
+    tk = t["tickets"].merge(
+        t["orders"][["order_id", "order_date", "customer_id"]],
+        on="order_id",
+        suffixes=("", "_order"),
+    )
     assert (tk["customer_id"] == tk["customer_id_order"]).all()
     assert (tk["opened_date"] > tk["order_date"]).all()
     closed = tk["resolved_date"].notna()
@@ -236,8 +269,10 @@ def test_opportunity_history_matches_the_opportunities(t):
 
 def test_expenses_add_up_the_detailed_tables(t):
     exp = t["expenses"].pivot(index="month", columns="category", values="amount")
+
     def month(s: pd.Series) -> pd.Series:
         return s.dt.to_period("M").dt.to_timestamp()
+
     orders = t["orders"][t["orders"]["status"] == "delivered"]
     freight = orders.groupby(month(orders["order_date"]))["freight_cost"].sum()
     assert np.allclose(exp["logistics"], freight.reindex(exp.index, fill_value=0), atol=0.02)
@@ -276,26 +311,34 @@ def test_campaign_contacts_and_new_customers(t):
     new = cr[cr["new_customer"] == 1]
     customers = t["customers"].set_index("customer_id")
     assert len(new) > 50
-    assert (customers.loc[new["customer_id"], "acquisition_channel"].to_numpy()
-            == camp.loc[new["campaign_id"], "channel"].to_numpy()).all()
+    assert (
+        customers.loc[new["customer_id"], "acquisition_channel"].to_numpy()
+        == camp.loc[new["campaign_id"], "channel"].to_numpy()
+    ).all()
     # their first order is the one recorded as first_order_value
     lines = t["order_lines"].merge(t["orders"][["order_id", "order_date", "customer_id"]])
     value = (lines["quantity"] * lines["net_price"]).groupby(lines["order_id"]).sum()
-    first = (t["orders"].sort_values(["order_date", "order_id"])
-             .groupby("customer_id")["order_id"].first())
+    first = (
+        t["orders"]
+        .sort_values(["order_date", "order_id"])
+        .groupby("customer_id")["order_id"]
+        .first()
+    )
     expected = value[first[new["customer_id"]]].round(2).to_numpy()
     assert np.allclose(new["first_order_value"].to_numpy(), expected, atol=0.011)
 
 
 # --- planted truths ---------------------------------------------------------------------
 
+
 def test_price_elasticity_recovered_by_poisson_glm(t, truth):
     import statsmodels.api as sm
     import statsmodels.formula.api as smf
 
     pe = t["price_experiment"].assign(log_price_index=lambda d: np.log(d["price_index"]))
-    fit = smf.glm("quantity ~ 0 + C(segment) + C(segment):log_price_index", pe,
-                  family=sm.families.Poisson()).fit()
+    fit = smf.glm(
+        "quantity ~ 0 + C(segment) + C(segment):log_price_index", pe, family=sm.families.Poisson()
+    ).fit()
     for segment, planted in truth["price_elasticity_by_segment"].items():
         estimate = fit.params[f"C(segment)[{segment}]:log_price_index"]
         assert estimate == pytest.approx(planted, abs=0.2), segment
@@ -315,11 +358,12 @@ def test_offer_b_converts_a_few_points_better(t, truth):
 def test_over_discounting_reps(lines, truth, t):
     over = truth["over_discounting_reps"]
     assert 2 <= len(over) <= 3
-    by_rep = lines.groupby("rep_id").agg(discount=("discount", "mean"),
-                                         customers=("customer_id", "nunique"))
-    by_rep["volume_per_customer"] = (
-        (lines["quantity"] * lines["list_price"]).groupby(lines["rep_id"]).sum()
-        / by_rep["customers"])
+    by_rep = lines.groupby("rep_id").agg(
+        discount=("discount", "mean"), customers=("customer_id", "nunique")
+    )
+    by_rep["volume_per_customer"] = (lines["quantity"] * lines["list_price"]).groupby(
+        lines["rep_id"]
+    ).sum() / by_rep["customers"]
     others = by_rep.drop(index=over)
     veterans = others.loc[t["reps"].set_index("rep_id").loc[others.index, "is_new_hire"] == 0]
     for rep in over:
@@ -339,8 +383,11 @@ def test_retention_by_tier(t, truth):
         kept = sum(c in b25 for c in active) / len(active)
         assert kept == pytest.approx(planted, abs=0.06), name
         assert kept == pytest.approx(truth["observed"]["retention_by_tier"][name], abs=1e-4)
-    assert truth["retention_by_tier"]["key"] > truth["retention_by_tier"]["growth"] > \
-        truth["retention_by_tier"]["standard"]
+    assert (
+        truth["retention_by_tier"]["key"]
+        > truth["retention_by_tier"]["growth"]
+        > truth["retention_by_tier"]["standard"]
+    )
 
 
 def test_pareto_customers(lines, truth):
@@ -357,15 +404,23 @@ def _profit_after_cost_to_serve(t, lines, truth) -> pd.Series:
     sales = lines.groupby("customer_id")["revenue"].sum().reindex(cust.index, fill_value=0)
     gp = lines.groupby("customer_id")["gross_profit"].sum().reindex(cust.index, fill_value=0)
     orders = t["orders"]
-    order_costs = (orders["freight_cost"] + orders["handling_cost"]).groupby(
-        orders["customer_id"]).sum()
+    order_costs = (
+        (orders["freight_cost"] + orders["handling_cost"]).groupby(orders["customer_id"]).sum()
+    )
     r = t["returns"]
-    returns = (r["refund_amount"] - r["recovered_value"] + r["handling_cost"]).groupby(
-        r["customer_id"]).sum()
-    costs = [sales * cust["rebate_rate"],
-             sales * truth["cost_of_capital"] * cust["payment_terms_days"] / 365,
-             order_costs, t["activities"].groupby("customer_id")["cost"].sum(),
-             t["tickets"].groupby("customer_id")["cost"].sum(), returns]
+    returns = (
+        (r["refund_amount"] - r["recovered_value"] + r["handling_cost"])
+        .groupby(r["customer_id"])
+        .sum()
+    )
+    costs = [
+        sales * cust["rebate_rate"],
+        sales * truth["cost_of_capital"] * cust["payment_terms_days"] / 365,
+        order_costs,
+        t["activities"].groupby("customer_id")["cost"].sum(),
+        t["tickets"].groupby("customer_id")["cost"].sum(),
+        returns,
+    ]
     return gp - sum(c.reindex(cust.index, fill_value=0) for c in costs)
 
 
@@ -380,8 +435,8 @@ def test_unprofitable_customers(t, lines, truth):
     assert (gp[planted] > 0).all()
     for c in planted:
         assert profit[c] == pytest.approx(
-            truth["observed"]["profit_after_cost_to_serve_of_unprofitable_customers"][c],
-            abs=0.05)
+            truth["observed"]["profit_after_cost_to_serve_of_unprofitable_customers"][c], abs=0.05
+        )
     # the generator's helper agrees with this independent computation
     helper = synth.customer_profit(t)["profit"]
     assert np.allclose(helper.reindex(profit.index), profit, atol=0.01)
@@ -463,7 +518,8 @@ def test_new_products_take_over_after_launch(t, lines, truth):
         sold_new = lines[lines["product_id"] == new]
         assert (sold_new["order_date"] >= launch).all()
     after = lines["order_date"] >= lines["product_id"].map(
-        {o: products.at[n, "launch_date"] for n, o in truth["new_products"].items()})
+        {o: products.at[n, "launch_date"] for n, o in truth["new_products"].items()}
+    )
     olds = lines["product_id"].isin(truth["new_products"].values())
     news = lines["product_id"].isin(truth["new_products"].keys())
     share_new = news.sum() / (news.sum() + (olds & after).sum())
@@ -502,9 +558,14 @@ def test_new_reps_ramp_up(t, lines):
 def test_targets_cover_every_active_rep_quarter(t, lines):
     targets = t["targets"]
     assert set(targets["year"]) == {2024, 2025}
-    revenue = lines.groupby(["rep_id", lines["order_date"].dt.year,
-                             lines["order_date"].dt.quarter])["revenue"].sum()
+    revenue = lines.groupby(
+        ["rep_id", lines["order_date"].dt.year, lines["order_date"].dt.quarter]
+    )["revenue"].sum()
     assert len(targets) == len(revenue)
-    attainment = revenue.to_numpy() / targets.set_index(["rep_id", "year", "quarter"])[
-        "revenue_target"].reindex(revenue.index).to_numpy()
+    attainment = (
+        revenue.to_numpy()
+        / targets.set_index(["rep_id", "year", "quarter"])["revenue_target"]
+        .reindex(revenue.index)
+        .to_numpy()
+    )
     assert 0.8 < np.median(attainment) < 1.1

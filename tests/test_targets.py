@@ -6,11 +6,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from salesprofit import data, targets as T
+from salesprofit import data
+from salesprofit import targets as T
 
-TRUTH = json.loads((Path(__file__).resolve().parents[1] / "datasets" / "ground_truth.json").read_text())
+TRUTH = json.loads(
+    (Path(__file__).resolve().parents[1] / "datasets" / "ground_truth.json").read_text()
+)
 
 
 def test_decompose_target_worked_example():
@@ -28,21 +32,27 @@ def test_decompose_target_worked_example():
     assert T.decompose_target(100, s).to_dict() == pytest.approx({"R01": 25.0, "R02": 75.0})
 
 
-@pytest.mark.parametrize("total, weights, words", [
-    (100, [1, -1], "cannot be negative"),
-    (100, [0, 0], "all zero"),
-    (100, [], "at least one weight"),
-    (-5, [1, 2], "at least 0"),
-    (float("nan"), [1], "missing"),
-    ([1, 2], [1, 2], "one number"),
-])
+@pytest.mark.parametrize(
+    "total, weights, words",
+    [
+        (100, [1, -1], "cannot be negative"),
+        (100, [0, 0], "all zero"),
+        (100, [], "at least one weight"),
+        (-5, [1, 2], "at least 0"),
+        (float("nan"), [1], "missing"),
+        ([1, 2], [1, 2], "one number"),
+    ],
+)
 def test_decompose_target_errors(total, weights, words):
     with pytest.raises(ValueError, match=words):
         T.decompose_target(total, weights)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(0, 1e10), st.lists(st.floats(0, 1e6), min_size=1, max_size=60).filter(lambda w: sum(w) > 0))
+@given(
+    st.floats(0, 1e10),
+    st.lists(st.floats(0, 1e6), min_size=1, max_size=60).filter(lambda w: sum(w) > 0),
+)
 def test_decomposition_parts_sum_to_total(total, weights):
     parts = T.decompose_target(total, weights)
     assert parts.sum() == pytest.approx(total, rel=1e-12, abs=1e-6)
@@ -76,11 +86,14 @@ def test_seasonality_recovers_the_sample_company():
     for m in range(1, 13):
         assert idx[m] == pytest.approx(observed[str(m)], abs=5e-5)
     planted = TRUTH["seasonality_index"]
-    assert idx.idxmin() == 2 and planted["2"] == min(planted.values())   # Chinese New Year
+    assert idx.idxmin() == 2 and planted["2"] == min(planted.values())  # Chinese New Year
 
 
 def test_calendar_plan_reconciles_at_every_level():
-    idx = {m: v for m, v in zip(range(1, 13), [0.8, 0.6, 1.1, 1.1, 1.1, 1.1, 0.9, 0.9, 1.1, 1.0, 1.1, 1.2])}
+    idx = {
+        m: v
+        for m, v in zip(range(1, 13), [0.8, 0.6, 1.1, 1.1, 1.1, 1.1, 0.9, 0.9, 1.1, 1.0, 1.1, 1.2])
+    }
     plan = T.calendar_plan(30_000_000, 2026, idx)
     assert plan["target"].sum() == pytest.approx(30_000_000)
     month = T.plan_table(plan, "month")
@@ -90,9 +103,9 @@ def test_calendar_plan_reconciles_at_every_level():
     assert weeks["target"].sum() == pytest.approx(30_000_000)
     # 2026-01-01 is a Thursday: the first week starts on Monday 2025-12-29 and has 2 working days
     assert weeks["week"].iloc[0] == pd.Timestamp("2025-12-29")
-    jan_day = 30_000_000 * 0.8 / 12.0 / 22                  # January 2026 has 22 working days
+    jan_day = 30_000_000 * 0.8 / 12.0 / 22  # January 2026 has 22 working days
     assert weeks["target"].iloc[0] == pytest.approx(2 * jan_day)
-    assert plan.loc[plan["date"] == "2026-01-03", "target"].item() == 0   # a Saturday
+    assert plan.loc[plan["date"] == "2026-01-03", "target"].item() == 0  # a Saturday
     assert month["cumulative"].iloc[-1] == pytest.approx(30_000_000)
     with pytest.raises(ValueError, match="each month 1 to 12"):
         T.calendar_plan(100, 2026, {1: 1.0})
@@ -137,10 +150,14 @@ def test_territory_potential_and_attainment_on_the_sample_company():
 
 
 def test_allocate_quota_growth_needed():
-    a = T.allocate_quota(1_200, pd.Series({"R01": 1.0, "R02": 1.0, "R03": 1.0}),
-                         pd.Series({"R01": 500.0, "R02": 300.0, "R03": 0.0}), weight_potential=1.0)
+    a = T.allocate_quota(
+        1_200,
+        pd.Series({"R01": 1.0, "R02": 1.0, "R03": 1.0}),
+        pd.Series({"R01": 500.0, "R02": 300.0, "R03": 0.0}),
+        weight_potential=1.0,
+    )
     assert a["growth_needed"].iloc[:2].tolist() == pytest.approx([400 / 500 - 1, 400 / 300 - 1])
-    assert np.isnan(a["growth_needed"].iloc[2])          # no history: growth is undefined
+    assert np.isnan(a["growth_needed"].iloc[2])  # no history: growth is undefined
 
 
 def test_exercises_diagnose_typical_mistakes():

@@ -9,13 +9,21 @@ from salesprofit.teach import Quiz, question
 
 
 def test_quiz_html_is_stable_and_scoped():
-    quiz = Quiz("03-1", [question("Which is bigger?", ("Markup", True, "Cost is smaller than price."),
-                                  ("Margin", False, "Margin divides by the larger price."))])
+    quiz = Quiz(
+        "03-1",
+        [
+            question(
+                "Which is bigger?",
+                ("Markup", True, "Cost is smaller than price."),
+                ("Margin", False, "Margin divides by the larger price."),
+            )
+        ],
+    )
     html = quiz.html()
-    assert html == quiz.html()                      # same every time: safe for nbval
+    assert html == quiz.html()  # same every time: safe for nbval
     assert html.count('type="radio"') == 2
     assert 'name="sp-03-1-q1"' in html
-    assert "<script" not in html                    # works without a kernel or JS
+    assert "<script" not in html  # works without a kernel or JS
     assert re.search(r'data-correct="true"><label for="sp-03-1-q1-a">Markup', html)
     assert repr(quiz) == "<Quiz 03-1: 1 questions>"
 
@@ -30,9 +38,9 @@ def test_discount_exercise_diagnoses_mistakes():
     assert ex.answer == pytest.approx(0.5)
     assert ex.check("50").correct
     assert ex.check("50.0 %").correct
-    assert ex.check(49.9).correct                        # rounding is fine
-    assert "old margin" in ex.check(33.3).message        # 10 / 30
-    markup = pricing.margin_to_markup(0.30)              # 42.86 %
+    assert ex.check(49.9).correct  # rounding is fine
+    assert "old margin" in ex.check(33.3).message  # 10 / 30
+    markup = pricing.margin_to_markup(0.30)  # 42.86 %
     assert "markup" in ex.check(round(10 / (markup * 100 - 10) * 100, 1)).message
     assert "fraction" in ex.check(0.5).message
     assert "sign" in ex.check(-50).message
@@ -55,7 +63,7 @@ def test_optimal_price_exercise():
     ex = exercises.optimal_price(60.0, -2.5)
     assert ex.answer == pytest.approx(100.0)
     assert ex.check("100").correct
-    assert "markup on cost" in ex.check(84).message       # 60 * (1 + 1/2.5)
+    assert "markup on cost" in ex.check(84).message  # 60 * (1 + 1/2.5)
 
 
 def test_dynamic_price_exercise_cap():

@@ -7,15 +7,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from salesprofit import data, reps, training as T
+from salesprofit import data, reps
+from salesprofit import training as T
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = json.loads((ROOT / "datasets" / "ground_truth.json").read_text(encoding="utf-8"))
 
 
 # --- ROI (Phillips) --------------------------------------------------------------
+
 
 def test_roi_and_bcr_phillips_definitions():
     # Phillips & Phillips, Return on Investment in Training and Performance Improvement
@@ -67,7 +70,9 @@ def test_evaluate_training_worked_example():
     assert e.bcr == pytest.approx(2.4) and e.roi == pytest.approx(1.4)
     assert e.payback_months == pytest.approx(100_000 / 20_000)
     gain = T.break_even_gain(e.costs, 20, 12, 0.5, 0.8)
-    assert T.evaluate_training(20, gain, 12, 0.5, 0.8, 4_000, 20_000).roi == pytest.approx(0.0, abs=1e-12)
+    assert T.evaluate_training(20, gain, 12, 0.5, 0.8, 4_000, 20_000).roi == pytest.approx(
+        0.0, abs=1e-12
+    )
     none = T.evaluate_training(20, 0, 12, 0.5, 0.8, 4_000)
     assert math.isinf(none.payback_months) and none.roi == -1.0
     with pytest.raises(ValueError, match="must cost something"):
@@ -89,6 +94,7 @@ def test_roi_is_bcr_minus_one(b, c):
 
 # --- ramp-up ----------------------------------------------------------------------
 
+
 def test_ramp_curve_values():
     # after one time constant 1 - 1/e = 63.2 % of the way; after tau ln 10, 90 %
     assert T.ramp_curve(4.0, 1.0, 4.0) == pytest.approx(1 - math.exp(-1))
@@ -107,7 +113,8 @@ def test_time_to_productivity_and_cost():
     # the lost output is the area between full level and the curve: full x tau
     assert T.ramp_cost(100_000, 4.0) == pytest.approx(400_000)
     assert T.ramp_cost(100_000, 4.0, start=0.5, horizon=4.0) == pytest.approx(
-        100_000 * 0.5 * 4 * (1 - math.exp(-1)))
+        100_000 * 0.5 * 4 * (1 - math.exp(-1))
+    )
     with pytest.raises(ValueError, match="never reaches"):
         T.time_to_productivity(4.0, 1.0)
 
@@ -124,7 +131,7 @@ def test_fit_ramp_recovers_known_parameters():
     assert fit.full == pytest.approx(np.mean(list(fit.full_by_rep.values())))
     assert fit.n == 60 and 0 < fit.rmse < 0.05 and fit.tau_se < 0.5
     # Gaussian log-likelihood at the least-squares estimate
-    assert fit.log_likelihood == pytest.approx(-30 * (math.log(2 * math.pi * fit.rmse ** 2) + 1))
+    assert fit.log_likelihood == pytest.approx(-30 * (math.log(2 * math.pi * fit.rmse**2) + 1))
     assert fit.months_to(0.9) == pytest.approx(fit.tau * math.log(10))
 
 
@@ -145,7 +152,7 @@ def test_ramp_data_from_the_sample_company(ramp):
     assert sorted(ramp["rep_id"].unique()) == TRUTH["new_hire_reps"]
     assert (ramp["months_since_hire"] >= 0).all()
     first = ramp.groupby("rep_id")["months_since_hire"].min()
-    assert (first < 1).all()                            # every rep starts in the hire month
+    assert (first < 1).all()  # every rep starts in the hire month
     assert ramp.groupby("rep_id").size().to_dict() == {"R17": 22, "R18": 18, "R19": 12, "R20": 9}
 
 
@@ -161,22 +168,39 @@ def test_ramp_fit_recovers_the_planted_ramp(ramp):
 
 
 def test_ramp_data_validates():
-    lines = pd.DataFrame({"rep_id": ["N"], "order_date": pd.to_datetime(["2025-01-10"]),
-                          "gross_profit": [1.0]})
-    reps_t = pd.DataFrame({"rep_id": ["N", "T"], "hire_date": pd.to_datetime(["2025-01-01", "2020-01-01"]),
-                           "region": ["east", "west"], "is_new_hire": [1, 0]})
+    lines = pd.DataFrame(
+        {"rep_id": ["N"], "order_date": pd.to_datetime(["2025-01-10"]), "gross_profit": [1.0]}
+    )
+    reps_t = pd.DataFrame(
+        {
+            "rep_id": ["N", "T"],
+            "hire_date": pd.to_datetime(["2025-01-01", "2020-01-01"]),
+            "region": ["east", "west"],
+            "is_new_hire": [1, 0],
+        }
+    )
     with pytest.raises(ValueError, match="no tenured peer"):
         T.ramp_data(lines, reps_t)
     with pytest.raises(ValueError, match="Unknown rep"):
         T.ramp_data(lines, reps_t, new_reps=["X"])
-    out = T.ramp_data(pd.concat([lines, lines.assign(rep_id="T", gross_profit=4.0)]), reps_t, peers=None)
+    out = T.ramp_data(
+        pd.concat([lines, lines.assign(rep_id="T", gross_profit=4.0)]), reps_t, peers=None
+    )
     assert out["productivity"].tolist() == [0.25]
 
 
 # --- drill scorecard ----------------------------------------------------------------
 
+
 def test_drill_score_weighted_total():
-    scores = {"opening": 5, "discovery": 4, "value": 4, "objections": 3, "price_defence": 2, "close": 4}
+    scores = {
+        "opening": 5,
+        "discovery": 4,
+        "value": 4,
+        "objections": 3,
+        "price_defence": 2,
+        "close": 4,
+    }
     r = T.drill_score(scores)
     mean = 0.1 * 5 + 0.25 * 4 + 0.2 * 4 + 0.15 * 3 + 0.2 * 2 + 0.1 * 4
     assert r.weighted_mean == pytest.approx(mean)
@@ -185,7 +209,7 @@ def test_drill_score_weighted_total():
     assert r.strongest == "opening" and r.weakest == "price_defence"
     assert T.drill_score({k: 5 for k in scores}).total == pytest.approx(1.0)
     assert T.drill_score({k: 1 for k in scores}).total == pytest.approx(0.0)
-    assert T.drill_score({k: 4.2 for k in scores}).level == "ready"          # exactly 80 %
+    assert T.drill_score({k: 4.2 for k in scores}).level == "ready"  # exactly 80 %
     assert T.drill_score({k: 5 for k in scores}).level == "ready"
     assert T.drill_score({k: 3.5 for k in scores}).level == "nearly ready"
 
@@ -200,14 +224,17 @@ def test_drill_score_weights_are_relative_and_frames_vectorised():
     assert totals.tolist() == pytest.approx([r.total, 0.0])
 
 
-@pytest.mark.parametrize("scores, kwargs, words", [
-    ({"a": 6, "b": 3}, {"weights": {"a": 1, "b": 1}}, "from 1 to 5"),
-    ({"a": 3}, {"weights": {"a": 1, "b": 1}}, "b has no score"),
-    ({"a": 3, "b": 3, "z": 3}, {"weights": {"a": 1, "b": 1}}, "z is not a criterion"),
-    ({"a": 3, "b": 3}, {"weights": {"a": 0, "b": 0}}, "weight above 0"),
-    ({"a": 3, "b": 3}, {"weights": {"a": -1, "b": 2}}, "weight must be at least 0"),
-    ({"a": 3, "b": 3}, {"weights": {"a": 1, "b": 1}, "scale": 1}, "top score"),
-])
+@pytest.mark.parametrize(
+    "scores, kwargs, words",
+    [
+        ({"a": 6, "b": 3}, {"weights": {"a": 1, "b": 1}}, "from 1 to 5"),
+        ({"a": 3}, {"weights": {"a": 1, "b": 1}}, "b has no score"),
+        ({"a": 3, "b": 3, "z": 3}, {"weights": {"a": 1, "b": 1}}, "z is not a criterion"),
+        ({"a": 3, "b": 3}, {"weights": {"a": 0, "b": 0}}, "weight above 0"),
+        ({"a": 3, "b": 3}, {"weights": {"a": -1, "b": 2}}, "weight must be at least 0"),
+        ({"a": 3, "b": 3}, {"weights": {"a": 1, "b": 1}, "scale": 1}, "top score"),
+    ],
+)
 def test_drill_score_validates(scores, kwargs, words):
     with pytest.raises(ValueError, match=words):
         T.drill_score(scores, **kwargs)
@@ -231,7 +258,7 @@ def test_experiment_gain_matches_welch():
     assert g.p_value == pytest.approx(ref.pvalue)
     # Welch-Satterthwaite interval by hand
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
-    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
     half = stats.t.ppf(0.975, df) * math.sqrt(va + vb)
     assert (g.low, g.high) == pytest.approx((g.diff - half, g.diff + half))
     with pytest.raises(ValueError, match="at least two"):
@@ -241,7 +268,9 @@ def test_experiment_gain_matches_welch():
 def test_value_selling_script_gain_on_the_sample_company():
     # The price experiment randomised the sales script: B (value selling) converts
     # better than A (ground truth 87.3 % vs 82.3 %), so gross profit per quote rises.
-    pe = data.load("price_experiment").merge(data.load("products")[["product_id", "unit_cost"]], on="product_id")
+    pe = data.load("price_experiment").merge(
+        data.load("products")[["product_id", "unit_cost"]], on="product_id"
+    )
     gp = pe["quantity"] * (pe["offered_price"] - pe["unit_cost"])
     g = T.experiment_gain(gp[pe["offer"] == "B"], gp[pe["offer"] == "A"])
     assert g.diff > 0 and g.p_value < 0.05 and 0 < g.low < g.diff
@@ -250,6 +279,7 @@ def test_value_selling_script_gain_on_the_sample_company():
 
 
 # --- exercises --------------------------------------------------------------------------
+
 
 def test_training_roi_exercise_diagnoses_mistakes():
     from salesprofit import exercises

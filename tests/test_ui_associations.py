@@ -11,8 +11,15 @@ def _lines():
     # 40 orders: A in 20, B in 15 of those plus 5 others; C alone in 15
     rows = []
     for i in range(40):
-        items = (["A"] if i < 20 else []) + (["B"] if i < 15 or 20 <= i < 25 else []) + (["C"] if i >= 25 else [])
-        rows += [{"order_id": i, "product_id": p, "quantity": 1, "net_price": 10.0, "unit_cost": 6.0} for p in items]
+        items = (
+            (["A"] if i < 20 else [])
+            + (["B"] if i < 15 or 20 <= i < 25 else [])
+            + (["C"] if i >= 25 else [])
+        )
+        rows += [
+            {"order_id": i, "product_id": p, "quantity": 1, "net_price": 10.0, "unit_cost": 6.0}
+            for p in items
+        ]
     return pd.DataFrame(rows)
 
 
@@ -25,7 +32,9 @@ def test_explorer_filters_and_values_pairs():
     # 5 A orders miss B, a B line earns 4, 20 % take up -> 4
     assert r.loc[("A", "B"), "margin_at_stake"] == pytest.approx(4.0)
     calc.set(min_confidence=0.8)
-    assert ("A", "B") not in set(zip(calc.output["rules"]["antecedent"], calc.output["rules"]["consequent"]))
+    assert ("A", "B") not in set(
+        zip(calc.output["rules"]["antecedent"], calc.output["rules"]["consequent"])
+    )
     calc.set(min_confidence=0.0, min_support=0.02)
     assert "No pair" not in calc.result.value
 
@@ -33,6 +42,9 @@ def test_explorer_filters_and_values_pairs():
 def test_association_exercises():
     e = exercises.associations.lift(1000, 100, 50, 25)
     assert e.answer == pytest.approx(5.0) and e.check(5).correct and e.check(0.25).kind == "mistake"
-    c = exercises.associations.checklist(pd.DataFrame({"item": ["a", "b"], "passed": [90, 50],
-                                                       "checked": [100, 100], "weight": [3, 1]}))
+    c = exercises.associations.checklist(
+        pd.DataFrame(
+            {"item": ["a", "b"], "passed": [90, 50], "checked": [100, 100], "weight": [3, 1]}
+        )
+    )
     assert c.check(80).correct and c.check(70).kind == "mistake"

@@ -12,11 +12,11 @@ def test_clv_calculator_updates_live():
     # Gupta & Lehmann (2005) table 2.1: r 80 %, d 12 % -> margin multiple 2.5
     assert calc.output["margin_multiple"] == pytest.approx(2.5)
     assert calc.output["clv"] == pytest.approx(250.0)
-    assert "¥250" in calc.result.value and "¥350" in calc.result.value   # both timings explained
+    assert "¥250" in calc.result.value and "¥350" in calc.result.value  # both timings explained
     assert calc.chart.value[:4] == b"\x89PNG"
     calc.inputs["timing"].value = "start"
     assert calc.output["clv"] == pytest.approx(350.0)
-    calc.inputs["retention"].value = 85.0                                 # the slider is in percent
+    calc.inputs["retention"].value = 85.0  # the slider is in percent
     assert calc.output["clv"] == pytest.approx(100 * 1.12 / 0.27)
     assert calc.output["gain"] == pytest.approx(clv.retention_gain(100, 0.85, 0.12, 0.05, "start"))
 
@@ -28,12 +28,19 @@ def test_clv_calculator_shows_plus_five_points():
 
 
 def test_vip_calculator_break_even_and_error():
-    calc = ui.vip_calculator(revenue=20000, margin_rate=0.25, vip_discount=0.03, service_cost=400,
-                             retention=0.8, discount_rate=0.10)
+    calc = ui.vip_calculator(
+        revenue=20000,
+        margin_rate=0.25,
+        vip_discount=0.03,
+        service_cost=400,
+        retention=0.8,
+        discount_rate=0.10,
+    )
     assert calc.output.required_retention == pytest.approx(
-        clv.vip_offer_breakeven(5000.0, 0.8, 0.10, 1000.0).required_retention)
+        clv.vip_offer_breakeven(5000.0, 0.8, 0.10, 1000.0).required_retention
+    )
     assert "84.6 %" in calc.result.value
-    calc.inputs["vip_discount"].value = 20.0            # 20 % off a 25 % margin, plus service: too much
+    calc.inputs["vip_discount"].value = 20.0  # 20 % off a 25 % margin, plus service: too much
     calc.inputs["retention"].value = 95.0
     calc.inputs["margin_rate"].value = 20.5
     assert calc.error is not None and "offer costs" in calc.error
@@ -47,11 +54,13 @@ def test_followup_calculator_on_cdnow():
     assert top["expected_value"].is_monotonic_decreasing
     model = ui.cdnow_model()
     # the fitted model is the published one (Fader, Hardie & Lee 2005)
-    assert model.bgnbd.r == pytest.approx(0.243, abs=6e-4) and model.gg.p == pytest.approx(6.25, abs=5e-3)
+    assert model.bgnbd.r == pytest.approx(0.243, abs=6e-4) and model.gg.p == pytest.approx(
+        6.25, abs=5e-3
+    )
     calc.inputs["rank_by"].value = "value_at_risk"
     risk = calc.output["top"]
     assert risk["value_at_risk"].is_monotonic_decreasing
-    assert risk["p_alive"].median() < 0.5                 # win-back list: mostly probably gone
+    assert risk["p_alive"].median() < 0.5  # win-back list: mostly probably gone
     calc.inputs["top_n"].value = 20
     assert len(calc.output["top"]) == 20
 
@@ -62,7 +71,7 @@ def test_customer_lookup_shows_history_and_outlook():
     # FHL (2005): customer 1 (x 2, t_x 30.43, T 38.86) expects 1.226 purchases in 39 weeks
     assert out["expected_purchases"] == pytest.approx(1.226, abs=1e-3)
     assert "1997-01-18" in calc.result.value and "$29.73" in calc.result.value  # history
-    assert out["actual_purchases"] == 1.0                                          # what happened next
+    assert out["actual_purchases"] == 1.0  # what happened next
     calc.inputs["customer_id"].value = 6
     assert calc.output["frequency"] == 7.0
     calc.inputs["horizon"].value = 10
@@ -85,7 +94,9 @@ def test_exercise_customer_value_diagnoses_mistakes():
 
 def test_exercise_vip_and_prob_alive():
     ex = exercises.clv.vip_retention(50_000, 0.85, 0.10, 5_000)
-    assert ex.answer == pytest.approx(clv.vip_offer_breakeven(50_000, 0.85, 0.10, 5_000).required_retention)
+    assert ex.answer == pytest.approx(
+        clv.vip_offer_breakeven(50_000, 0.85, 0.10, 5_000).required_retention
+    )
     assert ex.check(f"{ex.answer * 100:.1f}").correct
     assert ex.check("85").kind == "mistake"
     p = clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)

@@ -10,19 +10,21 @@ from salesprofit.ui import experiments as ui
 
 
 def test_ab_calculator_turns_significant_with_more_data():
-    calc = ui.ab_test_calculator(conversions_a=80, customers_a=1000, conversions_b=100, customers_b=1000)
+    calc = ui.ab_test_calculator(
+        conversions_a=80, customers_a=1000, conversions_b=100, customers_b=1000
+    )
     assert calc.error is None and "Not proven" in calc.result.value
     assert calc.output.z == pytest.approx(experiments.two_proportion_ztest(80, 1000, 100, 1000).z)
     calc.set(conversions_a=800, customers_a=10000, conversions_b=1000, customers_b=10000)
     assert "B wins" in calc.result.value and calc.output.ci_high < 0
-    calc.inputs["conversions_a"].value = 20000                # more orders than quotes
+    calc.inputs["conversions_a"].value = 20000  # more orders than quotes
     assert calc.error is not None and "more conversions than customers" in calc.error
 
 
 def test_sample_size_calculator_fleiss():
     calc = ui.sample_size_calculator(p_base=0.05, p_target=0.10, customers_per_day=87)
     assert math.ceil(calc.output["n"]) == 435
-    assert math.ceil(calc.output["n_continuity"]) == 474       # Fleiss, Levin & Paik, Table A.4
+    assert math.ceil(calc.output["n_continuity"]) == 474  # Fleiss, Levin & Paik, Table A.4
     assert "435" in calc.result.value and "474" in calc.result.value
     assert calc.output["days"] == pytest.approx(870 / 87)
     calc.set(p_target=0.05)

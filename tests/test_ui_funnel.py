@@ -33,4 +33,6 @@ def test_funnel_simulator_shorter_stage(measured):
     assert calc.error is not None and "cannot be shortened" in calc.error
     calc.inputs["days_change"].value = -5
     assert calc.error is None
-    assert calc.output["improved"].cycle_days == pytest.approx(measured.stats["mean_days"].sum() - 5)
+    assert calc.output["improved"].cycle_days == pytest.approx(
+        measured.stats["mean_days"].sum() - 5
+    )

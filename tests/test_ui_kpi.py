@@ -12,8 +12,9 @@ def team():
 
 
 def test_scorecard_sliders_rerank_the_team(team):
-    calc = ui.scorecard_calculator(team, revenue=100, profit=0, profit_margin=0, avg_discount=0, nps=0,
-                                   attainment=0)
+    calc = ui.scorecard_calculator(
+        team, revenue=100, profit=0, profit_margin=0, avg_discount=0, nps=0, attainment=0
+    )
     assert calc.error is None
     assert calc.output.index[0] == team["revenue"].idxmax() == "R17"
     assert "R17" in calc.result.value and "as on revenue alone" in calc.result.value

@@ -23,8 +23,11 @@ def test_channel_mix_today_is_no_change(channel_data):
     assert calc.output["gain"] == pytest.approx(0.0, abs=1e-6)
     econ = calc.output["economics"]
     assert econ.loc["trade_show", "cac"] == pytest.approx(
-        marketing.cac(channel_data.performance.loc["trade_show", "spend"],
-                      channel_data.performance.loc["trade_show", "new_customers"]))
+        marketing.cac(
+            channel_data.performance.loc["trade_show", "spend"],
+            channel_data.performance.loc["trade_show", "new_customers"],
+        )
+    )
     assert "LTV/CAC" in calc.result.value and calc.chart.value[:4] == b"\x89PNG"
 
 
@@ -32,10 +35,12 @@ def test_channel_mix_moving_budget_to_the_best_channel_pays(channel_data):
     calc = ui.channel_mix_calculator(channel_data=channel_data)
     econ = calc.output["economics"]
     worst = econ["ltv_to_cac"].idxmin()
-    calc.inputs[f"w_{worst}"].value = 0.0                      # slider in percent
+    calc.inputs[f"w_{worst}"].value = 0.0  # slider in percent
     assert calc.output["gain"] > 0
     assert calc.output["plan"].loc[worst, "spend"] == 0
-    assert calc.output["plan"].loc["total", "spend"] == pytest.approx(channel_data.performance["spend"].sum())
+    assert calc.output["plan"].loc["total", "spend"] == pytest.approx(
+        channel_data.performance["spend"].sum()
+    )
 
 
 def test_channel_mix_shows_the_models_message(channel_data):
@@ -47,14 +52,15 @@ def test_channel_mix_shows_the_models_message(channel_data):
 
 
 def test_targeting_depth_follows_the_contact_cost(targeting_data):
-    calc = ui.targeting_calculator(gross_margin=0.25, contact_cost=40, order_value=8000,
-                                   targeting_data=targeting_data)
+    calc = ui.targeting_calculator(
+        gross_margin=0.25, contact_cost=40, order_value=8000, targeting_data=targeting_data
+    )
     best = calc.output["best"]
     assert best.breakeven_rate == pytest.approx(40 / 2000)
     assert best.profit >= best.profit_all
     deep = best.depth
     calc.inputs["contact_cost"].value = 120
-    assert calc.output["best"].depth < deep                    # dearer contacts: a shorter list
+    assert calc.output["best"].depth < deep  # dearer contacts: a shorter list
     assert calc.output["best"].breakeven_rate == pytest.approx(120 / 2000)
     assert f"{calc.output['best'].depth:.0%}".replace("%", " %") in calc.result.value
 
@@ -62,6 +68,6 @@ def test_targeting_depth_follows_the_contact_cost(targeting_data):
 def test_exercises_diagnose_mistakes():
     e = ex.cac_payback(44_000, 36, 3_869, 0.245)
     assert e.check(f"{e.answer:.2f}").correct
-    assert e.check(f"{44_000 / 36 / 3_869:.2f}").kind == "mistake"          # paid back from revenue
+    assert e.check(f"{44_000 / 36 / 3_869:.2f}").kind == "mistake"  # paid back from revenue
     e = ex.breakeven_response_rate(40, 8000, 0.25)
     assert e.check("2").correct and e.check("0.5").kind == "mistake"

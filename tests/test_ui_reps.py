@@ -8,18 +8,27 @@ import pytest
 from salesprofit import reps
 from salesprofit.ui import reps as ui
 
-TRUTH = json.loads((Path(__file__).resolve().parent.parent / "datasets" / "ground_truth.json")
-                   .read_text(encoding="utf-8"))
+TRUTH = json.loads(
+    (Path(__file__).resolve().parent.parent / "datasets" / "ground_truth.json").read_text(
+        encoding="utf-8"
+    )
+)
 
 
 def test_velocity_calculator_updates_live():
-    calc = ui.velocity_calculator(opportunities=50, win_rate=0.25, avg_deal_size=20_000, cycle_days=100,
-                                  win_rate_change=0.0, cycle_change=0.0)
+    calc = ui.velocity_calculator(
+        opportunities=50,
+        win_rate=0.25,
+        avg_deal_size=20_000,
+        cycle_days=100,
+        win_rate_change=0.0,
+        cycle_change=0.0,
+    )
     assert calc.error is None
     assert calc.output["velocity"] == pytest.approx(2500.0)
     assert calc.output["gain_per_year"] == 0 and calc.output["best"] is None
     assert "¥2,500" in calc.result.value and calc.chart.value[:4] == b"\x89PNG"
-    calc.inputs["win_rate_change"].value = 10.0             # sliders are in percent
+    calc.inputs["win_rate_change"].value = 10.0  # sliders are in percent
     assert calc.output["new_velocity"] == pytest.approx(2750.0)
     calc.inputs["cycle_change"].value = -10.0
     assert calc.output["best"] == "cycle_days"
@@ -46,7 +55,7 @@ def test_rep_comparison_flags_the_planted_over_discounters(comparison_calc):
     calc = comparison_calc
     assert calc.error is None
     assert calc.output["flagged"] == TRUTH["over_discounting_reps"]
-    assert calc.output["ranking"][:3] == ["R15", "R11", "R13"]       # ranked by excess discount
+    assert calc.output["ranking"][:3] == ["R15", "R11", "R13"]  # ranked by excess discount
     for rep in TRUTH["over_discounting_reps"]:
         assert rep in calc.result.value
     assert "3 reps flagged" in calc.result.value
@@ -57,11 +66,11 @@ def test_rep_comparison_metric_threshold_and_cutoff(comparison_calc):
     calc.inputs["metric"].value = "win_rate"
     table = calc.output["table"]
     assert calc.output["ranking"][0] == table["win_rate"].idxmax()
-    calc.inputs["threshold"].value = 25.0                      # percent
+    calc.inputs["threshold"].value = 25.0  # percent
     lines = calc.output["table"]
     assert calc.output["table"]["share_above"].max() < 0.2
     calc.inputs["cutoff"].value = 6.0
-    assert calc.output["flagged"] == TRUTH["over_discounting_reps"]   # z about 8-9: still flagged
+    assert calc.output["flagged"] == TRUTH["over_discounting_reps"]  # z about 8-9: still flagged
     calc.set(metric="cycle_days", threshold=0.15, cutoff=3.5)
     assert calc.output["ranking"][0] == lines["cycle_days"].idxmax()
     assert calc.error is None
@@ -70,12 +79,24 @@ def test_rep_comparison_metric_threshold_and_cutoff(comparison_calc):
 def test_rep_comparison_on_own_data():
     import pandas as pd
 
-    opp = pd.DataFrame({"rep_id": ["A", "B", "C", "D", "E"], "status": ["won"] * 5,
-                        "amount": [100.0, 200, 300, 400, 500],
-                        "created_date": pd.to_datetime(["2025-01-01"] * 5),
-                        "closed_date": pd.to_datetime(["2025-02-01"] * 5)})
-    lines = pd.DataFrame({"rep_id": list("ABCDE"), "tier": "std", "quantity": 1, "list_price": 100.0,
-                          "discount": [0.05, 0.06, 0.05, 0.06, 0.30]})
+    opp = pd.DataFrame(
+        {
+            "rep_id": ["A", "B", "C", "D", "E"],
+            "status": ["won"] * 5,
+            "amount": [100.0, 200, 300, 400, 500],
+            "created_date": pd.to_datetime(["2025-01-01"] * 5),
+            "closed_date": pd.to_datetime(["2025-02-01"] * 5),
+        }
+    )
+    lines = pd.DataFrame(
+        {
+            "rep_id": list("ABCDE"),
+            "tier": "std",
+            "quantity": 1,
+            "list_price": 100.0,
+            "discount": [0.05, 0.06, 0.05, 0.06, 0.30],
+        }
+    )
     lines["net_price"] = lines["list_price"] * (1 - lines["discount"])
     calc = ui.rep_comparison_calculator(opp, lines, metric="avg_discount")
     assert calc.output["flagged"] == ["E"] and calc.output["ranking"][0] == "E"

@@ -19,8 +19,10 @@ def test_every_builder_opens_with_no_arguments():
     assert len(names) == 3 * len(KITS) + 1
     for name in names:
         fn = getattr(ui, name)
-        assert all(p.default is not inspect.Parameter.empty or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
-                   for p in inspect.signature(fn).parameters.values()), name
+        assert all(
+            p.default is not inspect.Parameter.empty or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+            for p in inspect.signature(fn).parameters.values()
+        ), name
         calc = fn(autoload=False) if name == "scoreboard_calculator" else fn()
         assert calc.error is None, (name, calc.error)
 
@@ -44,7 +46,9 @@ def test_seller_calculator_follows_the_terms_on_the_table(kit):
     assert f"{expected['margin'] * 100:.1f} %" in calc.result.value
     # another seed: fresh numbers for the same terms
     calc.inputs["seed"].value = 99
-    assert calc.output["profit"] == pytest.approx(rp.seller_view(rp.scenario(kit, 99), **moved)["profit"])
+    assert calc.output["profit"] == pytest.approx(
+        rp.seller_view(rp.scenario(kit, 99), **moved)["profit"]
+    )
 
 
 def test_discount_request_seller_sees_the_volume_a_discount_needs():
@@ -57,23 +61,26 @@ def test_discount_request_seller_sees_the_volume_a_discount_needs():
     calc.inputs["price"].value = -5.0
     assert calc.error is not None and "cannot be below zero" in calc.error
     assert "sp-error" in calc.result.value and "Traceback" not in calc.result.value
-    calc.inputs["price"].value = sc.params["unit_cost"] * 0.9      # below cost: no volume pays
+    calc.inputs["price"].value = sc.params["unit_cost"] * 0.9  # below cost: no volume pays
     assert "no volume is enough" in calc.result.value
 
 
 def test_percent_terms_reach_the_model_as_fractions():
     calc = ui.commission_plan_seller_calculator()
-    calc.inputs["commission_rate"].value = 12.0                       # typed as 12 %
+    calc.inputs["commission_rate"].value = 12.0  # typed as 12 %
     sc = rp.scenario("commission_plan")
     assert calc.output["profit"] == pytest.approx(
-        rp.seller_view(sc, **dict(sc.status_quo, commission_rate=0.12))["profit"])
+        rp.seller_view(sc, **dict(sc.status_quo, commission_rate=0.12))["profit"]
+    )
 
 
 @pytest.mark.parametrize("kit", KITS)
 def test_buyer_calculator(kit):
     calc = getattr(ui, f"{kit}_buyer_calculator")()
     sc = rp.scenario(kit)
-    assert calc.output["vs_walkaway"] == pytest.approx(rp.buyer_view(sc, **sc.status_quo)["vs_walkaway"])
+    assert calc.output["vs_walkaway"] == pytest.approx(
+        rp.buyer_view(sc, **sc.status_quo)["vs_walkaway"]
+    )
     calc.inputs[sc.terms[0].name].value = -1.0
     assert calc.error is not None and "must be at least 0" in calc.error
 
@@ -88,7 +95,7 @@ def test_scorer_scores_and_records_with_the_button(kit, tmp_path):
     calc.set(**{t: float(best[t]) for t in sc.term_names})
     assert calc.error is None and calc.output.on_frontier
     assert "on the Pareto frontier" in calc.result.value and calc.chart.value[:4] == b"\x89PNG"
-    assert not path.exists()                                          # nothing recorded until the click
+    assert not path.exists()  # nothing recorded until the click
     calc.button.click()
     assert "Recorded <b>Table 4</b>" in calc.status.value
     deals = Scoreboard(path).deals()
@@ -130,7 +137,11 @@ def test_scoreboard_view_ranks_charts_and_exports(tmp_path):
     assert view.output["team"].tolist() == ["=Table 2", "Table 1"]
     assert "2 team(s)" in view.result.value and view.chart.value[:4] == b"\x89PNG"
     view.inputs["show"].value = "frontier"
-    assert "seed 2026" in view.result.value and view.chart.value[:4] == b"\x89PNG" and view.error is None
+    assert (
+        "seed 2026" in view.result.value
+        and view.chart.value[:4] == b"\x89PNG"
+        and view.error is None
+    )
     view.inputs["show"].value = "spread"
     view.inputs["by"].value = "buyer_value"
     assert "ranked by the buyer&#x27;s value" in view.result.value
@@ -141,7 +152,7 @@ def test_scoreboard_view_ranks_charts_and_exports(tmp_path):
     text = base64.b64decode(b64).decode("utf-8")
     assert text.splitlines()[0].startswith("id,recorded_at,team,kit,seed,")
     assert "'=Table 2" in text
-    view.inputs["location"].value = str(rp.__file__)                  # inside the repository
+    view.inputs["location"].value = str(rp.__file__)  # inside the repository
     assert view.error is not None and "inside the course folder" in view.error
 
 

@@ -16,7 +16,11 @@ def history():
 
 
 def _links(html):
-    return dict(re.findall(r'<a download="([^"]+)" href="data:[^;]+(?:;charset=utf-8)?;base64,([^"]+)"', html))
+    return dict(
+        re.findall(
+            r'<a download="([^"]+)" href="data:[^;]+(?:;charset=utf-8)?;base64,([^"]+)"', html
+        )
+    )
 
 
 def test_decomposition_table_adds_up_and_exports(history):
@@ -29,7 +33,9 @@ def test_decomposition_table_adds_up_and_exports(history):
     assert tab.loc[tab["period"] == "Feb", "target (¥)"].item() == tab["target (¥)"].min()
     links = _links(calc.result.value)
     assert set(links) == {"sales_targets_2026_month.csv", "sales_targets_2026_month.xlsx"}
-    csv = pd.read_csv(io.BytesIO(base64.b64decode(links["sales_targets_2026_month.csv"])), encoding="utf-8-sig")
+    csv = pd.read_csv(
+        io.BytesIO(base64.b64decode(links["sales_targets_2026_month.csv"])), encoding="utf-8-sig"
+    )
     assert csv["target (¥)"].sum() == round(total)
     xlsx = pd.read_excel(io.BytesIO(base64.b64decode(links["sales_targets_2026_month.xlsx"])))
     assert xlsx["target (¥)"].tolist() == tab["target (¥)"].tolist()
@@ -45,9 +51,11 @@ def test_decomposition_levels_and_no_seasonality(history):
     calc.inputs["use_seasonality"].value = False
     calc.inputs["level"].value = "month"
     shares = calc.output["table"]["share"]
-    assert shares.max() - shares.min() < 0.01                  # even by working day
-    calc.inputs["growth"].value = -50                           # the slider clamps at -30 %
-    assert calc.error is None and calc.output["total"] == pytest.approx(history.revenue_by_year[2025] * 0.7)
+    assert shares.max() - shares.min() < 0.01  # even by working day
+    calc.inputs["growth"].value = -50  # the slider clamps at -30 %
+    assert calc.error is None and calc.output["total"] == pytest.approx(
+        history.revenue_by_year[2025] * 0.7
+    )
 
 
 def test_quota_allocation(history):
@@ -66,10 +74,10 @@ def test_exported_workbook_is_stable_and_safe(monkeypatch):
     import time
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # as tools/run_notebooks.py sets it
-    df = pd.DataFrame({"period": ["=HYPERLINK(\"x\")", "Feb"], "target (¥)": [1.0, 2.0]})
+    df = pd.DataFrame({"period": ['=HYPERLINK("x")', "Feb"], "target (¥)": [1.0, 2.0]})
     a = ui.download_links(df, "t")
     time.sleep(1.1)
-    assert ui.download_links(df, "t") == a                       # no timestamps inside
+    assert ui.download_links(df, "t") == a  # no timestamps inside
     xlsx = pd.read_excel(io.BytesIO(base64.b64decode(_links(a)["t.xlsx"])))
-    assert xlsx["period"].iloc[0].startswith("'=")             # formula neutralised by salesprofit.export
+    assert xlsx["period"].iloc[0].startswith("'=")  # formula neutralised by salesprofit.export
     assert xlsx["target (¥)"].tolist() == [1.0, 2.0]

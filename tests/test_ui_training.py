@@ -9,12 +9,19 @@ from salesprofit.ui import training as ui
 
 
 def test_training_roi_calculator():
-    calc = ui.training_roi_calculator(participants=20, monthly_gain=2_500, months=12, attribution=0.5,
-                                      confidence=0.8, cost_per_participant=4_000, fixed_costs=20_000)
+    calc = ui.training_roi_calculator(
+        participants=20,
+        monthly_gain=2_500,
+        months=12,
+        attribution=0.5,
+        confidence=0.8,
+        cost_per_participant=4_000,
+        fixed_costs=20_000,
+    )
     assert calc.error is None
     assert calc.output.roi == pytest.approx(1.4) and calc.output.bcr == pytest.approx(2.4)
     assert "140 %" in calc.result.value and "5.0 months" in calc.result.value
-    calc.inputs["attribution"].value = 20.0                     # percent
+    calc.inputs["attribution"].value = 20.0  # percent
     assert calc.output.benefits == pytest.approx(600_000 * 0.2 * 0.8)
     assert calc.output.roi == pytest.approx(96_000 / 100_000 - 1)
     assert "sp-bad" in calc.result.value and "does not pay back" in calc.result.value
@@ -38,7 +45,9 @@ def test_ramp_calculator():
 
 
 def test_drill_calculator():
-    calc = ui.drill_calculator(opening=4, discovery=3, value=4, objections=3, price_defence=2, close=5)
+    calc = ui.drill_calculator(
+        opening=4, discovery=3, value=4, objections=3, price_defence=2, close=5
+    )
     assert calc.error is None
     assert calc.output.total == pytest.approx(0.575)
     assert "57.5 %" in calc.result.value and "Price defence" in calc.result.value
@@ -46,7 +55,7 @@ def test_drill_calculator():
     for k in training.DRILL_CRITERIA:
         calc.inputs[k].value = 5.0
     assert calc.output.level == "ready" and calc.output.total == pytest.approx(1.0)
-    calc.inputs["price_defence"].value = 9.0                    # the slider clamps at 5
+    calc.inputs["price_defence"].value = 9.0  # the slider clamps at 5
     assert calc.inputs["price_defence"].value == 5.0
 
 

@@ -23,7 +23,7 @@ def test_bridge_calculator_years_and_quarters(sales):
     calc.set(current="2025")
     assert calc.error is not None and "same length" in calc.error
     calc.set(base="2024", level="category")
-    assert calc.error is None and calc.output.new == 0      # no new categories
+    assert calc.error is None and calc.output.new == 0  # no new categories
 
 
 def test_dashboard(sales):
@@ -31,7 +31,10 @@ def test_dashboard(sales):
     assert dash.error is None
     pl = dash.output["pl"]
     assert pl.loc["2025", "operating_profit"] == pytest.approx(
-        pl.loc["2025", "gross_profit"] - pl.loc["2025", "fixed_costs"] - pl.loc["2025", "variable_costs"])
+        pl.loc["2025", "gross_profit"]
+        - pl.loc["2025", "fixed_costs"]
+        - pl.loc["2025", "variable_costs"]
+    )
     assert "Operating profit" in dash.result.value and dash.chart.value[:4] == b"\x89PNG"
     assert len(dash.output["losing_customers"]) > 0
 

@@ -3,7 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesprofit import data
 from salesprofit import variance as V
@@ -51,8 +52,9 @@ def test_new_and_lost_products_get_their_own_bars():
     assert np.isnan(b.by_item.loc["launched", "price"]) and b.by_item.loc["launched", "new"] == 300
 
 
-items = st.lists(st.tuples(st.floats(0, 1e4), st.floats(0.01, 1e3), st.floats(0, 1e3)), min_size=1,
-                 max_size=8)
+items = st.lists(
+    st.tuples(st.floats(0, 1e4), st.floats(0.01, 1e3), st.floats(0, 1e3)), min_size=1, max_size=8
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -65,16 +67,22 @@ def test_bridge_adds_up_exactly(a, b, overlap):
     b1 = frame(*zip(*b), idx1)
     br = V.profit_bridge(b0, b1)
     total = br.price + br.volume + br.mix + br.cost + br.new + br.lost
-    scale = max(1.0, abs(br.base_profit), abs(br.current_profit),
-                float((b0["quantity"] * (b0["price"] + b0["unit_cost"])).sum()),
-                float((b1["quantity"] * (b1["price"] + b1["unit_cost"])).sum()))
+    scale = max(
+        1.0,
+        abs(br.base_profit),
+        abs(br.current_profit),
+        float((b0["quantity"] * (b0["price"] + b0["unit_cost"])).sum()),
+        float((b1["quantity"] * (b1["price"] + b1["unit_cost"])).sum()),
+    )
     assert total == pytest.approx(br.change, abs=1e-9 * scale)
     steps = br.steps()
     assert steps["end"].iloc[-2] == pytest.approx(br.current_profit, abs=1e-9 * scale)
 
 
 def test_sample_company_bridge():
-    lines = data.load("order_lines").merge(data.load("orders")[["order_id", "order_date"]], on="order_id")
+    lines = data.load("order_lines").merge(
+        data.load("orders")[["order_id", "order_date"]], on="order_id"
+    )
     year = lines["order_date"].dt.year
     b = V.bridge_from_lines(lines, year, 2024, 2025)
     g = V.growth_table(lines, year)
@@ -88,8 +96,15 @@ def test_sample_company_bridge():
 
 
 def test_growth_table_by_group_and_errors():
-    lines = pd.DataFrame({"y": [1, 2, 1, 2], "cat": ["a", "a", "b", "b"], "quantity": [1, 1, 1, 2],
-                          "net_price": [10.0, 10.0, 5.0, 5.0], "unit_cost": [5.0, 6.0, 4.0, 4.0]})
+    lines = pd.DataFrame(
+        {
+            "y": [1, 2, 1, 2],
+            "cat": ["a", "a", "b", "b"],
+            "quantity": [1, 1, 1, 2],
+            "net_price": [10.0, 10.0, 5.0, 5.0],
+            "unit_cost": [5.0, 6.0, 4.0, 4.0],
+        }
+    )
     g = V.growth_table(lines, "y", by="cat")
     assert g.loc[("a", 2), "profit_growth"] == pytest.approx(-0.2)
     assert g.loc[("b", 2), "revenue_growth"] == pytest.approx(1.0)
@@ -100,13 +115,17 @@ def test_growth_table_by_group_and_errors():
 
 
 def test_profit_and_loss_sample_company():
-    lines = data.load("order_lines").merge(data.load("orders")[["order_id", "order_date"]], on="order_id")
+    lines = data.load("order_lines").merge(
+        data.load("orders")[["order_id", "order_date"]], on="order_id"
+    )
     exp = data.load("expenses")
     pl = V.profit_and_loss(lines, lines["order_date"].dt.year, exp, exp["month"].dt.year)
     assert pl.loc[2025, "fixed_costs"] + pl.loc[2025, "variable_costs"] == pytest.approx(
-        exp.loc[exp["month"].dt.year == 2025, "amount"].sum())
+        exp.loc[exp["month"].dt.year == 2025, "amount"].sum()
+    )
     assert pl.loc[2025, "operating_profit"] == pytest.approx(
-        pl.loc[2025, "gross_profit"] - exp.loc[exp["month"].dt.year == 2025, "amount"].sum())
+        pl.loc[2025, "gross_profit"] - exp.loc[exp["month"].dt.year == 2025, "amount"].sum()
+    )
     # operating leverage: operating profit grows much faster than sales
     assert pl.loc[2025, "profit_growth"] > 3 * pl.loc[2025, "revenue_growth"] > 0
 
@@ -118,14 +137,23 @@ def test_signals():
     sat = V.satisfaction_by_period(s, "y")
     assert sat.loc[1, "nps"] == pytest.approx(100 * (2 / 3 - 1 / 3)) and sat.loc[2, "nps"] == 0
     assert sat.loc[1, "answers"] == 3
-    r = V.retention_by_group(pd.Series({"a": "x", "b": "x", "c": "y", "d": None}), pd.Series({"a": True}))
+    r = V.retention_by_group(
+        pd.Series({"a": "x", "b": "x", "c": "y", "d": None}), pd.Series({"a": True})
+    )
     assert r.loc["x", "retention"] == 0.5 and r.loc["y", "retention"] == 0
 
 
 def test_crm_export_column_names_work():
     # data.read_crm_export names the price paid 'unit_price'
-    lines = pd.DataFrame({"y": [1, 2], "product_id": ["a", "a"], "quantity": [10, 10],
-                          "unit_price": [10.0, 11.0], "unit_cost": [6.0, 6.0]})
+    lines = pd.DataFrame(
+        {
+            "y": [1, 2],
+            "product_id": ["a", "a"],
+            "quantity": [10, 10],
+            "unit_price": [10.0, 11.0],
+            "unit_cost": [6.0, 6.0],
+        }
+    )
     b = V.bridge_from_lines(lines, "y", 1, 2)
     assert b.price == pytest.approx(10.0) and b.change == pytest.approx(10.0)
     assert V.growth_table(lines, "y").loc[2, "profit"] == pytest.approx(50.0)

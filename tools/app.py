@@ -55,11 +55,11 @@ CDN_LINK = re.compile(r"^[ \t]*<link[^>\n]*https?://[^>\n]*>[ \t]*\n", re.M)
 class CalculatorInfo:
     """One calculator of the gallery."""
 
-    module: str          # "pricing" (in salesprofit.ui)
-    name: str            # "breakeven_calculator"
-    title: str           # first line of the builder's docstring
+    module: str  # "pricing" (in salesprofit.ui)
+    name: str  # "breakeven_calculator"
+    title: str  # first line of the builder's docstring
     chapter: int | None  # 3, or None for modules outside the chapters (role-play kits)
-    group: str           # heading of its group in the index
+    group: str  # heading of its group in the index
 
     @property
     def slug(self) -> str:
@@ -94,8 +94,10 @@ def no_argument_call(fn) -> bool:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):
         return False
-    return all(p.default is not inspect.Parameter.empty
-               or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in sig.parameters.values())
+    return all(
+        p.default is not inspect.Parameter.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        for p in sig.parameters.values()
+    )
 
 
 def discover() -> tuple[list[CalculatorInfo], dict[str, str]]:
@@ -116,11 +118,18 @@ def discover() -> tuple[list[CalculatorInfo], dict[str, str]]:
             continue
         match = CHAPTER.search(module.__doc__ or "")
         chapter = int(match.group(1)) if match else None
-        group = (chapter_title(chapter) if chapter is not None
-                 else _first_line(module.__doc__).rstrip(".") or info.name)
+        group = (
+            chapter_title(chapter)
+            if chapter is not None
+            else _first_line(module.__doc__).rstrip(".") or info.name
+        )
         for name, fn in vars(module).items():
-            if (name.endswith("_calculator") and inspect.isfunction(fn)
-                    and fn.__module__ == qualified and no_argument_call(fn)):
+            if (
+                name.endswith("_calculator")
+                and inspect.isfunction(fn)
+                and fn.__module__ == qualified
+                and no_argument_call(fn)
+            ):
                 title = _first_line(fn.__doc__).rstrip(".") or name.replace("_", " ")
                 found.append(CalculatorInfo(info.name, name, title, chapter, group))
     # chapters in order, then the rest (role-play kits ...) by module; within a module,
@@ -136,8 +145,11 @@ def _notebook(cells: list[dict]) -> dict:
     return {
         "cells": cells,
         "metadata": {
-            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                           "name": "python3"},
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            },
             "language_info": {"name": "python"},
         },
         "nbformat": 4,
@@ -150,24 +162,35 @@ def _markdown(text: str, cid: str) -> dict:
 
 
 def _code(text: str, cid: str) -> dict:
-    return {"cell_type": "code", "id": cid, "execution_count": None,
-            "metadata": {"tags": ["remove-input"], "jupyter": {"source_hidden": True}},
-            "outputs": [], "source": text}
+    return {
+        "cell_type": "code",
+        "id": cid,
+        "execution_count": None,
+        "metadata": {"tags": ["remove-input"], "jupyter": {"source_hidden": True}},
+        "outputs": [],
+        "source": text,
+    }
 
 
 def calculator_notebook(calc: CalculatorInfo) -> dict:
-    return _notebook([
-        _markdown(f"[← All calculators](index.ipynb) · {calc.group}\n\n# {calc.title}", "title"),
-        _code(calc.call, "calculator"),
-    ])
+    return _notebook(
+        [
+            _markdown(
+                f"[← All calculators](index.ipynb) · {calc.group}\n\n# {calc.title}", "title"
+            ),
+            _code(calc.call, "calculator"),
+        ]
+    )
 
 
 def index_notebook(calcs: list[CalculatorInfo], broken: dict[str, str]) -> dict:
-    lines = ["# Sales Profit Playbook: the calculators",
-             "",
-             "One click opens a calculator. Move its sliders or type a number and press Enter: "
-             "the numbers and the chart follow. Everything runs on this computer.",
-             ""]
+    lines = [
+        "# Sales Profit Playbook: the calculators",
+        "",
+        "One click opens a calculator. Move its sliders or type a number and press Enter: "
+        "the numbers and the chart follow. Everything runs on this computer.",
+        "",
+    ]
     group = None
     for calc in calcs:
         if calc.group != group:
@@ -177,8 +200,7 @@ def index_notebook(calcs: list[CalculatorInfo], broken: dict[str, str]) -> dict:
     if not calcs:
         lines.append("No calculators were found.")
     if broken:
-        lines += ["", "*Not shown (their module did not load):* "
-                  + ", ".join(sorted(broken)) + "."]
+        lines += ["", "*Not shown (their module did not load):* " + ", ".join(sorted(broken)) + "."]
     return _notebook([_markdown("\n".join(lines) + "\n", "index")])
 
 
@@ -197,11 +219,14 @@ def offline_template(out: Path) -> Path:
     import voila
 
     source = Path(voila.__file__).resolve().parents[4] / "share" / "jupyter" / "voila" / "templates"
-    if not (source / "lab" / "index.html.j2").exists():   # installed elsewhere: ask jupyter
+    if not (source / "lab" / "index.html.j2").exists():  # installed elsewhere: ask jupyter
         from jupyter_core.paths import jupyter_path
 
-        source = next(Path(p) for p in jupyter_path("voila", "templates")
-                      if (Path(p) / "lab" / "index.html.j2").exists())
+        source = next(
+            Path(p)
+            for p in jupyter_path("voila", "templates")
+            if (Path(p) / "lab" / "index.html.j2").exists()
+        )
     text = (source / "lab" / "index.html.j2").read_text(encoding="utf8")
     stripped, removed = CDN_LINK.subn("", text)
     if re.search(r"https?://(?!www\.w3\.org|github\.com)", stripped.split("{#", 1)[0]):
@@ -210,9 +235,11 @@ def offline_template(out: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "index.html.j2").write_text(
         "{# Voilà's lab template without the Font Awesome stylesheets from jsdelivr "
-        f"({removed} removed) and without the mermaid loader (cdnjs) #}}\n" + stripped
+        f"({removed} removed) and without the mermaid loader (cdnjs) #}}\n"
+        + stripped
         + "\n{%- block html_head_js_mermaidjs -%}\n{%- endblock html_head_js_mermaidjs -%}\n",
-        encoding="utf8")
+        encoding="utf8",
+    )
     (target / "conf.json").write_text(json.dumps({"base_template": "lab"}), encoding="utf8")
     return target
 
@@ -225,10 +252,12 @@ def build(out: Path = OUT) -> tuple[list[CalculatorInfo], dict[str, str]]:
             shutil.rmtree(folder)
     out.mkdir(parents=True)
     for calc in calcs:
-        (out / calc.notebook).write_text(json.dumps(calculator_notebook(calc), indent=1,
-                                                    ensure_ascii=False), encoding="utf8")
-    (out / "index.ipynb").write_text(json.dumps(index_notebook(calcs, broken), indent=1,
-                                                ensure_ascii=False), encoding="utf8")
+        (out / calc.notebook).write_text(
+            json.dumps(calculator_notebook(calc), indent=1, ensure_ascii=False), encoding="utf8"
+        )
+    (out / "index.ipynb").write_text(
+        json.dumps(index_notebook(calcs, broken), indent=1, ensure_ascii=False), encoding="utf8"
+    )
     offline_template(out)
     return calcs, broken
 
@@ -248,11 +277,21 @@ def environment(out: Path = OUT) -> dict[str, str]:
 
 def command(port: int, token: str, out: Path = OUT, extra: list[str] | None = None) -> list[str]:
     """The Voilà command line of the gallery."""
-    return [sys.executable, "-m", "voila", str(out),
-            "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
-            f"--Voila.token={token}", f"--template={TEMPLATE}", "--theme=light",
-            "--strip_sources=True", "--show_tracebacks=False",
-            *(extra or [])]
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(out),
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",
+        f"--Voila.token={token}",
+        f"--template={TEMPLATE}",
+        "--theme=light",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        *(extra or []),
+    ]
 
 
 def url(port: int, token: str, page: str = "index.ipynb") -> str:

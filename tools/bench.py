@@ -92,6 +92,7 @@ class ChartTimer:
             finally:
                 self.total += time.perf_counter() - start
                 self.depth -= 1
+
         return timed
 
     def install(self):
@@ -99,8 +100,12 @@ class ChartTimer:
             if not (name == "salesprofit.plots" or name.startswith("salesprofit.plots.")):
                 continue
             for attr, fn in list(vars(module).items()):
-                if (callable(fn) and not attr.startswith("_") and getattr(fn, "__module__", None) == name
-                        and not isinstance(fn, type)):
+                if (
+                    callable(fn)
+                    and not attr.startswith("_")
+                    and getattr(fn, "__module__", None) == name
+                    and not isinstance(fn, type)
+                ):
                     self.patched.append((module, attr, fn))
                     setattr(module, attr, self.wrap(fn))
 
@@ -126,6 +131,7 @@ def watch_data_loads():
         def spy(*a, __fn=fn, __name=attr, **k):
             calls.append(__name)
             return __fn(*a, **k)
+
         setattr(data, attr, spy)
     try:
         yield calls
@@ -155,9 +161,11 @@ def pick_input(calc):
     import ipywidgets as w
 
     inputs = list(getattr(calc, "inputs", {}).items())
-    for kinds in ((w.FloatSlider, w.IntSlider), (w.BoundedFloatText, w.BoundedIntText,
-                                                  w.FloatText, w.IntText),
-                  (w.Dropdown, w.SelectMultiple, w.Checkbox, w.ToggleButtons, w.RadioButtons)):
+    for kinds in (
+        (w.FloatSlider, w.IntSlider),
+        (w.BoundedFloatText, w.BoundedIntText, w.FloatText, w.IntText),
+        (w.Dropdown, w.SelectMultiple, w.Checkbox, w.ToggleButtons, w.RadioButtons),
+    ):
         for name, widget in inputs:
             if isinstance(widget, kinds):
                 return name, widget
@@ -188,24 +196,39 @@ def bench_calculator(info, points: int) -> dict:
         build = time.perf_counter() - start
     name, widget = pick_input(calc)
     if widget is None:
-        return {"status": "not measurable", "reason": "no input the bench can sweep", "build_s": build}
+        return {
+            "status": "not measurable",
+            "reason": "no input the bench can sweep",
+            "build_s": build,
+        }
     timer = ChartTimer()
     timer.install()
     totals, charts = [], []
     try:
         import ipywidgets as w
 
-        values = (sweep_values(widget, points + 1)
-                  if isinstance(widget, (w.FloatSlider, w.IntSlider, w.FloatText, w.IntText,
-                                         w.BoundedFloatText, w.BoundedIntText))
-                  else choice_values(widget, points + 1))
+        values = (
+            sweep_values(widget, points + 1)
+            if isinstance(
+                widget,
+                (
+                    w.FloatSlider,
+                    w.IntSlider,
+                    w.FloatText,
+                    w.IntText,
+                    w.BoundedFloatText,
+                    w.BoundedIntText,
+                ),
+            )
+            else choice_values(widget, points + 1)
+        )
         for i, value in enumerate(values):
             timer.total = 0.0
             start = time.perf_counter()
             widget.value = value
             elapsed = time.perf_counter() - start
             if i == 0:
-                continue   # warm-up (first chart of a kind, lazy imports)
+                continue  # warm-up (first chart of a kind, lazy imports)
             totals.append(elapsed)
             charts.append(timer.total)
     finally:
@@ -214,9 +237,15 @@ def bench_calculator(info, points: int) -> dict:
     kind = "dataset" if loads else "formula"
     has_chart = any(c > 0 for c in charts)
     result = {
-        "status": "ok", "kind": kind, "input": name, "changes": len(totals), "build_s": build,
-        "total_p50": pct(totals, 50), "total_p95": pct(totals, 95),
-        "numbers_p50": pct(numbers, 50), "numbers_p95": pct(numbers, 95),
+        "status": "ok",
+        "kind": kind,
+        "input": name,
+        "changes": len(totals),
+        "build_s": build,
+        "total_p50": pct(totals, 50),
+        "total_p95": pct(totals, 95),
+        "numbers_p50": pct(numbers, 50),
+        "numbers_p95": pct(numbers, 95),
         "chart_p50": pct(charts, 50) if has_chart else None,
         "chart_p95": pct(charts, 95) if has_chart else None,
         "error_shown": getattr(calc, "error", None),
@@ -242,10 +271,10 @@ def bench_calculators(points: int, modules: set[str] | None = None) -> dict:
         key = f"{info.module}.{info.name}"
         try:
             out[key] = bench_calculator(info, points)
-        except Exception as exc:   # a calculator being written right now
+        except Exception as exc:  # a calculator being written right now
             out[key] = not_available(key, exc)
         print(f"  calculator {key}: {out[key].get('status')}", file=sys.stderr, flush=True)
-    for name, error in (broken.items() if modules is None else []):
+    for name, error in broken.items() if modules is None else []:
         out[f"{name} (module)"] = {"status": "not available", "reason": error[:300]}
     return out
 
@@ -254,22 +283,28 @@ def bench_calculators(points: int, modules: set[str] | None = None) -> dict:
 
 
 def bench_import(repeats: int) -> dict:
-    code = ("import time; t = time.perf_counter(); import salesprofit; "
-            "print(time.perf_counter() - t)")
+    code = (
+        "import time; t = time.perf_counter(); import salesprofit; print(time.perf_counter() - t)"
+    )
     times = []
     for _ in range(repeats):
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             cwd=ROOT, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+        )
         times.append(float(run.stdout.strip()))
     med = statistics.median(times)
-    return {"status": "ok", "median_s": med, "runs": times, "budget_s": BUDGETS["import"],
-            "ok": med <= BUDGETS["import"]}
+    return {
+        "status": "ok",
+        "median_s": med,
+        "runs": times,
+        "budget_s": BUDGETS["import"],
+        "ok": med <= BUDGETS["import"],
+    }
 
 
 def bench_notebooks(limit: int | None) -> dict:
     import nbformat
     from nbclient import NotebookClient
-
     from run_notebooks import find_notebooks
 
     os.environ["PYTHONHASHSEED"] = "0"
@@ -282,18 +317,31 @@ def bench_notebooks(limit: int | None) -> dict:
         nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
         try:
-            NotebookClient(nb, timeout=600, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            NotebookClient(
+                nb,
+                timeout=600,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+            ).execute()
         except Exception as exc:
-            failed[label] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+            failed[label] = (
+                f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+            )
             continue
         per[label] = time.perf_counter() - start
         print(f"  notebook {label}: {per[label]:.1f} s", file=sys.stderr, flush=True)
     total = sum(per.values())
     mean = total / len(per) if per else float("nan")
-    return {"status": "ok", "seconds": per, "failed": failed, "total_s": total, "mean_s": mean,
-            "count": len(per), "budget_mean_s": BUDGETS["notebook_mean"],
-            "ok": bool(per) and mean <= BUDGETS["notebook_mean"] and not failed}
+    return {
+        "status": "ok",
+        "seconds": per,
+        "failed": failed,
+        "total_s": total,
+        "mean_s": mean,
+        "count": len(per),
+        "budget_mean_s": BUDGETS["notebook_mean"],
+        "ok": bool(per) and mean <= BUDGETS["notebook_mean"] and not failed,
+    }
 
 
 # --------------------------------------------------------------------------- CLV vs lifetimes
@@ -306,7 +354,7 @@ def lifetimes_module():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import lifetimes
-        import lifetimes.utils  # noqa: F401
+        import lifetimes.utils
     return lifetimes
 
 
@@ -343,11 +391,19 @@ def bench_customer_summary(n: int) -> dict:
         ours = None
     else:
         try:
-            seconds, ours = timed(lambda: customer_summary(df, "customer_id", "order_date", "value",
-                                                           observation_end=end), repeats=2)
-            out["salesprofit"] = {"status": "ok", "seconds": seconds, "customers": len(ours),
-                                  "budget_s": BUDGETS["customer_summary_1m"] if n >= 1_000_000 else None,
-                                  "ok": seconds <= BUDGETS["customer_summary_1m"]}
+            seconds, ours = timed(
+                lambda: customer_summary(
+                    df, "customer_id", "order_date", "value", observation_end=end
+                ),
+                repeats=2,
+            )
+            out["salesprofit"] = {
+                "status": "ok",
+                "seconds": seconds,
+                "customers": len(ours),
+                "budget_s": BUDGETS["customer_summary_1m"] if n >= 1_000_000 else None,
+                "ok": seconds <= BUDGETS["customer_summary_1m"],
+            }
         except Exception as exc:
             out["salesprofit"] = not_available("clv.customer_summary", exc)
             ours = None
@@ -355,9 +411,16 @@ def bench_customer_summary(n: int) -> dict:
         lt = lifetimes_module()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            seconds, theirs = timed(lambda: lt.utils.summary_data_from_transaction_data(
-                df, "customer_id", "order_date", monetary_value_col="value",
-                observation_period_end=end, freq="D"))
+            seconds, theirs = timed(
+                lambda: lt.utils.summary_data_from_transaction_data(
+                    df,
+                    "customer_id",
+                    "order_date",
+                    monetary_value_col="value",
+                    observation_period_end=end,
+                    freq="D",
+                )
+            )
         out["lifetimes"] = {"status": "ok", "seconds": seconds, "version": lt.__version__}
         if ours is not None:
             out["speedup"] = seconds / out["salesprofit"]["seconds"]
@@ -365,8 +428,9 @@ def bench_customer_summary(n: int) -> dict:
             a = ours[cols].sort_index()
             b = theirs[cols].sort_index()
             a.index = a.index.astype(b.index.dtype)
-            out["same_result"] = bool(np.allclose(a.to_numpy(float), b.loc[a.index].to_numpy(float),
-                                                  rtol=1e-9, atol=1e-9))
+            out["same_result"] = bool(
+                np.allclose(a.to_numpy(float), b.loc[a.index].to_numpy(float), rtol=1e-9, atol=1e-9)
+            )
     except Exception as exc:
         out["lifetimes"] = not_available("lifetimes", exc)
     return out
@@ -383,10 +447,14 @@ def bench_bgnbd(smoke: bool) -> dict:
     out["customers"] = len(summary)
     try:
         from salesprofit.clv import fit_bgnbd
+
         seconds, fit = timed(lambda: fit_bgnbd(f, r, T))
-        out["salesprofit"] = {"status": "ok", "seconds": seconds,
-                              "params": {k: float(getattr(fit, k)) for k in ("r", "alpha", "a", "b")},
-                              "log_likelihood": float(fit.log_likelihood)}
+        out["salesprofit"] = {
+            "status": "ok",
+            "seconds": seconds,
+            "params": {k: float(getattr(fit, k)) for k in ("r", "alpha", "a", "b")},
+            "log_likelihood": float(fit.log_likelihood),
+        }
     except Exception as exc:
         out["salesprofit"] = not_available("clv.fit_bgnbd", exc)
     try:
@@ -395,8 +463,11 @@ def bench_bgnbd(smoke: bool) -> dict:
             warnings.simplefilter("ignore")
             model = lt.BetaGeoFitter(penalizer_coef=0.0)
             seconds, _ = timed(lambda: model.fit(f, r, T))
-        out["lifetimes"] = {"status": "ok", "seconds": seconds,
-                            "params": {k: float(v) for k, v in model.params_.items()}}
+        out["lifetimes"] = {
+            "status": "ok",
+            "seconds": seconds,
+            "params": {k: float(v) for k, v in model.params_.items()},
+        }
         if out["salesprofit"].get("status") == "ok":
             out["speedup"] = seconds / out["salesprofit"]["seconds"]
     except Exception as exc:
@@ -440,15 +511,18 @@ def write_gbk_export(path: Path, n: int, seed: int = 7) -> None:
 
     rng = np.random.default_rng(seed)
     names = np.array(["华信工业", "东方机电", "北方贸易", "南海五金", "长江设备", "西部物资"])
-    df = pd.DataFrame({
-        "订单号": [f"SO{i:08d}" for i in range(n)],
-        "下单日期": (pd.Timestamp("2025-01-01")
-                 + pd.to_timedelta(rng.integers(0, 365, n), unit="D")).strftime("%Y-%m-%d"),
-        "客户名称": names[rng.integers(0, len(names), n)] + rng.integers(1, 500, n).astype(str),
-        "产品编号": [f"P{k:04d}" for k in rng.integers(0, 800, n)],
-        "数量": rng.integers(1, 50, n),
-        "单价": np.round(rng.uniform(5, 500, n), 2),
-    })
+    df = pd.DataFrame(
+        {
+            "订单号": [f"SO{i:08d}" for i in range(n)],
+            "下单日期": (
+                pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 365, n), unit="D")
+            ).strftime("%Y-%m-%d"),
+            "客户名称": names[rng.integers(0, len(names), n)] + rng.integers(1, 500, n).astype(str),
+            "产品编号": [f"P{k:04d}" for k in rng.integers(0, 800, n)],
+            "数量": rng.integers(1, 50, n),
+            "单价": np.round(rng.uniform(5, 500, n), 2),
+        }
+    )
     df.to_csv(path, index=False, encoding="gbk")
 
 
@@ -461,8 +535,9 @@ def bench_crm_export(n: int) -> dict:
         path = Path(tmp) / "crm_export_gbk.csv"
         write_gbk_export(path, n)
         size_mb = path.stat().st_size / 2**20
-        run = subprocess.run([sys.executable, "-c", CRM_CHILD, str(path)], capture_output=True,
-                             text=True, cwd=ROOT)
+        run = subprocess.run(
+            [sys.executable, "-c", CRM_CHILD, str(path)], capture_output=True, text=True, cwd=ROOT
+        )
     if run.returncode != 0:
         return {"status": "failed", "rows": n, "reason": run.stderr.strip().splitlines()[-1][:300]}
     result = json.loads(run.stdout.strip().splitlines()[-1])
@@ -479,25 +554,35 @@ def fmt_ms(value) -> str:
 def report(results: dict) -> str:
     lines = []
     calcs = results.get("calculators", {})
-    lines.append("Calculators: update after one input change (ms; budget numbers 16 formula / "
-                 "50 dataset, chart 100)")
-    lines.append(f"{'calculator':58} {'kind':8} {'num p50':>8} {'num p95':>8} {'chart p50':>9} "
-                 f"{'chart p95':>9}  verdict")
+    lines.append(
+        "Calculators: update after one input change (ms; budget numbers 16 formula / "
+        "50 dataset, chart 100)"
+    )
+    lines.append(
+        f"{'calculator':58} {'kind':8} {'num p50':>8} {'num p95':>8} {'chart p50':>9} "
+        f"{'chart p95':>9}  verdict"
+    )
     for key, r in calcs.items():
         if r.get("status") != "ok":
             lines.append(f"{key:58} {r.get('status')}: {r.get('reason', '')[:60]}")
             continue
         verdict = "ok" if r["numbers_ok"] and r["chart_ok"] else "OVER BUDGET"
-        lines.append(f"{key:58} {r['kind']:8} {fmt_ms(r['numbers_p50']):>8} {fmt_ms(r['numbers_p95']):>8} "
-                     f"{fmt_ms(r['chart_p50']):>9} {fmt_ms(r['chart_p95']):>9}  {verdict}")
+        lines.append(
+            f"{key:58} {r['kind']:8} {fmt_ms(r['numbers_p50']):>8} {fmt_ms(r['numbers_p95']):>8} "
+            f"{fmt_ms(r['chart_p50']):>9} {fmt_ms(r['chart_p95']):>9}  {verdict}"
+        )
     imp = results.get("import", {})
     if imp.get("status") == "ok":
-        lines.append(f"\nimport salesprofit: {fmt_ms(imp['median_s'])} ms (budget 300)  "
-                     f"{'ok' if imp['ok'] else 'OVER BUDGET'}")
+        lines.append(
+            f"\nimport salesprofit: {fmt_ms(imp['median_s'])} ms (budget 300)  "
+            f"{'ok' if imp['ok'] else 'OVER BUDGET'}"
+        )
     nbs = results.get("notebooks", {})
     if nbs.get("status") == "ok":
-        lines.append(f"notebooks: {nbs['count']} in {nbs['total_s']:.1f} s, mean {nbs['mean_s']:.2f} s "
-                     f"(budget 3 s a notebook)  {'ok' if nbs['ok'] else 'OVER BUDGET'}")
+        lines.append(
+            f"notebooks: {nbs['count']} in {nbs['total_s']:.1f} s, mean {nbs['mean_s']:.2f} s "
+            f"(budget 3 s a notebook)  {'ok' if nbs['ok'] else 'OVER BUDGET'}"
+        )
         slow = sorted(nbs["seconds"].items(), key=lambda kv: -kv[1])[:5]
         lines.append("  slowest: " + ", ".join(f"{k} {v:.1f} s" for k, v in slow))
         for k, v in nbs.get("failed", {}).items():
@@ -505,28 +590,56 @@ def report(results: dict) -> str:
     cs = results.get("customer_summary", {})
     if cs:
         ours, theirs = cs.get("salesprofit", {}), cs.get("lifetimes", {})
-        lines.append(f"customer_summary on {cs['rows']:,} lines: salesprofit "
-                     + (f"{ours['seconds']:.3f} s" if ours.get("status") == "ok" else ours.get("reason", "n/a"))
-                     + " | lifetimes "
-                     + (f"{theirs['seconds']:.3f} s" if theirs.get("status") == "ok" else theirs.get("reason", "n/a"))
-                     + (f" | {cs['speedup']:.1f}x faster, same result: {cs.get('same_result')}"
-                        if "speedup" in cs else "")
-                     + (f"  (budget 1 s: {'ok' if ours.get('ok') else 'OVER BUDGET'})"
-                        if ours.get("status") == "ok" and cs["rows"] >= 1_000_000 else ""))
+        lines.append(
+            f"customer_summary on {cs['rows']:,} lines: salesprofit "
+            + (
+                f"{ours['seconds']:.3f} s"
+                if ours.get("status") == "ok"
+                else ours.get("reason", "n/a")
+            )
+            + " | lifetimes "
+            + (
+                f"{theirs['seconds']:.3f} s"
+                if theirs.get("status") == "ok"
+                else theirs.get("reason", "n/a")
+            )
+            + (
+                f" | {cs['speedup']:.1f}x faster, same result: {cs.get('same_result')}"
+                if "speedup" in cs
+                else ""
+            )
+            + (
+                f"  (budget 1 s: {'ok' if ours.get('ok') else 'OVER BUDGET'})"
+                if ours.get("status") == "ok" and cs["rows"] >= 1_000_000
+                else ""
+            )
+        )
     bg = results.get("bgnbd", {})
     if bg:
         ours, theirs = bg.get("salesprofit", {}), bg.get("lifetimes", {})
-        lines.append(f"BG/NBD fit on CDNOW ({bg.get('customers')} customers): salesprofit "
-                     + (f"{ours['seconds']:.3f} s" if ours.get("status") == "ok" else ours.get("reason", "n/a"))
-                     + " | lifetimes "
-                     + (f"{theirs['seconds']:.3f} s" if theirs.get("status") == "ok" else theirs.get("reason", "n/a"))
-                     + (f" | {bg['speedup']:.1f}x" if "speedup" in bg else ""))
+        lines.append(
+            f"BG/NBD fit on CDNOW ({bg.get('customers')} customers): salesprofit "
+            + (
+                f"{ours['seconds']:.3f} s"
+                if ours.get("status") == "ok"
+                else ours.get("reason", "n/a")
+            )
+            + " | lifetimes "
+            + (
+                f"{theirs['seconds']:.3f} s"
+                if theirs.get("status") == "ok"
+                else theirs.get("reason", "n/a")
+            )
+            + (f" | {bg['speedup']:.1f}x" if "speedup" in bg else "")
+        )
     crm = results.get("crm_export", {})
     if crm:
         if crm.get("status") == "ok":
-            lines.append(f"read_crm_export, {crm['rows']:,}-row GBK CSV ({crm['file_mb']:.0f} MB): "
-                         f"{crm['seconds']:.2f} s, peak memory {crm['peak_rss_mb']:.0f} MB "
-                         f"({crm['peak_over_baseline_mb']:.0f} MB over the baseline)")
+            lines.append(
+                f"read_crm_export, {crm['rows']:,}-row GBK CSV ({crm['file_mb']:.0f} MB): "
+                f"{crm['seconds']:.2f} s, peak memory {crm['peak_rss_mb']:.0f} MB "
+                f"({crm['peak_over_baseline_mb']:.0f} MB over the baseline)"
+            )
         else:
             lines.append(f"read_crm_export: {crm.get('status')}: {crm.get('reason')}")
     return "\n".join(lines)
@@ -536,13 +649,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark against DESIGN.md's budgets.")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes (for the tests)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
-    parser.add_argument("--only", nargs="*", default=None,
-                        choices=["calculators", "import", "notebooks", "customer_summary", "bgnbd",
-                                 "crm_export"])
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=None,
+        choices=["calculators", "import", "notebooks", "customer_summary", "bgnbd", "crm_export"],
+    )
     args = parser.parse_args(argv)
     smoke = args.smoke
     sections = {
-        "calculators": lambda: bench_calculators(3 if smoke else 20, {"pricing"} if smoke else None),
+        "calculators": lambda: bench_calculators(
+            3 if smoke else 20, {"pricing"} if smoke else None
+        ),
         "import": lambda: bench_import(2 if smoke else 7),
         "notebooks": lambda: bench_notebooks(1 if smoke else None),
         "customer_summary": lambda: bench_customer_summary(5_000 if smoke else 1_000_000),
@@ -550,10 +668,17 @@ def main(argv: list[str] | None = None) -> int:
         "crm_export": lambda: bench_crm_export(2_000 if smoke else 1_000_000),
     }
     results: dict = {}
-    if args.only is not None and args.out.exists():   # re-measure some sections, keep the rest
+    if args.only is not None and args.out.exists():  # re-measure some sections, keep the rest
         results = json.loads(args.out.read_text(encoding="utf8"))
-    results.update({"smoke": smoke, "python": platform.python_version(),
-                    "machine": platform.machine(), "cpus": os.cpu_count(), "budgets": BUDGETS})
+    results.update(
+        {
+            "smoke": smoke,
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "budgets": BUDGETS,
+        }
+    )
     start = time.perf_counter()
     for name, run in sections.items():
         if args.only is not None and name not in args.only:
@@ -561,13 +686,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
         try:
             results[name] = run()
-        except Exception as exc:   # report, never crash the whole bench
+        except Exception as exc:  # report, never crash the whole bench
             traceback.print_exc()
             results[name] = not_available(name, exc)
     results["wall_s" if args.only is None else "wall_s_last_sections"] = time.perf_counter() - start
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n",
-                        encoding="utf8")
+    args.out.write_text(
+        json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf8"
+    )
     print(report(results))
     print(f"\nwall time {time.perf_counter() - start:.0f} s; results in {args.out}")
     return 0

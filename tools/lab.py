@@ -18,10 +18,16 @@ WELCOME = "notebooks/00_welcome.ipynb"
 
 def command(port: int, extra: list[str]) -> list[str]:
     """The JupyterLab command line the course runs."""
-    return [sys.executable, "-m", "jupyterlab",
-            f"--config={ROOT / 'tools' / 'jupyter_lab_config.py'}",
-            f"--ServerApp.root_dir={ROOT}", f"--ServerApp.port={port}",
-            f"--LabApp.default_url=/lab/tree/{WELCOME}", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--config={ROOT / 'tools' / 'jupyter_lab_config.py'}",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--ServerApp.port={port}",
+        f"--LabApp.default_url=/lab/tree/{WELCOME}",
+        *extra,
+    ]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -30,7 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     args, extra = parser.parse_known_args(argv)
     if os.environ.get("CI"):
         extra = ["--no-browser", *extra]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:   # containers and CI run as root
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI run as root
         extra = ["--allow-root", *extra]
     print("Starting the Sales Profit Playbook on this computer only (127.0.0.1).")
     print("Open the address with the token that JupyterLab prints below; stop with Ctrl+C.")

@@ -53,9 +53,7 @@ def find_notebooks(paths: list[str] | None = None) -> list[Path]:
     for target in targets:
         target = target.resolve()
         if target.is_dir():
-            found.extend(
-                p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
-            )
+            found.extend(p for p in target.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
         elif target.is_file() and target.suffix == ".ipynb":
             found.append(target)
         else:

@@ -53,8 +53,13 @@ def to_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "markdown" or kind in ("slide", "subslide"):
             first = False
         cell.metadata["slideshow"] = {"slide_type": kind}
-    nb.metadata["rise"] = {"autolaunch": False, "scroll": True, "enable_chalkboard": False,
-                           "transition": "none", "theme": "simple"}
+    nb.metadata["rise"] = {
+        "autolaunch": False,
+        "scroll": True,
+        "enable_chalkboard": False,
+        "transition": "none",
+        "theme": "simple",
+    }
     return nb
 
 

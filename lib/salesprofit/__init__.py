@@ -18,5 +18,7 @@ __getattr__ = submodule_getattr(__name__, globals())
 def __dir__():
     import pkgutil
 
-    return sorted(set(globals()) | {m.name for m in pkgutil.iter_modules(__path__)
-                                    if not m.name.startswith("_")})
+    return sorted(
+        set(globals())
+        | {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    )

@@ -27,8 +27,16 @@ def finite(name: str, x: Any) -> None:
         raise ValueError(f"{name} is infinite: enter a finite number.")
 
 
-def check(name: str, x: Any, *, gt: float | None = None, ge: float | None = None,
-          lt: float | None = None, le: float | None = None, why: str = "") -> None:
+def check(
+    name: str,
+    x: Any,
+    *,
+    gt: float | None = None,
+    ge: float | None = None,
+    lt: float | None = None,
+    le: float | None = None,
+    why: str = "",
+) -> None:
     """Refuse values outside an interval, explaining why in ``why``.
 
     >>> check("price", 10.0, gt=0)

@@ -7,7 +7,8 @@ module that needs them is used) and lets a new module work without registration.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def submodule_getattr(package: str, namespace: dict[str, Any]) -> Callable[[str], Any]:

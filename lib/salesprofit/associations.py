@@ -30,12 +30,14 @@ from . import _checks as C
 class Baskets(NamedTuple):
     """Baskets as a sparse 0/1 matrix (rows: baskets, columns: items)."""
 
-    matrix: object               # scipy.sparse.csr_matrix of 0/1 (int32)
+    matrix: object  # scipy.sparse.csr_matrix of 0/1 (int32)
     baskets: pd.Index
     items: pd.Index
 
 
-def basket_matrix(lines: pd.DataFrame, basket: str = "order_id", item: str = "product_id") -> Baskets:
+def basket_matrix(
+    lines: pd.DataFrame, basket: str = "order_id", item: str = "product_id"
+) -> Baskets:
     """Sparse basket-by-item indicator matrix from transaction lines.
 
     An item bought twice in one basket counts once.
@@ -52,7 +54,7 @@ def basket_matrix(lines: pd.DataFrame, basket: str = "order_id", item: str = "pr
     cols, items = pd.factorize(lines[item], sort=True)
     data = np.ones(len(rows), dtype=np.int32)
     m = sparse.csr_matrix((data, (rows, cols)), shape=(len(baskets), len(items)))
-    m.data[:] = 1                 # duplicates were summed: back to 0/1
+    m.data[:] = 1  # duplicates were summed: back to 0/1
     return Baskets(m, pd.Index(baskets, name=basket), pd.Index(items, name=item))
 
 
@@ -67,8 +69,9 @@ def transactions_matrix(transactions: Iterable[Iterable[str]]) -> Baskets:
     return basket_matrix(pd.DataFrame(rows, columns=["basket", "item"]), "basket", "item")
 
 
-def pair_rules(baskets: Baskets, min_support: float = 0.0, min_confidence: float = 0.0,
-               min_count: int = 1) -> pd.DataFrame:
+def pair_rules(
+    baskets: Baskets, min_support: float = 0.0, min_confidence: float = 0.0, min_count: int = 1
+) -> pd.DataFrame:
     """All rules A -> B between two single items, with support, confidence and lift.
 
     Keeps rules with ``support >= min_support`` (fraction of baskets),
@@ -91,18 +94,28 @@ def pair_rules(baskets: Baskets, min_support: float = 0.0, min_confidence: float
     x = baskets.matrix
     n = x.shape[0]
     item_count = np.asarray(x.sum(axis=0)).ravel().astype(float)
-    co = (x.T @ x).tocoo()                          # pair counts, both directions
+    co = (x.T @ x).tocoo()  # pair counts, both directions
     keep = (co.row != co.col) & (co.data >= max(1, min_count)) & (co.data / n >= min_support)
     a, b, both = co.row[keep], co.col[keep], co.data[keep].astype(float)
     conf = both / item_count[a]
     ok = conf >= min_confidence
     a, b, both, conf = a[ok], b[ok], both[ok], conf[ok]
     sup_b = item_count[b] / n
-    out = pd.DataFrame({"antecedent": baskets.items[a], "consequent": baskets.items[b], "count": both,
-                        "support": both / n, "antecedent_support": item_count[a] / n,
-                        "consequent_support": sup_b, "confidence": conf, "lift": conf / sup_b})
-    return out.sort_values(["lift", "confidence", "antecedent", "consequent"],
-                           ascending=[False, False, True, True]).reset_index(drop=True)
+    out = pd.DataFrame(
+        {
+            "antecedent": baskets.items[a],
+            "consequent": baskets.items[b],
+            "count": both,
+            "support": both / n,
+            "antecedent_support": item_count[a] / n,
+            "consequent_support": sup_b,
+            "confidence": conf,
+            "lift": conf / sup_b,
+        }
+    )
+    return out.sort_values(
+        ["lift", "confidence", "antecedent", "consequent"], ascending=[False, False, True, True]
+    ).reset_index(drop=True)
 
 
 def rule(baskets: Baskets, antecedent: Sequence[str], consequent: Sequence[str]) -> dict:
@@ -129,12 +142,18 @@ def rule(baskets: Baskets, antecedent: Sequence[str], consequent: Sequence[str])
     ha, hb = has_all(antecedent), has_all(consequent)
     sa, sb, sab = ha.mean(), hb.mean(), (ha & hb).mean()
     conf = sab / sa if sa > 0 else float("nan")
-    return {"support": float(sab), "antecedent_support": float(sa), "consequent_support": float(sb),
-            "confidence": float(conf), "lift": float(conf / sb) if sb > 0 else float("nan")}
+    return {
+        "support": float(sab),
+        "antecedent_support": float(sa),
+        "consequent_support": float(sb),
+        "confidence": float(conf),
+        "lift": float(conf / sb) if sb > 0 else float("nan"),
+    }
 
 
-def cross_sell(rules: pd.DataFrame, order_lines: pd.DataFrame, n_baskets: int,
-               take_up: float = 0.1) -> pd.DataFrame:
+def cross_sell(
+    rules: pd.DataFrame, order_lines: pd.DataFrame, n_baskets: int, take_up: float = 0.1
+) -> pd.DataFrame:
     """What each rule is worth as a cross-sell prompt, in gross profit.
 
     For rule A -> B: ``missed_orders`` = orders with A but without B
@@ -150,7 +169,9 @@ def cross_sell(rules: pd.DataFrame, order_lines: pd.DataFrame, n_baskets: int,
     >>> cross_sell(rules, lines, 100, take_up=0.1)[["missed_orders", "margin_per_line", "margin_at_stake"]].iloc[0].tolist()
     [30.0, 9.0, 27.0]
     """
-    C.check("take-up rate", take_up, ge=0, le=1, why="it is the share of prompts that add the product")
+    C.check(
+        "take-up rate", take_up, ge=0, le=1, why="it is the share of prompts that add the product"
+    )
     gp = order_lines["quantity"] * (order_lines["net_price"] - order_lines["unit_cost"])
     per_line = gp.groupby(order_lines["product_id"]).mean()
     out = rules.copy()

@@ -41,14 +41,33 @@ import pandas as pd
 from . import _checks as C
 
 __all__ = [
-    "BGNBDParams", "GammaGammaParams", "VipBreakeven",
-    "margin_multiple", "clv", "ltv_from_churn", "simple_clv", "retention_gain",
-    "vip_offer_breakeven", "vip_offer_from_revenue", "vip_breakeven_table", "expected_lifetime", "prob_alive_path",
-    "holdout_purchases", "holdout_check",
-    "customer_summary", "fit_bgnbd", "bgnbd_log_likelihood", "bgnbd_expected_purchases",
-    "bgnbd_conditional_expected_purchases", "bgnbd_prob_alive", "bgnbd_pmf",
-    "fit_gamma_gamma", "gamma_gamma_log_likelihood", "gamma_gamma_expected_spend",
-    "clv_bgnbd_gamma_gamma", "follow_up_priorities",
+    "BGNBDParams",
+    "GammaGammaParams",
+    "VipBreakeven",
+    "bgnbd_conditional_expected_purchases",
+    "bgnbd_expected_purchases",
+    "bgnbd_log_likelihood",
+    "bgnbd_pmf",
+    "bgnbd_prob_alive",
+    "clv",
+    "clv_bgnbd_gamma_gamma",
+    "customer_summary",
+    "expected_lifetime",
+    "fit_bgnbd",
+    "fit_gamma_gamma",
+    "follow_up_priorities",
+    "gamma_gamma_expected_spend",
+    "gamma_gamma_log_likelihood",
+    "holdout_check",
+    "holdout_purchases",
+    "ltv_from_churn",
+    "margin_multiple",
+    "prob_alive_path",
+    "retention_gain",
+    "simple_clv",
+    "vip_breakeven_table",
+    "vip_offer_breakeven",
+    "vip_offer_from_revenue",
 ]
 
 _TIMINGS = ("end", "start")
@@ -56,23 +75,39 @@ _TIMINGS = ("end", "start")
 
 def _arith(f, *args):
     """Apply ``f`` keeping pandas objects as they are and lists as arrays."""
-    conv = [a if isinstance(a, (pd.Series, pd.DataFrame, np.ndarray)) else
-            (np.asarray(a, dtype=float) if isinstance(a, (list, tuple)) else a) for a in args]
+    conv = [
+        a
+        if isinstance(a, (pd.Series, pd.DataFrame, np.ndarray))
+        else (np.asarray(a, dtype=float) if isinstance(a, (list, tuple)) else a)
+        for a in args
+    ]
     return f(*conv)
 
 
 def _timing(timing: str) -> None:
     if timing not in _TIMINGS:
-        raise ValueError(f"timing must be 'end' (margin earned at the end of each period) or "
-                         f"'start' (margin earned at the start, the first one today), not {timing!r}.")
+        raise ValueError(
+            f"timing must be 'end' (margin earned at the end of each period) or "
+            f"'start' (margin earned at the start, the first one today), not {timing!r}."
+        )
 
 
 def _retention_checks(retention: Any, discount_rate: Any) -> None:
-    C.check("Retention", retention, ge=0, lt=1,
-            why="a customer base that never churns has unbounded value; use a yearly "
-                "retention such as 0.8 (80 % of customers stay each year)")
-    C.check("The discount rate", discount_rate, ge=0, lt=1,
-            why="it is the yearly cost of money, such as 0.10 for 10 %")
+    C.check(
+        "Retention",
+        retention,
+        ge=0,
+        lt=1,
+        why="a customer base that never churns has unbounded value; use a yearly "
+        "retention such as 0.8 (80 % of customers stay each year)",
+    )
+    C.check(
+        "The discount rate",
+        discount_rate,
+        ge=0,
+        lt=1,
+        why="it is the yearly cost of money, such as 0.10 for 10 %",
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -102,8 +137,13 @@ def margin_multiple(retention: Any, discount_rate: Any, timing: str = "end") -> 
     return C.out(_arith(lambda r, d: (1 + d) / (1 + d - r), retention, discount_rate))
 
 
-def clv(margin: Any, retention: Any, discount_rate: Any, acquisition_cost: Any = 0.0,
-        timing: str = "end") -> Any:
+def clv(
+    margin: Any,
+    retention: Any,
+    discount_rate: Any,
+    acquisition_cost: Any = 0.0,
+    timing: str = "end",
+) -> Any:
     """Customer lifetime value: ``margin x margin_multiple - acquisition_cost``.
 
     ``margin`` is the money a customer earns per period after the cost of
@@ -133,8 +173,13 @@ def ltv_from_churn(margin_per_period: Any, churn: Any) -> Any:
     2500.0
     """
     C.finite("The margin per period", margin_per_period)
-    C.check("Churn", churn, gt=0, le=1,
-            why="with no churn at all a customer would stay for ever; use e.g. 0.02 for 2 % a month")
+    C.check(
+        "Churn",
+        churn,
+        gt=0,
+        le=1,
+        why="with no churn at all a customer would stay for ever; use e.g. 0.02 for 2 % a month",
+    )
     return C.out(_arith(lambda m, c: m / c, margin_per_period, churn))
 
 
@@ -144,8 +189,9 @@ def expected_lifetime(retention: Any) -> Any:
     >>> round(expected_lifetime(0.8), 6)
     5.0
     """
-    C.check("Retention", retention, ge=0, lt=1,
-            why="a customer base that never churns stays for ever")
+    C.check(
+        "Retention", retention, ge=0, lt=1, why="a customer base that never churns stays for ever"
+    )
     return C.out(_arith(lambda r: 1 / (1 - r), retention))
 
 
@@ -161,8 +207,9 @@ def simple_clv(annual_profit: Any, years: Any, acquisition_cost: Any = 0.0) -> A
     return C.out(_arith(lambda p, y, a: p * y - a, annual_profit, years, acquisition_cost))
 
 
-def retention_gain(margin: Any, retention: Any, discount_rate: Any, points: Any = 0.05,
-                   timing: str = "end") -> Any:
+def retention_gain(
+    margin: Any, retention: Any, discount_rate: Any, points: Any = 0.05, timing: str = "end"
+) -> Any:
     """Relative gain in CLV when retention rises by ``points`` (0.05 = 5 points).
 
     ``clv(r + points) / clv(r) - 1``; the margin cancels out, so the answer
@@ -178,12 +225,16 @@ def retention_gain(margin: Any, retention: Any, discount_rate: Any, points: Any 
     C.check("The retention change", points, gt=-1, lt=1)
     after = C.values(retention) + C.values(points)
     if (after >= 1).any() or (after < 0).any():
-        raise ValueError("Retention plus the change must stay between 0 and 1 (below 100 %): "
-                         "a customer base that never churns has unbounded value.")
+        raise ValueError(
+            "Retention plus the change must stay between 0 and 1 (below 100 %): "
+            "a customer base that never churns has unbounded value."
+        )
     before = margin_multiple(retention, discount_rate, timing)
     if (C.values(before) == 0).any():
-        raise ValueError("With 0 % retention today the customer is worth nothing after this period: "
-                         "a relative gain is undefined; compare the values in money instead.")
+        raise ValueError(
+            "With 0 % retention today the customer is worth nothing after this period: "
+            "a relative gain is undefined; compare the values in money instead."
+        )
     now = margin_multiple(_arith(lambda r, p: r + p, retention, points), discount_rate, timing)
     return C.out(_arith(lambda a, b: a / b - 1, now, before))
 
@@ -195,17 +246,18 @@ class VipBreakeven:
     Money per customer; retention as fractions per period.
     """
 
-    margin: float                  #: margin per customer and period today
-    offer_cost: float              #: what the offer costs per customer and period
-    clv_without: float             #: CLV at today's margin and retention
-    margin_with_offer: float       #: margin per period after paying for the offer
-    required_retention: float      #: retention at which the offer breaks even
+    margin: float  #: margin per customer and period today
+    offer_cost: float  #: what the offer costs per customer and period
+    clv_without: float  #: CLV at today's margin and retention
+    margin_with_offer: float  #: margin per period after paying for the offer
+    required_retention: float  #: retention at which the offer breaks even
     retention_points_needed: float  #: required_retention - retention
-    offer_share_of_margin: float   #: offer cost / margin
+    offer_share_of_margin: float  #: offer cost / margin
 
 
-def vip_offer_breakeven(margin: float, retention: float, discount_rate: float, offer_cost: float,
-                        timing: str = "end") -> VipBreakeven:
+def vip_offer_breakeven(
+    margin: float, retention: float, discount_rate: float, offer_cost: float, timing: str = "end"
+) -> VipBreakeven:
     """Retention a VIP offer must reach so the customer is worth as much as without it.
 
     The offer (an exclusive discount, a dedicated service) costs ``offer_cost``
@@ -222,11 +274,15 @@ def vip_offer_breakeven(margin: float, retention: float, discount_rate: float, o
     """
     _timing(timing)
     _retention_checks(retention, discount_rate)
-    C.check("The margin per period", margin, gt=0, why="a VIP offer is paid out of a positive margin")
+    C.check(
+        "The margin per period", margin, gt=0, why="a VIP offer is paid out of a positive margin"
+    )
     C.check("The offer cost", offer_cost, ge=0)
     if offer_cost >= margin:
-        raise ValueError("The offer costs as much as the margin it earns or more: the customer would "
-                         "bring no profit at all, whatever the retention. Make the offer cheaper.")
+        raise ValueError(
+            "The offer costs as much as the margin it earns or more: the customer would "
+            "bring no profit at all, whatever the retention. Make the offer cheaper."
+        )
     value = clv(margin, retention, discount_rate, timing=timing)
     k = value / (margin - offer_cost)
     d = discount_rate
@@ -235,14 +291,29 @@ def vip_offer_breakeven(margin: float, retention: float, discount_rate: float, o
         raise ValueError(
             f"The offer costs {offer_cost / margin:.0%} of the margin: even keeping every customer "
             "for ever would not pay it back at this discount rate. Make the offer cheaper or target "
-            "it at customers with a higher margin.")
+            "it at customers with a higher margin."
+        )
     required = max(float(required), 0.0)
-    return VipBreakeven(float(margin), float(offer_cost), float(value), float(margin - offer_cost),
-                        required, required - retention, float(offer_cost / margin))
+    return VipBreakeven(
+        float(margin),
+        float(offer_cost),
+        float(value),
+        float(margin - offer_cost),
+        required,
+        required - retention,
+        float(offer_cost / margin),
+    )
 
 
-def vip_offer_from_revenue(revenue: float, margin_rate: float, vip_discount: float, service_cost: float,
-                           retention: float, discount_rate: float, timing: str = "end") -> VipBreakeven:
+def vip_offer_from_revenue(
+    revenue: float,
+    margin_rate: float,
+    vip_discount: float,
+    service_cost: float,
+    retention: float,
+    discount_rate: float,
+    timing: str = "end",
+) -> VipBreakeven:
     """:func:`vip_offer_breakeven` for an offer given as a discount on revenue plus a service cost.
 
     ``revenue`` per customer and period (money), ``margin_rate`` the margin on
@@ -259,12 +330,24 @@ def vip_offer_from_revenue(revenue: float, margin_rate: float, vip_discount: flo
     C.check("The margin", margin_rate, gt=0, le=1)
     C.check("The VIP discount", vip_discount, ge=0, lt=1)
     C.check("The service cost", service_cost, ge=0)
-    return vip_offer_breakeven(revenue * margin_rate, retention, discount_rate,
-                               revenue * vip_discount + service_cost, timing)
+    return vip_offer_breakeven(
+        revenue * margin_rate,
+        retention,
+        discount_rate,
+        revenue * vip_discount + service_cost,
+        timing,
+    )
 
 
-def vip_breakeven_table(revenue: float, margin_rate: float, vip_discounts: Any, service_cost: float,
-                        retention: float, discount_rate: float, timing: str = "end") -> pd.DataFrame:
+def vip_breakeven_table(
+    revenue: float,
+    margin_rate: float,
+    vip_discounts: Any,
+    service_cost: float,
+    retention: float,
+    discount_rate: float,
+    timing: str = "end",
+) -> pd.DataFrame:
     """:func:`vip_offer_from_revenue` for several VIP discounts, one row each.
 
     Columns ``vip_discount``, ``offer_share_of_margin``, ``required_retention``
@@ -278,16 +361,33 @@ def vip_breakeven_table(revenue: float, margin_rate: float, vip_discounts: Any, 
     for disc in np.atleast_1d(np.asarray(vip_discounts, dtype=float)):
         share = (revenue * disc + service_cost) / (revenue * margin_rate)
         try:
-            v = vip_offer_from_revenue(revenue, margin_rate, float(disc), service_cost, retention, discount_rate,
-                                       timing)
+            v = vip_offer_from_revenue(
+                revenue, margin_rate, float(disc), service_cost, retention, discount_rate, timing
+            )
         except ValueError:
             if not (0 <= disc < 1):
                 raise
             rows.append((float(disc), float(share), np.nan, np.nan, False))
         else:
-            rows.append((float(disc), v.offer_share_of_margin, v.required_retention, v.retention_points_needed, True))
-    return pd.DataFrame(rows, columns=["vip_discount", "offer_share_of_margin", "required_retention",
-                                       "retention_points_needed", "feasible"])
+            rows.append(
+                (
+                    float(disc),
+                    v.offer_share_of_margin,
+                    v.required_retention,
+                    v.retention_points_needed,
+                    True,
+                )
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "vip_discount",
+            "offer_share_of_margin",
+            "required_retention",
+            "retention_points_needed",
+            "feasible",
+        ],
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -307,9 +407,15 @@ def _period_ordinal(dates: pd.Series | pd.DatetimeIndex, freq: str) -> np.ndarra
     return months
 
 
-def customer_summary(transactions: pd.DataFrame, customer_col: str, date_col: str,
-                     value_col: str | None = None, observation_end: Any = None, freq: str = "D",
-                     freq_multiplier: float = 1.0) -> pd.DataFrame:
+def customer_summary(
+    transactions: pd.DataFrame,
+    customer_col: str,
+    date_col: str,
+    value_col: str | None = None,
+    observation_end: Any = None,
+    freq: str = "D",
+    freq_multiplier: float = 1.0,
+) -> pd.DataFrame:
     """One row per customer: ``frequency``, ``recency``, ``T`` (and ``monetary_value``).
 
     The conventions of the BTYD literature and of ``lifetimes``'
@@ -344,8 +450,10 @@ def customer_summary(transactions: pd.DataFrame, customer_col: str, date_col: st
     needed = [customer_col, date_col] + ([value_col] if value_col is not None else [])
     missing = [c for c in needed if c not in transactions.columns]
     if missing:
-        raise ValueError(f"The transactions have no column {missing[0]!r} (columns: "
-                         f"{', '.join(map(str, transactions.columns))}).")
+        raise ValueError(
+            f"The transactions have no column {missing[0]!r} (columns: "
+            f"{', '.join(map(str, transactions.columns))})."
+        )
     dates = transactions[date_col]
     if not pd.api.types.is_datetime64_any_dtype(dates):
         try:
@@ -359,14 +467,18 @@ def customer_summary(transactions: pd.DataFrame, customer_col: str, date_col: st
     end = dates.max() if observation_end is None else pd.Timestamp(observation_end)
     keep = (dates <= end).to_numpy()
     if not keep.any():
-        raise ValueError(f"Every purchase is after the end of the observation period ({end.date()}): "
-                         "choose a later end date.")
+        raise ValueError(
+            f"Every purchase is after the end of the observation period ({end.date()}): "
+            "choose a later end date."
+        )
     customers = transactions[customer_col].to_numpy()[keep]
     if pd.isna(customers).any():
-        raise ValueError(f"Column {customer_col!r} has empty customer ids: fill them in or drop those rows.")
+        raise ValueError(
+            f"Column {customer_col!r} has empty customer ids: fill them in or drop those rows."
+        )
     period = _period_ordinal(dates[keep], freq)
     end_period = _period_ordinal(pd.DatetimeIndex([end]), freq)[0]
-    codes, uniques = pd.factorize(customers)          # hashing; sort only the distinct ids
+    codes, uniques = pd.factorize(customers)  # hashing; sort only the distinct ids
     order_ids = pd.Index(uniques).argsort()
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[order_ids] = np.arange(len(uniques))
@@ -390,8 +502,10 @@ def customer_summary(transactions: pd.DataFrame, customer_col: str, date_col: st
     frequency = (n_periods - 1).astype(float)
     recency = (per[last] - per[first]).astype(float) / freq_multiplier
     T = (end_period - per[first]).astype(float) / freq_multiplier
-    out = pd.DataFrame({"frequency": frequency, "recency": recency, "T": T},
-                       index=pd.Index(uniques, name=customer_col))
+    out = pd.DataFrame(
+        {"frequency": frequency, "recency": recency, "T": T},
+        index=pd.Index(uniques, name=customer_col),
+    )
     if value_col is not None:
         period_value = np.add.reduceat(values[order], starts)
         total = np.bincount(cust, weights=period_value, minlength=n_cust)
@@ -431,15 +545,18 @@ def _rfm(frequency: Any, recency: Any, T: Any) -> tuple[np.ndarray, np.ndarray, 
     if np.any(np.abs(x - np.round(x)) > 1e-9):
         raise ValueError("frequency must be a whole number of repeat purchases.")
     if np.any(tx > T_ + 1e-9):
-        raise ValueError("recency cannot be larger than T: the last purchase cannot come after the "
-                         "end of the observation period.")
+        raise ValueError(
+            "recency cannot be larger than T: the last purchase cannot come after the "
+            "end of the observation period."
+        )
     if np.any((x == 0) & (tx > 0)):
         raise ValueError("a customer with no repeat purchase (frequency 0) must have recency 0.")
     return x, tx, T_
 
 
-def _bgnbd_ll(r: float, alpha: float, a: float, b: float, x: np.ndarray, tx: np.ndarray,
-              T: np.ndarray) -> np.ndarray:
+def _bgnbd_ll(
+    r: float, alpha: float, a: float, b: float, x: np.ndarray, tx: np.ndarray, T: np.ndarray
+) -> np.ndarray:
     """Log-likelihood of each customer (FHL 2005, eq. 6)."""
     from scipy.special import betaln, gammaln
 
@@ -489,7 +606,9 @@ def fit_bgnbd(frequency: Any, recency: Any, T: Any) -> BGNBDParams:
 
     x, tx, T_ = _rfm(frequency, recency, T)
     if len(x) < 2 or not (x > 0).any():
-        raise ValueError("The BG/NBD model needs several customers, some of them with repeat purchases.")
+        raise ValueError(
+            "The BG/NBD model needs several customers, some of them with repeat purchases."
+        )
     rows, w = _compress(x, tx, T_)
     xu, txu, Tu = rows[:, 0], rows[:, 1], rows[:, 2]
     scale = float(Tu.max())
@@ -499,15 +618,22 @@ def fit_bgnbd(frequency: Any, recency: Any, T: Any) -> BGNBDParams:
         return -float(w @ _bgnbd_ll(r, alpha * scale, a, b, xu, txu, Tu)) / w.sum()
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        res = minimize(nll, np.zeros(4), method="L-BFGS-B", bounds=[(-12, 8)] * 4,
-                       options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000})
+        res = minimize(
+            nll,
+            np.zeros(4),
+            method="L-BFGS-B",
+            bounds=[(-12, 8)] * 4,
+            options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
+        )
     r, alpha, a, b = np.exp(res.x)
     alpha *= scale
     ll = float(w @ _bgnbd_ll(r, alpha, a, b, xu, txu, Tu))
     if not np.isfinite(ll):
-        raise ValueError("The BG/NBD fit did not converge on these data: check that frequency, "
-                         "recency and T use one time unit.")
-    return BGNBDParams(float(r), float(alpha), float(a), float(b), ll, int(len(x)), int(res.nit))
+        raise ValueError(
+            "The BG/NBD fit did not converge on these data: check that frequency, "
+            "recency and T use one time unit."
+        )
+    return BGNBDParams(float(r), float(alpha), float(a), float(b), ll, len(x), int(res.nit))
 
 
 def _hyp2f1(a: Any, b: Any, c: Any, z: Any) -> Any:
@@ -556,13 +682,15 @@ def bgnbd_prob_alive(params: BGNBDParams, frequency: Any, recency: Any, T: Any) 
     x, tx, T_ = _rfm(frequency, recency, T)
     r, al, a, b = params.r, params.alpha, params.a, params.b
     with np.errstate(divide="ignore", invalid="ignore"):
-        odds = np.where(x > 0, a / np.where(x > 0, b + x - 1, 1.0)
-                        * ((al + T_) / (al + tx)) ** (r + x), 0.0)
+        odds = np.where(
+            x > 0, a / np.where(x > 0, b + x - 1, 1.0) * ((al + T_) / (al + tx)) ** (r + x), 0.0
+        )
     return _shape_out(1 / (1 + odds), frequency, recency, T)
 
 
-def bgnbd_conditional_expected_purchases(params: BGNBDParams, t: Any, frequency: Any, recency: Any,
-                                         T: Any) -> Any:
+def bgnbd_conditional_expected_purchases(
+    params: BGNBDParams, t: Any, frequency: Any, recency: Any, T: Any
+) -> Any:
     """E[Y(t) | x, t_x, T]: expected purchases in the next ``t`` time units (FHL 2005, eq. 10).
 
     ``(a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))]``
@@ -582,8 +710,9 @@ def bgnbd_conditional_expected_purchases(params: BGNBDParams, t: Any, frequency:
     head = (a + b + x - 1) / (a - 1)
     body = 1 - ((al + T_) / (al + T_ + tt)) ** (r + x) * _hyp2f1(r + x, b + x, a + b + x - 1, z)
     with np.errstate(divide="ignore", invalid="ignore"):
-        odds = np.where(x > 0, a / np.where(x > 0, b + x - 1, 1.0)
-                        * ((al + T_) / (al + tx)) ** (r + x), 0.0)
+        odds = np.where(
+            x > 0, a / np.where(x > 0, b + x - 1, 1.0) * ((al + T_) / (al + tx)) ** (r + x), 0.0
+        )
     return _shape_out(head * body / (1 + odds), t, frequency, recency, T)
 
 
@@ -611,18 +740,29 @@ def bgnbd_pmf(params: BGNBDParams, t: Any, n: Any) -> Any:
     q = tt / (al + tt)
     with np.errstate(divide="ignore"):
         logq = np.log(q)
-    first = np.exp(betaln(a, b + nn) - betaln(a, b) + gammaln(r + nn) - gammaln(r)
-                   - gammaln(nn + 1) + r * np.log(p) + np.where(nn > 0, nn * logq, 0.0))
+    first = np.exp(
+        betaln(a, b + nn)
+        - betaln(a, b)
+        + gammaln(r + nn)
+        - gammaln(r)
+        - gammaln(nn + 1)
+        + r * np.log(p)
+        + np.where(nn > 0, nn * logq, 0.0)
+    )
     jmax = int(nn.max()) if nn.size else 0
     j = np.arange(max(jmax, 1), dtype=float)
     with np.errstate(invalid="ignore"):
-        terms = np.exp(gammaln(r + j) - gammaln(r) - gammaln(j + 1)
-                       + np.where(j > 0, j * logq[..., None], 0.0))
+        terms = np.exp(
+            gammaln(r + j) - gammaln(r) - gammaln(j + 1) + np.where(j > 0, j * logq[..., None], 0.0)
+        )
     terms = np.where(j < nn[..., None], terms, 0.0)
     partial = terms.sum(axis=-1)
     with np.errstate(invalid="ignore"):
-        second = np.where(nn > 0, np.exp(betaln(a + 1, b + np.maximum(nn, 1) - 1) - betaln(a, b))
-                          * (1 - p ** r * partial), 0.0)
+        second = np.where(
+            nn > 0,
+            np.exp(betaln(a + 1, b + np.maximum(nn, 1) - 1) - betaln(a, b)) * (1 - p**r * partial),
+            0.0,
+        )
     return _shape_out(first + second, t, n)
 
 
@@ -655,8 +795,15 @@ def _gg_ll(p: float, q: float, g: float, x: np.ndarray, m: np.ndarray) -> np.nda
     from scipy.special import gammaln
 
     px = p * x
-    return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(g) + (px - 1) * np.log(m)
-            + px * np.log(x) - (px + q) * np.log(g + m * x))
+    return (
+        gammaln(px + q)
+        - gammaln(px)
+        - gammaln(q)
+        + q * np.log(g)
+        + (px - 1) * np.log(m)
+        + px * np.log(x)
+        - (px + q) * np.log(g + m * x)
+    )
 
 
 def _spend_inputs(frequency: Any, monetary_value: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -666,7 +813,9 @@ def _spend_inputs(frequency: Any, monetary_value: Any) -> tuple[np.ndarray, np.n
     return x, m
 
 
-def gamma_gamma_log_likelihood(params: GammaGammaParams, frequency: Any, monetary_value: Any) -> float:
+def gamma_gamma_log_likelihood(
+    params: GammaGammaParams, frequency: Any, monetary_value: Any
+) -> float:
     """Total Gamma-Gamma log-likelihood of customers with ``frequency > 0`` (Fader & Hardie 2013, eq. 5)."""
     x, m = _spend_inputs(frequency, monetary_value)
     keep = (x > 0) & (m > 0)
@@ -690,7 +839,9 @@ def fit_gamma_gamma(frequency: Any, monetary_value: Any) -> GammaGammaParams:
     x, m = _spend_inputs(frequency, monetary_value)
     keep = (x > 0) & (m > 0)
     if keep.sum() < 3:
-        raise ValueError("The Gamma-Gamma model needs at least a few customers with repeat purchases.")
+        raise ValueError(
+            "The Gamma-Gamma model needs at least a few customers with repeat purchases."
+        )
     rows, w = _compress(x[keep], m[keep])
     xu, mu = rows[:, 0], rows[:, 1]
     scale = float(np.median(mu))
@@ -700,15 +851,22 @@ def fit_gamma_gamma(frequency: Any, monetary_value: Any) -> GammaGammaParams:
         return -float(w @ _gg_ll(p, q, g * scale, xu, mu)) / w.sum()
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        res = minimize(nll, np.zeros(3), method="L-BFGS-B", bounds=[(-10, 10)] * 3,
-                       options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000})
+        res = minimize(
+            nll,
+            np.zeros(3),
+            method="L-BFGS-B",
+            bounds=[(-10, 10)] * 3,
+            options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
+        )
     p, q, g = np.exp(res.x)
     g *= scale
     ll = float(w @ _gg_ll(p, q, g, xu, mu))
     return GammaGammaParams(float(p), float(q), float(g), ll, int(keep.sum()), int(res.nit))
 
 
-def gamma_gamma_expected_spend(params: GammaGammaParams, frequency: Any, monetary_value: Any) -> Any:
+def gamma_gamma_expected_spend(
+    params: GammaGammaParams, frequency: Any, monetary_value: Any
+) -> Any:
     """E[mean spend per purchase | history]: ``(gamma + m x) p / (p x + q - 1)``.
 
     A weighted average of the population mean ``p gamma / (q - 1)`` and the
@@ -727,9 +885,17 @@ def gamma_gamma_expected_spend(params: GammaGammaParams, frequency: Any, monetar
     return _shape_out(val, frequency, monetary_value)
 
 
-def clv_bgnbd_gamma_gamma(bgnbd: BGNBDParams, gg: GammaGammaParams, frequency: Any, recency: Any,
-                          T: Any, monetary_value: Any, periods: int = 12, period_length: float = 30,
-                          discount_rate: float = 0.01) -> Any:
+def clv_bgnbd_gamma_gamma(
+    bgnbd: BGNBDParams,
+    gg: GammaGammaParams,
+    frequency: Any,
+    recency: Any,
+    T: Any,
+    monetary_value: Any,
+    periods: int = 12,
+    period_length: float = 30,
+    discount_rate: float = 0.01,
+) -> Any:
     """Discounted expected spend over ``periods`` periods: BG/NBD purchases x Gamma-Gamma spend.
 
     ``sum_{i=1..periods} spend x (E[Y(L i)] - E[Y(L (i-1))]) / (1 + d)^i`` with
@@ -751,15 +917,17 @@ def clv_bgnbd_gamma_gamma(bgnbd: BGNBDParams, gg: GammaGammaParams, frequency: A
     total = np.zeros(np.broadcast(spend, C.values(recency), C.values(T)).shape)
     previous = np.zeros_like(total)
     for i in range(1, int(periods) + 1):  # a loop over periods, never over customers
-        cum = C.values(bgnbd_conditional_expected_purchases(bgnbd, period_length * i, frequency,
-                                                            recency, T))
+        cum = C.values(
+            bgnbd_conditional_expected_purchases(bgnbd, period_length * i, frequency, recency, T)
+        )
         total = total + spend * (cum - previous) / (1 + discount_rate) ** i
         previous = cum
     return _shape_out(total, frequency, recency, T, monetary_value)
 
 
-def follow_up_priorities(bgnbd: BGNBDParams, summary: pd.DataFrame, horizon: float,
-                         gg: GammaGammaParams | None = None) -> pd.DataFrame:
+def follow_up_priorities(
+    bgnbd: BGNBDParams, summary: pd.DataFrame, horizon: float, gg: GammaGammaParams | None = None
+) -> pd.DataFrame:
     """Each customer's P(alive), expected purchases in ``horizon`` and expected value.
 
     ``summary`` has ``frequency``, ``recency``, ``T`` (and ``monetary_value``
@@ -781,13 +949,16 @@ def follow_up_priorities(bgnbd: BGNBDParams, summary: pd.DataFrame, horizon: flo
     out["p_alive"] = bgnbd_prob_alive(bgnbd, out["frequency"], out["recency"], out["T"])
     out["silence"] = out["T"] - out["recency"]
     out["expected_purchases"] = bgnbd_conditional_expected_purchases(
-        bgnbd, horizon, out["frequency"], out["recency"], out["T"])
+        bgnbd, horizon, out["frequency"], out["recency"], out["T"]
+    )
     key = "expected_purchases"
     if "monetary_value" in out.columns:
         out["past_value"] = out["frequency"] * out["monetary_value"]
         out["value_at_risk"] = out["past_value"] * (1 - out["p_alive"])
     if gg is not None:
-        out["expected_spend"] = gamma_gamma_expected_spend(gg, out["frequency"], out["monetary_value"])
+        out["expected_spend"] = gamma_gamma_expected_spend(
+            gg, out["frequency"], out["monetary_value"]
+        )
         out["expected_value"] = out["expected_purchases"] * out["expected_spend"]
         key = "expected_value"
     out = out.sort_values([key, "p_alive"], ascending=False, kind="stable")
@@ -795,8 +966,13 @@ def follow_up_priorities(bgnbd: BGNBDParams, summary: pd.DataFrame, horizon: flo
     return out
 
 
-def prob_alive_path(params: BGNBDParams, purchase_dates: Any, observation_end: Any,
-                    unit_days: float = 7.0, points: int = 120) -> pd.DataFrame:
+def prob_alive_path(
+    params: BGNBDParams,
+    purchase_dates: Any,
+    observation_end: Any,
+    unit_days: float = 7.0,
+    points: int = 120,
+) -> pd.DataFrame:
     """P(alive) of one customer through time, from the first purchase to ``observation_end``.
 
     ``purchase_dates`` are the customer's purchase dates (several on one day count
@@ -812,7 +988,9 @@ def prob_alive_path(params: BGNBDParams, purchase_dates: Any, observation_end: A
     True
     """
     C.check("unit_days", unit_days, gt=0)
-    days = np.unique(np.asarray(pd.to_datetime(purchase_dates), dtype="datetime64[D]").astype(np.int64))
+    days = np.unique(
+        np.asarray(pd.to_datetime(purchase_dates), dtype="datetime64[D]").astype(np.int64)
+    )
     if len(days) == 0:
         raise ValueError("This customer has no purchases to follow.")
     end = np.datetime64(pd.Timestamp(observation_end).date(), "D").astype(np.int64)
@@ -826,13 +1004,26 @@ def prob_alive_path(params: BGNBDParams, purchase_dates: Any, observation_end: A
     x = np.searchsorted(times, grid, side="right") - 1
     recency = times[x]
     p = bgnbd_prob_alive(params, x.astype(float), recency, grid)
-    return pd.DataFrame({"date": pd.to_datetime(days[0] + np.round(grid * unit_days).astype(np.int64),
-                                                unit="D"),
-                         "t": grid, "frequency": x.astype(float), "recency": recency, "p_alive": p})
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(days[0] + np.round(grid * unit_days).astype(np.int64), unit="D"),
+            "t": grid,
+            "frequency": x.astype(float),
+            "recency": recency,
+            "p_alive": p,
+        }
+    )
 
 
-def holdout_purchases(transactions: pd.DataFrame, customer_col: str, date_col: str, start: Any,
-                      end: Any, value_col: str | None = None, freq: str = "D") -> pd.DataFrame:
+def holdout_purchases(
+    transactions: pd.DataFrame,
+    customer_col: str,
+    date_col: str,
+    start: Any,
+    end: Any,
+    value_col: str | None = None,
+    freq: str = "D",
+) -> pd.DataFrame:
     """What each customer actually bought in a holdout window ``start < date <= end``.
 
     ``purchases`` counts purchase periods of ``freq`` (days by default), the way
@@ -849,8 +1040,12 @@ def holdout_purchases(transactions: pd.DataFrame, customer_col: str, date_col: s
         raise ValueError(f"freq must be 'D' (days), 'W' (weeks) or 'M' (months), not {freq!r}.")
     dates = pd.to_datetime(transactions[date_col])
     window = ((dates > pd.Timestamp(start)) & (dates <= pd.Timestamp(end))).to_numpy()
-    frame = pd.DataFrame({"c": transactions[customer_col].to_numpy()[window],
-                          "p": _period_ordinal(dates[window], freq)})
+    frame = pd.DataFrame(
+        {
+            "c": transactions[customer_col].to_numpy()[window],
+            "p": _period_ordinal(dates[window], freq),
+        }
+    )
     if value_col is not None:
         frame["v"] = transactions[value_col].to_numpy(dtype=float)[window]
     g = frame.groupby("c", sort=True)
@@ -861,8 +1056,13 @@ def holdout_purchases(transactions: pd.DataFrame, customer_col: str, date_col: s
     return out
 
 
-def holdout_check(params: BGNBDParams, summary: pd.DataFrame, actual: pd.Series, horizon: float,
-                  max_frequency: int = 7) -> pd.DataFrame:
+def holdout_check(
+    params: BGNBDParams,
+    summary: pd.DataFrame,
+    actual: pd.Series,
+    horizon: float,
+    max_frequency: int = 7,
+) -> pd.DataFrame:
     """Expected against actual purchases in a holdout period, by number of repeat purchases.
 
     The validation of FHL (2005), figure 4: customers grouped by their
@@ -876,13 +1076,15 @@ def holdout_check(params: BGNBDParams, summary: pd.DataFrame, actual: pd.Series,
     >>> holdout_check(bg, s, pd.Series({1: 1.0}), 39)["actual"].tolist()
     [0.0, 1.0]
     """
-    expected = bgnbd_conditional_expected_purchases(params, horizon, summary["frequency"], summary["recency"],
-                                                    summary["T"])
+    expected = bgnbd_conditional_expected_purchases(
+        params, horizon, summary["frequency"], summary["recency"], summary["T"]
+    )
     act = actual.reindex(summary.index).fillna(0.0).astype(float)
     group = summary["frequency"].clip(upper=max_frequency).astype(int)
     frame = pd.DataFrame({"group": group, "expected": expected, "actual": act})
-    out = frame.groupby("group").agg(customers=("expected", "size"), expected=("expected", "mean"),
-                                     actual=("actual", "mean"))
+    out = frame.groupby("group").agg(
+        customers=("expected", "size"), expected=("expected", "mean"), actual=("actual", "mean")
+    )
     out.index = [f"{i}+" if i == max_frequency else str(i) for i in out.index]
     out.index.name = "repeat_purchases"
     return out

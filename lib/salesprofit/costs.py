@@ -31,12 +31,14 @@ def _unit_contribution(price: Any, unit_variable_cost: Any) -> Any:
     if (contribution <= 0).any():
         raise ValueError(
             "The price does not cover the unit variable cost: every unit sold adds to the loss, "
-            "so there is no break-even volume. Raise the price or cut the variable cost.")
+            "so there is no break-even volume. Raise the price or cut the variable cost."
+        )
     return _arith(lambda p, v: p - v, price, unit_variable_cost)
 
 
-def breakeven_units(fixed_costs: Any, price: Any, unit_variable_cost: Any,
-                    target_profit: Any = 0.0) -> Any:
+def breakeven_units(
+    fixed_costs: Any, price: Any, unit_variable_cost: Any, target_profit: Any = 0.0
+) -> Any:
     """Units to sell to cover fixed costs and earn ``target_profit`` (before tax).
 
     ``(fixed_costs + target_profit) / (price - unit_variable_cost)``, not
@@ -52,8 +54,9 @@ def breakeven_units(fixed_costs: Any, price: Any, unit_variable_cost: Any,
     return C.out(_arith(lambda f, t, u: (f + t) / u * 1.0, fixed_costs, target_profit, unit))
 
 
-def breakeven_sales(fixed_costs: Any, price: Any, unit_variable_cost: Any,
-                    target_profit: Any = 0.0) -> Any:
+def breakeven_sales(
+    fixed_costs: Any, price: Any, unit_variable_cost: Any, target_profit: Any = 0.0
+) -> Any:
     """Sales (money) to cover fixed costs and earn ``target_profit``.
 
     ``(fixed_costs + target_profit) / contribution-margin ratio``.
@@ -64,7 +67,9 @@ def breakeven_sales(fixed_costs: Any, price: Any, unit_variable_cost: Any,
     C.check("fixed costs", fixed_costs, ge=0)
     C.check("target profit", target_profit, ge=0)
     unit = _unit_contribution(price, unit_variable_cost)
-    return C.out(_arith(lambda f, t, u, p: (f + t) / (u / p), fixed_costs, target_profit, unit, price))
+    return C.out(
+        _arith(lambda f, t, u, p: (f + t) / (u / p), fixed_costs, target_profit, unit, price)
+    )
 
 
 def pretax_profit(after_tax_profit: Any, tax_rate: Any) -> Any:
@@ -106,12 +111,16 @@ def operating_leverage(sales: Any, variable_costs: Any, fixed_costs: Any) -> Any
     C.check("fixed costs", fixed_costs, ge=0)
     income = C.values(sales) - C.values(variable_costs) - C.values(fixed_costs)
     if (income <= 0).any():
-        raise ValueError("Operating income is zero or negative: operating leverage is only "
-                         "meaningful above break-even.")
+        raise ValueError(
+            "Operating income is zero or negative: operating leverage is only "
+            "meaningful above break-even."
+        )
     return C.out(_arith(lambda s, v, f: (s - v) / (s - v - f), sales, variable_costs, fixed_costs))
 
 
-def multi_product_breakeven(mix: Any, prices: Any, unit_costs: Any, fixed_costs: float) -> pd.Series:
+def multi_product_breakeven(
+    mix: Any, prices: Any, unit_costs: Any, fixed_costs: float
+) -> pd.Series:
     """Units of each product at break-even, for a fixed sales mix.
 
     ``mix`` gives the relative units of each product (3 and 2 for a 3:2 mix;
@@ -136,8 +145,10 @@ def multi_product_breakeven(mix: Any, prices: Any, unit_costs: Any, fixed_costs:
     C.check("fixed costs", fixed_costs, ge=0)
     bundle_contribution = float(np.dot(m, p - c))
     if bundle_contribution <= 0:
-        raise ValueError("At this mix the products lose money on average per unit: "
-                         "there is no break-even volume.")
+        raise ValueError(
+            "At this mix the products lose money on average per unit: "
+            "there is no break-even volume."
+        )
     bundles = fixed_costs / bundle_contribution
     return pd.Series(bundles * m, index=index, name="breakeven_units")
 
@@ -154,12 +165,20 @@ def eoq(annual_demand: Any, order_cost: Any, holding_cost: Any) -> Any:
     """
     C.check("annual demand", annual_demand, ge=0)
     C.check("order cost", order_cost, ge=0)
-    C.check("holding cost", holding_cost, gt=0,
-            why="with free storage the model would order everything at once")
-    return C.out(_arith(lambda d, k, h: np.sqrt(2 * d * k / h), annual_demand, order_cost, holding_cost))
+    C.check(
+        "holding cost",
+        holding_cost,
+        gt=0,
+        why="with free storage the model would order everything at once",
+    )
+    return C.out(
+        _arith(lambda d, k, h: np.sqrt(2 * d * k / h), annual_demand, order_cost, holding_cost)
+    )
 
 
-def inventory_cost(order_quantity: Any, annual_demand: Any, order_cost: Any, holding_cost: Any) -> Any:
+def inventory_cost(
+    order_quantity: Any, annual_demand: Any, order_cost: Any, holding_cost: Any
+) -> Any:
     """Annual ordering plus holding cost for an order size: ``K D / Q + h Q / 2``.
 
     >>> inventory_cost(200, 1000, 10, 0.5)
@@ -169,19 +188,36 @@ def inventory_cost(order_quantity: Any, annual_demand: Any, order_cost: Any, hol
     C.check("annual demand", annual_demand, ge=0)
     C.check("order cost", order_cost, ge=0)
     C.check("holding cost", holding_cost, ge=0)
-    return C.out(_arith(lambda q, d, k, h: k * d / q + h * q / 2,
-                        order_quantity, annual_demand, order_cost, holding_cost))
+    return C.out(
+        _arith(
+            lambda q, d, k, h: k * d / q + h * q / 2,
+            order_quantity,
+            annual_demand,
+            order_cost,
+            holding_cost,
+        )
+    )
 
 
-def inventory_cost_curve(annual_demand: float, order_cost: float, holding_cost: float,
-                         quantities: Sequence[float] | np.ndarray) -> pd.DataFrame:
+def inventory_cost_curve(
+    annual_demand: float,
+    order_cost: float,
+    holding_cost: float,
+    quantities: Sequence[float] | np.ndarray,
+) -> pd.DataFrame:
     """Ordering, holding and total cost for each candidate order quantity."""
     q = C.values(quantities)
     C.check("order quantity", q, gt=0)
     ordering = order_cost * annual_demand / q
     holding = holding_cost * q / 2
-    return pd.DataFrame({"order_quantity": q, "ordering_cost": ordering,
-                         "holding_cost": holding, "total_cost": ordering + holding})
+    return pd.DataFrame(
+        {
+            "order_quantity": q,
+            "ordering_cost": ordering,
+            "holding_cost": holding,
+            "total_cost": ordering + holding,
+        }
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -228,8 +264,13 @@ def inventory_policies(inventory: pd.DataFrame, unit_cost: Any) -> pd.DataFrame:
     C.check("annual demand", d, ge=0)
     C.check("order cost", k, ge=0)
     C.check("JIT order cost", kj, ge=0)
-    C.check("holding cost rate", rate, gt=0, le=1,
-            why="it is the yearly cost of holding stock as a fraction of the unit cost, e.g. 0.2")
+    C.check(
+        "holding cost rate",
+        rate,
+        gt=0,
+        le=1,
+        why="it is the yearly cost of holding stock as a fraction of the unit cost, e.g. 0.2",
+    )
     C.check("unit cost", c, gt=0)
     h = rate * c
     out = pd.DataFrame(index=inventory.index)
@@ -237,8 +278,11 @@ def inventory_policies(inventory: pd.DataFrame, unit_cost: Any) -> pd.DataFrame:
         out["product_id"] = inventory["product_id"].to_numpy()
     out["annual_demand"] = d
     out["holding_cost"] = h
-    quantities = {"batch": inventory["order_quantity"].to_numpy(dtype=float),
-                  "eoq": np.sqrt(2 * d * k / h), "jit": np.sqrt(2 * d * kj / h)}
+    quantities = {
+        "batch": inventory["order_quantity"].to_numpy(dtype=float),
+        "eoq": np.sqrt(2 * d * k / h),
+        "jit": np.sqrt(2 * d * kj / h),
+    }
     C.check("order quantity", quantities["batch"], gt=0)
     costs_per_order = {"batch": k, "eoq": k, "jit": kj}
     for name, q in quantities.items():
@@ -264,17 +308,24 @@ def policy_summary(policies: pd.DataFrame) -> pd.DataFrame:
     """
     rows = {}
     for name in ("batch", "eoq", "jit"):
-        rows[name] = {"annual_cost": float(policies[f"{name}_cost"].sum()),
-                      "orders": float(policies[f"{name}_orders"].sum()),
-                      "stock_value": float(policies[f"{name}_stock_value"].sum())}
+        rows[name] = {
+            "annual_cost": float(policies[f"{name}_cost"].sum()),
+            "orders": float(policies[f"{name}_orders"].sum()),
+            "stock_value": float(policies[f"{name}_stock_value"].sum()),
+        }
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "policy"
     out["saving"] = out.loc["batch", "annual_cost"] - out["annual_cost"]
     return out
 
 
-def jit_vs_batch(annual_demand: float, order_cost: float, jit_order_cost: float, holding_cost: float,
-                 batch_quantity: float) -> pd.DataFrame:
+def jit_vs_batch(
+    annual_demand: float,
+    order_cost: float,
+    jit_order_cost: float,
+    holding_cost: float,
+    batch_quantity: float,
+) -> pd.DataFrame:
     """One product's three policies (batch, EOQ, JIT) as a small table.
 
     Same definitions as :func:`inventory_policies` for a single product with
@@ -288,17 +339,31 @@ def jit_vs_batch(annual_demand: float, order_cost: float, jit_order_cost: float,
     C.check("annual demand", annual_demand, gt=0, why="with no demand there is nothing to order")
     C.check("order cost", order_cost, ge=0)
     C.check("JIT order cost", jit_order_cost, ge=0)
-    C.check("holding cost", holding_cost, gt=0,
-            why="with free storage the model would order everything at once")
+    C.check(
+        "holding cost",
+        holding_cost,
+        gt=0,
+        why="with free storage the model would order everything at once",
+    )
     C.check("batch order quantity", batch_quantity, gt=0)
-    q = {"batch": float(batch_quantity), "eoq": eoq(annual_demand, order_cost, holding_cost),
-         "jit": eoq(annual_demand, jit_order_cost, holding_cost)}
+    q = {
+        "batch": float(batch_quantity),
+        "eoq": eoq(annual_demand, order_cost, holding_cost),
+        "jit": eoq(annual_demand, jit_order_cost, holding_cost),
+    }
     k = {"batch": order_cost, "eoq": order_cost, "jit": jit_order_cost}
     rows = []
     for name in ("batch", "eoq", "jit"):
         qq = max(q[name], 1e-12)
-        rows.append({"policy": name, "order_quantity": q[name], "orders_per_year": annual_demand / qq,
-                     "ordering_cost": k[name] * annual_demand / qq, "holding_cost": holding_cost * q[name] / 2})
+        rows.append(
+            {
+                "policy": name,
+                "order_quantity": q[name],
+                "orders_per_year": annual_demand / qq,
+                "ordering_cost": k[name] * annual_demand / qq,
+                "holding_cost": holding_cost * q[name] / 2,
+            }
+        )
     out = pd.DataFrame(rows).set_index("policy")
     out["total_cost"] = out["ordering_cost"] + out["holding_cost"]
     return out
@@ -322,8 +387,14 @@ def meeting_costs(activities: pd.DataFrame, hourly_cost: float) -> pd.DataFrame:
     """
     C.check("hourly cost of a rep", hourly_cost, ge=0)
     g = activities.groupby("type", observed=True)
-    out = pd.DataFrame({"meetings": g.size().astype(float), "direct_cost": g["cost"].mean(),
-                        "meeting_min": g["duration_min"].mean(), "travel_min": g["travel_min"].mean()})
+    out = pd.DataFrame(
+        {
+            "meetings": g.size().astype(float),
+            "direct_cost": g["cost"].mean(),
+            "meeting_min": g["duration_min"].mean(),
+            "travel_min": g["travel_min"].mean(),
+        }
+    )
     out["time_cost"] = (out["meeting_min"] + out["travel_min"]) / 60 * hourly_cost
     out["total_cost"] = out["direct_cost"] + out["time_cost"]
     out["total_spend"] = out["total_cost"] * out["meetings"]
@@ -343,11 +414,20 @@ def hourly_cost(annual_salary: Any, on_cost_rate: Any = 0.3, hours_per_year: Any
     C.check("annual salary", annual_salary, ge=0)
     C.check("on-cost rate", on_cost_rate, ge=0)
     C.check("working hours a year", hours_per_year, gt=0)
-    return C.out(_arith(lambda s, r, n: s * (1 + r) / n, annual_salary, on_cost_rate, hours_per_year))
+    return C.out(
+        _arith(lambda s, r, n: s * (1 + r) / n, annual_salary, on_cost_rate, hours_per_year)
+    )
 
 
-def travel_vs_video(visits_per_year: Any, share_replaced: Any, visit_cost: Any, visit_hours: Any,
-                    video_cost: Any, video_hours: Any, hourly_cost: Any) -> dict:
+def travel_vs_video(
+    visits_per_year: Any,
+    share_replaced: Any,
+    visit_cost: Any,
+    visit_hours: Any,
+    video_cost: Any,
+    video_hours: Any,
+    hourly_cost: Any,
+) -> dict:
     """What replacing a share of visits by video meetings saves in a year.
 
     ``visit_cost``/``video_cost`` are direct costs per meeting (money),
@@ -361,15 +441,30 @@ def travel_vs_video(visits_per_year: Any, share_replaced: Any, visit_cost: Any, 
     (29880.0, 264.0, 64200.0)
     """
     C.check("visits a year", visits_per_year, ge=0)
-    C.check("share of visits replaced", share_replaced, ge=0, le=1,
-            why="it is a fraction: 0.4 replaces 40 % of the visits")
-    for name, v in (("visit cost", visit_cost), ("visit hours", visit_hours), ("video cost", video_cost),
-                    ("video hours", video_hours), ("hourly cost", hourly_cost)):
+    C.check(
+        "share of visits replaced",
+        share_replaced,
+        ge=0,
+        le=1,
+        why="it is a fraction: 0.4 replaces 40 % of the visits",
+    )
+    for name, v in (
+        ("visit cost", visit_cost),
+        ("visit hours", visit_hours),
+        ("video cost", video_cost),
+        ("video hours", video_hours),
+        ("hourly cost", hourly_cost),
+    ):
         C.check(name, v, ge=0)
     n = _arith(lambda v, s: v * s * 1.0, visits_per_year, share_replaced)
     direct = _arith(lambda m, a, b: m * (a - b), n, visit_cost, video_cost)
     hours = _arith(lambda m, a, b: m * (a - b), n, visit_hours, video_hours)
     time_saving = _arith(lambda x, r: x * r, hours, hourly_cost)
     total = _arith(lambda a, b: a + b, direct, time_saving)
-    return {"meetings_replaced": C.out(n), "direct_saving": C.out(direct), "hours_freed": C.out(hours),
-            "time_saving": C.out(time_saving), "total_saving": C.out(total)}
+    return {
+        "meetings_replaced": C.out(n),
+        "direct_saving": C.out(direct),
+        "hours_freed": C.out(hours),
+        "time_saving": C.out(time_saving),
+        "total_saving": C.out(total),
+    }

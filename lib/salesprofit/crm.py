@@ -28,7 +28,9 @@ from . import _checks as C
 
 #: Validity rules of the sample company's customer master (from the data dictionary).
 CUSTOMER_RULES: dict[str, dict] = {
-    "segment": {"allowed": ["manufacturing", "automotive", "construction", "utilities", "healthcare"]},
+    "segment": {
+        "allowed": ["manufacturing", "automotive", "construction", "utilities", "healthcare"]
+    },
     "tier": {"allowed": ["key", "growth", "standard"]},
     "region": {"allowed": ["east", "south", "north", "central", "west"]},
     "payment_terms_days": {"allowed": [30, 60, 90]},
@@ -75,7 +77,9 @@ def profile(df: pd.DataFrame, rules: Mapping[str, Mapping] | None = None) -> pd.
     rules = dict(rules or {})
     unknown = set(rules) - set(df.columns)
     if unknown:
-        raise ValueError(f"Rules name columns the table does not have: {', '.join(sorted(unknown))}.")
+        raise ValueError(
+            f"Rules name columns the table does not have: {', '.join(sorted(unknown))}."
+        )
     rows = []
     n = len(df)
     for col in df.columns:
@@ -83,10 +87,19 @@ def profile(df: pd.DataFrame, rules: Mapping[str, Mapping] | None = None) -> pd.
         missing = int(s.isna().sum())
         present = n - missing
         invalid = int(_invalid(s, rules[col]).sum()) if col in rules else 0
-        rows.append({"column": col, "dtype": str(s.dtype), "rows": n, "missing": missing,
-                     "missing_share": missing / n if n else 0.0, "distinct": int(s.nunique()),
-                     "checked": col in rules, "invalid": invalid,
-                     "invalid_share": invalid / present if present else 0.0})
+        rows.append(
+            {
+                "column": col,
+                "dtype": str(s.dtype),
+                "rows": n,
+                "missing": missing,
+                "missing_share": missing / n if n else 0.0,
+                "distinct": int(s.nunique()),
+                "checked": col in rules,
+                "invalid": invalid,
+                "invalid_share": invalid / present if present else 0.0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -97,9 +110,13 @@ def invalid_rows(df: pd.DataFrame, rules: Mapping[str, Mapping]) -> pd.DataFrame
     >>> invalid_rows(df, {"tier": {"allowed": ["key", "growth"]}, "rebate_rate": {"max": 0.1}})["problem"].tolist()
     ['tier out of range, rebate_rate out of range']
     """
-    flags = pd.DataFrame({col: _invalid(df[col], rule) for col, rule in rules.items()}, index=df.index)
+    flags = pd.DataFrame(
+        {col: _invalid(df[col], rule) for col, rule in rules.items()}, index=df.index
+    )
     bad = flags.any(axis=1)
-    problems = flags[bad].apply(lambda r: ", ".join(f"{c} out of range" for c in flags.columns[r]), axis=1)
+    problems = flags[bad].apply(
+        lambda r: ", ".join(f"{c} out of range" for c in flags.columns[r]), axis=1
+    )
     return df[bad].assign(problem=problems)
 
 
@@ -118,10 +135,15 @@ def normalise_names(names: pd.Series) -> pd.Series:
     return s.str.split().str.join(" ").fillna("")
 
 
-def near_duplicates(customers: pd.DataFrame, id_col: str = "customer_id", name_col: str = "name",
-                    block_on: Sequence[str] = ("city",), threshold: float = 0.95,
-                    evidence: Sequence[str] = ("contact_phone", "contact_email"),
-                    block_chars: int = 64) -> pd.DataFrame:
+def near_duplicates(
+    customers: pd.DataFrame,
+    id_col: str = "customer_id",
+    name_col: str = "name",
+    block_on: Sequence[str] = ("city",),
+    threshold: float = 0.95,
+    evidence: Sequence[str] = ("contact_phone", "contact_email"),
+    block_chars: int = 64,
+) -> pd.DataFrame:
     """Pairs of records that probably describe the same customer.
 
     Names are normalised (:func:`normalise_names`). Records are compared only
@@ -149,7 +171,9 @@ def near_duplicates(customers: pd.DataFrame, id_col: str = "customer_id", name_c
     df = customers[[id_col, name_col, *block_on, *[e for e in evidence if e in customers]]].copy()
     df["_key"] = normalise_names(df[name_col])
     words = df["_key"].str.split()
-    df["_block"] = (words.str[0].fillna("") + " " + words.str[1].fillna("")).str[:max(1, int(block_chars))]
+    df["_block"] = (words.str[0].fillna("") + " " + words.str[1].fillna("")).str[
+        : max(1, int(block_chars))
+    ]
     for col in block_on:
         df["_block"] = df["_block"] + "|" + df[col].astype("string").fillna("")
     df["_pos"] = np.arange(len(df))
@@ -162,22 +186,31 @@ def near_duplicates(customers: pd.DataFrame, id_col: str = "customer_id", name_c
     ka, kb = pairs["_key_a"].to_numpy(), pairs["_key_b"].to_numpy()
     sim[rest] = [difflib.SequenceMatcher(None, ka[i], kb[i]).ratio() for i in rest]
     pairs = pairs.assign(similarity=sim)[sim >= threshold]
-    out = pd.DataFrame({"id_a": pairs[f"{id_col}_a"].to_numpy(), "id_b": pairs[f"{id_col}_b"].to_numpy(),
-                        "name_a": pairs[f"{name_col}_a"].to_numpy(),
-                        "name_b": pairs[f"{name_col}_b"].to_numpy(),
-                        "similarity": pairs["similarity"].to_numpy()})
+    out = pd.DataFrame(
+        {
+            "id_a": pairs[f"{id_col}_a"].to_numpy(),
+            "id_b": pairs[f"{id_col}_b"].to_numpy(),
+            "name_a": pairs[f"{name_col}_a"].to_numpy(),
+            "name_b": pairs[f"{name_col}_b"].to_numpy(),
+            "similarity": pairs["similarity"].to_numpy(),
+        }
+    )
     for e in evidence:
         if e in customers:
             a, b = pairs[f"{e}_a"], pairs[f"{e}_b"]
-            out[f"same_{e}"] = (a.notna() & b.notna() & (a == b)).fillna(False).astype(bool).to_numpy()
+            out[f"same_{e}"] = (
+                (a.notna() & b.notna() & (a == b)).fillna(False).astype(bool).to_numpy()
+            )
     same_cols = [c for c in out.columns if c.startswith("same_")]
     out["shared_contact"] = out[same_cols].any(axis=1) if same_cols else False
-    return out.sort_values(["shared_contact", "similarity", "id_a"],
-                           ascending=[False, False, True]).reset_index(drop=True)
+    return out.sort_values(
+        ["shared_contact", "similarity", "id_a"], ascending=[False, False, True]
+    ).reset_index(drop=True)
 
 
-def quality_score(completeness: Any, validity: Any, uniqueness: Any,
-                  weights: Sequence[float] = (1.0, 1.0, 1.0)) -> float:
+def quality_score(
+    completeness: Any, validity: Any, uniqueness: Any, weights: Sequence[float] = (1.0, 1.0, 1.0)
+) -> float:
     """Data-quality score: weighted mean of the three dimension scores (fractions).
 
     >>> quality_score(0.94, 1.0, 0.99, weights=(2, 1, 1))
@@ -197,17 +230,22 @@ def quality_score(completeness: Any, validity: Any, uniqueness: Any,
 class Audit(NamedTuple):
     """A table's data-quality audit."""
 
-    profile: pd.DataFrame        # see :func:`profile`
-    duplicates: pd.DataFrame     # near-duplicate pairs (empty when not checked)
-    completeness: float          # share of cells filled (in the columns checked for completeness)
-    validity: float              # share of present checked values that obey their rule
-    uniqueness: float            # share of records that are not a duplicate of another
-    score: float                 # :func:`quality_score` with the weights given
+    profile: pd.DataFrame  # see :func:`profile`
+    duplicates: pd.DataFrame  # near-duplicate pairs (empty when not checked)
+    completeness: float  # share of cells filled (in the columns checked for completeness)
+    validity: float  # share of present checked values that obey their rule
+    uniqueness: float  # share of records that are not a duplicate of another
+    score: float  # :func:`quality_score` with the weights given
 
 
-def audit(df: pd.DataFrame, rules: Mapping[str, Mapping] | None = None, key: str | None = None,
-          required: Sequence[str] | None = None, duplicates: pd.DataFrame | None = None,
-          weights: Sequence[float] = (1.0, 1.0, 1.0)) -> Audit:
+def audit(
+    df: pd.DataFrame,
+    rules: Mapping[str, Mapping] | None = None,
+    key: str | None = None,
+    required: Sequence[str] | None = None,
+    duplicates: pd.DataFrame | None = None,
+    weights: Sequence[float] = (1.0, 1.0, 1.0),
+) -> Audit:
     """Audit a table: profile, the three dimension scores and the overall score.
 
     ``required``: columns that should always be filled (default: all);
@@ -238,8 +276,14 @@ def audit(df: pd.DataFrame, rules: Mapping[str, Mapping] | None = None, key: str
     if key is not None and len(dups):
         extra = int(df[key].isin(set(dups["id_b"])).sum())
     uniqueness = 1 - (len(dup_ids) + extra) / len(df) if len(df) else 1.0
-    return Audit(prof, dups, float(completeness), float(validity), float(uniqueness),
-                 quality_score(completeness, validity, uniqueness, weights))
+    return Audit(
+        prof,
+        dups,
+        float(completeness),
+        float(validity),
+        float(uniqueness),
+        quality_score(completeness, validity, uniqueness, weights),
+    )
 
 
 def checklist_score(items: pd.DataFrame) -> tuple[pd.DataFrame, float]:
@@ -260,7 +304,9 @@ def checklist_score(items: pd.DataFrame) -> tuple[pd.DataFrame, float]:
     C.check("Records passed", t["passed"], ge=0)
     C.check("A weight", t["weight"], ge=0)
     if (t["passed"] > t["checked"]).any():
-        raise ValueError("An item passes more records than it checked: passed must be at most checked.")
+        raise ValueError(
+            "An item passes more records than it checked: passed must be at most checked."
+        )
     total = float(t["weight"].sum())
     if total == 0:
         raise ValueError("All weights are zero: give at least one checklist item some weight.")
@@ -269,10 +315,15 @@ def checklist_score(items: pd.DataFrame) -> tuple[pd.DataFrame, float]:
     return t, float(t["points"].sum())
 
 
-def single_customer_view(customers: pd.DataFrame, orders: pd.DataFrame, order_lines: pd.DataFrame,
-                         activities: pd.DataFrame | None = None, tickets: pd.DataFrame | None = None,
-                         surveys: pd.DataFrame | None = None,
-                         opportunities: pd.DataFrame | None = None) -> pd.DataFrame:
+def single_customer_view(
+    customers: pd.DataFrame,
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    activities: pd.DataFrame | None = None,
+    tickets: pd.DataFrame | None = None,
+    surveys: pd.DataFrame | None = None,
+    opportunities: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per customer joining the CRM's tables (客户信息集中管理).
 
     Indexed by ``customer_id`` in the order of ``customers``, with the
@@ -299,8 +350,11 @@ def single_customer_view(customers: pd.DataFrame, orders: pd.DataFrame, order_li
     add: dict[str, pd.Series] = {}
     add["orders"] = o.groupby("customer_id").size()
     add["net_sales"] = (lines["quantity"] * lines["net_price"]).groupby(lines["customer_id"]).sum()
-    add["gross_profit"] = (lines["quantity"] * (lines["net_price"] - lines["unit_cost"])).groupby(
-        lines["customer_id"]).sum()
+    add["gross_profit"] = (
+        (lines["quantity"] * (lines["net_price"] - lines["unit_cost"]))
+        .groupby(lines["customer_id"])
+        .sum()
+    )
     add["first_order"] = o.groupby("customer_id")["order_date"].min()
     add["last_order"] = o.groupby("customer_id")["order_date"].max()
     if activities is not None:
@@ -314,15 +368,27 @@ def single_customer_view(customers: pd.DataFrame, orders: pd.DataFrame, order_li
     if surveys is not None:
         g = surveys.groupby("customer_id")["nps_score"]
         add["surveys"] = g.size()
-        add["nps"] = 100 * ((surveys["nps_score"] >= 9).groupby(surveys["customer_id"]).mean()
-                              - (surveys["nps_score"] <= 6).groupby(surveys["customer_id"]).mean())
+        add["nps"] = 100 * (
+            (surveys["nps_score"] >= 9).groupby(surveys["customer_id"]).mean()
+            - (surveys["nps_score"] <= 6).groupby(surveys["customer_id"]).mean()
+        )
         add["mean_csat"] = surveys.groupby("customer_id")["csat"].mean()
     if opportunities is not None:
         op = opportunities
         add["open_pipeline"] = op[op["status"] == "open"].groupby("customer_id")["amount"].sum()
         add["won_deals"] = op[op["status"] == "won"].groupby("customer_id").size()
-    counts = {"orders", "net_sales", "gross_profit", "activities", "visits", "tickets", "open_tickets",
-              "surveys", "open_pipeline", "won_deals"}
+    counts = {
+        "orders",
+        "net_sales",
+        "gross_profit",
+        "activities",
+        "visits",
+        "tickets",
+        "open_tickets",
+        "surveys",
+        "open_pipeline",
+        "won_deals",
+    }
     out = view.copy()
     for name, s in add.items():
         s = s.reindex(idx)
@@ -342,9 +408,15 @@ def uniqueness(keys: pd.Series, duplicate_ids: Any = ()) -> float:
     return float(1 - bad.sum() / len(keys))
 
 
-def collection_checklist(customers: pd.DataFrame, orders: pd.DataFrame, order_lines: pd.DataFrame,
-                         activities: pd.DataFrame, tickets: pd.DataFrame, surveys: pd.DataFrame,
-                         duplicates: pd.DataFrame | None = None) -> pd.DataFrame:
+def collection_checklist(
+    customers: pd.DataFrame,
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    activities: pd.DataFrame,
+    tickets: pd.DataFrame,
+    surveys: pd.DataFrame,
+    duplicates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The data-collection checklist of the sample company, measured.
 
     One row per item (what should be true of the data a sales team collects),
@@ -360,25 +432,59 @@ def collection_checklist(customers: pd.DataFrame, orders: pd.DataFrame, order_li
     """
     ids = set(customers["customer_id"])
     dup = set(duplicates["id_b"]) if duplicates is not None and len(duplicates) else set()
-    net_ok = (order_lines["net_price"] - (order_lines["list_price"] * (1 - order_lines["discount"])).round(2)
-              ).abs() <= 0.005
+    net_ok = (
+        order_lines["net_price"]
+        - (order_lines["list_price"] * (1 - order_lines["discount"])).round(2)
+    ).abs() <= 0.005
     resolved = tickets[tickets["resolved_date"].notna()]
     o = orders[orders["status"] == "delivered"] if "status" in orders else orders
     last_year = pd.to_datetime(o["order_date"]).dt.year.max()
     buyers = set(o.loc[pd.to_datetime(o["order_date"]).dt.year == last_year, "customer_id"])
     heard = set(surveys.loc[pd.to_datetime(surveys["date"]).dt.year == last_year, "customer_id"])
     items = [
-        ("Every customer has a contact e-mail", customers["contact_email"].notna().sum(), len(customers)),
-        ("Every customer has a contact phone", customers["contact_phone"].notna().sum(), len(customers)),
-        ("Every customer is recorded once", len(customers) - customers["customer_id"].isin(dup).sum(),
-         len(customers)),
-        ("Every order line has its unit cost", (order_lines["unit_cost"] > 0).sum(), len(order_lines)),
+        (
+            "Every customer has a contact e-mail",
+            customers["contact_email"].notna().sum(),
+            len(customers),
+        ),
+        (
+            "Every customer has a contact phone",
+            customers["contact_phone"].notna().sum(),
+            len(customers),
+        ),
+        (
+            "Every customer is recorded once",
+            len(customers) - customers["customer_id"].isin(dup).sum(),
+            len(customers),
+        ),
+        (
+            "Every order line has its unit cost",
+            (order_lines["unit_cost"] > 0).sum(),
+            len(order_lines),
+        ),
         ("Every net price = list price x (1 - discount)", net_ok.sum(), len(order_lines)),
         ("Every order names a known customer", orders["customer_id"].isin(ids).sum(), len(orders)),
-        ("Every activity names a known customer", activities["customer_id"].isin(ids).sum(), len(activities)),
-        ("Every resolved ticket has its resolution time", resolved["resolution_hours"].notna().sum(),
-         len(resolved)),
-        (f"Every customer who bought in {last_year} gave feedback that year", len(buyers & heard), len(buyers)),
+        (
+            "Every activity names a known customer",
+            activities["customer_id"].isin(ids).sum(),
+            len(activities),
+        ),
+        (
+            "Every resolved ticket has its resolution time",
+            resolved["resolution_hours"].notna().sum(),
+            len(resolved),
+        ),
+        (
+            f"Every customer who bought in {last_year} gave feedback that year",
+            len(buyers & heard),
+            len(buyers),
+        ),
     ]
-    return pd.DataFrame({"item": [i[0] for i in items], "passed": [int(i[1]) for i in items],
-                         "checked": [int(i[2]) for i in items], "weight": 1.0})
+    return pd.DataFrame(
+        {
+            "item": [i[0] for i in items],
+            "passed": [int(i[1]) for i in items],
+            "checked": [int(i[2]) for i in items],
+            "weight": 1.0,
+        }
+    )

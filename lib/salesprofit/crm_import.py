@@ -54,8 +54,15 @@ import pandas as pd
 
 from .data import DataError
 
-__all__ = ["CrmColumn", "CRM_TABLES", "CrmImport", "read_crm_export", "inspect_crm_export",
-           "accepted_headers", "parse_numbers"]
+__all__ = [
+    "CRM_TABLES",
+    "CrmColumn",
+    "CrmImport",
+    "accepted_headers",
+    "inspect_crm_export",
+    "parse_numbers",
+    "read_crm_export",
+]
 
 #: How many bad rows an error message lists.
 MAX_ROWS_SHOWN = 5
@@ -86,35 +93,116 @@ class CrmColumn:
 
 CRM_TABLES: dict[str, tuple[CrmColumn, ...]] = {
     "order_lines": (
-        CrmColumn("order_id", "id", True, "order number",
-                  ("order_id", "order id", "order no", "order number", "订单号", "订单编号",
-                   "单号", "销售单号", "单据编号")),
-        CrmColumn("order_date", "date", True, "order date",
-                  ("order_date", "order date", "下单日期", "订单日期", "下单时间", "单据日期"),
-                  ("date", "日期")),
-        CrmColumn("customer_id", "id", True, "customer",
-                  ("customer_id", "customer id", "customer code", "客户编号", "客户代码",
-                   "客户编码", "客户id"),
-                  ("customer", "customer name", "客户名称", "客户")),
-        CrmColumn("product_id", "id", False, "product",
-                  ("product_id", "product id", "sku", "产品编号", "产品编码", "物料编号",
-                   "商品编号", "货号"),
-                  ("product", "product name", "产品名称", "产品", "商品名称")),
-        CrmColumn("quantity", "quantity", True, "quantity sold",
-                  ("quantity", "qty", "数量", "销售数量")),
-        CrmColumn("unit_price", "money", True, "price actually paid per unit",
-                  ("unit_price", "unit price", "net_price", "net price", "单价", "成交价",
-                   "成交单价", "实际单价"),
-                  ("price", "价格")),
-        CrmColumn("unit_cost", "money", False, "cost per unit",
-                  ("unit_cost", "unit cost", "成本", "单位成本", "成本价", "成本单价"),
-                  ("cost",)),
-        CrmColumn("list_price", "money", False, "list price per unit",
-                  ("list_price", "list price", "标准价", "目录价", "标价", "牌价")),
-        CrmColumn("rep_id", "id", False, "sales rep",
-                  ("rep_id", "sales_rep", "sales rep", "salesperson", "销售代表", "业务员",
-                   "销售员", "销售人员"),
-                  ("rep",)),
+        CrmColumn(
+            "order_id",
+            "id",
+            True,
+            "order number",
+            (
+                "order_id",
+                "order id",
+                "order no",
+                "order number",
+                "订单号",
+                "订单编号",
+                "单号",
+                "销售单号",
+                "单据编号",
+            ),
+        ),
+        CrmColumn(
+            "order_date",
+            "date",
+            True,
+            "order date",
+            ("order_date", "order date", "下单日期", "订单日期", "下单时间", "单据日期"),
+            ("date", "日期"),
+        ),
+        CrmColumn(
+            "customer_id",
+            "id",
+            True,
+            "customer",
+            (
+                "customer_id",
+                "customer id",
+                "customer code",
+                "客户编号",
+                "客户代码",
+                "客户编码",
+                "客户id",
+            ),
+            ("customer", "customer name", "客户名称", "客户"),
+        ),
+        CrmColumn(
+            "product_id",
+            "id",
+            False,
+            "product",
+            (
+                "product_id",
+                "product id",
+                "sku",
+                "产品编号",
+                "产品编码",
+                "物料编号",
+                "商品编号",
+                "货号",
+            ),
+            ("product", "product name", "产品名称", "产品", "商品名称"),
+        ),
+        CrmColumn(
+            "quantity", "quantity", True, "quantity sold", ("quantity", "qty", "数量", "销售数量")
+        ),
+        CrmColumn(
+            "unit_price",
+            "money",
+            True,
+            "price actually paid per unit",
+            (
+                "unit_price",
+                "unit price",
+                "net_price",
+                "net price",
+                "单价",
+                "成交价",
+                "成交单价",
+                "实际单价",
+            ),
+            ("price", "价格"),
+        ),
+        CrmColumn(
+            "unit_cost",
+            "money",
+            False,
+            "cost per unit",
+            ("unit_cost", "unit cost", "成本", "单位成本", "成本价", "成本单价"),
+            ("cost",),
+        ),
+        CrmColumn(
+            "list_price",
+            "money",
+            False,
+            "list price per unit",
+            ("list_price", "list price", "标准价", "目录价", "标价", "牌价"),
+        ),
+        CrmColumn(
+            "rep_id",
+            "id",
+            False,
+            "sales rep",
+            (
+                "rep_id",
+                "sales_rep",
+                "sales rep",
+                "salesperson",
+                "销售代表",
+                "业务员",
+                "销售员",
+                "销售人员",
+            ),
+            ("rep",),
+        ),
     ),
 }
 
@@ -144,8 +232,9 @@ def accepted_headers(table: str = "order_lines") -> dict[str, tuple[str, ...]]:
 
 def _spec(table: str) -> tuple[CrmColumn, ...]:
     if table not in CRM_TABLES:
-        raise DataError(f"read_crm_export reads the table(s) {', '.join(CRM_TABLES)}; "
-                        f"got {table!r}.")
+        raise DataError(
+            f"read_crm_export reads the table(s) {', '.join(CRM_TABLES)}; got {table!r}."
+        )
     return CRM_TABLES[table]
 
 
@@ -198,15 +287,22 @@ class CrmImport:
                 n = int(self.data[col.name].notna().sum())
                 status = "read"
                 filled = f"{n:,} of {len(self.data):,}"
-            rows.append({"column": col.name, "meaning": col.meaning,
-                         "header in your file": header or "", "status": status,
-                         "filled rows": filled})
+            rows.append(
+                {
+                    "column": col.name,
+                    "meaning": col.meaning,
+                    "header in your file": header or "",
+                    "status": status,
+                    "filled rows": filled,
+                }
+            )
         return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------------------
 # Messages
 # --------------------------------------------------------------------------------------
+
 
 def _rows_text(rows: np.ndarray) -> str:
     rows = np.asarray(rows)
@@ -229,11 +325,18 @@ def _fail(message: str) -> DataError:
 # --------------------------------------------------------------------------------------
 
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"%PDF", "PDF document"),
-    (b"BM", None), (b"\x1f\x8b", "gzip archive"), (b"Rar!", "RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"RIFF", "RIFF media file"),
-    (b"\x7fELF", "program file"), (b"MZ", "Windows program"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"BM", None),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x7fELF", "program file"),
+    (b"MZ", "Windows program"),
 )
 
 
@@ -272,8 +375,7 @@ def _ascii_rich_sample(data: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def _detect_encoding(data: bytes, spec: tuple[CrmColumn, ...],
-                     mapping_keys: set[str]) -> str:
+def _detect_encoding(data: bytes, spec: tuple[CrmColumn, ...], mapping_keys: set[str]) -> str:
     """Encoding of CSV bytes: BOM, else charset-normalizer's candidates ranked by headers."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -297,8 +399,11 @@ def _detect_encoding(data: bytes, spec: tuple[CrmColumn, ...],
             text = head.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        score = max(_header_score(r, lookup, mapping_keys)
-                    for r in _sample_rows(text, ",;\t|")) if text else 0
+        score = (
+            max(_header_score(r, lookup, mapping_keys) for r in _sample_rows(text, ",;\t|"))
+            if text
+            else 0
+        )
         if score > best_score:
             best, best_score = enc, score
     return best or _canonical_encoding(matches[0].encoding)
@@ -319,8 +424,9 @@ def _sample_rows(text: str, seps: str) -> list[list[str]]:
     return [re.split(f"[{re.escape(seps)}]", line) for line in lines] or [[]]
 
 
-def _header_score(cells: list[Any], lookup: dict[str, tuple[str, int]],
-                  mapping_keys: set[str]) -> int:
+def _header_score(
+    cells: list[Any], lookup: dict[str, tuple[str, int]], mapping_keys: set[str]
+) -> int:
     found = set()
     for c in cells:
         n = _norm(c)
@@ -331,8 +437,9 @@ def _header_score(cells: list[Any], lookup: dict[str, tuple[str, int]],
     return len(found)
 
 
-def _find_header(rows: list[list[Any]], lookup: dict[str, tuple[str, int]],
-                 mapping_keys: set[str]) -> tuple[int, int]:
+def _find_header(
+    rows: list[list[Any]], lookup: dict[str, tuple[str, int]], mapping_keys: set[str]
+) -> tuple[int, int]:
     """(index, score) of the row among the first ones with the most recognised names."""
     best_i, best = -1, 0
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -349,15 +456,18 @@ def _no_header(name: str, first: list[Any]) -> DataError:
         f"(the first row holds {shown}). Expected a row of column names such as "
         "order_id, order_date, customer_id, quantity, unit_price (or 订单号, 下单日期, "
         "客户, 数量, 单价); rename your columns or pass mapping={'your header': "
-        "'quantity', ...}.")
+        "'quantity', ...}."
+    )
 
 
 # --------------------------------------------------------------------------------------
 # Header -> canonical columns
 # --------------------------------------------------------------------------------------
 
-def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
-            mapping: dict[str, str | None] | None) -> tuple[dict[str, int], list[str]]:
+
+def _assign(
+    header: list[Any], spec: tuple[CrmColumn, ...], name: str, mapping: dict[str, str | None] | None
+) -> tuple[dict[str, int], list[str]]:
     """canonical name -> column position; and the headers left unused."""
     canon = {c.name: c for c in spec}
     labels = ["" if h is None else str(h).strip() for h in header]
@@ -368,24 +478,31 @@ def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
         for key, value in mapping.items():
             k = _norm(key)
             positions = [i for i, n in enumerate(norm) if n == k and n]
-            if not positions and key in canon and value is not None and \
-                    _norm(value) in norm:  # given the other way round: canonical -> header
+            if (
+                not positions and key in canon and value is not None and _norm(value) in norm
+            ):  # given the other way round: canonical -> header
                 k, value = _norm(value), key
                 positions = [i for i, n in enumerate(norm) if n == k]
             if not positions:
-                raise _fail(f"File '{name}': the mapping names the column '{key}', which "
-                            f"the file does not have. Columns in your file: "
-                            f"{', '.join(l for l in labels if l)}.")
+                raise _fail(
+                    f"File '{name}': the mapping names the column '{key}', which "
+                    f"the file does not have. Columns in your file: "
+                    f"{', '.join(l for l in labels if l)}."
+                )
             if len(positions) > 1:
-                raise _fail(f"File '{name}': {len(positions)} columns are called "
-                            f"'{labels[positions[0]]}'; rename one of them in the file.")
+                raise _fail(
+                    f"File '{name}': {len(positions)} columns are called "
+                    f"'{labels[positions[0]]}'; rename one of them in the file."
+                )
             taken.add(positions[0])
             if value is None:
                 continue
             if value not in canon:
-                raise _fail(f"File '{name}': the mapping sends '{key}' to '{value}', which "
-                            f"is not a column this reader knows; use one of "
-                            f"{', '.join(canon)} (or None to ignore the column).")
+                raise _fail(
+                    f"File '{name}': the mapping sends '{key}' to '{value}', which "
+                    f"is not a column this reader knows; use one of "
+                    f"{', '.join(canon)} (or None to ignore the column)."
+                )
             if value in assigned:
                 raise _fail(f"File '{name}': the mapping sends two columns to '{value}'.")
             assigned[value] = positions[0]
@@ -394,14 +511,18 @@ def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
         if col.name in assigned:
             continue
         for rank in (0, 1):
-            hits = [i for i, n in enumerate(norm)
-                    if i not in taken and lookup.get(n) == (col.name, rank)]
+            hits = [
+                i
+                for i, n in enumerate(norm)
+                if i not in taken and lookup.get(n) == (col.name, rank)
+            ]
             if len(hits) > 1:
                 a, b = labels[hits[0]], labels[hits[1]]
                 raise _fail(
                     f"File '{name}': columns '{a}' and '{b}' both mean {col.name} "
                     f"({col.meaning}). Keep one of them in the file, or pass "
-                    f"mapping={{'{a}': '{col.name}', '{b}': None}}.")
+                    f"mapping={{'{a}': '{col.name}', '{b}': None}}."
+                )
             if hits:
                 assigned[col.name] = hits[0]
                 taken.add(hits[0])
@@ -414,23 +535,32 @@ def _assign(header: list[Any], spec: tuple[CrmColumn, ...], name: str,
                 f"File '{name}': the required column {col.name} ({col.meaning}) is "
                 f"missing. Accepted headers: {accepted}. Columns in your file: {found}. "
                 f"Rename the column in the file, or pass mapping={{'your header': "
-                f"'{col.name}'}}.")
+                f"'{col.name}'}}."
+            )
     used = set(assigned.values())
     ignored = [labels[i] for i in range(len(labels)) if i not in used and labels[i]]
     return assigned, ignored
-
 
 
 # --------------------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------------------
 
-_ENCODING_LABELS = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8",
-                    "gb18030": "GBK/GB18030", "utf-16": "UTF-16"}
+_ENCODING_LABELS = {
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-8": "UTF-8",
+    "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16",
+}
 
 
-def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
-              mapping: dict[str, str | None] | None, mapping_keys: set[str]) -> _Sheet:
+def _read_csv(
+    data: bytes,
+    name: str,
+    spec: tuple[CrmColumn, ...],
+    mapping: dict[str, str | None] | None,
+    mapping_keys: set[str],
+) -> _Sheet:
     encoding = _detect_encoding(data, spec, mapping_keys)
     label = _ENCODING_LABELS.get(encoding, encoding)
     try:
@@ -446,8 +576,10 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
-                    "from your CRM again (CSV or XLSX).")
+        raise _fail(
+            f"File '{name}' is empty: it holds no data. Export the order lines "
+            "from your CRM again (CSV or XLSX)."
+        )
     lookup = _lookup(spec)
     head = text[: 256 * 1024]
     candidates = []
@@ -461,7 +593,7 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
         raise _no_header(name, rows[0] if rows else [])
     header = list(rows[idx])
     assigned, ignored = _assign(header, spec, name, mapping)
-    width = max([len(header)] + [len(r) for r in rows[idx + 1:]])
+    width = max([len(header)] + [len(r) for r in rows[idx + 1 :]])
     # every column is parsed: with usecols pandas silently drops a surplus cell (e.g. the
     # "50" of an unquoted decimal comma "12,50"), so no usecols here
     # the C parser reads UTF-8 bytes fastest; other encodings are transcoded once
@@ -476,10 +608,19 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
     # float64, saving a Python string per cell; any other text in them (a currency mark,
     # a thousands separator, a word) makes pandas refuse and the column is read as text.
     # Not in semicolon files, where "1.234" may mean one thousand two hundred and four.
-    fast = [] if sep == ";" else [
-        assigned[c.name] for c in spec if c.kind in ("quantity", "money")
-        and c.name in assigned and _plain_numbers([r[assigned[c.name]] for r in rows[idx + 1:]
-                                                   if assigned[c.name] < len(r)])]
+    fast = (
+        []
+        if sep == ";"
+        else [
+            assigned[c.name]
+            for c in spec
+            if c.kind in ("quantity", "money")
+            and c.name in assigned
+            and _plain_numbers(
+                [r[assigned[c.name]] for r in rows[idx + 1 :] if assigned[c.name] < len(r)]
+            )
+        ]
+    )
     try:
         try:
             frame = _read_frame(buffer, sep, idx, width, fast)
@@ -496,14 +637,16 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
                 f"above it have {m.group(1)}. A value probably contains the separator "
                 f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal comma "
                 "or a thousands separator; put quotes around it or save the file again "
-                "from Excel.") from None
-        raise _fail(f"File '{name}' is not a readable CSV file: "
-                    f"{str(exc).strip().splitlines()[-1]}.") from None
+                "from Excel."
+            ) from None
+        raise _fail(
+            f"File '{name}' is not a readable CSV file: {str(exc).strip().splitlines()[-1]}."
+        ) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in range(width)})
     first_row = idx + 2
     for c in range(len(header), width):  # values beyond the last header: shifted cells
-        filled = (frame[c].to_numpy(dtype=object) != "")
+        filled = frame[c].to_numpy(dtype=object) != ""
         if filled.any():
             row = first_row + int(np.flatnonzero(filled)[0])
             raise _fail(
@@ -511,11 +654,25 @@ def _read_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...],
                 f"{idx + 1}) has names. A value probably contains the separator "
                 f"'{_SEP_NAMES[sep]}' ({sep!r}) without quotes, for example a decimal "
                 "comma or a thousands separator; put quotes around it or save the file "
-                "again from Excel.")
+                "again from Excel."
+            )
     cells = {c: frame[c].to_numpy() for c in frame.columns if c < len(header)}
-    return _Sheet(header, assigned, ignored, cells, None, len(frame),
-                  {"encoding": label, "separator": sep, "sheet": None, "header_row": idx + 1,
-                   "first_row": first_row, "comma_hint": sep == ";"})
+    return _Sheet(
+        header,
+        assigned,
+        ignored,
+        cells,
+        None,
+        len(frame),
+        {
+            "encoding": label,
+            "separator": sep,
+            "sheet": None,
+            "header_row": idx + 1,
+            "first_row": first_row,
+            "comma_hint": sep == ";",
+        },
+    )
 
 
 def _plain_numbers(sample: list[str]) -> bool:
@@ -524,8 +681,9 @@ def _plain_numbers(sample: list[str]) -> bool:
     return bool(filled) and all(re.fullmatch(r"-?\d{1,15}(?:\.\d{1,15})?", v) for v in filled)
 
 
-def _read_frame(buffer: io.BytesIO, sep: str, idx: int, width: int, fast: list[int]
-                ) -> pd.DataFrame:
+def _read_frame(
+    buffer: io.BytesIO, sep: str, idx: int, width: int, fast: list[int]
+) -> pd.DataFrame:
     """The table below the header: text cells ("" when blank), float64 for ``fast``."""
     dtype: dict[int, Any] = {c: (np.float64 if c in fast else object) for c in range(width)}
     # pandas only warns when a row does not fit the columns and drops cells: that would be
@@ -534,15 +692,27 @@ def _read_frame(buffer: io.BytesIO, sep: str, idx: int, width: int, fast: list[i
         warnings.simplefilter("error", pd.errors.ParserWarning)
         try:
             return pd.read_csv(
-                buffer, sep=sep, header=None, skiprows=idx + 1, names=list(range(width)),
-                dtype=dtype, na_filter=bool(fast), keep_default_na=False,
-                na_values={c: [""] for c in fast} if fast else None, skip_blank_lines=False,
-                engine="c", quotechar='"', index_col=False, encoding="utf-8")
+                buffer,
+                sep=sep,
+                header=None,
+                skiprows=idx + 1,
+                names=list(range(width)),
+                dtype=dtype,
+                na_filter=bool(fast),
+                keep_default_na=False,
+                na_values={c: [""] for c in fast} if fast else None,
+                skip_blank_lines=False,
+                engine="c",
+                quotechar='"',
+                index_col=False,
+                encoding="utf-8",
+            )
         except pd.errors.ParserWarning:
             raise pd.errors.ParserError(
                 "its rows do not all fit under the header row (a line break or a quote "
                 "inside a cell may have split a row); open it in Excel and save it again "
-                "as CSV") from None
+                "as CSV"
+            ) from None
 
 
 def _csv_head(text: str, sep: str):
@@ -573,26 +743,38 @@ class _Sheet:
 # XLSX
 # --------------------------------------------------------------------------------------
 
-def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...],
-               mapping: dict[str, str | None] | None, mapping_keys: set[str]) -> _Sheet:
+
+def _read_xlsx(
+    data: bytes,
+    name: str,
+    spec: tuple[CrmColumn, ...],
+    mapping: dict[str, str | None] | None,
+    mapping_keys: set[str],
+) -> _Sheet:
     import openpyxl
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
-                    "may be damaged or cut short). Open it in Excel or WPS and save it "
-                    "again as .xlsx, or export CSV.") from None
+        raise _fail(
+            f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+            "may be damaged or cut short). Open it in Excel or WPS and save it "
+            "again as .xlsx, or export CSV."
+        ) from None
     if "xl/workbook.xml" not in names:
-        raise _fail(f"File '{name}' is a ZIP archive, not an Excel workbook. Export the "
-                    "order lines from your CRM as CSV or Excel (.xlsx).")
+        raise _fail(
+            f"File '{name}' is a ZIP archive, not an Excel workbook. Export the "
+            "order lines from your CRM as CSV or Excel (.xlsx)."
+        )
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for damaged files
-        raise _fail(f"File '{name}' looks like an Excel workbook but cannot be opened (it "
-                    "may be damaged or password-protected). Open it in Excel or WPS and "
-                    "save it again as .xlsx, or export CSV.") from None
+        raise _fail(
+            f"File '{name}' looks like an Excel workbook but cannot be opened (it "
+            "may be damaged or password-protected). Open it in Excel or WPS and "
+            "save it again as .xlsx, or export CSV."
+        ) from None
     lookup = _lookup(spec)
     first: list[Any] = []
     try:
@@ -610,26 +792,40 @@ def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...],
                 continue
             header = list(head[idx])
             assigned, ignored = _assign(header, spec, name, mapping)
-            body = head[idx + 1:] + list(rows)
+            body = head[idx + 1 :] + list(rows)
             width = max([len(header)] + [len(r) for r in body])
             header += [None] * (width - len(header))
             cells: dict[int, np.ndarray] = {}
             native: dict[int, np.ndarray] = {}
             for c in range(width):
                 column = [r[c] if c < len(r) else None for r in body]
-                cells[c] = np.array([v if isinstance(v, str) else "" for v in column],
-                                    dtype=object)
-                native[c] = np.array([None if isinstance(v, str) else v for v in column],
-                                     dtype=object)
-            return _Sheet(header, assigned, ignored, cells, native, len(body),
-                          {"encoding": None, "separator": None, "sheet": ws.title,
-                           "header_row": idx + 1, "first_row": idx + 2,
-                           "comma_hint": False})
+                cells[c] = np.array([v if isinstance(v, str) else "" for v in column], dtype=object)
+                native[c] = np.array(
+                    [None if isinstance(v, str) else v for v in column], dtype=object
+                )
+            return _Sheet(
+                header,
+                assigned,
+                ignored,
+                cells,
+                native,
+                len(body),
+                {
+                    "encoding": None,
+                    "separator": None,
+                    "sheet": ws.title,
+                    "header_row": idx + 1,
+                    "first_row": idx + 2,
+                    "comma_hint": False,
+                },
+            )
     finally:
         wb.close()
     if not first or all(v is None or (isinstance(v, str) and not v.strip()) for v in first):
-        raise _fail(f"File '{name}' is empty: its sheets hold no data. Export the order "
-                    "lines from your CRM again (CSV or XLSX).")
+        raise _fail(
+            f"File '{name}' is empty: its sheets hold no data. Export the order "
+            "lines from your CRM again (CSV or XLSX)."
+        )
     raise _no_header(name, ["" if v is None else v for v in first])
 
 
@@ -639,6 +835,7 @@ def _read_xlsx(data: bytes, name: str, spec: tuple[CrmColumn, ...],
 # dates are then parsed by pandas' C CSV parser. No Python loop over rows (except over
 # the few cells of an XLSX file that openpyxl already handed over one by one).
 # --------------------------------------------------------------------------------------
+
 
 class _Bad(Exception):
     """A column problem: mask of bad rows and the sentence explaining them."""
@@ -652,8 +849,10 @@ def _join(arr: np.ndarray) -> str:
     """The cells as one string, one line per cell (line breaks inside cells made bad)."""
     big = "\n".join(arr)
     if big.count("\n") != len(arr) - 1 or "\r" in big:
-        arr = np.array([v.replace("\r\n", "\x00").replace("\n", "\x00").replace("\r", "\x00")
-                        for v in arr], dtype=object)
+        arr = np.array(
+            [v.replace("\r\n", "\x00").replace("\n", "\x00").replace("\r", "\x00") for v in arr],
+            dtype=object,
+        )
         big = "\n".join(arr)
     return big
 
@@ -672,10 +871,18 @@ def _lines_not_matching(big: str, pattern: str, n: int) -> np.ndarray:
 def _read_floats(big: str, n: int) -> np.ndarray | None:
     """Parse one number per line with pandas' C parser; None if any line is not one."""
     try:  # a last sentinel line keeps trailing blank lines
-        col = pd.read_csv(io.StringIO(big + "\n0"), header=None, names=["v"],
-                          dtype="float64", skip_blank_lines=False, keep_default_na=False,
-                          na_values=[""], engine="c", quoting=csv.QUOTE_NONE,
-                          sep="\x01")["v"]
+        col = pd.read_csv(
+            io.StringIO(big + "\n0"),
+            header=None,
+            names=["v"],
+            dtype="float64",
+            skip_blank_lines=False,
+            keep_default_na=False,
+            na_values=[""],
+            engine="c",
+            quoting=csv.QUOTE_NONE,
+            sep="\x01",
+        )["v"]
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
         return None
     values = col.to_numpy(dtype="float64")
@@ -684,16 +891,33 @@ def _read_floats(big: str, n: int) -> np.ndarray | None:
     return values[:n]
 
 
-_CURRENCY_MARKS = ("人民币", "RMB", "rmb", "CNY", "cny", "EUR", "eur", "USD", "usd",
-                   "¥", "￥", "€", "$", "£", "元")
+_CURRENCY_MARKS = (
+    "人民币",
+    "RMB",
+    "rmb",
+    "CNY",
+    "cny",
+    "EUR",
+    "eur",
+    "USD",
+    "usd",
+    "¥",
+    "￥",
+    "€",
+    "$",
+    "£",
+    "元",
+)
 _SPACE_MARKS = (" ", "\u00a0", "\u202f", "\u2009", "\u3000", "\t", "'", "\u2019")
 _SIGN = r"[+-]?"
 _DOT = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _COMMA = r"(?:(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d*)?|,\d+)"
 # lines that only a decimal-comma reading (or only a decimal-point reading) explains
-_COMMA_ONLY = (r"(?![+-]?\d{1,3}(?:,\d{3})+$)[+-]?(?:(?:\d{1,3}(?:\.\d{3})+|\d+),\d*|,\d+)")
-_DOT_ONLY = (r"(?![+-]?\d{1,3}(?:\.\d{3})+$)[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d*|\.\d+)"
-             r"(?:[eE][+-]?\d+)?")
+_COMMA_ONLY = r"(?![+-]?\d{1,3}(?:,\d{3})+$)[+-]?(?:(?:\d{1,3}(?:\.\d{3})+|\d+),\d*|,\d+)"
+_DOT_ONLY = (
+    r"(?![+-]?\d{1,3}(?:\.\d{3})+$)[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d*|\.\d+)"
+    r"(?:[eE][+-]?\d+)?"
+)
 
 
 def _clean_number_text(big: str) -> str:
@@ -736,21 +960,27 @@ def _separators(scan: dict[str, np.ndarray], sep: str, other: str) -> dict[str, 
     line_start = np.where(line > 0, nl[np.maximum(line - 1, 0)] if len(nl) else -1, -1)
     others = np.flatnonzero(b == ord(other))
     j = np.searchsorted(others, pos) - 1
-    other_before = (j >= 0) & (others[np.maximum(j, 0)] > line_start) if len(others) else \
-        np.zeros(len(pos), dtype=bool)
+    other_before = (
+        (j >= 0) & (others[np.maximum(j, 0)] > line_start)
+        if len(others)
+        else np.zeros(len(pos), dtype=bool)
+    )
     return {
-        "pos": pos, "ndig": ndig, "eol": term == 10,
-        "exp": (term == ord("e")) | (term == ord("E")), "same": term == ord(sep),
+        "pos": pos,
+        "ndig": ndig,
+        "eol": term == 10,
+        "exp": (term == ord("e")) | (term == ord("E")),
+        "same": term == ord(sep),
         "other": term == ord(other),
         "digit_before": (pos > 0) & digit[np.maximum(pos - 1, 0)],
-        "other_before": other_before, "line": line,
+        "other_before": other_before,
+        "line": line,
     }
 
 
 def _decimal_evidence(s: dict[str, np.ndarray]) -> np.ndarray:
     """Lines where this separator can only be a decimal separator (e.g. '12,5')."""
-    only_decimal = ((s["eol"] | s["exp"]) & (s["ndig"] != 3)) | (s["ndig"] > 3) | \
-        s["other_before"]
+    only_decimal = ((s["eol"] | s["exp"]) & (s["ndig"] != 3)) | (s["ndig"] > 3) | s["other_before"]
     return s["line"][only_decimal]
 
 
@@ -761,8 +991,12 @@ def _thousands_evidence(s: dict[str, np.ndarray]) -> np.ndarray:
 
 def _bad_grouping(s: dict[str, np.ndarray]) -> np.ndarray:
     """Lines where this separator, read as a thousands separator, stands wrongly."""
-    ok = (s["digit_before"] & (s["ndig"] == 3) & (s["eol"] | s["exp"] | s["same"] | s["other"])
-          & ~s["other_before"])
+    ok = (
+        s["digit_before"]
+        & (s["ndig"] == 3)
+        & (s["eol"] | s["exp"] | s["same"] | s["other"])
+        & ~s["other_before"]
+    )
     return s["line"][~ok]
 
 
@@ -790,8 +1024,9 @@ def _parse_number_text(arr: np.ndarray, comma_hint: bool) -> tuple[np.ndarray, n
     big = _clean_number_text(_join(arr))
     scan = _scan(big)
     if scan is None:  # something other than digits and separators: find the bad lines
-        return values, _lines_not_matching(big, f"{_SIGN}{_DOT}|{_SIGN}{_COMMA}", n) \
-            & ~_whitespace(arr)
+        return values, _lines_not_matching(big, f"{_SIGN}{_DOT}|{_SIGN}{_COMMA}", n) & ~_whitespace(
+            arr
+        )
     commas = _separators(scan, ",", ".")
     dots = _separators(scan, ".", ",")
     comma_lines = (_decimal_evidence(commas), _thousands_evidence(dots))
@@ -803,8 +1038,9 @@ def _parse_number_text(arr: np.ndarray, comma_hint: bool) -> tuple[np.ndarray, n
         styles = ("a decimal comma (like 1.234,50)", "a decimal point (like 1,234.50)")
         if dot_mask.sum() > comma_mask.sum():
             comma_mask, dot_mask, styles = dot_mask, comma_mask, styles[::-1]
-        what = (f"{styles[1]} while the other rows use {styles[0]}; use one style in the "
-                "whole column")
+        what = (
+            f"{styles[1]} while the other rows use {styles[0]}; use one style in the whole column"
+        )
         raise _Bad(dot_mask, f"uses {what}", f"use {what}")
     comma_style = comma_ev or (comma_hint and not dot_ev)
     groups = dots if comma_style else commas
@@ -845,8 +1081,10 @@ def parse_numbers(values: Any, decimal_comma: bool = False) -> np.ndarray:
     try:
         out, bad = _parse_number_text(arr, decimal_comma)
     except _Bad as exc:
-        raise ValueError("These values use another decimal style than the rest: "
-                         f"{_values_text(arr[exc.mask][:3])}.") from None
+        raise ValueError(
+            "These values use another decimal style than the rest: "
+            f"{_values_text(arr[exc.mask][:3])}."
+        ) from None
     if bad.any():
         raise ValueError(f"These values are not numbers: {_values_text(arr[bad][:3])}.")
     return out
@@ -854,8 +1092,9 @@ def parse_numbers(values: Any, decimal_comma: bool = False) -> np.ndarray:
 
 def _whitespace(arr: np.ndarray) -> np.ndarray:
     """Cells that hold only spaces (treated as blank)."""
-    return np.array([not v.strip() for v in arr], dtype=bool) if len(arr) else \
-        np.zeros(0, dtype=bool)
+    return (
+        np.array([not v.strip() for v in arr], dtype=bool) if len(arr) else np.zeros(0, dtype=bool)
+    )
 
 
 _DATE_LINE = r"\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{5}|"
@@ -871,15 +1110,31 @@ def _parse_date_text(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     big = _join(arr)
     if ":" in big:
         big = re.sub(r"[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$", "", big, flags=re.M)
-    for a, b in (("年", "-"), ("月", "-"), ("日", ""), ("/", "-"), (".", "-"), (" ", ""),
-                 ("\u3000", ""), ("\t", "")):
+    for a, b in (
+        ("年", "-"),
+        ("月", "-"),
+        ("日", ""),
+        ("/", "-"),
+        (".", "-"),
+        (" ", ""),
+        ("\u3000", ""),
+        ("\t", ""),
+    ):
         if a in big:
             big = big.replace(a, b)
     try:  # a last sentinel line keeps trailing blank lines
-        ymd = pd.read_csv(io.StringIO(big + "\n2000-1-1"), sep="-", header=None,
-                          names=["y", "m", "d"], dtype="float64", skip_blank_lines=False,
-                          keep_default_na=False, na_values=[""], engine="c",
-                          quoting=csv.QUOTE_NONE)
+        ymd = pd.read_csv(
+            io.StringIO(big + "\n2000-1-1"),
+            sep="-",
+            header=None,
+            names=["y", "m", "d"],
+            dtype="float64",
+            skip_blank_lines=False,
+            keep_default_na=False,
+            na_values=[""],
+            engine="c",
+            quoting=csv.QUOTE_NONE,
+        )
         if len(ymd) != n + 1:
             raise ValueError
         ymd = ymd.iloc[:n]
@@ -895,15 +1150,26 @@ def _parse_date_text(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     mm = np.where(compact, np.floor(y / 100) % 100, m)
     dd = np.where(compact, y % 100, d)
     triple = ~np.isnan(yy) & ~np.isnan(mm) & ~np.isnan(dd) & ~serial
-    whole = (np.nan_to_num(yy) % 1 == 0) & (np.nan_to_num(mm) % 1 == 0) & \
-        (np.nan_to_num(dd) % 1 == 0)
+    whole = (
+        (np.nan_to_num(yy) % 1 == 0) & (np.nan_to_num(mm) % 1 == 0) & (np.nan_to_num(dd) % 1 == 0)
+    )
     year_ok = (yy >= 1900) & (yy <= 2100)
     readable = (triple & whole & year_ok) | serial
     bad = ~blank & ~readable
-    stamp = pd.to_datetime(pd.DataFrame({"year": np.where(readable & ~serial, yy, 2000),
-                                         "month": np.where(readable & ~serial, mm, 1),
-                                         "day": np.where(readable & ~serial, dd, 1)}),
-                           errors="coerce").to_numpy().astype("datetime64[us]")
+    stamp = (
+        pd.to_datetime(
+            pd.DataFrame(
+                {
+                    "year": np.where(readable & ~serial, yy, 2000),
+                    "month": np.where(readable & ~serial, mm, 1),
+                    "day": np.where(readable & ~serial, dd, 1),
+                }
+            ),
+            errors="coerce",
+        )
+        .to_numpy()
+        .astype("datetime64[us]")
+    )
     impossible = readable & ~serial & np.isnat(stamp)
     out = np.where(readable & ~serial, stamp, out)
     if serial.any():
@@ -926,12 +1192,18 @@ def _native_numbers(native: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
     return has, vals, bad
 
 
-def _parse_numbers(arr: np.ndarray, native: np.ndarray | None, comma_hint: bool,
-                   ) -> np.ndarray:
+def _parse_numbers(
+    arr: np.ndarray,
+    native: np.ndarray | None,
+    comma_hint: bool,
+) -> np.ndarray:
     if arr.dtype.kind == "f":  # parsed by pandas already (plain numbers; blank is NaN)
         if np.isinf(arr).any():
-            raise _Bad(np.isinf(arr), f"is not a number (expected {EXPECTED_NUMBER})",
-                       f"are not numbers (expected {EXPECTED_NUMBER})")
+            raise _Bad(
+                np.isinf(arr),
+                f"is not a number (expected {EXPECTED_NUMBER})",
+                f"are not numbers (expected {EXPECTED_NUMBER})",
+            )
         return arr
     values, bad = _parse_number_text(arr, comma_hint)
     if native is not None:
@@ -939,8 +1211,11 @@ def _parse_numbers(arr: np.ndarray, native: np.ndarray | None, comma_hint: bool,
         values = np.where(has, vals, values)
         bad = (bad & ~has) | nbad
     if bad.any():
-        raise _Bad(bad, f"is not a number (expected {EXPECTED_NUMBER})",
-                   f"are not numbers (expected {EXPECTED_NUMBER})")
+        raise _Bad(
+            bad,
+            f"is not a number (expected {EXPECTED_NUMBER})",
+            f"are not numbers (expected {EXPECTED_NUMBER})",
+        )
     return values
 
 
@@ -950,21 +1225,28 @@ def _parse_dates(arr: np.ndarray, native: np.ndarray | None) -> np.ndarray:
         for i in np.flatnonzero(np.array([v is not None for v in native], dtype=bool)):
             v = native[i]
             if hasattr(v, "year") and hasattr(v, "month") and hasattr(v, "day"):
-                values[i] = np.datetime64(
-                    f"{v.year:04d}-{v.month:02d}-{v.day:02d}").astype("datetime64[us]")
-            elif isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) \
-                    and 20000 <= v <= 80000:
-                values[i] = (np.datetime64("1899-12-30", "us")
-                             + np.timedelta64(int(v), "D"))
+                values[i] = np.datetime64(f"{v.year:04d}-{v.month:02d}-{v.day:02d}").astype(
+                    "datetime64[us]"
+                )
+            elif (
+                isinstance(v, numbers.Real)
+                and not isinstance(v, (bool, np.bool_))
+                and 20000 <= v <= 80000
+            ):
+                values[i] = np.datetime64("1899-12-30", "us") + np.timedelta64(int(v), "D")
             else:
                 bad[i] = True
     if impossible.any():
         why = "(check the day and month: there is no 30 February or month 13)"
-        raise _Bad(impossible, f"is not a real calendar date {why}",
-                   f"are not real calendar dates {why}")
+        raise _Bad(
+            impossible, f"is not a real calendar date {why}", f"are not real calendar dates {why}"
+        )
     if bad.any():
-        raise _Bad(bad, f"is not a date (expected {EXPECTED_DATE})",
-                   f"are not dates (expected {EXPECTED_DATE})")
+        raise _Bad(
+            bad,
+            f"is not a date (expected {EXPECTED_DATE})",
+            f"are not dates (expected {EXPECTED_DATE})",
+        )
     return values
 
 
@@ -1003,6 +1285,7 @@ def _native_ids(arr: np.ndarray, native: np.ndarray) -> np.ndarray:
 # The reader
 # --------------------------------------------------------------------------------------
 
+
 def _load_bytes(source: Any, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), name or "uploaded file"
@@ -1014,29 +1297,36 @@ def _load_bytes(source: Any, name: str | None) -> tuple[bytes, str]:
     path = Path(os.fspath(source)).expanduser()
     shown = name or path.name
     if path.is_dir():
-        raise _fail(f"'{shown}' is a folder, not a file. Give the path of the exported "
-                    "CSV or XLSX file.")
+        raise _fail(
+            f"'{shown}' is a folder, not a file. Give the path of the exported CSV or XLSX file."
+        )
     try:
         with open(path, "rb") as fh:  # read-only: the user's file is never written
             return fh.read(), shown
     except FileNotFoundError:
-        raise _fail(f"File '{shown}' was not found ({path}). Check the folder and the "
-                    "file name.") from None
+        raise _fail(
+            f"File '{shown}' was not found ({path}). Check the folder and the file name."
+        ) from None
     except OSError as exc:
         raise _fail(f"File '{shown}' cannot be opened: {exc.strerror or exc}.") from None
 
 
+def _problem(
+    name: str, header: str, n: int, one: str, many: str, rows: np.ndarray, shown: list[Any]
+) -> str:
+    return (
+        f"File '{name}', column '{header}': {n} {'value' if n == 1 else 'values'} "
+        f"{one if n == 1 else many}; {_rows_text(rows)} (numbered as in Excel); bad "
+        f"values: {_values_text(shown)}."
+    )
 
-def _problem(name: str, header: str, n: int, one: str, many: str, rows: np.ndarray,
-             shown: list[Any]) -> str:
-    return (f"File '{name}', column '{header}': {n} {'value' if n == 1 else 'values'} "
-            f"{one if n == 1 else many}; {_rows_text(rows)} (numbered as in Excel); bad "
-            f"values: {_values_text(shown)}.")
 
-
-def inspect_crm_export(source: Any, table: str = "order_lines",
-                       mapping: dict[str, str | None] | None = None,
-                       name: str | None = None) -> CrmImport:
+def inspect_crm_export(
+    source: Any,
+    table: str = "order_lines",
+    mapping: dict[str, str | None] | None = None,
+    name: str | None = None,
+) -> CrmImport:
     """Read an export and say how it was understood (:class:`CrmImport`).
 
     ``source`` is a path, or the file's bytes (an upload) with ``name`` the file name
@@ -1055,22 +1345,29 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     data, name = _load_bytes(source, name)
     canon_names = {c.name for c in spec}
     mapping_keys = {_norm(k) for k in (mapping or {})} | {
-        _norm(v) for k, v in (mapping or {}).items() if k in canon_names and isinstance(v, str)}
+        _norm(v) for k, v in (mapping or {}).items() if k in canon_names and isinstance(v, str)
+    }
     if not data.lstrip(b"\xef\xbb\xbf").strip():
-        raise _fail(f"File '{name}' is empty: it holds no data. Export the order lines "
-                    "from your CRM again (CSV or XLSX).")
+        raise _fail(
+            f"File '{name}' is empty: it holds no data. Export the order lines "
+            "from your CRM again (CSV or XLSX)."
+        )
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         sheet = _read_xlsx(data, name, spec, mapping, mapping_keys)
         fmt = "xlsx"
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail(f"File '{name}' is an old Excel 97-2003 workbook (.xls), which this "
-                    "reader does not open. Open it in Excel or WPS and save it as .xlsx "
-                    "or CSV.")
+        raise _fail(
+            f"File '{name}' is an old Excel 97-2003 workbook (.xls), which this "
+            "reader does not open. Open it in Excel or WPS and save it as .xlsx "
+            "or CSV."
+        )
     else:
         kind = _binary_kind(data)
         if kind:
-            raise _fail(f"File '{name}' is not a spreadsheet: it looks like a {kind}. "
-                        "Export the order lines from your CRM as CSV or Excel (.xlsx).")
+            raise _fail(
+                f"File '{name}' is not a spreadsheet: it looks like a {kind}. "
+                "Export the order lines from your CRM as CSV or Excel (.xlsx)."
+            )
         sheet = _read_csv(data, name, spec, mapping, mapping_keys)
         fmt = "csv"
     del data
@@ -1087,9 +1384,11 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     for c in spec:
         if c.kind == "id" and c.name in texts:
             texts[c.name] = _strip_ids(texts[c.name])
-    empty = {c: (np.isnan(texts[c]) if texts[c].dtype.kind == "f" else texts[c] == "")
-             & (natives[c] == None if natives else True)  # noqa: E711
-             for c in texts}
+    empty = {
+        c: (np.isnan(texts[c]) if texts[c].dtype.kind == "f" else texts[c] == "")
+        & (natives[c] == None if natives else True)  # noqa: E711
+        for c in texts
+    }
     blank = np.ones(n, dtype=bool)
     for c in empty:
         blank &= empty[c]
@@ -1103,12 +1402,12 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
     candidates = np.flatnonzero(some_id_blank & ~blank)
     if len(candidates) and len(candidates) <= 10_000:
         for arr in sheet.cells.values():
-            words = np.array([str(v).strip().lower() in _TOTAL_WORDS
-                              for v in arr[candidates]], dtype=bool)
+            words = np.array(
+                [str(v).strip().lower() in _TOTAL_WORDS for v in arr[candidates]], dtype=bool
+            )
             total[candidates[words]] = True
     if total.any():
-        notes.append(f"Left out {int(total.sum())} total row(s) "
-                     f"({_rows_text(excel_rows[total])}).")
+        notes.append(f"Left out {int(total.sum())} total row(s) ({_rows_text(excel_rows[total])}).")
     dropped_blank = int(blank.sum())
     keep = ~(blank | total)
     if not keep.all():
@@ -1116,8 +1415,10 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
         natives = {c: a[keep] for c, a in natives.items()}
         excel_rows = excel_rows[keep]
     if not len(excel_rows):
-        raise _fail(f"File '{name}' has a header row (row {info['header_row']}) but no "
-                    "order lines below it.")
+        raise _fail(
+            f"File '{name}' has a header row (row {info['header_row']}) but no "
+            "order lines below it."
+        )
     if dropped_blank:
         notes.append(f"Skipped {dropped_blank:,} empty row(s).")
     out: dict[str, Any] = {}
@@ -1139,7 +1440,8 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
                         f"File '{name}', column '{header}': {k} "
                         f"{'row has' if k == 1 else 'rows have'} no {col.meaning} "
                         f"({_rows_text(excel_rows[missing])}, numbered as in Excel). Every "
-                        f"order line needs a {col.meaning}.")
+                        f"order line needs a {col.meaning}."
+                    )
                     continue
                 values = arr.copy() if missing.any() else arr
                 if missing.any():
@@ -1148,26 +1450,38 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
             elif col.kind == "date":
                 values = _parse_dates(arr, native)
                 if np.isnat(values).any():
-                    raise _Bad(np.isnat(values), f"is empty (expected {EXPECTED_DATE})",
-                               f"are empty (expected {EXPECTED_DATE})")
+                    raise _Bad(
+                        np.isnat(values),
+                        f"is empty (expected {EXPECTED_DATE})",
+                        f"are empty (expected {EXPECTED_DATE})",
+                    )
                 out[col.name] = values
             else:
                 values = _parse_numbers(arr, native, info["comma_hint"])
                 if col.required and np.isnan(values).any():
-                    raise _Bad(np.isnan(values), f"is empty (expected {EXPECTED_NUMBER})",
-                               f"are empty (expected {EXPECTED_NUMBER})")
+                    raise _Bad(
+                        np.isnan(values),
+                        f"is empty (expected {EXPECTED_NUMBER})",
+                        f"are empty (expected {EXPECTED_NUMBER})",
+                    )
                 if col.kind == "money" and (values < 0).any():
-                    raise _Bad(values < 0, "is negative (a price or cost cannot be below 0)",
-                               "are negative (a price or cost cannot be below 0)")
+                    raise _Bad(
+                        values < 0,
+                        "is negative (a price or cost cannot be below 0)",
+                        "are negative (a price or cost cannot be below 0)",
+                    )
                 out[col.name] = values
         except _Bad as bad:
             mask = bad.mask
             shown = list(arr[mask][:3])
             if native is not None:
-                shown = [t if t != "" else ("" if v is None else v)
-                         for t, v in zip(arr[mask][:3], native[mask][:3])]
-            problems.append(_problem(name, header, int(mask.sum()), bad.one, bad.many,
-                                     excel_rows[mask], shown))
+                shown = [
+                    t if t != "" else ("" if v is None else v)
+                    for t, v in zip(arr[mask][:3], native[mask][:3])
+                ]
+            problems.append(
+                _problem(name, header, int(mask.sum()), bad.one, bad.many, excel_rows[mask], shown)
+            )
     if problems:
         err = DataError("\n".join(problems))
         err.problems = problems  # type: ignore[attr-defined]
@@ -1180,23 +1494,39 @@ def inspect_crm_export(source: Any, table: str = "order_lines",
         if c.name in df and not c.required:
             n_blank = int(df[c.name].isna().sum())
             if n_blank:
-                notes.append(f"Column '{labels[assigned[c.name]]}' ({c.name}) is blank in "
-                             f"{n_blank:,} row(s); analyses that need it leave those rows out.")
+                notes.append(
+                    f"Column '{labels[assigned[c.name]]}' ({c.name}) is blank in "
+                    f"{n_blank:,} row(s); analyses that need it leave those rows out."
+                )
     if "quantity" in df:
         neg = int((df["quantity"] < 0).sum())
         if neg:
-            notes.append(f"{neg:,} row(s) have a negative quantity (returns or credit notes);"
-                         " they are kept and reduce revenue.")
+            notes.append(
+                f"{neg:,} row(s) have a negative quantity (returns or credit notes);"
+                " they are kept and reduce revenue."
+            )
     return CrmImport(
-        data=df, source=name, file_format=fmt, encoding=info["encoding"],
-        separator=info["separator"], sheet=info["sheet"], header_row=info["header_row"],
-        columns={c: labels[p] for c, p in assigned.items()}, ignored=sheet.ignored,
-        missing=missing_cols, notes=notes, excel_rows=excel_rows)
+        data=df,
+        source=name,
+        file_format=fmt,
+        encoding=info["encoding"],
+        separator=info["separator"],
+        sheet=info["sheet"],
+        header_row=info["header_row"],
+        columns={c: labels[p] for c, p in assigned.items()},
+        ignored=sheet.ignored,
+        missing=missing_cols,
+        notes=notes,
+        excel_rows=excel_rows,
+    )
 
 
-def read_crm_export(path: Any, table: str = "order_lines",
-                    mapping: dict[str, str | None] | None = None,
-                    name: str | None = None) -> pd.DataFrame:
+def read_crm_export(
+    path: Any,
+    table: str = "order_lines",
+    mapping: dict[str, str | None] | None = None,
+    name: str | None = None,
+) -> pd.DataFrame:
     """A user's own CRM/ERP export (CSV or XLSX) as the canonical columns.
 
     Columns for ``order_lines``: order_id, order_date (datetime), customer_id,

@@ -40,9 +40,18 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "Column", "DataError", "Rule", "TableSpec", "TABLES",
-    "data_dir", "ground_truth", "load", "load_cdnow", "tables",
-    "read_crm_export", "inspect_crm_export",
+    "TABLES",
+    "Column",
+    "DataError",
+    "Rule",
+    "TableSpec",
+    "data_dir",
+    "ground_truth",
+    "inspect_crm_export",
+    "load",
+    "load_cdnow",
+    "read_crm_export",
+    "tables",
 ]
 
 #: Environment variable that points :func:`data_dir` at another ``datasets`` folder.
@@ -176,21 +185,31 @@ class TableSpec:
         raise KeyError(name)
 
 
-def _id(name: str, meaning: str, pattern: str, unique: bool = False,
-        nullable: bool = False) -> Column:
-    return Column(name, "id", meaning, pattern=pattern, unique=unique, nullable=nullable,
-                  why="identifiers keep the form of the sample company's ids")
+def _id(
+    name: str, meaning: str, pattern: str, unique: bool = False, nullable: bool = False
+) -> Column:
+    return Column(
+        name,
+        "id",
+        meaning,
+        pattern=pattern,
+        unique=unique,
+        nullable=nullable,
+        why="identifiers keep the form of the sample company's ids",
+    )
 
 
 def _unique_together(*cols: str) -> Callable[[pd.DataFrame], pd.Series]:
     def check(df: pd.DataFrame) -> pd.Series:
         return ~df.duplicated(list(cols), keep="first")
+
     return check
 
 
 def _not_before(later: str, earlier: str) -> Callable[[pd.DataFrame], pd.Series]:
     def check(df: pd.DataFrame) -> pd.Series:
         return df[later].isna() | df[earlier].isna() | (df[later] >= df[earlier])
+
     return check
 
 
@@ -211,22 +230,61 @@ def _converted_ok(df: pd.DataFrame) -> pd.Series:
 SEGMENTS = ("manufacturing", "automotive", "construction", "utilities", "healthcare")
 TIERS = ("key", "growth", "standard")
 REGIONS = ("east", "south", "north", "central", "west")
-CATEGORIES = ("fasteners", "bearings", "power_tools", "hand_tools", "hydraulics",
-              "electrical", "safety", "welding", "lubricants", "cutting_tools")
-ACQUISITION_CHANNELS = ("referral", "field_prospecting", "trade_show", "search_ads",
-                        "wechat", "email", "telemarketing")
+CATEGORIES = (
+    "fasteners",
+    "bearings",
+    "power_tools",
+    "hand_tools",
+    "hydraulics",
+    "electrical",
+    "safety",
+    "welding",
+    "lubricants",
+    "cutting_tools",
+)
+ACQUISITION_CHANNELS = (
+    "referral",
+    "field_prospecting",
+    "trade_show",
+    "search_ads",
+    "wechat",
+    "email",
+    "telemarketing",
+)
 CAMPAIGN_CHANNELS = ("email", "wechat", "search_ads", "telemarketing", "trade_show")
 ORDER_CHANNELS = ("field", "phone", "online", "wechat")
 STAGES = ("lead", "needs_analysis", "proposal", "contract")
 ACTIVITY_TYPES = ("call", "email", "visit", "video_meeting")
-TICKET_CATEGORIES = ("product_defect", "technical_question", "wrong_item",
-                     "delivery_delay", "billing")
-RETURN_REASONS = ("defective", "wrong_item", "damaged_in_transit", "ordered_by_mistake",
-                  "no_longer_needed")
-EXPENSE_CATEGORIES = ("sales_salaries", "sales_commissions", "management_salaries",
-                      "travel", "communication", "marketing", "logistics", "warehouse",
-                      "customer_service", "returns_handling", "office_rent",
-                      "it_systems", "training", "utilities_admin")
+TICKET_CATEGORIES = (
+    "product_defect",
+    "technical_question",
+    "wrong_item",
+    "delivery_delay",
+    "billing",
+)
+RETURN_REASONS = (
+    "defective",
+    "wrong_item",
+    "damaged_in_transit",
+    "ordered_by_mistake",
+    "no_longer_needed",
+)
+EXPENSE_CATEGORIES = (
+    "sales_salaries",
+    "sales_commissions",
+    "management_salaries",
+    "travel",
+    "communication",
+    "marketing",
+    "logistics",
+    "warehouse",
+    "customer_service",
+    "returns_handling",
+    "office_rent",
+    "it_systems",
+    "training",
+    "utilities_admin",
+)
 
 _CUSTOMER_ID = r"C\d{4}"
 _PRODUCT_ID = r"P\d{3}"
@@ -234,403 +292,682 @@ _REP_ID = r"R\d{2}"
 _ORDER_ID = r"O\d{6}"
 _OPPORTUNITY_ID = r"OP\d{5}"
 
-TABLES: dict[str, TableSpec] = {t.name: t for t in (
-    TableSpec(
-        "customers", "one row per customer account",
-        "The customer master from the CRM: who the customer is, how big, who serves "
-        "them and on what commercial terms. Contains planted data-quality problems: a "
-        "few near-duplicate accounts (same firm, same phone) and missing contact fields.",
-        (
-            _id("customer_id", "customer identifier", _CUSTOMER_ID, unique=True),
-            Column("name", "text", "company name in English"),
-            Column("name_zh", "text", "company name in Chinese"),
-            Column("segment", "category", "industry the customer works in", allowed=SEGMENTS),
-            Column("tier", "category", "account tier: key accounts, growth accounts, "
-                   "standard (small) accounts", allowed=TIERS),
-            Column("region", "category", "sales region", allowed=REGIONS),
-            Column("city", "text", "city of the customer's site"),
-            _id("rep_id", "sales rep who owns the account (reps.rep_id)", _REP_ID),
-            Column("acquired_date", "date", "date of the customer's first order with us"),
-            Column("acquisition_channel", "category", "how the customer was won",
-                   allowed=ACQUISITION_CHANNELS),
-            Column("payment_terms_days", "int", "agreed payment terms", unit="days",
-                   allowed=(30, 60, 90)),
-            Column("rebate_rate", "fraction", "annual volume rebate paid back on the "
-                   "year's net sales", le=0.1, decimals=3),
-            Column("employees", "int", "number of employees", unit="people", ge=1),
-            Column("estimated_potential", "money", "rep's estimate of the customer's "
-                   "yearly spend on industrial supplies from all suppliers",
-                   unit="CNY per year"),
-            Column("contact_name", "text", "main contact person"),
-            Column("contact_email", "text", "main contact's e-mail (missing for some)",
-                   nullable=True),
-            Column("contact_phone", "text", "main contact's phone (missing for some)",
-                   nullable=True),
+TABLES: dict[str, TableSpec] = {
+    t.name: t
+    for t in (
+        TableSpec(
+            "customers",
+            "one row per customer account",
+            "The customer master from the CRM: who the customer is, how big, who serves "
+            "them and on what commercial terms. Contains planted data-quality problems: a "
+            "few near-duplicate accounts (same firm, same phone) and missing contact fields.",
+            (
+                _id("customer_id", "customer identifier", _CUSTOMER_ID, unique=True),
+                Column("name", "text", "company name in English"),
+                Column("name_zh", "text", "company name in Chinese"),
+                Column("segment", "category", "industry the customer works in", allowed=SEGMENTS),
+                Column(
+                    "tier",
+                    "category",
+                    "account tier: key accounts, growth accounts, standard (small) accounts",
+                    allowed=TIERS,
+                ),
+                Column("region", "category", "sales region", allowed=REGIONS),
+                Column("city", "text", "city of the customer's site"),
+                _id("rep_id", "sales rep who owns the account (reps.rep_id)", _REP_ID),
+                Column("acquired_date", "date", "date of the customer's first order with us"),
+                Column(
+                    "acquisition_channel",
+                    "category",
+                    "how the customer was won",
+                    allowed=ACQUISITION_CHANNELS,
+                ),
+                Column(
+                    "payment_terms_days",
+                    "int",
+                    "agreed payment terms",
+                    unit="days",
+                    allowed=(30, 60, 90),
+                ),
+                Column(
+                    "rebate_rate",
+                    "fraction",
+                    "annual volume rebate paid back on the year's net sales",
+                    le=0.1,
+                    decimals=3,
+                ),
+                Column("employees", "int", "number of employees", unit="people", ge=1),
+                Column(
+                    "estimated_potential",
+                    "money",
+                    "rep's estimate of the customer's "
+                    "yearly spend on industrial supplies from all suppliers",
+                    unit="CNY per year",
+                ),
+                Column("contact_name", "text", "main contact person"),
+                Column(
+                    "contact_email",
+                    "text",
+                    "main contact's e-mail (missing for some)",
+                    nullable=True,
+                ),
+                Column(
+                    "contact_phone",
+                    "text",
+                    "main contact's phone (missing for some)",
+                    nullable=True,
+                ),
+            ),
+            chapters="1, 5, 8, 12",
         ),
-        chapters="1, 5, 8, 12",
-    ),
-    TableSpec(
-        "products", "one row per product (SKU)",
-        "The catalogue. Prices and costs are those in force in 2025; the 2024 values are "
-        "on each order line.",
-        (
-            _id("product_id", "product identifier", _PRODUCT_ID, unique=True),
-            Column("name", "text", "product name with its main specification"),
-            Column("category", "category", "product category", allowed=CATEGORIES),
-            Column("sales_unit", "text", "what one unit of quantity is (piece, box of "
-                   "100, 18 L drum ...)"),
-            Column("list_price", "money", "list price per sales unit (2025)", gt=0,
-                   unit="CNY per unit", why="a price must be positive"),
-            Column("unit_cost", "money", "purchase cost per sales unit (2025)", gt=0,
-                   unit="CNY per unit", why="a cost must be positive"),
-            Column("launch_date", "date", "date the product entered the catalogue"),
-            Column("replaces_product_id", "id", "for a new product: the older product "
-                   "it replaces (customers switch over after launch)", nullable=True,
-                   pattern=_PRODUCT_ID),
-            _id("supplier_id", "supplier identifier", r"S\d{2}"),
-            Column("lead_time_days", "int", "supplier's replenishment lead time",
-                   unit="days", ge=0),
+        TableSpec(
+            "products",
+            "one row per product (SKU)",
+            "The catalogue. Prices and costs are those in force in 2025; the 2024 values are "
+            "on each order line.",
+            (
+                _id("product_id", "product identifier", _PRODUCT_ID, unique=True),
+                Column("name", "text", "product name with its main specification"),
+                Column("category", "category", "product category", allowed=CATEGORIES),
+                Column(
+                    "sales_unit",
+                    "text",
+                    "what one unit of quantity is (piece, box of 100, 18 L drum ...)",
+                ),
+                Column(
+                    "list_price",
+                    "money",
+                    "list price per sales unit (2025)",
+                    gt=0,
+                    unit="CNY per unit",
+                    why="a price must be positive",
+                ),
+                Column(
+                    "unit_cost",
+                    "money",
+                    "purchase cost per sales unit (2025)",
+                    gt=0,
+                    unit="CNY per unit",
+                    why="a cost must be positive",
+                ),
+                Column("launch_date", "date", "date the product entered the catalogue"),
+                Column(
+                    "replaces_product_id",
+                    "id",
+                    "for a new product: the older product "
+                    "it replaces (customers switch over after launch)",
+                    nullable=True,
+                    pattern=_PRODUCT_ID,
+                ),
+                _id("supplier_id", "supplier identifier", r"S\d{2}"),
+                Column(
+                    "lead_time_days", "int", "supplier's replenishment lead time", unit="days", ge=0
+                ),
+            ),
+            chapters="3, 10, 11, 16",
         ),
-        chapters="3, 10, 11, 16",
-    ),
-    TableSpec(
-        "reps", "one row per sales representative",
-        "The sales team. Four reps joined during 2024-2025, so their ramp-up is visible.",
-        (
-            _id("rep_id", "rep identifier", _REP_ID, unique=True),
-            Column("name", "text", "name (pinyin)"),
-            Column("name_zh", "text", "name in Chinese"),
-            Column("region", "category", "sales region the rep covers", allowed=REGIONS),
-            Column("base_city", "text", "city where the rep is based; visits elsewhere "
-                   "need travel"),
-            Column("hire_date", "date", "date the rep joined"),
-            Column("base_salary", "money", "fixed salary", unit="CNY per year", gt=0),
-            Column("is_new_hire", "flag", "1 if hired during 2024-2025"),
+        TableSpec(
+            "reps",
+            "one row per sales representative",
+            "The sales team. Four reps joined during 2024-2025, so their ramp-up is visible.",
+            (
+                _id("rep_id", "rep identifier", _REP_ID, unique=True),
+                Column("name", "text", "name (pinyin)"),
+                Column("name_zh", "text", "name in Chinese"),
+                Column("region", "category", "sales region the rep covers", allowed=REGIONS),
+                Column(
+                    "base_city", "text", "city where the rep is based; visits elsewhere need travel"
+                ),
+                Column("hire_date", "date", "date the rep joined"),
+                Column("base_salary", "money", "fixed salary", unit="CNY per year", gt=0),
+                Column("is_new_hire", "flag", "1 if hired during 2024-2025"),
+            ),
+            chapters="2, 6, 9, 13, 14",
         ),
-        chapters="2, 6, 9, 13, 14",
-    ),
-    TableSpec(
-        "orders", "one row per sales order",
-        "Order headers. Cancelled orders have no lines and no costs. Freight and "
-        "handling are paid by us (the seller), which makes small orders expensive.",
-        (
-            _id("order_id", "order identifier", _ORDER_ID, unique=True),
-            Column("order_date", "date", "date the order was placed"),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            _id("rep_id", "rep credited with the order (reps.rep_id)", _REP_ID),
-            Column("channel", "category", "how the order came in", allowed=ORDER_CHANNELS),
-            Column("payment_terms_days", "int", "payment terms of this order", unit="days",
-                   allowed=(30, 60, 90)),
-            Column("freight_cost", "money", "outbound freight paid by us",
-                   unit="CNY per order"),
-            Column("handling_cost", "money", "warehouse picking, packing and invoicing",
-                   unit="CNY per order"),
-            Column("status", "category", "delivered, or cancelled (no lines, no costs)",
-                   allowed=("delivered", "cancelled")),
+        TableSpec(
+            "orders",
+            "one row per sales order",
+            "Order headers. Cancelled orders have no lines and no costs. Freight and "
+            "handling are paid by us (the seller), which makes small orders expensive.",
+            (
+                _id("order_id", "order identifier", _ORDER_ID, unique=True),
+                Column("order_date", "date", "date the order was placed"),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                _id("rep_id", "rep credited with the order (reps.rep_id)", _REP_ID),
+                Column("channel", "category", "how the order came in", allowed=ORDER_CHANNELS),
+                Column(
+                    "payment_terms_days",
+                    "int",
+                    "payment terms of this order",
+                    unit="days",
+                    allowed=(30, 60, 90),
+                ),
+                Column(
+                    "freight_cost", "money", "outbound freight paid by us", unit="CNY per order"
+                ),
+                Column(
+                    "handling_cost",
+                    "money",
+                    "warehouse picking, packing and invoicing",
+                    unit="CNY per order",
+                ),
+                Column(
+                    "status",
+                    "category",
+                    "delivered, or cancelled (no lines, no costs)",
+                    allowed=("delivered", "cancelled"),
+                ),
+            ),
+            chapters="1, 5, 6, 9, 12, 13, 14, 16",
         ),
-        chapters="1, 5, 6, 9, 12, 13, 14, 16",
-    ),
-    TableSpec(
-        "order_lines", "one row per product on an order",
-        "What was sold, at which list price, discount, net price and cost. Revenue of a "
-        "line is quantity x net_price; gross profit is quantity x (net_price - unit_cost).",
-        (
-            _id("order_id", "order (orders.order_id)", _ORDER_ID),
-            Column("line_no", "int", "line number within the order, from 1", ge=1),
-            _id("product_id", "product (products.product_id)", _PRODUCT_ID),
-            Column("quantity", "int", "units sold", unit="sales units", ge=1,
-                   why="a line sells at least one unit"),
-            Column("list_price", "money", "list price in force on the order date",
-                   unit="CNY per unit", gt=0, why="a price must be positive"),
-            Column("discount", "fraction", "discount off list price", ge=0, lt=1,
-                   le=None, why="a discount is a fraction: 0.15 means 15 %"),
-            Column("net_price", "money", "price paid: list_price x (1 - discount), "
-                   "rounded to the cent", unit="CNY per unit",
-                   why="a price cannot be negative"),
-            Column("unit_cost", "money", "our purchase cost in force on the order date",
-                   unit="CNY per unit", gt=0, why="a cost must be positive"),
+        TableSpec(
+            "order_lines",
+            "one row per product on an order",
+            "What was sold, at which list price, discount, net price and cost. Revenue of a "
+            "line is quantity x net_price; gross profit is quantity x (net_price - unit_cost).",
+            (
+                _id("order_id", "order (orders.order_id)", _ORDER_ID),
+                Column("line_no", "int", "line number within the order, from 1", ge=1),
+                _id("product_id", "product (products.product_id)", _PRODUCT_ID),
+                Column(
+                    "quantity",
+                    "int",
+                    "units sold",
+                    unit="sales units",
+                    ge=1,
+                    why="a line sells at least one unit",
+                ),
+                Column(
+                    "list_price",
+                    "money",
+                    "list price in force on the order date",
+                    unit="CNY per unit",
+                    gt=0,
+                    why="a price must be positive",
+                ),
+                Column(
+                    "discount",
+                    "fraction",
+                    "discount off list price",
+                    ge=0,
+                    lt=1,
+                    le=None,
+                    why="a discount is a fraction: 0.15 means 15 %",
+                ),
+                Column(
+                    "net_price",
+                    "money",
+                    "price paid: list_price x (1 - discount), rounded to the cent",
+                    unit="CNY per unit",
+                    why="a price cannot be negative",
+                ),
+                Column(
+                    "unit_cost",
+                    "money",
+                    "our purchase cost in force on the order date",
+                    unit="CNY per unit",
+                    gt=0,
+                    why="a cost must be positive",
+                ),
+            ),
+            chapters="2, 3, 7, 10, 11, 16",
+            rules=(
+                Rule(
+                    "line_no",
+                    "each (order_id, line_no) must appear only once",
+                    _unique_together("order_id", "line_no"),
+                ),
+                Rule(
+                    "net_price",
+                    "net_price must equal list_price x (1 - discount), to the cent",
+                    _net_price_ok,
+                ),
+            ),
         ),
-        chapters="2, 3, 7, 10, 11, 16",
-        rules=(
-            Rule("line_no", "each (order_id, line_no) must appear only once",
-                 _unique_together("order_id", "line_no")),
-            Rule("net_price", "net_price must equal list_price x (1 - discount), to the "
-                 "cent", _net_price_ok),
+        TableSpec(
+            "targets",
+            "one row per rep, year and quarter",
+            "Quarterly sales targets: revenue (net sales) and gross profit.",
+            (
+                _id("rep_id", "rep (reps.rep_id)", _REP_ID),
+                Column("year", "int", "calendar year", ge=2000, le=2100),
+                Column("quarter", "int", "calendar quarter", allowed=(1, 2, 3, 4)),
+                Column("revenue_target", "money", "net sales target", unit="CNY per quarter"),
+                Column(
+                    "gross_profit_target", "money", "gross profit target", unit="CNY per quarter"
+                ),
+            ),
+            chapters="6, 14",
+            rules=(
+                Rule(
+                    "quarter",
+                    "each (rep_id, year, quarter) must appear only once",
+                    _unique_together("rep_id", "year", "quarter"),
+                ),
+            ),
         ),
-    ),
-    TableSpec(
-        "targets", "one row per rep, year and quarter",
-        "Quarterly sales targets: revenue (net sales) and gross profit.",
-        (
-            _id("rep_id", "rep (reps.rep_id)", _REP_ID),
-            Column("year", "int", "calendar year", ge=2000, le=2100),
-            Column("quarter", "int", "calendar quarter", allowed=(1, 2, 3, 4)),
-            Column("revenue_target", "money", "net sales target", unit="CNY per quarter"),
-            Column("gross_profit_target", "money", "gross profit target",
-                   unit="CNY per quarter"),
+        TableSpec(
+            "opportunities",
+            "one row per sales opportunity (project or contract)",
+            "The CRM pipeline: larger deals that go through the sales process lead -> "
+            "needs analysis -> proposal -> contract -> won. Open deals are those still in "
+            "progress on 2025-12-31.",
+            (
+                _id("opportunity_id", "opportunity identifier", _OPPORTUNITY_ID, unique=True),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                _id("rep_id", "rep working the deal (reps.rep_id)", _REP_ID),
+                Column("created_date", "date", "date the opportunity was entered"),
+                Column("amount", "money", "estimated deal value", unit="CNY", gt=0),
+                Column(
+                    "stage",
+                    "category",
+                    "current stage (won deals: 'won'; lost deals: the stage where they were lost)",
+                    allowed=(*STAGES, "won"),
+                ),
+                Column("status", "category", "open, won or lost", allowed=("open", "won", "lost")),
+                Column("closed_date", "date", "date won or lost (empty while open)", nullable=True),
+            ),
+            chapters="2, 5, 15",
+            rules=(
+                Rule(
+                    "closed_date",
+                    "closed_date cannot be before created_date",
+                    _not_before("closed_date", "created_date"),
+                ),
+            ),
         ),
-        chapters="6, 14",
-        rules=(Rule("quarter", "each (rep_id, year, quarter) must appear only once",
-                    _unique_together("rep_id", "year", "quarter")),),
-    ),
-    TableSpec(
-        "opportunities", "one row per sales opportunity (project or contract)",
-        "The CRM pipeline: larger deals that go through the sales process lead -> "
-        "needs analysis -> proposal -> contract -> won. Open deals are those still in "
-        "progress on 2025-12-31.",
-        (
-            _id("opportunity_id", "opportunity identifier", _OPPORTUNITY_ID, unique=True),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            _id("rep_id", "rep working the deal (reps.rep_id)", _REP_ID),
-            Column("created_date", "date", "date the opportunity was entered"),
-            Column("amount", "money", "estimated deal value", unit="CNY", gt=0),
-            Column("stage", "category", "current stage (won deals: 'won'; lost deals: "
-                   "the stage where they were lost)", allowed=(*STAGES, "won")),
-            Column("status", "category", "open, won or lost", allowed=("open", "won", "lost")),
-            Column("closed_date", "date", "date won or lost (empty while open)",
-                   nullable=True),
+        TableSpec(
+            "opportunity_stages",
+            "one row per opportunity and stage it reached",
+            "Stage history: when each opportunity entered and left each stage and what "
+            "happened (advanced to the next stage, won from contract, lost, or still open).",
+            (
+                _id(
+                    "opportunity_id", "opportunity (opportunities.opportunity_id)", _OPPORTUNITY_ID
+                ),
+                Column(
+                    "stage",
+                    "category",
+                    "sales-process stage: lead (客户开发), "
+                    "needs_analysis (需求分析), proposal (方案设计), contract (合同签订)",
+                    allowed=STAGES,
+                ),
+                Column("entered_date", "date", "date the stage was entered"),
+                Column(
+                    "exited_date",
+                    "date",
+                    "date the stage was left (empty while open)",
+                    nullable=True,
+                ),
+                Column(
+                    "outcome",
+                    "category",
+                    "advanced, won (from contract), lost, or open",
+                    allowed=("advanced", "won", "lost", "open"),
+                ),
+            ),
+            chapters="15",
+            rules=(
+                Rule(
+                    "stage",
+                    "each (opportunity_id, stage) must appear only once",
+                    _unique_together("opportunity_id", "stage"),
+                ),
+                Rule(
+                    "exited_date",
+                    "exited_date cannot be before entered_date",
+                    _not_before("exited_date", "entered_date"),
+                ),
+            ),
         ),
-        chapters="2, 5, 15",
-        rules=(Rule("closed_date", "closed_date cannot be before created_date",
-                    _not_before("closed_date", "created_date")),),
-    ),
-    TableSpec(
-        "opportunity_stages", "one row per opportunity and stage it reached",
-        "Stage history: when each opportunity entered and left each stage and what "
-        "happened (advanced to the next stage, won from contract, lost, or still open).",
-        (
-            _id("opportunity_id", "opportunity (opportunities.opportunity_id)",
-                _OPPORTUNITY_ID),
-            Column("stage", "category", "sales-process stage: lead (客户开发), "
-                   "needs_analysis (需求分析), proposal (方案设计), contract (合同签订)",
-                   allowed=STAGES),
-            Column("entered_date", "date", "date the stage was entered"),
-            Column("exited_date", "date", "date the stage was left (empty while open)",
-                   nullable=True),
-            Column("outcome", "category", "advanced, won (from contract), lost, or open",
-                   allowed=("advanced", "won", "lost", "open")),
+        TableSpec(
+            "activities",
+            "one row per sales activity",
+            "Calls, e-mails, visits and video meetings with customers, with their time and "
+            "direct cost. Visits outside the rep's base city need travel.",
+            (
+                Column("activity_id", "id", "activity identifier", unique=True, pattern=r"A\d{6}"),
+                Column("date", "date", "date of the activity"),
+                _id("rep_id", "rep (reps.rep_id)", _REP_ID),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                _id(
+                    "opportunity_id",
+                    "opportunity worked on, if any",
+                    _OPPORTUNITY_ID,
+                    nullable=True,
+                ),
+                Column("type", "category", "kind of contact", allowed=ACTIVITY_TYPES),
+                Column("duration_min", "int", "time spent with the customer", unit="minutes", ge=0),
+                Column("travel_min", "int", "travel time (visits only)", unit="minutes", ge=0),
+                Column(
+                    "cost",
+                    "money",
+                    "direct cost: travel, hotel, meals, phone, video licence share",
+                    unit="CNY",
+                ),
+            ),
+            chapters="4, 12",
         ),
-        chapters="15",
-        rules=(
-            Rule("stage", "each (opportunity_id, stage) must appear only once",
-                 _unique_together("opportunity_id", "stage")),
-            Rule("exited_date", "exited_date cannot be before entered_date",
-                 _not_before("exited_date", "entered_date")),
+        TableSpec(
+            "campaigns",
+            "one row per marketing campaign",
+            "Marketing campaigns with their channel, dates, spend and number of contacts "
+            "reached (each contact is a row of campaign_responses).",
+            (
+                Column("campaign_id", "id", "campaign identifier", unique=True, pattern=r"M\d{2}"),
+                Column("name", "text", "campaign name"),
+                Column("channel", "category", "marketing channel", allowed=CAMPAIGN_CHANNELS),
+                Column("start_date", "date", "first day"),
+                Column("end_date", "date", "last day"),
+                Column("spend", "money", "total spend", unit="CNY"),
+                Column("contacts", "int", "people/firms reached", unit="contacts", ge=0),
+            ),
+            chapters="8",
+            rules=(
+                Rule(
+                    "end_date",
+                    "end_date cannot be before start_date",
+                    _not_before("end_date", "start_date"),
+                ),
+            ),
         ),
-    ),
-    TableSpec(
-        "activities", "one row per sales activity",
-        "Calls, e-mails, visits and video meetings with customers, with their time and "
-        "direct cost. Visits outside the rep's base city need travel.",
-        (
-            Column("activity_id", "id", "activity identifier", unique=True,
-                   pattern=r"A\d{6}"),
-            Column("date", "date", "date of the activity"),
-            _id("rep_id", "rep (reps.rep_id)", _REP_ID),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            _id("opportunity_id", "opportunity worked on, if any", _OPPORTUNITY_ID,
-                nullable=True),
-            Column("type", "category", "kind of contact", allowed=ACTIVITY_TYPES),
-            Column("duration_min", "int", "time spent with the customer", unit="minutes",
-                   ge=0),
-            Column("travel_min", "int", "travel time (visits only)", unit="minutes", ge=0),
-            Column("cost", "money", "direct cost: travel, hotel, meals, phone, video "
-                   "licence share", unit="CNY"),
+        TableSpec(
+            "campaign_responses",
+            "one row per campaign and contact reached",
+            "Who each campaign reached (existing customers and prospects), what we knew "
+            "about them when it started, and whether they responded and bought. Purchase "
+            "history is counted from 2024-01-01, the start of the dataset.",
+            (
+                Column("campaign_id", "id", "campaign (campaigns.campaign_id)", pattern=r"M\d{2}"),
+                Column(
+                    "contact_id",
+                    "id",
+                    "contact: the customer_id for customers, a prospect id Xnnnnn for prospects",
+                    pattern=r"(C\d{4}|X\d{5})",
+                ),
+                _id(
+                    "customer_id",
+                    "customer_id: the existing customer, or the new customer "
+                    "a prospect became; empty for prospects who did not buy",
+                    _CUSTOMER_ID,
+                    nullable=True,
+                ),
+                Column("is_customer", "flag", "1 if already a customer when the campaign started"),
+                Column("segment", "category", "industry", allowed=SEGMENTS),
+                Column("region", "category", "region", allowed=REGIONS),
+                Column("employees", "int", "number of employees", unit="people", ge=1),
+                Column(
+                    "orders_last_12m",
+                    "int",
+                    "delivered orders in the 365 days before the campaign start",
+                    unit="orders",
+                    ge=0,
+                ),
+                Column(
+                    "revenue_last_12m",
+                    "money",
+                    "net sales in the 365 days before the campaign start",
+                    unit="CNY",
+                ),
+                Column(
+                    "recency_days",
+                    "float",
+                    "days from the last order to the campaign "
+                    "start (empty: no order since 2024-01-01)",
+                    unit="days",
+                    ge=0,
+                    nullable=True,
+                ),
+                Column(
+                    "responded",
+                    "flag",
+                    "1 if the contact responded (clicked, called back, visited the stand ...)",
+                ),
+                Column("response_date", "date", "date of the response", nullable=True),
+                Column(
+                    "converted",
+                    "flag",
+                    "1 if the contact placed an order within 30 days "
+                    "of responding (prospects: became a customer)",
+                ),
+                Column("new_customer", "flag", "1 if a prospect became a new customer"),
+                Column(
+                    "first_order_value", "money", "net value of that first order", nullable=True
+                ),
+            ),
+            chapters="8",
+            rules=(
+                Rule(
+                    "contact_id",
+                    "each (campaign_id, contact_id) must appear only once",
+                    _unique_together("campaign_id", "contact_id"),
+                ),
+            ),
         ),
-        chapters="4, 12",
-    ),
-    TableSpec(
-        "campaigns", "one row per marketing campaign",
-        "Marketing campaigns with their channel, dates, spend and number of contacts "
-        "reached (each contact is a row of campaign_responses).",
-        (
-            Column("campaign_id", "id", "campaign identifier", unique=True,
-                   pattern=r"M\d{2}"),
-            Column("name", "text", "campaign name"),
-            Column("channel", "category", "marketing channel", allowed=CAMPAIGN_CHANNELS),
-            Column("start_date", "date", "first day"),
-            Column("end_date", "date", "last day"),
-            Column("spend", "money", "total spend", unit="CNY"),
-            Column("contacts", "int", "people/firms reached", unit="contacts", ge=0),
+        TableSpec(
+            "tickets",
+            "one row per after-sales service ticket",
+            "Service requests after delivery, how long they took to resolve and what they "
+            "cost us. Tickets still open on 2025-12-31 have no resolution.",
+            (
+                Column("ticket_id", "id", "ticket identifier", unique=True, pattern=r"T\d{5}"),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                _id("order_id", "order concerned (orders.order_id)", _ORDER_ID),
+                _id(
+                    "product_id",
+                    "product concerned (empty for order-level issues)",
+                    _PRODUCT_ID,
+                    nullable=True,
+                ),
+                Column("opened_date", "date", "date the ticket was opened"),
+                Column("resolved_date", "date", "date resolved (empty while open)", nullable=True),
+                Column("category", "category", "kind of issue", allowed=TICKET_CATEGORIES),
+                Column(
+                    "resolution_hours",
+                    "float",
+                    "elapsed time from opening to resolution (empty while open)",
+                    unit="hours",
+                    ge=0,
+                    nullable=True,
+                    decimals=1,
+                ),
+                Column(
+                    "cost",
+                    "money",
+                    "cost to us: staff time, replacement parts, courier",
+                    unit="CNY",
+                ),
+            ),
+            chapters="7, 12",
+            rules=(
+                Rule(
+                    "resolved_date",
+                    "resolved_date cannot be before opened_date",
+                    _not_before("resolved_date", "opened_date"),
+                ),
+            ),
         ),
-        chapters="8",
-        rules=(Rule("end_date", "end_date cannot be before start_date",
-                    _not_before("end_date", "start_date")),),
-    ),
-    TableSpec(
-        "campaign_responses", "one row per campaign and contact reached",
-        "Who each campaign reached (existing customers and prospects), what we knew "
-        "about them when it started, and whether they responded and bought. Purchase "
-        "history is counted from 2024-01-01, the start of the dataset.",
-        (
-            Column("campaign_id", "id", "campaign (campaigns.campaign_id)",
-                   pattern=r"M\d{2}"),
-            Column("contact_id", "id", "contact: the customer_id for customers, a "
-                   "prospect id Xnnnnn for prospects", pattern=r"(C\d{4}|X\d{5})"),
-            _id("customer_id", "customer_id: the existing customer, or the new customer "
-                "a prospect became; empty for prospects who did not buy",
-                _CUSTOMER_ID, nullable=True),
-            Column("is_customer", "flag", "1 if already a customer when the campaign "
-                   "started"),
-            Column("segment", "category", "industry", allowed=SEGMENTS),
-            Column("region", "category", "region", allowed=REGIONS),
-            Column("employees", "int", "number of employees", unit="people", ge=1),
-            Column("orders_last_12m", "int", "delivered orders in the 365 days before "
-                   "the campaign start", unit="orders", ge=0),
-            Column("revenue_last_12m", "money", "net sales in the 365 days before the "
-                   "campaign start", unit="CNY"),
-            Column("recency_days", "float", "days from the last order to the campaign "
-                   "start (empty: no order since 2024-01-01)", unit="days", ge=0,
-                   nullable=True),
-            Column("responded", "flag", "1 if the contact responded (clicked, called "
-                   "back, visited the stand ...)"),
-            Column("response_date", "date", "date of the response", nullable=True),
-            Column("converted", "flag", "1 if the contact placed an order within 30 days "
-                   "of responding (prospects: became a customer)"),
-            Column("new_customer", "flag", "1 if a prospect became a new customer"),
-            Column("first_order_value", "money", "net value of that first order",
-                   nullable=True),
+        TableSpec(
+            "returns",
+            "one row per returned order line",
+            "Goods sent back. The cost of a return to us is refund_amount - recovered_value "
+            "+ handling_cost (recovered_value is the cost value of goods put back in stock).",
+            (
+                Column("return_id", "id", "return identifier", unique=True, pattern=r"RT\d{5}"),
+                _id("order_id", "original order (orders.order_id)", _ORDER_ID),
+                Column("line_no", "int", "original order line (order_lines.line_no)", ge=1),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                _id("product_id", "product (products.product_id)", _PRODUCT_ID),
+                Column("quantity", "int", "units returned", unit="sales units", ge=1),
+                Column("return_date", "date", "date the goods came back"),
+                Column("reason", "category", "reason given", allowed=RETURN_REASONS),
+                Column("refund_amount", "money", "money refunded: quantity x net_price"),
+                Column(
+                    "recovered_value",
+                    "money",
+                    "cost value of the units put back in stock (0 when scrapped)",
+                ),
+                Column("handling_cost", "money", "inspection, transport and restocking"),
+            ),
+            chapters="7, 12",
         ),
-        chapters="8",
-        rules=(Rule("contact_id", "each (campaign_id, contact_id) must appear only once",
-                    _unique_together("campaign_id", "contact_id")),),
-    ),
-    TableSpec(
-        "tickets", "one row per after-sales service ticket",
-        "Service requests after delivery, how long they took to resolve and what they "
-        "cost us. Tickets still open on 2025-12-31 have no resolution.",
-        (
-            Column("ticket_id", "id", "ticket identifier", unique=True, pattern=r"T\d{5}"),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            _id("order_id", "order concerned (orders.order_id)", _ORDER_ID),
-            _id("product_id", "product concerned (empty for order-level issues)",
-                _PRODUCT_ID, nullable=True),
-            Column("opened_date", "date", "date the ticket was opened"),
-            Column("resolved_date", "date", "date resolved (empty while open)",
-                   nullable=True),
-            Column("category", "category", "kind of issue", allowed=TICKET_CATEGORIES),
-            Column("resolution_hours", "float", "elapsed time from opening to resolution "
-                   "(empty while open)", unit="hours", ge=0, nullable=True, decimals=1),
-            Column("cost", "money", "cost to us: staff time, replacement parts, courier",
-                   unit="CNY"),
+        TableSpec(
+            "surveys",
+            "one row per survey answer",
+            "Customer satisfaction: twice-yearly relationship surveys and short surveys "
+            "after a service ticket. Slow ticket resolution lowers the scores.",
+            (
+                Column(
+                    "survey_id", "id", "survey answer identifier", unique=True, pattern=r"SV\d{5}"
+                ),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                Column("date", "date", "date answered"),
+                Column(
+                    "survey_type",
+                    "category",
+                    "relationship (twice a year) or post_ticket",
+                    allowed=("relationship", "post_ticket"),
+                ),
+                Column(
+                    "ticket_id",
+                    "id",
+                    "ticket surveyed (post_ticket only)",
+                    nullable=True,
+                    pattern=r"T\d{5}",
+                ),
+                Column("nps_score", "int", "likelihood to recommend us, 0-10", ge=0, le=10),
+                Column(
+                    "csat", "int", "satisfaction, 1 (very unhappy) to 5 (very happy)", ge=1, le=5
+                ),
+            ),
+            chapters="6, 7",
         ),
-        chapters="7, 12",
-        rules=(Rule("resolved_date", "resolved_date cannot be before opened_date",
-                    _not_before("resolved_date", "opened_date")),),
-    ),
-    TableSpec(
-        "returns", "one row per returned order line",
-        "Goods sent back. The cost of a return to us is refund_amount - recovered_value "
-        "+ handling_cost (recovered_value is the cost value of goods put back in stock).",
-        (
-            Column("return_id", "id", "return identifier", unique=True, pattern=r"RT\d{5}"),
-            _id("order_id", "original order (orders.order_id)", _ORDER_ID),
-            Column("line_no", "int", "original order line (order_lines.line_no)", ge=1),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            _id("product_id", "product (products.product_id)", _PRODUCT_ID),
-            Column("quantity", "int", "units returned", unit="sales units", ge=1),
-            Column("return_date", "date", "date the goods came back"),
-            Column("reason", "category", "reason given", allowed=RETURN_REASONS),
-            Column("refund_amount", "money", "money refunded: quantity x net_price"),
-            Column("recovered_value", "money", "cost value of the units put back in "
-                   "stock (0 when scrapped)"),
-            Column("handling_cost", "money", "inspection, transport and restocking"),
+        TableSpec(
+            "expenses",
+            "one row per month and expense category",
+            "Operating expenses from the ledger. Variable categories add up the detailed "
+            "tables (travel = visit costs in activities, logistics = freight, marketing = "
+            "campaign spend spread over its days ...).",
+            (
+                Column("month", "date", "first day of the month"),
+                Column("category", "category", "expense category", allowed=EXPENSE_CATEGORIES),
+                Column(
+                    "cost_type",
+                    "category",
+                    "fixed (does not move with sales) or variable",
+                    allowed=("fixed", "variable"),
+                ),
+                Column("amount", "money", "expense in the month", unit="CNY per month"),
+            ),
+            chapters="4, 16",
+            rules=(
+                Rule(
+                    "category",
+                    "each (month, category) must appear only once",
+                    _unique_together("month", "category"),
+                ),
+            ),
         ),
-        chapters="7, 12",
-    ),
-    TableSpec(
-        "surveys", "one row per survey answer",
-        "Customer satisfaction: twice-yearly relationship surveys and short surveys "
-        "after a service ticket. Slow ticket resolution lowers the scores.",
-        (
-            Column("survey_id", "id", "survey answer identifier", unique=True,
-                   pattern=r"SV\d{5}"),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            Column("date", "date", "date answered"),
-            Column("survey_type", "category", "relationship (twice a year) or "
-                   "post_ticket", allowed=("relationship", "post_ticket")),
-            Column("ticket_id", "id", "ticket surveyed (post_ticket only)", nullable=True,
-                   pattern=r"T\d{5}"),
-            Column("nps_score", "int", "likelihood to recommend us, 0-10", ge=0, le=10),
-            Column("csat", "int", "satisfaction, 1 (very unhappy) to 5 (very happy)",
-                   ge=1, le=5),
+        TableSpec(
+            "inventory",
+            "one row per product",
+            "Stock policy and the figures needed for EOQ and JIT: 2025 demand, the cost of "
+            "placing a purchase order (with and without a JIT supplier agreement), the "
+            "holding cost rate and the current order quantity.",
+            (
+                _id("product_id", "product (products.product_id)", _PRODUCT_ID, unique=True),
+                Column("annual_demand", "int", "units sold in 2025", unit="units per year", ge=0),
+                Column(
+                    "order_cost",
+                    "money",
+                    "cost of placing and receiving one purchase order today",
+                    unit="CNY per order",
+                ),
+                Column(
+                    "jit_order_cost",
+                    "money",
+                    "cost per purchase order under a long-term "
+                    "JIT agreement with the supplier (EDI, scheduled deliveries)",
+                    unit="CNY per order",
+                ),
+                Column(
+                    "holding_cost_rate",
+                    "fraction",
+                    "yearly cost of holding stock, as a "
+                    "fraction of unit cost (capital, space, insurance, obsolescence)",
+                    unit="per year",
+                    decimals=3,
+                ),
+                Column(
+                    "order_quantity", "int", "current purchase order quantity", unit="units", ge=1
+                ),
+                Column("safety_stock", "int", "buffer stock kept", unit="units", ge=0),
+                Column("on_hand", "int", "stock on 2025-12-31", unit="units", ge=0),
+            ),
+            chapters="4",
         ),
-        chapters="6, 7",
-    ),
-    TableSpec(
-        "expenses", "one row per month and expense category",
-        "Operating expenses from the ledger. Variable categories add up the detailed "
-        "tables (travel = visit costs in activities, logistics = freight, marketing = "
-        "campaign spend spread over its days ...).",
-        (
-            Column("month", "date", "first day of the month"),
-            Column("category", "category", "expense category", allowed=EXPENSE_CATEGORIES),
-            Column("cost_type", "category", "fixed (does not move with sales) or "
-                   "variable", allowed=("fixed", "variable")),
-            Column("amount", "money", "expense in the month", unit="CNY per month"),
+        TableSpec(
+            "price_experiment",
+            "one row per quote in a randomised 12-week price test",
+            "A randomised price and sales-script experiment (March-May 2025) on consumables "
+            "sold by the box. Each quote got a price level (price_index) and a sales script "
+            "(offer A, the standard script, or B, the new value-selling script) at random. "
+            "These quotes are recorded only here, not in orders.",
+            (
+                Column("quote_id", "id", "quote identifier", unique=True, pattern=r"Q\d{5}"),
+                Column("week", "int", "experiment week, 1-12", ge=1, le=12),
+                Column("quote_date", "date", "date of the quote"),
+                _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
+                Column("segment", "category", "customer's industry", allowed=SEGMENTS),
+                _id("rep_id", "rep who quoted (reps.rep_id)", _REP_ID),
+                _id("product_id", "product quoted (products.product_id)", _PRODUCT_ID),
+                Column("list_price", "money", "list price", unit="CNY per unit", gt=0),
+                Column(
+                    "price_index",
+                    "float",
+                    "offered price / list price (randomised)",
+                    gt=0,
+                    le=3,
+                    decimals=2,
+                ),
+                Column(
+                    "offered_price",
+                    "money",
+                    "price offered: list_price x price_index",
+                    unit="CNY per unit",
+                    gt=0,
+                ),
+                Column(
+                    "offer",
+                    "category",
+                    "sales script: A standard, B value-selling",
+                    allowed=("A", "B"),
+                ),
+                Column(
+                    "quantity",
+                    "int",
+                    "units bought (0 when the quote was lost)",
+                    unit="sales units",
+                    ge=0,
+                ),
+                Column("converted", "flag", "1 if the quote turned into an order"),
+            ),
+            chapters="3, 11",
+            rules=(
+                Rule(
+                    "offered_price",
+                    "offered_price must equal list_price x price_index, to the cent",
+                    _offered_price_ok,
+                ),
+                Rule(
+                    "converted",
+                    "converted must be 1 exactly when quantity is above 0",
+                    _converted_ok,
+                ),
+            ),
         ),
-        chapters="4, 16",
-        rules=(Rule("category", "each (month, category) must appear only once",
-                    _unique_together("month", "category")),),
-    ),
-    TableSpec(
-        "inventory", "one row per product",
-        "Stock policy and the figures needed for EOQ and JIT: 2025 demand, the cost of "
-        "placing a purchase order (with and without a JIT supplier agreement), the "
-        "holding cost rate and the current order quantity.",
-        (
-            _id("product_id", "product (products.product_id)", _PRODUCT_ID, unique=True),
-            Column("annual_demand", "int", "units sold in 2025", unit="units per year",
-                   ge=0),
-            Column("order_cost", "money", "cost of placing and receiving one purchase "
-                   "order today", unit="CNY per order"),
-            Column("jit_order_cost", "money", "cost per purchase order under a long-term "
-                   "JIT agreement with the supplier (EDI, scheduled deliveries)",
-                   unit="CNY per order"),
-            Column("holding_cost_rate", "fraction", "yearly cost of holding stock, as a "
-                   "fraction of unit cost (capital, space, insurance, obsolescence)",
-                   unit="per year", decimals=3),
-            Column("order_quantity", "int", "current purchase order quantity", unit="units",
-                   ge=1),
-            Column("safety_stock", "int", "buffer stock kept", unit="units", ge=0),
-            Column("on_hand", "int", "stock on 2025-12-31", unit="units", ge=0),
-        ),
-        chapters="4",
-    ),
-    TableSpec(
-        "price_experiment", "one row per quote in a randomised 12-week price test",
-        "A randomised price and sales-script experiment (March-May 2025) on consumables "
-        "sold by the box. Each quote got a price level (price_index) and a sales script "
-        "(offer A, the standard script, or B, the new value-selling script) at random. "
-        "These quotes are recorded only here, not in orders.",
-        (
-            Column("quote_id", "id", "quote identifier", unique=True, pattern=r"Q\d{5}"),
-            Column("week", "int", "experiment week, 1-12", ge=1, le=12),
-            Column("quote_date", "date", "date of the quote"),
-            _id("customer_id", "customer (customers.customer_id)", _CUSTOMER_ID),
-            Column("segment", "category", "customer's industry", allowed=SEGMENTS),
-            _id("rep_id", "rep who quoted (reps.rep_id)", _REP_ID),
-            _id("product_id", "product quoted (products.product_id)", _PRODUCT_ID),
-            Column("list_price", "money", "list price", unit="CNY per unit", gt=0),
-            Column("price_index", "float", "offered price / list price (randomised)",
-                   gt=0, le=3, decimals=2),
-            Column("offered_price", "money", "price offered: list_price x price_index",
-                   unit="CNY per unit", gt=0),
-            Column("offer", "category", "sales script: A standard, B value-selling",
-                   allowed=("A", "B")),
-            Column("quantity", "int", "units bought (0 when the quote was lost)",
-                   unit="sales units", ge=0),
-            Column("converted", "flag", "1 if the quote turned into an order"),
-        ),
-        chapters="3, 11",
-        rules=(
-            Rule("offered_price", "offered_price must equal list_price x price_index, "
-                 "to the cent", _offered_price_ok),
-            Rule("converted", "converted must be 1 exactly when quantity is above 0",
-                 _converted_ok),
-        ),
-    ),
-)}
+    )
+}
 
 
 def tables() -> list[str]:
@@ -645,6 +982,7 @@ def tables() -> list[str]:
 # --------------------------------------------------------------------------------------
 # Finding the files
 # --------------------------------------------------------------------------------------
+
 
 def data_dir() -> Path:
     """The folder holding the sample company's CSV files.
@@ -663,7 +1001,8 @@ def data_dir() -> Path:
     raise DataError(
         "Cannot find the datasets folder: set the environment variable "
         f"{ENV_VAR} to the folder that holds the sample company's CSV files, or "
-        "regenerate them with `python -m salesprofit.synth --out datasets/`.")
+        "regenerate them with `python -m salesprofit.synth --out datasets/`."
+    )
 
 
 def _resolve_dir(directory: str | os.PathLike[str] | None) -> Path:
@@ -673,6 +1012,7 @@ def _resolve_dir(directory: str | os.PathLike[str] | None) -> Path:
 # --------------------------------------------------------------------------------------
 # Reading, typing and validating one table
 # --------------------------------------------------------------------------------------
+
 
 def _rows(index: pd.Index | np.ndarray | list[int]) -> str:
     """Spreadsheet row numbers (the header is row 1) of the first bad rows."""
@@ -697,24 +1037,26 @@ def _read_csv(spec: TableSpec, path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataError(
             f"Table '{spec.name}': file not found: {path}. Regenerate the sample company "
-            "with `python -m salesprofit.synth --out datasets/` (or `make data`).")
+            "with `python -m salesprofit.synth --out datasets/` (or `make data`)."
+        )
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                          encoding="utf-8")
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     except UnicodeDecodeError:
         raise DataError(f"Table '{spec.name}': {path} is not UTF-8 text.") from None
     except pd.errors.EmptyDataError:
         raise DataError(f"Table '{spec.name}': {path} is empty.") from None
     except pd.errors.ParserError as exc:
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
-        raise DataError(f"Table '{spec.name}': {path} is not a readable CSV file "
-                        f"({first}).") from None
+        raise DataError(
+            f"Table '{spec.name}': {path} is not a readable CSV file ({first})."
+        ) from None
     missing = [c for c in spec.column_names if c not in raw.columns]
     if missing:
         found = ", ".join(map(str, raw.columns)) or "none"
         raise DataError(
             f"Table '{spec.name}', column '{missing[0]}': the column is missing "
-            f"(missing: {', '.join(missing)}; columns found: {found}).")
+            f"(missing: {', '.join(missing)}; columns found: {found})."
+        )
     return raw
 
 
@@ -729,7 +1071,8 @@ def _coerce(spec: TableSpec, raw: pd.DataFrame) -> pd.DataFrame:
             if bad.any():
                 raise DataError(
                     f"{_where(spec.name, col.name)}: values must be numbers; "
-                    f"{_rows(text.index[bad])}; bad values: {_values(text[bad])}.")
+                    f"{_rows(text.index[bad])}; bad values: {_values(text[bad])}."
+                )
             number = number.astype("float64")
             if col.kind in _INTEGER:
                 fractional = number.notna() & (number % 1 != 0)
@@ -737,7 +1080,8 @@ def _coerce(spec: TableSpec, raw: pd.DataFrame) -> pd.DataFrame:
                     raise DataError(
                         f"{_where(spec.name, col.name)}: values must be whole numbers; "
                         f"{_rows(text.index[fractional])}; bad values: "
-                        f"{_values(number[fractional])}.")
+                        f"{_values(number[fractional])}."
+                    )
             df[col.name] = number
         elif col.kind == "date":
             stamp = pd.to_datetime(text.str.strip(), format="%Y-%m-%d", errors="coerce")
@@ -746,7 +1090,8 @@ def _coerce(spec: TableSpec, raw: pd.DataFrame) -> pd.DataFrame:
                 raise DataError(
                     f"{_where(spec.name, col.name)}: values must be dates written "
                     f"YYYY-MM-DD (e.g. 2025-03-31); {_rows(text.index[bad])}; bad values: "
-                    f"{_values(text[bad])}.")
+                    f"{_values(text[bad])}."
+                )
             df[col.name] = stamp
     return df
 
@@ -785,12 +1130,13 @@ def _column_checks(col: Column, messages: dict[str, str]) -> list[Any]:
         pattern = col.pattern
         name = f"{col.name}:pattern"
         messages[name] = f"values must look like {pattern} (regular expression){why}"
-        checks.append(pa.Check(lambda s: s.str.fullmatch(pattern).fillna(False).astype(bool),
-                               name=name))
+        checks.append(
+            pa.Check(lambda s: s.str.fullmatch(pattern).fillna(False).astype(bool), name=name)
+        )
     return checks
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _schema(table: str) -> tuple[Any, dict[str, str]]:
     """The pandera schema of ``table`` and the plain-English message of each check."""
     import pandera.pandas as pa
@@ -800,8 +1146,13 @@ def _schema(table: str) -> tuple[Any, dict[str, str]]:
     columns = {}
     for col in spec.columns:
         columns[col.name] = pa.Column(
-            None, checks=_column_checks(col, messages), nullable=col.nullable,
-            unique=col.unique, required=True, coerce=False)
+            None,
+            checks=_column_checks(col, messages),
+            nullable=col.nullable,
+            unique=col.unique,
+            required=True,
+            coerce=False,
+        )
         messages[f"{col.name}:not_nullable"] = "values must not be empty"
         messages[f"{col.name}:field_uniqueness"] = "values must be unique (each appears once)"
     rules = []
@@ -827,21 +1178,26 @@ def validate(table: str, df: pd.DataFrame, source: str | None = None) -> pd.Data
     except pa.errors.SchemaErrors as exc:
         raise DataError(_explain(TABLES[table], exc.failure_cases, messages, source)) from None
     except pa.errors.SchemaError as exc:  # a problem pandera reports before any row check
-        raise DataError(f"Table '{table}': {exc}" + (f"\nFile: {source}" if source else "")
-                        ) from None
+        raise DataError(
+            f"Table '{table}': {exc}" + (f"\nFile: {source}" if source else "")
+        ) from None
     return df
 
 
-def _explain(spec: TableSpec, failures: pd.DataFrame, messages: dict[str, str],
-             source: str | None) -> str:
+def _explain(
+    spec: TableSpec, failures: pd.DataFrame, messages: dict[str, str], source: str | None
+) -> str:
     """Plain-English sentences, one per failing check, from pandera's failure cases."""
     order = {name: i for i, name in enumerate(spec.column_names)}
     rule_names = {f"rule{i}": r for i, r in enumerate(spec.rules)}
     problems: list[tuple[int, str]] = []
     failures = failures.assign(
         check=failures["check"].astype(str),
-        column=[rule_names[c].column if c in rule_names else str(col)
-                for c, col in zip(failures["check"].astype(str), failures["column"])])
+        column=[
+            rule_names[c].column if c in rule_names else str(col)
+            for c, col in zip(failures["check"].astype(str), failures["column"])
+        ],
+    )
     for (column, check), group in failures.groupby(["column", "check"], sort=True):
         if check in rule_names:
             message = messages[check]
@@ -853,8 +1209,9 @@ def _explain(spec: TableSpec, failures: pd.DataFrame, messages: dict[str, str],
         bad = group["failure_case"].dropna()
         if len(bad) and check not in rule_names:
             detail += f"; bad values: {_values(bad)}"
-        problems.append((order.get(column, len(order)),
-                         f"{_where(spec.name, column)}: {message}{detail}."))
+        problems.append(
+            (order.get(column, len(order)), f"{_where(spec.name, column)}: {message}{detail}.")
+        )
     problems.sort(key=lambda p: p[0])
     text = "\n".join(p[1] for p in problems[:3])
     if len(problems) > 3:
@@ -893,8 +1250,9 @@ def load(table: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataF
     ['order_id', 'line_no', 'product_id']
     """
     if table not in TABLES:
-        raise DataError(f"Unknown table {table!r}: the sample company's tables are "
-                        f"{', '.join(tables())}.")
+        raise DataError(
+            f"Unknown table {table!r}: the sample company's tables are {', '.join(tables())}."
+        )
     path = _resolve_dir(data_dir) / f"{table}.csv"
     try:
         stat = path.stat()
@@ -908,8 +1266,10 @@ def ground_truth(data_dir: str | os.PathLike[str] | None = None) -> dict[str, An
     """The truths the generator planted in the sample company (``ground_truth.json``)."""
     path = _resolve_dir(data_dir) / "ground_truth.json"
     if not path.is_file():
-        raise DataError(f"Ground truth not found: {path}. Regenerate the sample company "
-                        "with `python -m salesprofit.synth --out datasets/`.")
+        raise DataError(
+            f"Ground truth not found: {path}. Regenerate the sample company "
+            "with `python -m salesprofit.synth --out datasets/`."
+        )
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -921,8 +1281,9 @@ def ground_truth(data_dir: str | os.PathLike[str] | None = None) -> dict[str, An
 CDNOW_CALIBRATION_END = pd.Timestamp("1997-09-30")
 
 
-def load_cdnow(kind: str = "summary",
-               data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def load_cdnow(
+    kind: str = "summary", data_dir: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
     """The CDNOW sample of 2,357 CD buyers (Fader & Hardie 2001), as in ``lifetimes``.
 
     ``kind="summary"``: one row per customer over the 39-week calibration period
@@ -940,18 +1301,35 @@ def load_cdnow(kind: str = "summary",
         path = folder / "cdnow_customers_summary_with_transactions.csv"
         if not path.is_file():
             raise DataError(f"CDNOW summary not found: {path}.")
-        df = pd.read_csv(path, dtype={"ID": "int64", "x": "int64", "t_x": "float64",
-                                      "T": "float64", "zbar": "float64"})
+        df = pd.read_csv(
+            path,
+            dtype={
+                "ID": "int64",
+                "x": "int64",
+                "t_x": "float64",
+                "T": "float64",
+                "zbar": "float64",
+            },
+        )
         df.columns = ["customer_id", "frequency", "recency", "T", "monetary_value"]
         return df
     if kind == "transactions":
         path = folder / "CDNOW_sample.txt"
         if not path.is_file():
             raise DataError(f"CDNOW transactions not found: {path}.")
-        df = pd.read_csv(path, sep=r"\s+", header=None,
-                         names=["master_id", "customer_id", "date", "quantity", "amount"],
-                         dtype={"master_id": "int64", "customer_id": "int64", "date": str,
-                                "quantity": "int64", "amount": "float64"})
+        df = pd.read_csv(
+            path,
+            sep=r"\s+",
+            header=None,
+            names=["master_id", "customer_id", "date", "quantity", "amount"],
+            dtype={
+                "master_id": "int64",
+                "customer_id": "int64",
+                "date": str,
+                "quantity": "int64",
+                "amount": "float64",
+            },
+        )
         df["date"] = pd.to_datetime(df["date"], format="%Y%m%d")
         return df[["customer_id", "date", "quantity", "amount"]]
     raise DataError(f"Unknown CDNOW kind {kind!r}: use 'summary' or 'transactions'.")
@@ -962,9 +1340,13 @@ def load_cdnow(kind: str = "summary",
 # since it needs DataError from here)
 # --------------------------------------------------------------------------------------
 
-def read_crm_export(path: Any, table: str = "order_lines",
-                    mapping: dict[str, str | None] | None = None,
-                    name: str | None = None) -> pd.DataFrame:
+
+def read_crm_export(
+    path: Any,
+    table: str = "order_lines",
+    mapping: dict[str, str | None] | None = None,
+    name: str | None = None,
+) -> pd.DataFrame:
     """A user's own CRM/ERP export (CSV or XLSX) as canonical columns.
 
     See :func:`salesprofit.crm_import.read_crm_export`; raises :class:`DataError`
@@ -976,9 +1358,12 @@ def read_crm_export(path: Any, table: str = "order_lines",
     return _read(path, table=table, mapping=mapping, name=name)
 
 
-def inspect_crm_export(path: Any, table: str = "order_lines",
-                       mapping: dict[str, str | None] | None = None,
-                       name: str | None = None) -> Any:
+def inspect_crm_export(
+    path: Any,
+    table: str = "order_lines",
+    mapping: dict[str, str | None] | None = None,
+    name: str | None = None,
+) -> Any:
     """The export read with a report of how it was understood (``CrmImport``).
 
     See :func:`salesprofit.crm_import.inspect_crm_export`.

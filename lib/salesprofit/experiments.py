@@ -58,8 +58,9 @@ class ZTest(NamedTuple):
     confidence: float
 
 
-def two_proportion_ztest(successes_a: Any, n_a: Any, successes_b: Any, n_b: Any,
-                         confidence: float = 0.95) -> ZTest:
+def two_proportion_ztest(
+    successes_a: Any, n_a: Any, successes_b: Any, n_b: Any, confidence: float = 0.95
+) -> ZTest:
     """Pooled two-sided z-test of two conversion rates and a Wald interval for their difference.
 
     ``z = (p_a - p_b) / sqrt(p (1 - p) (1/n_a + 1/n_b))`` with the pooled rate
@@ -87,10 +88,19 @@ def two_proportion_ztest(successes_a: Any, n_a: Any, successes_b: Any, n_b: Any,
     if sa + sb == 0 or sa + sb == na + nb:
         raise ValueError("Both groups all converted or none did: there is no variation to test.")
     z, p = proportions_ztest([sa, sb], [na, nb], value=0, alternative="two-sided")
-    low, high = confint_proportions_2indep(sa, na, sb, nb, method="wald", compare="diff",
-                                           alpha=1 - confidence)
-    return ZTest(float(z), float(p), sa / na - sb / nb, float(low), float(high), sa / na, sb / nb,
-                 float(confidence))
+    low, high = confint_proportions_2indep(
+        sa, na, sb, nb, method="wald", compare="diff", alpha=1 - confidence
+    )
+    return ZTest(
+        float(z),
+        float(p),
+        sa / na - sb / nb,
+        float(low),
+        float(high),
+        sa / na,
+        sb / nb,
+        float(confidence),
+    )
 
 
 def proportion_ci(successes: Any, n: Any, confidence: float = 0.95) -> tuple[float, float]:
@@ -111,8 +121,9 @@ def proportion_ci(successes: Any, n: Any, confidence: float = 0.95) -> tuple[flo
     if float(C.values(successes)) > float(C.values(n)):
         raise ValueError("There cannot be more conversions than customers.")
     C.check("confidence", confidence, gt=0, lt=1)
-    lo, hi = proportion_confint(float(C.values(successes)), float(C.values(n)),
-                                alpha=1 - confidence, method="wilson")
+    lo, hi = proportion_confint(
+        float(C.values(successes)), float(C.values(n)), alpha=1 - confidence, method="wilson"
+    )
     return float(lo), float(hi)
 
 
@@ -120,8 +131,13 @@ def proportion_ci(successes: Any, n: Any, confidence: float = 0.95) -> tuple[flo
 # Sample size
 
 
-def sample_size_two_proportions(p_base: Any, p_target: Any, alpha: float = 0.05, power: float = 0.8,
-                                continuity_correction: bool = False) -> Any:
+def sample_size_two_proportions(
+    p_base: Any,
+    p_target: Any,
+    alpha: float = 0.05,
+    power: float = 0.8,
+    continuity_correction: bool = False,
+) -> Any:
     """Customers needed in each group to detect a change from ``p_base`` to ``p_target``.
 
     Fleiss, Levin & Paik (2003), eq. 4.14, two-sided test at level ``alpha`` with
@@ -147,16 +163,22 @@ def sample_size_two_proportions(p_base: Any, p_target: Any, alpha: float = 0.05,
 
     C.check("base rate", p_base, gt=0, lt=1, why="a conversion rate is between 0 and 100 %")
     C.check("target rate", p_target, gt=0, lt=1, why="a conversion rate is between 0 and 100 %")
-    C.check("alpha", alpha, gt=0, lt=1, why="the significance level is a small fraction such as 0.05")
+    C.check(
+        "alpha", alpha, gt=0, lt=1, why="the significance level is a small fraction such as 0.05"
+    )
     C.check("power", power, gt=0, lt=1, why="power is a fraction such as 0.8")
     p1, p2 = C.values(p_base), C.values(p_target)
     d = np.abs(p1 - p2)
     if (d == 0).any():
-        raise ValueError("The target rate equals the base rate: no sample is large enough to detect "
-                         "no difference. Choose the smallest change worth detecting.")
+        raise ValueError(
+            "The target rate equals the base rate: no sample is large enough to detect "
+            "no difference. Choose the smallest change worth detecting."
+        )
     pbar = (p1 + p2) / 2
     za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
-    n = (za * np.sqrt(2 * pbar * (1 - pbar)) + zb * np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / d ** 2
+    n = (
+        za * np.sqrt(2 * pbar * (1 - pbar)) + zb * np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    ) ** 2 / d**2
     if continuity_correction:
         n = n / 4 * (1 + np.sqrt(1 + 4 / (n * d))) ** 2
     if isinstance(p_base, pd.Series):
@@ -166,7 +188,9 @@ def sample_size_two_proportions(p_base: Any, p_target: Any, alpha: float = 0.05,
     return C.out(n)
 
 
-def power_two_proportions(p_base: float, p_target: float, n_per_group: float, alpha: float = 0.05) -> float:
+def power_two_proportions(
+    p_base: float, p_target: float, n_per_group: float, alpha: float = 0.05
+) -> float:
     """Power of the two-sided test with ``n_per_group`` customers per group (the inverse of
     :func:`sample_size_two_proportions` without correction).
 
@@ -182,7 +206,8 @@ def power_two_proportions(p_base: float, p_target: float, n_per_group: float, al
     pbar = (p1 + p2) / 2
     za = norm.ppf(1 - alpha / 2)
     zb = (abs(p1 - p2) * np.sqrt(n_per_group) - za * np.sqrt(2 * pbar * (1 - pbar))) / np.sqrt(
-        p1 * (1 - p1) + p2 * (1 - p2))
+        p1 * (1 - p1) + p2 * (1 - p2)
+    )
     return float(norm.cdf(zb))
 
 
@@ -206,8 +231,14 @@ class PeekingResult:
     simulations: int
 
 
-def peeking_simulation(rate: float, n_per_group: int, looks: int, alpha: float = 0.05,
-                       simulations: int = 2000, seed: int = 11) -> PeekingResult:
+def peeking_simulation(
+    rate: float,
+    n_per_group: int,
+    looks: int,
+    alpha: float = 0.05,
+    simulations: int = 2000,
+    seed: int = 11,
+) -> PeekingResult:
     """Simulate A/A tests (both groups convert at ``rate``) checked at ``looks`` equally spaced
     interim looks; seeded, so the same inputs give the same answer.
 
@@ -234,8 +265,13 @@ def peeking_simulation(rate: float, n_per_group: int, looks: int, alpha: float =
         z = np.where(se > 0, (a - b) / m / se, 0.0)
     hit = np.abs(z) > norm.ppf(1 - alpha / 2)
     first = np.cumsum(hit, axis=1) > 0
-    return PeekingResult(float(hit[:, -1].mean()), float(first[:, -1].mean()), first.mean(axis=0),
-                         len(sizes), int(simulations))
+    return PeekingResult(
+        float(hit[:, -1].mean()),
+        float(first[:, -1].mean()),
+        first.mean(axis=0),
+        len(sizes),
+        int(simulations),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -259,8 +295,14 @@ class NewProductBreakeven:
     breakeven_units_ignoring_cannibalisation: float
 
 
-def new_product_breakeven(price: float, unit_cost: float, fixed_costs: float, cannibalisation: float,
-                          old_price: float = 0.0, old_unit_cost: float = 0.0) -> NewProductBreakeven:
+def new_product_breakeven(
+    price: float,
+    unit_cost: float,
+    fixed_costs: float,
+    cannibalisation: float,
+    old_price: float = 0.0,
+    old_unit_cost: float = 0.0,
+) -> NewProductBreakeven:
     """Units of a new product needed to pay its fixed launch costs, net of cannibalisation.
 
     ``cannibalisation`` is the fraction of the new product's units that would have
@@ -281,8 +323,13 @@ def new_product_breakeven(price: float, unit_cost: float, fixed_costs: float, ca
     C.check("price", price, gt=0)
     C.check("unit cost", unit_cost, ge=0)
     C.check("fixed costs", fixed_costs, ge=0)
-    C.check("cannibalisation", cannibalisation, ge=0, le=1,
-            why="it is the share of the new product's sales taken from the old one")
+    C.check(
+        "cannibalisation",
+        cannibalisation,
+        ge=0,
+        le=1,
+        why="it is the share of the new product's sales taken from the old one",
+    )
     C.check("old price", old_price, ge=0)
     C.check("old unit cost", old_unit_cost, ge=0)
     unit = float(price) - float(unit_cost)
@@ -291,13 +338,15 @@ def new_product_breakeven(price: float, unit_cost: float, fixed_costs: float, ca
     if net <= 0:
         raise ValueError(
             "Each new unit earns less than the old sales it replaces, so no volume breaks even: "
-            "raise the new product's price or margin, or win more sales that are really new.")
+            "raise the new product's price or margin, or win more sales that are really new."
+        )
     plain = fixed_costs / unit if unit > 0 else float("inf")
     return NewProductBreakeven(unit, lost, net, float(fixed_costs) / net, float(plain))
 
 
-def switch_share(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame,
-                 measure: str = "lines") -> pd.DataFrame:
+def switch_share(
+    order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame, measure: str = "lines"
+) -> pd.DataFrame:
     """How much of an old product's business its replacement took after launch.
 
     For every product with a ``replaces_product_id``: after its ``launch_date``,
@@ -308,8 +357,10 @@ def switch_share(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.D
     """
     if measure not in {"lines", "units"}:
         raise ValueError("measure is 'lines' or 'units'.")
-    pairs = products.loc[products["replaces_product_id"].notna(),
-                         ["product_id", "replaces_product_id", "launch_date"]]
+    pairs = products.loc[
+        products["replaces_product_id"].notna(),
+        ["product_id", "replaces_product_id", "launch_date"],
+    ]
     lines = order_lines.merge(orders[["order_id", "order_date"]], on="order_id")
     w = lines["quantity"] if measure == "units" else pd.Series(1, index=lines.index)
     lines = lines.assign(w=w)
@@ -326,8 +377,9 @@ def switch_share(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.D
     return out
 
 
-def cumulative_results(look: Any, group: Any, outcome: Any, a: str = "A", b: str = "B",
-                       confidence: float = 0.95) -> pd.DataFrame:
+def cumulative_results(
+    look: Any, group: Any, outcome: Any, a: str = "A", b: str = "B", confidence: float = 0.95
+) -> pd.DataFrame:
     """The A/B test as it looked at each interim look (week, day ...), on all data so far.
 
     ``look``, ``group`` and ``outcome`` (0/1) are one value per customer or quote.
@@ -339,11 +391,21 @@ def cumulative_results(look: Any, group: Any, outcome: Any, a: str = "A", b: str
     >>> r["n_a"].tolist(), r["conversions_a"].tolist()
     ([2, 4], [2, 3])
     """
-    df = pd.DataFrame({"look": np.asarray(look), "group": np.asarray(group), "y": np.asarray(outcome, dtype=float)})
+    df = pd.DataFrame(
+        {
+            "look": np.asarray(look),
+            "group": np.asarray(group),
+            "y": np.asarray(outcome, dtype=float),
+        }
+    )
     if not set(df["group"]).issubset({a, b}):
         raise ValueError(f"Every row must be in group {a} or {b}.")
-    counts = df.pivot_table(index="look", columns="group", values="y", aggfunc=["size", "sum"], fill_value=0)
-    counts = counts.reindex(columns=pd.MultiIndex.from_product([["size", "sum"], [a, b]]), fill_value=0).cumsum()
+    counts = df.pivot_table(
+        index="look", columns="group", values="y", aggfunc=["size", "sum"], fill_value=0
+    )
+    counts = counts.reindex(
+        columns=pd.MultiIndex.from_product([["size", "sum"], [a, b]]), fill_value=0
+    ).cumsum()
     rows = []
     for lk, r in counts.iterrows():
         na, nb = int(r[("size", a)]), int(r[("size", b)])
@@ -351,13 +413,19 @@ def cumulative_results(look: Any, group: Any, outcome: Any, a: str = "A", b: str
         row = {"look": lk, "n_a": na, "conversions_a": sa, "n_b": nb, "conversions_b": sb}
         if na > 0 and nb > 0 and 0 < sa + sb < na + nb:
             t = two_proportion_ztest(sa, na, sb, nb, confidence)
-            row.update({k: getattr(t, k) for k in ("rate_a", "rate_b", "diff", "ci_low", "ci_high", "z", "p_value")})
+            row.update(
+                {
+                    k: getattr(t, k)
+                    for k in ("rate_a", "rate_b", "diff", "ci_low", "ci_high", "z", "p_value")
+                }
+            )
         rows.append(row)
     return pd.DataFrame(rows).set_index("look")
 
 
-def cannibalisation_rates(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame,
-                          measure: str = "units") -> pd.DataFrame:
+def cannibalisation_rates(
+    order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame, measure: str = "units"
+) -> pd.DataFrame:
     """How much of each new product's sales came from the product it replaces.
 
     For every product with a ``replaces_product_id``: the old product's sales per day
@@ -371,8 +439,10 @@ def cannibalisation_rates(order_lines: pd.DataFrame, orders: pd.DataFrame, produ
     """
     if measure not in {"lines", "units"}:
         raise ValueError("measure is 'lines' or 'units'.")
-    pairs = products.loc[products["replaces_product_id"].notna(),
-                         ["product_id", "replaces_product_id", "launch_date"]]
+    pairs = products.loc[
+        products["replaces_product_id"].notna(),
+        ["product_id", "replaces_product_id", "launch_date"],
+    ]
     lines = order_lines.merge(orders[["order_id", "order_date"]], on="order_id")
     first, last = lines["order_date"].min(), lines["order_date"].max()
     w = lines["quantity"].astype(float) if measure == "units" else pd.Series(1.0, index=lines.index)
@@ -387,9 +457,21 @@ def cannibalisation_rates(order_lines: pd.DataFrame, orders: pd.DataFrame, produ
         oa = float(lines.loc[is_old & after, "w"].sum()) / after_days
         na = float(lines.loc[is_new & after, "w"].sum()) / after_days
         rows.append((new, old, launch, ob, oa, na, after_days))
-    out = pd.DataFrame(rows, columns=["product_id", "old_product", "launch_date", "old_before", "old_after",
-                                      "new_after", "days_after"]).set_index("product_id")
-    out["cannibalisation"] = (out["old_before"] - out["old_after"]) / out["new_after"].where(out["new_after"] > 0)
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "product_id",
+            "old_product",
+            "launch_date",
+            "old_before",
+            "old_after",
+            "new_after",
+            "days_after",
+        ],
+    ).set_index("product_id")
+    out["cannibalisation"] = (out["old_before"] - out["old_after"]) / out["new_after"].where(
+        out["new_after"] > 0
+    )
     lost = float(((out["old_before"] - out["old_after"]) * out["days_after"]).sum())
     gained = float((out["new_after"] * out["days_after"]).sum())
     out.attrs["total"] = lost / gained if gained > 0 else float("nan")

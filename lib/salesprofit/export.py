@@ -33,8 +33,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-__all__ = ["safe_cells", "to_csv_bytes", "to_xlsx_bytes", "download_link",
-           "DANGEROUS_PREFIXES"]
+__all__ = ["DANGEROUS_PREFIXES", "download_link", "safe_cells", "to_csv_bytes", "to_xlsx_bytes"]
 
 #: First characters that make Excel/WPS/LibreOffice treat a text cell as a formula.
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -45,8 +44,11 @@ _CSV_MIME = "text/csv;charset=utf-8"
 
 def _neutralise(series: pd.Series) -> pd.Series:
     """Text cells of ``series`` that start with a dangerous character get a leading '."""
-    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(
-            series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
+    if (
+        pd.api.types.is_numeric_dtype(series.dtype)
+        or pd.api.types.is_bool_dtype(series.dtype)
+        or pd.api.types.is_datetime64_any_dtype(series.dtype)
+    ):
         return series
     is_text = series.map(lambda v: isinstance(v, str), na_action="ignore")
     is_text = is_text.fillna(False).astype(bool)
@@ -80,8 +82,10 @@ def safe_cells(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for i in range(out.shape[1]):
         out.isetitem(i, _neutralise(out.iloc[:, i]))
-    out.columns = [("'" + c) if isinstance(c, str) and c.startswith(DANGEROUS_PREFIXES)
-                   else c for c in out.columns]
+    out.columns = [
+        ("'" + c) if isinstance(c, str) and c.startswith(DANGEROUS_PREFIXES) else c
+        for c in out.columns
+    ]
     return out
 
 
@@ -102,19 +106,18 @@ def to_csv_bytes(df: pd.DataFrame, index: bool = False) -> bytes:
 
 def _sheet_name(name: object, used: set[str]) -> str:
     """A valid, unique Excel sheet name (at most 31 characters, no []:*?/\\)."""
-    clean = "".join("_" if ch in '[]:*?/\\' else ch for ch in str(name)).strip("'")
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in str(name)).strip("'")
     clean = (clean or "Sheet")[:31]
     candidate, n = clean, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
-        candidate = clean[:31 - len(suffix)] + suffix
+        candidate = clean[: 31 - len(suffix)] + suffix
         n += 1
     used.add(candidate.lower())
     return candidate
 
 
-def to_xlsx_bytes(tables: pd.DataFrame | Mapping[str, pd.DataFrame],
-                  index: bool = False) -> bytes:
+def to_xlsx_bytes(tables: pd.DataFrame | Mapping[str, pd.DataFrame], index: bool = False) -> bytes:
     """An Excel workbook (bytes) with one sheet per table, formula cells neutralised.
 
     ``tables`` is a DataFrame (one sheet called "Sheet1") or a mapping of sheet
@@ -128,12 +131,12 @@ def to_xlsx_bytes(tables: pd.DataFrame | Mapping[str, pd.DataFrame],
     if isinstance(tables, pd.DataFrame):
         tables = {"Sheet1": tables}
     if not isinstance(tables, Mapping) or not tables:
-        raise ValueError("to_xlsx_bytes needs a DataFrame or a non-empty mapping of "
-                         "sheet name to DataFrame.")
+        raise ValueError(
+            "to_xlsx_bytes needs a DataFrame or a non-empty mapping of sheet name to DataFrame."
+        )
     for name, df in tables.items():
         if not isinstance(df, pd.DataFrame):
-            raise ValueError(f"Sheet {name!r}: expected a DataFrame, got "
-                             f"{type(df).__name__}.")
+            raise ValueError(f"Sheet {name!r}: expected a DataFrame, got {type(df).__name__}.")
     buffer = io.BytesIO()
     used: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -161,8 +164,10 @@ def _reproducible(workbook: bytes) -> bytes:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None or not epoch.strip().isdigit():
         return workbook
-    moment = max(datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc),
-                 datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    moment = max(
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC),
+        datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC),
+    )
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     src = zipfile.ZipFile(io.BytesIO(workbook))
     out = io.BytesIO()
@@ -176,8 +181,9 @@ def _reproducible(workbook: bytes) -> bytes:
     return out.getvalue()
 
 
-def download_link(df: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str,
-                  label: str | None = None) -> str:
+def download_link(
+    df: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str, label: str | None = None
+) -> str:
     """An HTML ``<a download>`` link carrying the table as a base64 data URI.
 
     The format follows ``filename``: ``.xlsx`` gives a workbook
@@ -190,16 +196,22 @@ def download_link(df: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str,
     True
     """
     if not filename or any(ch in filename for ch in '/\\"<>'):
-        raise ValueError("The file name must be a plain name such as 'plan.xlsx' "
-                         "(no folders, quotes or angle brackets).")
+        raise ValueError(
+            "The file name must be a plain name such as 'plan.xlsx' "
+            "(no folders, quotes or angle brackets)."
+        )
     if filename.lower().endswith(".xlsx"):
         data, mime = to_xlsx_bytes(df), _XLSX_MIME
     else:
         if not isinstance(df, pd.DataFrame):
-            raise ValueError("A CSV file holds one table: pass a DataFrame, or name the "
-                             "file .xlsx for several sheets.")
+            raise ValueError(
+                "A CSV file holds one table: pass a DataFrame, or name the "
+                "file .xlsx for several sheets."
+            )
         data, mime = to_csv_bytes(df), _CSV_MIME
     payload = base64.b64encode(data).decode("ascii")
     text = html.escape(label if label is not None else filename)
-    return (f'<a download="{html.escape(filename)}" href="data:{mime};base64,{payload}" '
-            f'target="_blank">{text}</a>')
+    return (
+        f'<a download="{html.escape(filename)}" href="data:{mime};base64,{payload}" '
+        f'target="_blank">{text}</a>'
+    )

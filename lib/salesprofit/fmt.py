@@ -36,8 +36,12 @@ def num(x: float, digits: int = 0) -> str:
     return f"{x:,.{digits}f}"
 
 
-def table(df: pd.DataFrame, formats: Mapping[str, Callable[[object], str]] | None = None,
-          index: bool = False, classes: str = "sp-table") -> str:
+def table(
+    df: pd.DataFrame,
+    formats: Mapping[str, Callable[[object], str]] | None = None,
+    index: bool = False,
+    classes: str = "sp-table",
+) -> str:
     """A plain HTML table with per-column formatters (no random ids: safe for nbval)."""
     formats = dict(formats or {})
     shown = df.copy()

@@ -63,7 +63,9 @@ def wape(actual: Any, forecast: Any) -> float:
     y, f = _pair(actual, forecast)
     total = np.abs(y).sum()
     if total == 0:
-        raise ValueError("All actual values are zero: there is nothing to measure the error against.")
+        raise ValueError(
+            "All actual values are zero: there is nothing to measure the error against."
+        )
     return float(np.abs(y - f).sum() / total)
 
 
@@ -101,8 +103,9 @@ def seasonal_index(dates: Any, values: Any, period: str = "month") -> pd.Series:
 # *Forecasting: Principles and Practice*, 3rd ed., sections 8.3 and 5.10.
 
 
-def monthly_series(orders: pd.DataFrame, order_lines: pd.DataFrame,
-                   value: str = "gross_profit") -> pd.Series:
+def monthly_series(
+    orders: pd.DataFrame, order_lines: pd.DataFrame, value: str = "gross_profit"
+) -> pd.Series:
     """Monthly totals of delivered order lines: ``"gross_profit"`` or ``"net_sales"``.
 
     Gross profit of a line is ``quantity x (net_price - unit_cost)``, net sales
@@ -119,7 +122,9 @@ def monthly_series(orders: pd.DataFrame, order_lines: pd.DataFrame,
         raise ValueError("value is 'gross_profit' or 'net_sales'.")
     o = orders[orders["status"] == "delivered"] if "status" in orders else orders
     m = order_lines.merge(o[["order_id", "order_date"]], on="order_id")
-    per_line = m["quantity"] * (m["net_price"] - (m["unit_cost"] if value == "gross_profit" else 0.0))
+    per_line = m["quantity"] * (
+        m["net_price"] - (m["unit_cost"] if value == "gross_profit" else 0.0)
+    )
     month = pd.to_datetime(m["order_date"]).dt.to_period("M").dt.to_timestamp()
     s = per_line.groupby(month).sum().astype(float)
     s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"), fill_value=0.0)
@@ -132,16 +137,16 @@ def monthly_series(orders: pd.DataFrame, order_lines: pd.DataFrame,
 class HoltWinters:
     """A fitted Holt-Winters model: smoothing parameters, fit and forecast."""
 
-    alpha: float                  # level smoothing
-    beta: float                   # trend smoothing (NaN without trend)
-    gamma: float                  # seasonal smoothing
-    phi: float                    # damping (1 without damping)
+    alpha: float  # level smoothing
+    beta: float  # trend smoothing (NaN without trend)
+    gamma: float  # seasonal smoothing
+    phi: float  # damping (1 without damping)
     trend: str | None
     seasonal: str
-    fitted: pd.Series             # one-step-ahead fitted values over the history
-    forecast: pd.Series           # the next ``horizon`` periods
-    sse: float                    # sum of squared one-step errors after the first season
-    log_likelihood: float         # Gaussian, from those errors
+    fitted: pd.Series  # one-step-ahead fitted values over the history
+    forecast: pd.Series  # the next ``horizon`` periods
+    sse: float  # sum of squared one-step errors after the first season
+    log_likelihood: float  # Gaussian, from those errors
 
 
 def _check_series(series: Any, seasonal_periods: int) -> pd.Series:
@@ -149,16 +154,24 @@ def _check_series(series: Any, seasonal_periods: int) -> pd.Series:
         raise ValueError("Give the history as a pandas Series indexed by month (a DatetimeIndex).")
     C.finite("history", series.to_numpy(dtype=float))
     if len(series) < seasonal_periods + 2:
-        raise ValueError(f"A seasonal forecast needs at least one full season plus two periods of "
-                         f"history ({seasonal_periods + 2}); there are {len(series)}.")
+        raise ValueError(
+            f"A seasonal forecast needs at least one full season plus two periods of "
+            f"history ({seasonal_periods + 2}); there are {len(series)}."
+        )
     s = series.astype(float).copy()
     if s.index.freq is None:
         s.index.freq = pd.infer_freq(s.index) or "MS"
     return s
 
 
-def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
-                 seasonal: str = "mul", damped: bool = False, seasonal_periods: int = 12) -> HoltWinters:
+def holt_winters(
+    series: pd.Series,
+    horizon: int = 6,
+    trend: str | None = "add",
+    seasonal: str = "mul",
+    damped: bool = False,
+    seasonal_periods: int = 12,
+) -> HoltWinters:
     """Fit Holt-Winters exponential smoothing (statsmodels) and forecast ``horizon`` periods.
 
     ``trend``: ``"add"`` or ``None``; ``seasonal``: ``"add"`` (a month is so
@@ -194,9 +207,16 @@ def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
     level = float(first.mean())
     pattern = first / level if seasonal == "mul" else first - level
     model = ExponentialSmoothing(
-        s, trend=trend, damped_trend=bool(damped and trend), seasonal=seasonal,
-        seasonal_periods=seasonal_periods, initialization_method="known", initial_level=level,
-        initial_trend=0.0 if trend else None, initial_seasonal=pattern)
+        s,
+        trend=trend,
+        damped_trend=bool(damped and trend),
+        seasonal=seasonal,
+        seasonal_periods=seasonal_periods,
+        initialization_method="known",
+        initial_level=level,
+        initial_trend=0.0 if trend else None,
+        initial_seasonal=pattern,
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         # a perfect fit makes statsmodels take log(0) for its AIC; harmless here
@@ -206,7 +226,7 @@ def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
     p = res.params
     # the first season fits exactly (it set the starting values): errors count from the second
     resid = (s.to_numpy() - res.fittedvalues.to_numpy())[seasonal_periods:]
-    sse = float(np.sum(resid ** 2))
+    sse = float(np.sum(resid**2))
     n = len(resid)
     loglik = float(-n / 2 * (np.log(2 * np.pi * max(sse, 1e-300) / n) + 1))
     fc.name = "forecast"
@@ -215,21 +235,28 @@ def holt_winters(series: pd.Series, horizon: int = 6, trend: str | None = "add",
         beta=float(p["smoothing_trend"]) if trend else float("nan"),
         gamma=float(p["smoothing_seasonal"]),
         phi=float(p["damping_trend"]) if (damped and trend) else 1.0,
-        trend=trend, seasonal=seasonal, fitted=res.fittedvalues.rename("fitted"), forecast=fc,
-        sse=sse, log_likelihood=loglik)
+        trend=trend,
+        seasonal=seasonal,
+        fitted=res.fittedvalues.rename("fitted"),
+        forecast=fc,
+        sse=sse,
+        log_likelihood=loglik,
+    )
 
 
 @dataclass(frozen=True)
 class Backtest:
     """Rolling-origin evaluation: every forecast against what happened."""
 
-    table: pd.DataFrame           # origin, month, step, actual, forecast, error, abs_pct_error
+    table: pd.DataFrame  # origin, month, step, actual, forecast, error, abs_pct_error
     mape: float
     wape: float
     horizon: int
 
 
-def backtest(series: pd.Series, test_periods: int = 6, horizon: int = 1, **settings: Any) -> Backtest:
+def backtest(
+    series: pd.Series, test_periods: int = 6, horizon: int = 1, **settings: Any
+) -> Backtest:
     """Rolling-origin backtest of :func:`holt_winters` over the last ``test_periods``.
 
     For each forecast origin in the test window the model is refitted on the
@@ -254,22 +281,37 @@ def backtest(series: pd.Series, test_periods: int = 6, horizon: int = 1, **setti
     s = _check_series(series, sp)
     first_target = len(s) - test_periods
     if first_target - horizon + 1 < sp + 2:
-        raise ValueError(f"Not enough history before the test window: the first forecast would be fitted "
-                         f"on fewer than {sp + 2} periods. Shorten the test window or the horizon.")
+        raise ValueError(
+            f"Not enough history before the test window: the first forecast would be fitted "
+            f"on fewer than {sp + 2} periods. Shorten the test window or the horizon."
+        )
     rows = []
     for target in range(first_target, len(s)):
-        origin = target - horizon + 1                    # fit on s[:origin]
+        origin = target - horizon + 1  # fit on s[:origin]
         fit = holt_winters(s.iloc[:origin], horizon=horizon, **settings)
-        rows.append({"origin": s.index[origin - 1], "month": s.index[target], "step": horizon,
-                     "actual": float(s.iloc[target]), "forecast": float(fit.forecast.iloc[-1])})
+        rows.append(
+            {
+                "origin": s.index[origin - 1],
+                "month": s.index[target],
+                "step": horizon,
+                "actual": float(s.iloc[target]),
+                "forecast": float(fit.forecast.iloc[-1]),
+            }
+        )
     table = pd.DataFrame(rows)
     table["error"] = table["forecast"] - table["actual"]
     table["abs_pct_error"] = (table["error"] / table["actual"].where(table["actual"] != 0)).abs()
-    return Backtest(table, mape(table["actual"], table["forecast"]),
-                    wape(table["actual"], table["forecast"]), horizon)
+    return Backtest(
+        table,
+        mape(table["actual"], table["forecast"]),
+        wape(table["actual"], table["forecast"]),
+        horizon,
+    )
 
 
-def seasonal_naive(series: pd.Series, test_periods: int = 6, seasonal_periods: int = 12) -> pd.Series:
+def seasonal_naive(
+    series: pd.Series, test_periods: int = 6, seasonal_periods: int = 12
+) -> pd.Series:
     """The benchmark forecast: each test month equals the same month a season earlier.
 
     Any forecasting method should beat it (Hyndman & Athanasopoulos, FPP3, 5.2).
@@ -281,8 +323,10 @@ def seasonal_naive(series: pd.Series, test_periods: int = 6, seasonal_periods: i
     if len(series) < test_periods + seasonal_periods:
         raise ValueError("The seasonal naive benchmark needs a full season before the test window.")
     n = len(series)
-    fc = series.iloc[n - test_periods - seasonal_periods:n - seasonal_periods].to_numpy(dtype=float)
-    return pd.Series(fc, index=series.index[n - test_periods:], name="seasonal_naive")
+    fc = series.iloc[n - test_periods - seasonal_periods : n - seasonal_periods].to_numpy(
+        dtype=float
+    )
+    return pd.Series(fc, index=series.index[n - test_periods :], name="seasonal_naive")
 
 
 def pipeline_by_stage(opportunities: pd.DataFrame, probabilities: Any) -> pd.DataFrame:
@@ -301,17 +345,37 @@ def pipeline_by_stage(opportunities: pd.DataFrame, probabilities: Any) -> pd.Dat
     [10000.0, 40000.0, 50000.0]
     """
     probs = pd.Series(probabilities, dtype=float)
-    C.check("win probability", probs.to_numpy(), ge=0, le=1, why="a probability is a fraction between 0 and 1")
-    live = opportunities[opportunities["status"] == "open"] if "status" in opportunities else opportunities
+    C.check(
+        "win probability",
+        probs.to_numpy(),
+        ge=0,
+        le=1,
+        why="a probability is a fraction between 0 and 1",
+    )
+    live = (
+        opportunities[opportunities["status"] == "open"]
+        if "status" in opportunities
+        else opportunities
+    )
     unknown = set(live["stage"]) - set(probs.index)
     if unknown:
-        raise ValueError(f"Give a win probability for every open stage; missing: {', '.join(sorted(unknown))}.")
+        raise ValueError(
+            f"Give a win probability for every open stage; missing: {', '.join(sorted(unknown))}."
+        )
     g = live.groupby("stage")["amount"]
     out = pd.DataFrame({"deals": g.size(), "amount": g.sum()}).reindex(probs.index).fillna(0.0)
     out["probability"] = probs
-    out["weighted"] = [weighted_pipeline(live.loc[live["stage"] == s, "amount"],
-                                         np.full((live["stage"] == s).sum(), p)) for s, p in probs.items()]
-    out.loc["total"] = [out["deals"].sum(), out["amount"].sum(), np.nan,
-                        weighted_pipeline(live["amount"], live["stage"].map(probs))]
+    out["weighted"] = [
+        weighted_pipeline(
+            live.loc[live["stage"] == s, "amount"], np.full((live["stage"] == s).sum(), p)
+        )
+        for s, p in probs.items()
+    ]
+    out.loc["total"] = [
+        out["deals"].sum(),
+        out["amount"].sum(),
+        np.nan,
+        weighted_pipeline(live["amount"], live["stage"].map(probs)),
+    ]
     out.index.name = "stage"
     return out

@@ -32,8 +32,10 @@ def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
     check("The win rate", win_rate, ge=0, le=1, why="it is a share of deals, between 0 and 1")
     check("The average deal size", avg_deal_size, ge=0)
     check("The sales cycle", cycle_days, gt=0, why="a deal takes at least some time to close")
-    args = [x if hasattr(x, "index") else values(x)
-            for x in (opportunities, win_rate, avg_deal_size, cycle_days)]
+    args = [
+        x if hasattr(x, "index") else values(x)
+        for x in (opportunities, win_rate, avg_deal_size, cycle_days)
+    ]
     opportunities, win_rate, avg_deal_size, cycle_days = args  # Series keep their index
     return out(opportunities * win_rate * avg_deal_size / cycle_days)
 
@@ -52,9 +54,13 @@ def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
 
 
 STAGES = ("lead", "needs_analysis", "proposal", "contract")
-STAGE_LABELS = {"lead": "Lead (客户开发)", "needs_analysis": "Needs analysis (需求分析)",
-                "proposal": "Proposal (方案设计)", "contract": "Contract (合同签订)",
-                "after_sales": "After-sales (售后服务)"}
+STAGE_LABELS = {
+    "lead": "Lead (客户开发)",
+    "needs_analysis": "Needs analysis (需求分析)",
+    "proposal": "Proposal (方案设计)",
+    "contract": "Contract (合同签订)",
+    "after_sales": "After-sales (售后服务)",
+}
 
 
 def stage_stats(stages: pd.DataFrame) -> pd.DataFrame:
@@ -80,26 +86,40 @@ def stage_stats(stages: pd.DataFrame) -> pd.DataFrame:
     unknown = set(stages["stage"]) - set(STAGES)
     if unknown:
         raise ValueError(f"Unknown stage(s) {sorted(unknown)}: the stages are {', '.join(STAGES)}.")
-    st = stages.assign(closed=stages["outcome"] != "open",
-                       ok=stages["outcome"].isin(["advanced", "won"]))
+    st = stages.assign(
+        closed=stages["outcome"] != "open", ok=stages["outcome"].isin(["advanced", "won"])
+    )
     days = (pd.to_datetime(st["exited_date"]) - pd.to_datetime(st["entered_date"])).dt.days
     st = st.assign(days=days.where(st["closed"]))
     g = st.groupby("stage")
-    res = pd.DataFrame({
-        "entered": g.size(),
-        "open": g["closed"].apply(lambda c: int((~c).sum())),
-        "advanced": g["ok"].sum(),
-        "lost": g["outcome"].apply(lambda o: int((o == "lost").sum())),
-        "mean_days": g["days"].mean(),
-        "median_days": g["days"].median(),
-    }).reindex([s for s in STAGES if s in set(st["stage"])])
+    res = pd.DataFrame(
+        {
+            "entered": g.size(),
+            "open": g["closed"].apply(lambda c: int((~c).sum())),
+            "advanced": g["ok"].sum(),
+            "lost": g["outcome"].apply(lambda o: int((o == "lost").sum())),
+            "mean_days": g["days"].mean(),
+            "median_days": g["days"].median(),
+        }
+    ).reindex([s for s in STAGES if s in set(st["stage"])])
     closed = res["advanced"] + res["lost"]
     res["conversion"] = res["advanced"] / closed.where(closed > 0)
     res["reach"] = res["conversion"].shift(1, fill_value=1.0).cumprod()
     res["win_from_here"] = res["conversion"][::-1].cumprod()[::-1]
     res.index.name = "stage"
-    return res[["entered", "open", "advanced", "lost", "conversion", "mean_days", "median_days",
-                "reach", "win_from_here"]]
+    return res[
+        [
+            "entered",
+            "open",
+            "advanced",
+            "lost",
+            "conversion",
+            "mean_days",
+            "median_days",
+            "reach",
+            "win_from_here",
+        ]
+    ]
 
 
 def bottleneck(stats: pd.DataFrame) -> str:
@@ -151,8 +171,9 @@ class FunnelResult:
     velocity: float
 
 
-def funnel_model(leads_per_month: float, conversion: Any, days: Any,
-                 avg_deal_size: float) -> FunnelResult:
+def funnel_model(
+    leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float
+) -> FunnelResult:
     """Chain the stages: what a monthly flow of leads turns into, and how fast.
 
     ``conversion`` and ``days`` map each stage (in process order) to its conversion (a
@@ -173,9 +194,15 @@ def funnel_model(leads_per_month: float, conversion: Any, days: Any,
     check("The average deal size", avg_deal_size, ge=0)
     reach = conv.shift(1, fill_value=1.0).cumprod()
     win_rate = float(conv.prod())
-    table = pd.DataFrame({"conversion": conv, "days": d, "reach": reach,
-                          "deals": leads_per_month * reach,
-                          "lost": leads_per_month * reach * (1 - conv)})
+    table = pd.DataFrame(
+        {
+            "conversion": conv,
+            "days": d,
+            "reach": reach,
+            "deals": leads_per_month * reach,
+            "lost": leads_per_month * reach * (1 - conv),
+        }
+    )
     table.index.name = "stage"
     cycle = float(d.sum())
     in_funnel = float((reach * d).sum())
@@ -184,12 +211,14 @@ def funnel_model(leads_per_month: float, conversion: Any, days: Any,
     velocity = 0.0
     if in_funnel > 0:
         velocity = sales_velocity(pipeline, win_rate, avg_deal_size, in_funnel)
-    return FunnelResult(table, win_rate, won, won * avg_deal_size, cycle, in_funnel, pipeline,
-                        float(velocity))
+    return FunnelResult(
+        table, win_rate, won, won * avg_deal_size, cycle, in_funnel, pipeline, float(velocity)
+    )
 
 
-def improve_stage(conversion: Any, days: Any, stage: str, conversion_change: float = 0.0,
-                  days_change: float = 0.0) -> tuple[pd.Series, pd.Series]:
+def improve_stage(
+    conversion: Any, days: Any, stage: str, conversion_change: float = 0.0, days_change: float = 0.0
+) -> tuple[pd.Series, pd.Series]:
     """Stage conversions and days after improving one ``stage``.
 
     ``conversion_change`` in points as a fraction (0.05 = +5 points; the result is kept
@@ -211,15 +240,22 @@ def improve_stage(conversion: Any, days: Any, stage: str, conversion_change: flo
     conv2[stage] = min(1.0, max(0.0, conv[stage] + conversion_change))
     if d[stage] + days_change < 0:
         name = stage.replace("_", " ")
-        raise ValueError(f"The {name} stage cannot be shortened by more than its "
-                         f"{d[stage]:.1f} days.")
+        raise ValueError(
+            f"The {name} stage cannot be shortened by more than its {d[stage]:.1f} days."
+        )
     d2[stage] = d[stage] + days_change
     return conv2, d2
 
 
-def funnel_what_if(leads_per_month: float, conversion: Any, days: Any, avg_deal_size: float,
-                   stage: str, conversion_change: float = 0.0,
-                   days_change: float = 0.0) -> pd.DataFrame:
+def funnel_what_if(
+    leads_per_month: float,
+    conversion: Any,
+    days: Any,
+    avg_deal_size: float,
+    stage: str,
+    conversion_change: float = 0.0,
+    days_change: float = 0.0,
+) -> pd.DataFrame:
     """Today's funnel against one with a better conversion or a shorter time in ``stage``.
 
     ``conversion_change`` is in percentage points as a fraction (0.05 = +5 points, capped

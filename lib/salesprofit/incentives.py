@@ -41,8 +41,10 @@ def _tiers(tiers: Any) -> tuple[np.ndarray, np.ndarray]:
     try:
         rows = [tuple(t) for t in tiers]
     except TypeError:
-        raise ValueError("The tiers must be a list of (threshold, rate) pairs, "
-                         "such as [(0, 0.03), (1_000_000, 0.05)].") from None
+        raise ValueError(
+            "The tiers must be a list of (threshold, rate) pairs, "
+            "such as [(0, 0.03), (1_000_000, 0.05)]."
+        ) from None
     if not rows:
         raise ValueError("The plan needs at least one tier, such as [(0, 0.03)].")
     if any(len(r) != 2 for r in rows):
@@ -52,20 +54,27 @@ def _tiers(tiers: Any) -> tuple[np.ndarray, np.ndarray]:
     finite("A tier threshold", thresholds)
     finite("A tier rate", rates)
     if thresholds[0] != 0:
-        raise ValueError(f"The first tier must start at 0 (it starts at {thresholds[0]:g}): "
-                         "every sale must fall in some tier.")
+        raise ValueError(
+            f"The first tier must start at 0 (it starts at {thresholds[0]:g}): "
+            "every sale must fall in some tier."
+        )
     if np.any(np.diff(thresholds) <= 0):
-        raise ValueError("The tier thresholds must rise from one tier to the next "
-                         "(each threshold above the one before).")
-    check("A commission rate", rates, ge=0, le=1,
-          why="it is a share of sales, such as 0.05 for 5 %")
+        raise ValueError(
+            "The tier thresholds must rise from one tier to the next "
+            "(each threshold above the one before)."
+        )
+    check(
+        "A commission rate", rates, ge=0, le=1, why="it is a share of sales, such as 0.05 for 5 %"
+    )
     return thresholds, rates
 
 
 def _method(method: str) -> str:
     if method not in METHODS:
-        raise ValueError(f"The method is 'marginal' (each rate on its own band) or 'retroactive' "
-                         f"(the top rate reached on all sales), not {method!r}.")
+        raise ValueError(
+            f"The method is 'marginal' (each rate on its own band) or 'retroactive' "
+            f"(the top rate reached on all sales), not {method!r}."
+        )
     return method
 
 
@@ -125,14 +134,21 @@ def cliff(tiers, threshold_index: int = 1) -> float:
     """
     thresholds, rates = _tiers(tiers)
     if not 1 <= threshold_index < len(thresholds):
-        raise ValueError(f"There is no threshold number {threshold_index}: the plan has "
-                         f"{len(thresholds) - 1} threshold(s) after the first tier.")
+        raise ValueError(
+            f"There is no threshold number {threshold_index}: the plan has "
+            f"{len(thresholds) - 1} threshold(s) after the first tier."
+        )
     i = threshold_index
     return float(thresholds[i] * (rates[i] - rates[i - 1]))
 
 
-def accelerated_tiers(quota: float, base_rate: float, accelerator: float = 1.5,
-                      decelerator: float = 1.0, start: float = 0.0) -> list[tuple[float, float]]:
+def accelerated_tiers(
+    quota: float,
+    base_rate: float,
+    accelerator: float = 1.5,
+    decelerator: float = 1.0,
+    start: float = 0.0,
+) -> list[tuple[float, float]]:
     """Tier table of a quota plan: ``base_rate`` up to ``quota``, ``base_rate x accelerator`` above.
 
     ``start`` > 0 adds a zero-rate band below it (pay only on sales above ``start``);
@@ -194,12 +210,14 @@ def plan_pay(plan: Plan, revenue, gross_profit=None):
             raise ValueError("A gross-profit plan needs each rep's gross profit.")
         base = gross_profit
         finite("Gross profit", base)
-        base = (base.clip(lower=0) if isinstance(base, pd.Series)
-                else np.clip(values(base), 0.0, None))
+        base = (
+            base.clip(lower=0) if isinstance(base, pd.Series) else np.clip(values(base), 0.0, None)
+        )
     else:
         base = revenue
-    pay = values(commission(base if isinstance(base, pd.Series) else values(base), plan.tiers,
-                            plan.method))
+    pay = values(
+        commission(base if isinstance(base, pd.Series) else values(base), plan.tiers, plan.method)
+    )
     b = values(base)
     pay = np.where(b >= plan.threshold, pay, 0.0)
     if plan.cap is not None:
@@ -244,8 +262,9 @@ def plan_outcomes(results: pd.DataFrame, plan: Plan) -> pd.DataFrame:
         if col not in results:
             raise ValueError(f"The results table needs a '{col}' column (one row per rep).")
     res = results.copy()
-    res["pay"] = values(plan_pay(plan, res["revenue"].to_numpy(float),
-                                 res["gross_profit"].to_numpy(float)))
+    res["pay"] = values(
+        plan_pay(plan, res["revenue"].to_numpy(float), res["gross_profit"].to_numpy(float))
+    )
     rev = res["revenue"].where(res["revenue"] > 0)
     gp = res["gross_profit"].where(res["gross_profit"] > 0)
     res["cost_of_sales"] = res["pay"] / rev
@@ -267,11 +286,13 @@ def plan_summary(outcomes: pd.DataFrame, plan: Plan) -> dict:
     """
     pay = outcomes["pay"]
     gp = float(outcomes["gross_profit"].sum())
-    return {"total_pay": float(pay.sum()),
-            "cost_of_sales": cost_of_sales(pay, outcomes["revenue"]),
-            "share_of_profit": float(pay.sum()) / gp if gp > 0 else float("nan"),
-            "unpaid": int((pay == 0).sum()),
-            "capped": int((pay >= plan.cap * (1 - 1e-12)).sum()) if plan.cap is not None else 0}
+    return {
+        "total_pay": float(pay.sum()),
+        "cost_of_sales": cost_of_sales(pay, outcomes["revenue"]),
+        "share_of_profit": float(pay.sum()) / gp if gp > 0 else float("nan"),
+        "unpaid": int((pay == 0).sum()),
+        "capped": int((pay >= plan.cap * (1 - 1e-12)).sum()) if plan.cap is not None else 0,
+    }
 
 
 def cost_of_sales(pay, revenue):
@@ -306,8 +327,14 @@ class DiscountChoice:
     best_company_profit: float
 
 
-def discount_choice(plan: Plan, list_price: float, unit_cost: float, base_units: float,
-                    elasticity: float, discounts: Sequence[float] | None = None) -> DiscountChoice:
+def discount_choice(
+    plan: Plan,
+    list_price: float,
+    unit_cost: float,
+    base_units: float,
+    elasticity: float,
+    discounts: Sequence[float] | None = None,
+) -> DiscountChoice:
     """The discount a pay-maximising rep gives under ``plan``, and what it does to profit.
 
     Units sold at discount ``d`` follow constant price elasticity:
@@ -324,19 +351,31 @@ def discount_choice(plan: Plan, list_price: float, unit_cost: float, base_units:
     check("The list price", list_price, gt=0)
     check("The unit cost", unit_cost, ge=0)
     check("The units sold at list price", base_units, gt=0)
-    check("The price elasticity", elasticity, lt=0,
-          why="demand falls when the price rises, so elasticity is negative, such as -2")
+    check(
+        "The price elasticity",
+        elasticity,
+        lt=0,
+        why="demand falls when the price rises, so elasticity is negative, such as -2",
+    )
     d = np.round(np.arange(0.0, 0.3001, 0.01), 10) if discounts is None else values(discounts)
     check("A discount", d, ge=0, lt=1, why="a discount is a share of the list price below 100 %")
     units = base_units * (1 - d) ** elasticity
     revenue = units * list_price * (1 - d)
     gross_profit = units * (list_price * (1 - d) - unit_cost)
     pay = values(plan_pay(plan, revenue, gross_profit))
-    table = pd.DataFrame({"discount": d, "units": units, "revenue": revenue,
-                          "gross_profit": gross_profit, "pay": pay,
-                          "company_profit": gross_profit - pay})
+    table = pd.DataFrame(
+        {
+            "discount": d,
+            "units": units,
+            "revenue": revenue,
+            "gross_profit": gross_profit,
+            "pay": pay,
+            "company_profit": gross_profit - pay,
+        }
+    )
     i = int(np.argmax(np.round(pay, 6)))
     j = int(np.argmax(table["company_profit"].to_numpy()))
     profit = table["company_profit"]
-    return DiscountChoice(table, float(d[i]), float(d[j]), float(pay[i]), float(profit.iloc[i]),
-                          float(profit.iloc[j]))
+    return DiscountChoice(
+        table, float(d[i]), float(d[j]), float(pay[i]), float(profit.iloc[i]), float(profit.iloc[j])
+    )

@@ -27,9 +27,14 @@ import pandas as pd
 from ._checks import check
 
 
-def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame,
-                customers: pd.DataFrame | None = None, activities: pd.DataFrame | None = None,
-                surveys: pd.DataFrame | None = None, cost_of_capital: float = 0.06) -> pd.DataFrame:
+def rep_results(
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    customers: pd.DataFrame | None = None,
+    activities: pd.DataFrame | None = None,
+    surveys: pd.DataFrame | None = None,
+    cost_of_capital: float = 0.06,
+) -> pd.DataFrame:
     """KPIs per rep over the orders given (filter the period before calling).
 
     Columns: ``revenue`` (net sales), ``gross_profit``, ``gross_margin``, ``avg_discount``
@@ -54,26 +59,44 @@ def rep_results(orders: pd.DataFrame, order_lines: pd.DataFrame,
     revenue = lines["quantity"] * lines["net_price"]
     listed = lines["quantity"] * lines["list_price"]
     margin = lines["net_price"] - lines["unit_cost"]
-    g = pd.DataFrame({"rep_id": lines["rep_id"], "revenue": revenue, "listed": listed,
-                      "gross_profit": lines["quantity"] * margin})
+    g = pd.DataFrame(
+        {
+            "rep_id": lines["rep_id"],
+            "revenue": revenue,
+            "listed": listed,
+            "gross_profit": lines["quantity"] * margin,
+        }
+    )
     res = g.groupby("rep_id")[["revenue", "listed", "gross_profit"]].sum()
     res["gross_margin"] = res["gross_profit"] / res["revenue"].where(res["revenue"] > 0)
     res["avg_discount"] = 1 - res["revenue"] / res["listed"].where(res["listed"] > 0)
     res = res.drop(columns="listed")
     res["orders"] = orders.groupby("rep_id")["order_id"].nunique().reindex(res.index).fillna(0)
-    res["customers"] = (orders.groupby("rep_id")["customer_id"].nunique()
-                        .reindex(res.index).fillna(0))
+    res["customers"] = (
+        orders.groupby("rep_id")["customer_id"].nunique().reindex(res.index).fillna(0)
+    )
     res["avg_order"] = res["revenue"] / res["orders"].where(res["orders"] > 0)
     if customers is not None:
-        terms = lines[["rep_id", "customer_id"]].assign(revenue=revenue).merge(
-            customers[["customer_id", "rebate_rate", "payment_terms_days"]], on="customer_id",
-            how="left")
+        terms = (
+            lines[["rep_id", "customer_id"]]
+            .assign(revenue=revenue)
+            .merge(
+                customers[["customer_id", "rebate_rate", "payment_terms_days"]],
+                on="customer_id",
+                how="left",
+            )
+        )
         days = terms["payment_terms_days"].fillna(0)
         rate = terms["rebate_rate"].fillna(0) + cost_of_capital * days / 365
         terms_cost = terms["revenue"] * rate
         cts = terms_cost.groupby(terms["rep_id"]).sum().reindex(res.index).fillna(0)
-        cts += (orders["freight_cost"] + orders["handling_cost"]).groupby(orders["rep_id"]).sum() \
-            .reindex(res.index).fillna(0)
+        cts += (
+            (orders["freight_cost"] + orders["handling_cost"])
+            .groupby(orders["rep_id"])
+            .sum()
+            .reindex(res.index)
+            .fillna(0)
+        )
         if activities is not None:
             cts += activities.groupby("rep_id")["cost"].sum().reindex(res.index).fillna(0)
         res["cost_to_serve"] = cts
@@ -110,8 +133,9 @@ def normalise(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
     return score.fillna(0.0)
 
 
-def scorecard(kpis: pd.DataFrame, weights: Mapping[str, float],
-              lower_is_better: Iterable[str] = ()) -> pd.DataFrame:
+def scorecard(
+    kpis: pd.DataFrame, weights: Mapping[str, float], lower_is_better: Iterable[str] = ()
+) -> pd.DataFrame:
     """Weighted KPI scorecard: a 0-1 score per KPI, the weighted total and the rank.
 
     ``weights`` maps KPI columns of ``kpis`` to zero or positive weights (they need not
@@ -131,8 +155,10 @@ def scorecard(kpis: pd.DataFrame, weights: Mapping[str, float],
     w = pd.Series(dict(weights), dtype=float)
     missing = [k for k in w.index if k not in kpis.columns]
     if missing:
-        raise ValueError(f"No KPI called {', '.join(map(repr, missing))} in the table: "
-                         f"choose from {', '.join(map(str, kpis.columns))}.")
+        raise ValueError(
+            f"No KPI called {', '.join(map(repr, missing))} in the table: "
+            f"choose from {', '.join(map(str, kpis.columns))}."
+        )
     check("A KPI weight", w, ge=0, why="a weight says how much a KPI counts, from 0 upwards")
     if w.sum() <= 0:
         raise ValueError("All KPI weights are zero: give at least one KPI some weight.")
@@ -148,8 +174,9 @@ def scorecard(kpis: pd.DataFrame, weights: Mapping[str, float],
     return res.sort_values(["rank"], kind="stable")
 
 
-def compare_rankings(kpis: pd.DataFrame, first: str = "revenue",
-                     second: str = "profit") -> pd.DataFrame:
+def compare_rankings(
+    kpis: pd.DataFrame, first: str = "revenue", second: str = "profit"
+) -> pd.DataFrame:
     """Each rep's rank by two KPIs (1 = highest) and how far they move.
 
     Returns ``<first>``, ``<second>``, ``rank_by_<first>``, ``rank_by_<second>`` and
@@ -171,8 +198,13 @@ def compare_rankings(kpis: pd.DataFrame, first: str = "revenue",
     return res.sort_values(f"rank_by_{first}", kind="stable")
 
 
-def annual_attainment(results: pd.DataFrame, targets: pd.DataFrame, year: int,
-                      actual: str = "revenue", target: str = "revenue_target") -> pd.Series:
+def annual_attainment(
+    results: pd.DataFrame,
+    targets: pd.DataFrame,
+    year: int,
+    actual: str = "revenue",
+    target: str = "revenue_target",
+) -> pd.Series:
     """Each rep's ``actual`` over the sum of their quarterly ``target`` for ``year`` (NaN
     without a target).
 
@@ -200,8 +232,12 @@ def rank_correlation(a: pd.Series, b: pd.Series) -> float:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
-def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame,
-                     targets: pd.DataFrame | None = None, year: int | None = None) -> pd.DataFrame:
+def quarterly_review(
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    targets: pd.DataFrame | None = None,
+    year: int | None = None,
+) -> pd.DataFrame:
     """Per rep and quarter: revenue, gross profit, margin, change on the previous quarter,
     and attainment against ``targets`` (columns rep_id, year, quarter, revenue_target,
     gross_profit_target).
@@ -225,9 +261,15 @@ def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame,
     lines = order_lines.merge(orders[["order_id", "rep_id", "order_date"]], on="order_id")
     d = pd.to_datetime(lines["order_date"])
     margin = lines["net_price"] - lines["unit_cost"]
-    g = pd.DataFrame({"rep_id": lines["rep_id"], "year": d.dt.year, "quarter": d.dt.quarter,
-                      "revenue": lines["quantity"] * lines["net_price"],
-                      "gross_profit": lines["quantity"] * margin})
+    g = pd.DataFrame(
+        {
+            "rep_id": lines["rep_id"],
+            "year": d.dt.year,
+            "quarter": d.dt.quarter,
+            "revenue": lines["quantity"] * lines["net_price"],
+            "gross_profit": lines["quantity"] * margin,
+        }
+    )
     keys = ["rep_id", "year", "quarter"]
     res = g.groupby(keys, as_index=False)[["revenue", "gross_profit"]].sum()
     res = res.sort_values(["rep_id", "year", "quarter"]).reset_index(drop=True)
@@ -235,16 +277,21 @@ def quarterly_review(orders: pd.DataFrame, order_lines: pd.DataFrame,
     prev = res.groupby("rep_id")[["revenue", "gross_profit", "year", "quarter"]].shift(1)
     consecutive = (res["year"] * 4 + res["quarter"]) - (prev["year"] * 4 + prev["quarter"]) == 1
     res["revenue_qoq"] = (res["revenue"] / prev["revenue"] - 1).where(
-        consecutive & (prev["revenue"] > 0))
+        consecutive & (prev["revenue"] > 0)
+    )
     res["gross_profit_qoq"] = (res["gross_profit"] / prev["gross_profit"] - 1).where(
-        consecutive & (prev["gross_profit"] > 0))
+        consecutive & (prev["gross_profit"] > 0)
+    )
     if targets is not None:
-        res = res.merge(targets[keys + ["revenue_target", "gross_profit_target"]], on=keys,
-                        how="left")
+        res = res.merge(
+            targets[keys + ["revenue_target", "gross_profit_target"]], on=keys, how="left"
+        )
         res["revenue_attainment"] = res["revenue"] / res["revenue_target"].where(
-            res["revenue_target"] > 0)
+            res["revenue_target"] > 0
+        )
         res["profit_attainment"] = res["gross_profit"] / res["gross_profit_target"].where(
-            res["gross_profit_target"] > 0)
+            res["gross_profit_target"] > 0
+        )
     if year is not None:
         res = res[res["year"] == year].reset_index(drop=True)
     return res

@@ -44,9 +44,13 @@ def cac(spend: Any, new_customers: Any) -> Any:
     1250.0
     """
     C.check("spend", spend, ge=0, why="marketing spend cannot be negative")
-    C.check("new customers", new_customers, gt=0,
-            why="a channel that won no new customer has no acquisition cost per customer "
-                "(its cost per customer is unbounded)")
+    C.check(
+        "new customers",
+        new_customers,
+        gt=0,
+        why="a channel that won no new customer has no acquisition cost per customer "
+        "(its cost per customer is unbounded)",
+    )
     return _arith(lambda s, n: s / n, spend, new_customers)
 
 
@@ -60,10 +64,19 @@ def cac_payback_months(cac: Any, monthly_revenue: Any, gross_margin: Any) -> Any
     4.0
     """
     C.check("CAC", cac, ge=0, why="an acquisition cost cannot be negative")
-    C.check("monthly revenue", monthly_revenue, gt=0,
-            why="a customer who buys nothing never pays back what it cost to win")
-    C.check("gross margin", gross_margin, gt=0, le=1,
-            why="only a positive margin pays back an acquisition cost")
+    C.check(
+        "monthly revenue",
+        monthly_revenue,
+        gt=0,
+        why="a customer who buys nothing never pays back what it cost to win",
+    )
+    C.check(
+        "gross margin",
+        gross_margin,
+        gt=0,
+        le=1,
+        why="only a positive margin pays back an acquisition cost",
+    )
     return _arith(lambda c, r, g: c / (r * g), cac, monthly_revenue, gross_margin)
 
 
@@ -107,8 +120,13 @@ def _arith(f, *xs: Any) -> Any:
 # Channel economics from the campaigns tables
 
 
-def channel_performance(campaigns: pd.DataFrame, responses: pd.DataFrame, gross_margin: float,
-                        by: str = "channel", attribution: str = "all") -> pd.DataFrame:
+def channel_performance(
+    campaigns: pd.DataFrame,
+    responses: pd.DataFrame,
+    gross_margin: float,
+    by: str = "channel",
+    attribution: str = "all",
+) -> pd.DataFrame:
     """Spend, reach, responses, new customers, margin earned, ROI and CAC per channel.
 
     ``campaigns`` has ``campaign_id``, ``channel``, ``spend``; ``responses`` one row
@@ -138,16 +156,22 @@ def channel_performance(campaigns: pd.DataFrame, responses: pd.DataFrame, gross_
     if by not in {"channel", "campaign_id"}:
         raise ValueError("by is 'channel' or 'campaign_id'.")
     if attribution not in {"all", "new"}:
-        raise ValueError("attribution is 'all' (every order after a response) or 'new' (new customers only).")
+        raise ValueError(
+            "attribution is 'all' (every order after a response) or 'new' (new customers only)."
+        )
     r = responses.merge(campaigns[["campaign_id", "channel"]], on="campaign_id", how="left")
     if r["channel"].isna().any():
         bad = r.loc[r["channel"].isna(), "campaign_id"].iloc[0]
         raise ValueError(f"Campaign {bad} has responses but is not in the campaigns table.")
     credited = r["converted"] if attribution == "all" else r["new_customer"]
     r = r.assign(revenue=r["first_order_value"].fillna(0.0) * credited)
-    g = r.groupby(by).agg(contacts=("campaign_id", "size"), responses=("responded", "sum"),
-                          orders=("converted", "sum"), new_customers=("new_customer", "sum"),
-                          revenue=("revenue", "sum"))
+    g = r.groupby(by).agg(
+        contacts=("campaign_id", "size"),
+        responses=("responded", "sum"),
+        orders=("converted", "sum"),
+        new_customers=("new_customer", "sum"),
+        revenue=("revenue", "sum"),
+    )
     spend = campaigns.groupby(by)["spend"].sum()
     out = pd.DataFrame({"spend": spend.astype(float)}).join(g, how="left").fillna(0)
     for col in ("contacts", "responses", "orders", "new_customers"):
@@ -160,13 +184,28 @@ def channel_performance(campaigns: pd.DataFrame, responses: pd.DataFrame, gross_
     out["cac"] = out["spend"] / out["new_customers"].where(out["new_customers"] > 0)
     out["cost_per_contact"] = out["spend"] / contacts
     out["cost_per_order"] = out["spend"] / out["orders"].where(out["orders"] > 0)
-    return out[["spend", "contacts", "responses", "response_rate", "orders", "conversion_rate",
-                "new_customers", "revenue", "margin", "roi", "cac", "cost_per_contact",
-                "cost_per_order"]]
+    return out[
+        [
+            "spend",
+            "contacts",
+            "responses",
+            "response_rate",
+            "orders",
+            "conversion_rate",
+            "new_customers",
+            "revenue",
+            "margin",
+            "roi",
+            "cac",
+            "cost_per_contact",
+            "cost_per_order",
+        ]
+    ]
 
 
-def customer_value_by_channel(customers: pd.DataFrame, orders: pd.DataFrame,
-                              order_lines: pd.DataFrame, end: Any = None) -> pd.DataFrame:
+def customer_value_by_channel(
+    customers: pd.DataFrame, orders: pd.DataFrame, order_lines: pd.DataFrame, end: Any = None
+) -> pd.DataFrame:
     """Average monthly revenue and gross margin of customers by acquisition channel.
 
     For every customer: net sales and gross profit of delivered lines divided by the
@@ -177,24 +216,37 @@ def customer_value_by_channel(customers: pd.DataFrame, orders: pd.DataFrame,
     if "status" in orders:
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "customer_id"]], on="order_id")
-    lines = lines.assign(sales=lines["quantity"] * lines["net_price"],
-                         gp=lines["quantity"] * (lines["net_price"] - lines["unit_cost"]))
+    lines = lines.assign(
+        sales=lines["quantity"] * lines["net_price"],
+        gp=lines["quantity"] * (lines["net_price"] - lines["unit_cost"]),
+    )
     per = lines.groupby("customer_id")[["sales", "gp"]].sum()
     end = pd.Timestamp(end) if end is not None else orders["order_date"].max()
     cust = customers.set_index("customer_id")
     months = ((end - pd.to_datetime(cust["acquired_date"])).dt.days / (365.25 / 12)).clip(lower=1)
     per = per.reindex(cust.index, fill_value=0.0)
-    df = pd.DataFrame({"channel": cust["acquisition_channel"], "sales": per["sales"],
-                       "gp": per["gp"], "monthly_revenue": per["sales"] / months})
-    g = df.groupby("channel").agg(customers=("sales", "size"), sales=("sales", "sum"),
-                                  gp=("gp", "sum"), monthly_revenue=("monthly_revenue", "mean"))
+    df = pd.DataFrame(
+        {
+            "channel": cust["acquisition_channel"],
+            "sales": per["sales"],
+            "gp": per["gp"],
+            "monthly_revenue": per["sales"] / months,
+        }
+    )
+    g = df.groupby("channel").agg(
+        customers=("sales", "size"),
+        sales=("sales", "sum"),
+        gp=("gp", "sum"),
+        monthly_revenue=("monthly_revenue", "mean"),
+    )
     g["gross_margin"] = g["gp"] / g["sales"]
     g["monthly_margin"] = g["monthly_revenue"] * g["gross_margin"]
     return g[["customers", "monthly_revenue", "gross_margin", "monthly_margin"]]
 
 
-def channel_economics(performance: pd.DataFrame, monthly_revenue: Any, gross_margin: Any,
-                      annual_retention: Any) -> pd.DataFrame:
+def channel_economics(
+    performance: pd.DataFrame, monthly_revenue: Any, gross_margin: Any, annual_retention: Any
+) -> pd.DataFrame:
     """CAC, CAC payback and LTV/CAC per channel.
 
     ``performance`` is :func:`channel_performance`; ``monthly_revenue`` (money per
@@ -205,8 +257,13 @@ def channel_economics(performance: pd.DataFrame, monthly_revenue: Any, gross_mar
     ``payback_months``, ``ltv`` and ``ltv_to_cac`` (NaN where there is no CAC).
     """
     C.check("gross margin", gross_margin, gt=0, le=1)
-    C.check("annual retention", annual_retention, ge=0, lt=1,
-            why="with retention of 100 % a customer would stay forever and lifetime value is unbounded")
+    C.check(
+        "annual retention",
+        annual_retention,
+        ge=0,
+        lt=1,
+        why="with retention of 100 % a customer would stay forever and lifetime value is unbounded",
+    )
     C.check("monthly revenue", monthly_revenue, gt=0)
     out = performance.copy()
     out["payback_months"] = out["cac"] / (monthly_revenue * gross_margin)
@@ -215,8 +272,13 @@ def channel_economics(performance: pd.DataFrame, monthly_revenue: Any, gross_mar
     return out
 
 
-def reallocate_budget(performance: pd.DataFrame, shares: Any, total_budget: float | None = None,
-                      diminishing: float = 0.0, normalise: bool = False) -> pd.DataFrame:
+def reallocate_budget(
+    performance: pd.DataFrame,
+    shares: Any,
+    total_budget: float | None = None,
+    diminishing: float = 0.0,
+    normalise: bool = False,
+) -> pd.DataFrame:
     """What a new split of the budget across channels would bring, at each channel's own rates.
 
     ``shares`` maps channel to the fraction of ``total_budget`` (default: today's
@@ -235,7 +297,9 @@ def reallocate_budget(performance: pd.DataFrame, shares: Any, total_budget: floa
     C.check("diminishing returns", diminishing, ge=0, le=1)
     s = pd.Series(shares, dtype=float).reindex(performance.index)
     if s.isna().any():
-        raise ValueError(f"Give a budget share for every channel (missing: {', '.join(s.index[s.isna()])}).")
+        raise ValueError(
+            f"Give a budget share for every channel (missing: {', '.join(s.index[s.isna()])})."
+        )
     if normalise:
         C.check("a budget weight", s, ge=0)
         if s.sum() <= 0:
@@ -252,8 +316,14 @@ def reallocate_budget(performance: pd.DataFrame, shares: Any, total_budget: floa
     spend = s * total
     k = spend / now
     scale = k ** (1 - diminishing)
-    out = pd.DataFrame({"spend_now": now, "spend": spend, "margin": performance["margin"] * scale,
-                        "new_customers": performance["new_customers"] * scale})
+    out = pd.DataFrame(
+        {
+            "spend_now": now,
+            "spend": spend,
+            "margin": performance["margin"] * scale,
+            "new_customers": performance["new_customers"] * scale,
+        }
+    )
     out["profit"] = out["margin"] - out["spend"]
     out.loc["total"] = out.sum()
     return out
@@ -266,7 +336,9 @@ def reallocate_budget(performance: pd.DataFrame, shares: Any, total_budget: floa
 FEATURES = ("is_customer", "log_orders", "recency", "log_employees")
 
 
-def response_features(responses: pd.DataFrame, campaigns: pd.DataFrame | None = None) -> pd.DataFrame:
+def response_features(
+    responses: pd.DataFrame, campaigns: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The model's inputs for each contact, from what was known before the campaign.
 
     ``is_customer`` (0/1), ``log_orders`` = log(1 + orders in the last 12 months),
@@ -275,11 +347,16 @@ def response_features(responses: pd.DataFrame, campaigns: pd.DataFrame | None = 
     first in alphabetical order) and, when ``campaigns`` is given, one per channel.
     """
     rec = responses["recency_days"].astype(float).fillna(365.0).clip(upper=365.0)
-    X = pd.DataFrame({"const": 1.0, "is_customer": responses["is_customer"].astype(float),
-                      "log_orders": np.log1p(responses["orders_last_12m"].astype(float)),
-                      "recency": rec,
-                      "log_employees": np.log(responses["employees"].astype(float) / 100)},
-                     index=responses.index)
+    X = pd.DataFrame(
+        {
+            "const": 1.0,
+            "is_customer": responses["is_customer"].astype(float),
+            "log_orders": np.log1p(responses["orders_last_12m"].astype(float)),
+            "recency": rec,
+            "log_employees": np.log(responses["employees"].astype(float) / 100),
+        },
+        index=responses.index,
+    )
     seg = pd.get_dummies(responses["segment"], prefix="segment", drop_first=True, dtype=float)
     parts = [X, seg]
     if campaigns is not None:
@@ -328,14 +405,22 @@ def fit_response_model(X: pd.DataFrame, y: Any) -> ResponseModel:
     if not np.isin(yv, (0.0, 1.0)).all():
         raise ValueError("The outcome must be 0 (no response) or 1 (response) for every contact.")
     if yv.min() == yv.max():
-        raise ValueError("Every contact has the same outcome: a response model needs both "
-                         "responders and non-responders.")
+        raise ValueError(
+            "Every contact has the same outcome: a response model needs both "
+            "responders and non-responders."
+        )
     if len(yv) != len(X):
         raise ValueError("The outcome and the features must have one row per contact each.")
     res = Logit(yv, X.astype(float)).fit(disp=0, method="newton", maxiter=100)
-    return ResponseModel(params=res.params, std_errors=res.bse, columns=tuple(X.columns), n=len(yv),
-                         base_rate=float(yv.mean()), log_likelihood=float(res.llf),
-                         pseudo_r2=float(res.prsquared))
+    return ResponseModel(
+        params=res.params,
+        std_errors=res.bse,
+        columns=tuple(X.columns),
+        n=len(yv),
+        base_rate=float(yv.mean()),
+        log_likelihood=float(res.llf),
+        pseudo_r2=float(res.prsquared),
+    )
 
 
 def split_sample(n: int, test_share: float = 0.3, seed: int = 8) -> np.ndarray:
@@ -376,17 +461,29 @@ def gains_table(scores: Any, outcomes: Any, bins: int = 10) -> pd.DataFrame:
     contacts = edges - starts
     total = ys.sum()
     rate = responders / np.where(contacts > 0, contacts, np.nan)
-    out = pd.DataFrame({"depth": edges / n, "contacts": contacts, "responders": responders,
-                        "response_rate": rate, "cum_responders": cum[edges],
-                        "gains": cum[edges] / total})
+    out = pd.DataFrame(
+        {
+            "depth": edges / n,
+            "contacts": contacts,
+            "responders": responders,
+            "response_rate": rate,
+            "cum_responders": cum[edges],
+            "gains": cum[edges] / total,
+        }
+    )
     out["lift"] = out["response_rate"] / (total / n)
     out["cum_lift"] = out["gains"] / out["depth"]
     out.index = pd.RangeIndex(1, bins + 1, name="slice")
     return out
 
 
-def profit_curve(scores: Any, outcomes: Any, value_per_response: float, contact_cost: float,
-                 population: float | None = None) -> pd.DataFrame:
+def profit_curve(
+    scores: Any,
+    outcomes: Any,
+    value_per_response: float,
+    contact_cost: float,
+    population: float | None = None,
+) -> pd.DataFrame:
     """Campaign profit against the depth of the list contacted, best-scored first.
 
     Contacting the top ``k`` contacts earns ``value_per_response`` (the margin one
@@ -435,7 +532,9 @@ class TargetingDepth:
     breakeven_rate: float
 
 
-def best_depth(curve: pd.DataFrame, value_per_response: float, contact_cost: float) -> TargetingDepth:
+def best_depth(
+    curve: pd.DataFrame, value_per_response: float, contact_cost: float
+) -> TargetingDepth:
     """The profit-maximising depth on :func:`profit_curve` and the break-even response rate.
 
     ``breakeven_rate = contact_cost / value_per_response``: contact someone while the
@@ -445,17 +544,27 @@ def best_depth(curve: pd.DataFrame, value_per_response: float, contact_cost: flo
     >>> best_depth(c, 100.0, 10.0).contacts
     1.0
     """
-    C.check("value per response", value_per_response, gt=0,
-            why="if a response is worth nothing, no contact pays")
+    C.check(
+        "value per response",
+        value_per_response,
+        gt=0,
+        why="if a response is worth nothing, no contact pays",
+    )
     i = int(curve["profit"].to_numpy().argmax())
     row = curve.iloc[i]
-    return TargetingDepth(depth=float(row["depth"]), contacts=float(row["contacts"]),
-                          responders=float(row["responders"]), profit=float(row["profit"]),
-                          profit_all=float(curve["profit"].iloc[-1]),
-                          breakeven_rate=float(contact_cost / value_per_response))
+    return TargetingDepth(
+        depth=float(row["depth"]),
+        contacts=float(row["contacts"]),
+        responders=float(row["responders"]),
+        profit=float(row["profit"]),
+        profit_all=float(curve["profit"].iloc[-1]),
+        breakeven_rate=float(contact_cost / value_per_response),
+    )
 
 
-def expected_profit_curve(probabilities: Any, value_per_response: float, contact_cost: float) -> pd.DataFrame:
+def expected_profit_curve(
+    probabilities: Any, value_per_response: float, contact_cost: float
+) -> pd.DataFrame:
     """Like :func:`profit_curve` but with each contact's predicted probability in place of
     the observed outcome: the curve to plan a campaign on before it runs."""
     p = np.asarray(probabilities, dtype=float)

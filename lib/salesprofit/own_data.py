@@ -35,9 +35,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["Analysis", "ANALYSES", "AnalysisResult", "line_values", "customer_profitability",
-           "whale", "discount_leakage", "abc_tiers", "product_mix", "clv_outlook",
-           "available", "run_all", "MissingPiece"]
+__all__ = [
+    "ANALYSES",
+    "Analysis",
+    "AnalysisResult",
+    "MissingPiece",
+    "abc_tiers",
+    "available",
+    "clv_outlook",
+    "customer_profitability",
+    "discount_leakage",
+    "line_values",
+    "product_mix",
+    "run_all",
+    "whale",
+]
 
 REQUIRED = ("order_id", "order_date", "customer_id", "quantity", "unit_price")
 
@@ -52,8 +64,10 @@ def _api(module: str, name: str) -> Callable[..., Any]:
         mod = importlib.import_module(f"salesprofit.{module}")
         return getattr(mod, name)
     except (ImportError, AttributeError):
-        raise MissingPiece(f"this analysis needs salesprofit.{module}.{name}, which this "
-                           "installation of the course does not have yet") from None
+        raise MissingPiece(
+            f"this analysis needs salesprofit.{module}.{name}, which this "
+            "installation of the course does not have yet"
+        ) from None
 
 
 def _has(lines: pd.DataFrame, column: str) -> bool:
@@ -63,8 +77,10 @@ def _has(lines: pd.DataFrame, column: str) -> bool:
 def _check_lines(lines: pd.DataFrame) -> None:
     missing = [c for c in REQUIRED if c not in lines.columns]
     if missing:
-        raise ValueError(f"The order lines have no column {missing[0]!r}; read the file with "
-                         "salesprofit.data.read_crm_export first.")
+        raise ValueError(
+            f"The order lines have no column {missing[0]!r}; read the file with "
+            "salesprofit.data.read_crm_export first."
+        )
     if len(lines) == 0:
         raise ValueError("There are no order lines to analyse.")
 
@@ -108,8 +124,10 @@ def customer_profitability(lines: pd.DataFrame) -> pd.DataFrame:
         raise ValueError("Customer profitability needs a unit cost column (unit_cost, 成本).")
     v = v[v["gross_profit"].notna()]
     g = v.groupby("customer_id", sort=True).agg(
-        orders=("order_id", "nunique"), revenue=("revenue", "sum"),
-        gross_profit=("gross_profit", "sum"))
+        orders=("order_id", "nunique"),
+        revenue=("revenue", "sum"),
+        gross_profit=("gross_profit", "sum"),
+    )
     g["margin"] = g["gross_profit"] / g["revenue"].where(g["revenue"] != 0)
     total = g["gross_profit"].sum()
     g["profit_share"] = g["gross_profit"] / total if total else np.nan
@@ -145,39 +163,45 @@ def discount_leakage(lines: pd.DataFrame, by: str = "rep_id") -> pd.DataFrame:
     if "leakage" not in v:
         raise ValueError("Discount leakage needs a list price column (list_price, 标准价, 目录价).")
     if not _has(v, by):
-        raise ValueError("Discount leakage by rep needs a sales rep column (rep_id, 业务员, "
-                         "销售代表).")
+        raise ValueError(
+            "Discount leakage by rep needs a sales rep column (rep_id, 业务员, 销售代表)."
+        )
     v = v[v["list_revenue"].notna() & v[by].notna()]
-    g = v.groupby(by, sort=True).agg(lines=("order_id", "size"),
-                                     list_revenue=("list_revenue", "sum"),
-                                     revenue=("revenue", "sum"), leakage=("leakage", "sum"))
+    g = v.groupby(by, sort=True).agg(
+        lines=("order_id", "size"),
+        list_revenue=("list_revenue", "sum"),
+        revenue=("revenue", "sum"),
+        leakage=("leakage", "sum"),
+    )
     g["leakage_rate"] = g["leakage"] / g["list_revenue"].where(g["list_revenue"] > 0)
     total = g["leakage"].sum()
     g["leakage_share"] = g["leakage"] / total if total else np.nan
     return g.sort_values(["leakage_rate", "leakage"], ascending=False, kind="stable")
 
 
-def abc_tiers(lines: pd.DataFrame, a: float = 0.8, b: float = 0.95) -> tuple[pd.DataFrame,
-                                                                            pd.DataFrame]:
+def abc_tiers(
+    lines: pd.DataFrame, a: float = 0.8, b: float = 0.95
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Customers with their revenue and ABC class (``segmentation.abc_classes``), and
     the summary by class (customers, revenue and shares; gross profit if costed)."""
     v = line_values(lines)
     per = v.groupby("customer_id", sort=True).agg(revenue=("revenue", "sum"))
     if "gross_profit" in v:
-        per["gross_profit"] = v.groupby("customer_id", sort=True)["gross_profit"].sum(
-            min_count=1)
+        per["gross_profit"] = v.groupby("customer_id", sort=True)["gross_profit"].sum(min_count=1)
     if (per["revenue"] < 0).any():
         per = per[per["revenue"] >= 0]  # net returners cannot be ranked by revenue
     per["abc_class"] = _api("segmentation", "abc_classes")(per["revenue"], a=a, b=b)
     per = per.sort_values("revenue", ascending=False, kind="stable")
-    summary = per.groupby("abc_class").agg(customers=("revenue", "size"),
-                                           revenue=("revenue", "sum"))
+    summary = per.groupby("abc_class").agg(
+        customers=("revenue", "size"), revenue=("revenue", "sum")
+    )
     summary = summary.reindex(["A", "B", "C"], fill_value=0)
     summary["customer_share"] = summary["customers"] / summary["customers"].sum()
     summary["revenue_share"] = summary["revenue"] / summary["revenue"].sum()
     if "gross_profit" in per:
-        summary["gross_profit"] = per.groupby("abc_class")["gross_profit"].sum().reindex(
-            ["A", "B", "C"], fill_value=0.0)
+        summary["gross_profit"] = (
+            per.groupby("abc_class")["gross_profit"].sum().reindex(["A", "B", "C"], fill_value=0.0)
+        )
     summary.index.name = "abc_class"
     return per, summary
 
@@ -197,9 +221,11 @@ def product_mix(lines: pd.DataFrame) -> pd.DataFrame:
     if not _has(v, "product_id"):
         raise ValueError("Product mix needs a product column (product_id, sku, 产品编号).")
     v = v[v["product_id"].notna()]
-    aggs: dict[str, tuple[str, str]] = {"lines": ("order_id", "size"),
-                                        "units": ("quantity", "sum"),
-                                        "revenue": ("revenue", "sum")}
+    aggs: dict[str, tuple[str, str]] = {
+        "lines": ("order_id", "size"),
+        "units": ("quantity", "sum"),
+        "revenue": ("revenue", "sum"),
+    }
     if "gross_profit" in v:
         aggs["gross_profit"] = ("gross_profit", "sum")
     g = v.groupby("product_id", sort=True).agg(**aggs)
@@ -222,8 +248,9 @@ class ClvOutlook:
     value: str  #: "revenue" or "gross profit"
 
 
-def clv_outlook(lines: pd.DataFrame, periods: int = 12, period_length: float = 30,
-                discount_rate: float = 0.01) -> ClvOutlook:
+def clv_outlook(
+    lines: pd.DataFrame, periods: int = 12, period_length: float = 30, discount_rate: float = 0.01
+) -> ClvOutlook:
     """Customer summary (days; one transaction per order) and a 12-month outlook.
 
     The order value is its gross profit when costs are known (so the CLV is a
@@ -232,33 +259,45 @@ def clv_outlook(lines: pd.DataFrame, periods: int = 12, period_length: float = 3
     valued at 0.
     """
     v = line_values(lines)
-    value = "gross_profit" if "gross_profit" in v and v["gross_profit"].notna().all() \
-        else "revenue"
+    value = "gross_profit" if "gross_profit" in v and v["gross_profit"].notna().all() else "revenue"
     orders = v.groupby("order_id", sort=True).agg(
-        customer_id=("customer_id", "first"), order_date=("order_date", "min"),
-        value=(value, "sum"))
+        customer_id=("customer_id", "first"), order_date=("order_date", "min"), value=(value, "sum")
+    )
     end = orders["order_date"].max()
-    summary = _api("clv", "customer_summary")(orders, "customer_id", "order_date", "value",
-                                              observation_end=end, freq="D")
+    summary = _api("clv", "customer_summary")(
+        orders, "customer_id", "order_date", "value", observation_end=end, freq="D"
+    )
     summary = summary[summary["T"] > 0]
     if len(summary) < 10 or (summary["frequency"] > 0).sum() < 3:
-        raise ValueError("The CLV outlook needs at least 10 customers whose first order is "
-                         "before the last date in the file, and a few repeat buyers.")
+        raise ValueError(
+            "The CLV outlook needs at least 10 customers whose first order is "
+            "before the last date in the file, and a few repeat buyers."
+        )
     fit = _api("clv", "fit_bgnbd")(summary["frequency"], summary["recency"], summary["T"])
     horizon = periods * period_length
     out = summary.copy()
-    out["p_alive"] = _api("clv", "bgnbd_prob_alive")(fit, out["frequency"], out["recency"],
-                                                     out["T"])
+    out["p_alive"] = _api("clv", "bgnbd_prob_alive")(
+        fit, out["frequency"], out["recency"], out["T"]
+    )
     out["expected_orders"] = _api("clv", "bgnbd_conditional_expected_purchases")(
-        fit, horizon, out["frequency"], out["recency"], out["T"])
+        fit, horizon, out["frequency"], out["recency"], out["T"]
+    )
     spend_ok = (out["frequency"] > 0) & (out["monetary_value"] > 0)
-    gg = _api("clv", "fit_gamma_gamma")(out.loc[spend_ok, "frequency"],
-                                        out.loc[spend_ok, "monetary_value"])
+    gg = _api("clv", "fit_gamma_gamma")(
+        out.loc[spend_ok, "frequency"], out.loc[spend_ok, "monetary_value"]
+    )
     mv = out["monetary_value"].where(out["monetary_value"] > 0, 0.0)
-    clv = _api("clv", "clv_bgnbd_gamma_gamma")(fit, gg, out["frequency"], out["recency"],
-                                               out["T"], mv, periods=periods,
-                                               period_length=period_length,
-                                               discount_rate=discount_rate)
+    clv = _api("clv", "clv_bgnbd_gamma_gamma")(
+        fit,
+        gg,
+        out["frequency"],
+        out["recency"],
+        out["T"],
+        mv,
+        periods=periods,
+        period_length=period_length,
+        discount_rate=discount_rate,
+    )
     out["clv"] = np.where((out["frequency"] > 0) & (out["monetary_value"] <= 0), 0.0, clv)
     out = out.sort_values("clv", ascending=False, kind="stable")
     return ClvOutlook(out, fit, gg, end, float(horizon), value.replace("_", " "))
@@ -267,6 +306,7 @@ def clv_outlook(lines: pd.DataFrame, periods: int = 12, period_length: float = 3
 # --------------------------------------------------------------------------------------
 # Which analyses can run, and running them
 # --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -279,22 +319,36 @@ class Analysis:
 
 
 ANALYSES: tuple[Analysis, ...] = (
-    Analysis("profitability", "Customer profitability and the whale curve", ("unit_cost",),
-             lambda d: (customer_profitability(d), *whale(d))),
-    Analysis("leakage_rep", "Discount leakage by rep", ("list_price", "rep_id"),
-             lambda d: discount_leakage(d, "rep_id")),
-    Analysis("leakage_customer", "Discount leakage by customer", ("list_price",),
-             lambda d: discount_leakage(d, "customer_id")),
+    Analysis(
+        "profitability",
+        "Customer profitability and the whale curve",
+        ("unit_cost",),
+        lambda d: (customer_profitability(d), *whale(d)),
+    ),
+    Analysis(
+        "leakage_rep",
+        "Discount leakage by rep",
+        ("list_price", "rep_id"),
+        lambda d: discount_leakage(d, "rep_id"),
+    ),
+    Analysis(
+        "leakage_customer",
+        "Discount leakage by customer",
+        ("list_price",),
+        lambda d: discount_leakage(d, "customer_id"),
+    ),
     Analysis("abc", "ABC tiers", (), lambda d: abc_tiers(d)),
     Analysis("product_mix", "Product mix", ("product_id",), product_mix),
     Analysis("clv", "Customer summary and CLV outlook", (), clv_outlook),
 )
 
 #: How each optional column is called in words (for "skipped: needs ...").
-COLUMN_WORDS = {"unit_cost": "a unit cost column (unit_cost, 成本)",
-                "list_price": "a list price column (list_price, 标准价)",
-                "rep_id": "a sales rep column (rep_id, 业务员)",
-                "product_id": "a product column (product_id, 产品编号)"}
+COLUMN_WORDS = {
+    "unit_cost": "a unit cost column (unit_cost, 成本)",
+    "list_price": "a list price column (list_price, 标准价)",
+    "rep_id": "a sales rep column (rep_id, 业务员)",
+    "product_id": "a product column (product_id, 产品编号)",
+}
 
 
 def available(lines: pd.DataFrame) -> dict[str, str | None]:
@@ -307,9 +361,15 @@ def available(lines: pd.DataFrame) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for a in ANALYSES:
         lacking = [c for c in a.needs if not _has(lines, c)]
-        out[a.key] = None if not lacking else (
-            "needs " + " and ".join(COLUMN_WORDS[c] for c in lacking)
-            + ", which the file does not have")
+        out[a.key] = (
+            None
+            if not lacking
+            else (
+                "needs "
+                + " and ".join(COLUMN_WORDS[c] for c in lacking)
+                + ", which the file does not have"
+            )
+        )
     return out
 
 

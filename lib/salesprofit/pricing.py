@@ -55,7 +55,12 @@ def markup(price: Any, unit_cost: Any) -> Any:
     0.25
     """
     C.check("price", price, ge=0)
-    C.check("unit cost", unit_cost, gt=0, why="markup is measured against cost, so cost must be positive")
+    C.check(
+        "unit cost",
+        unit_cost,
+        gt=0,
+        why="markup is measured against cost, so cost must be positive",
+    )
     return C.out(_arith(lambda p, c: (p - c) / c, price, unit_cost))
 
 
@@ -67,7 +72,9 @@ def markup_to_margin(markup: Any) -> Any:
     >>> markup_to_margin(0.25)
     0.2
     """
-    C.check("markup", markup, gt=-1, why="a markup of -100 % or less means a price of zero or below")
+    C.check(
+        "markup", markup, gt=-1, why="a markup of -100 % or less means a price of zero or below"
+    )
     return C.out(_arith(lambda m: m / (1 + m), markup))
 
 
@@ -136,8 +143,12 @@ def profit_change_from_price(price_change: Any, operating_margin: Any) -> Any:
     0.111
     """
     C.check("price change", price_change, gt=-1)
-    C.check("operating margin", operating_margin, gt=0,
-            why="the effect is measured against a positive operating profit")
+    C.check(
+        "operating margin",
+        operating_margin,
+        gt=0,
+        why="the effect is measured against a positive operating profit",
+    )
     return C.out(_arith(lambda dp, m: dp / m, price_change, operating_margin))
 
 
@@ -150,7 +161,9 @@ def margin_after_discount(margin: Any, discount: Any) -> Any:
     0.2222
     """
     C.check("margin", margin, le=1)
-    C.check("discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %")
+    C.check(
+        "discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %"
+    )
     return C.out(_arith(lambda m, d: (m - d) / (1 - d), margin, discount))
 
 
@@ -161,8 +174,9 @@ def units_to_keep_profit(units_now: Any, price_change: Any, margin: Any) -> Any:
     150.0
     """
     C.check("units sold now", units_now, ge=0)
-    return C.out(_arith(lambda u, v: u * (1 + v), units_now,
-                        breakeven_volume_change(price_change, margin)))
+    return C.out(
+        _arith(lambda u, v: u * (1 + v), units_now, breakeven_volume_change(price_change, margin))
+    )
 
 
 def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.DataFrame:
@@ -177,19 +191,28 @@ def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.Da
     >>> discount_breakeven_table(0.3, [0.1]).round(4).to_dict("records")
     [{'discount': 0.1, 'new_margin': 0.2222, 'volume_needed': 0.5, 'units_per_100': 150.0, 'feasible': True}]
     """
-    C.check("margin", margin, lt=1, gt=0, why="a contribution margin is between 0 and 100 % of the price")
+    C.check(
+        "margin",
+        margin,
+        lt=1,
+        gt=0,
+        why="a contribution margin is between 0 and 100 % of the price",
+    )
     d = C.values(list(discounts))
     C.check("discount", d, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %")
     feasible = d < margin
     dd = np.where(feasible, d, np.nan)
     volume = dd / (margin - dd)
-    return pd.DataFrame({
-        "discount": d,
-        "new_margin": margin_after_discount(margin, np.where(feasible, d, 0.0)) * np.where(feasible, 1, np.nan),
-        "volume_needed": volume,
-        "units_per_100": 100 * (1 + volume),
-        "feasible": feasible,
-    })
+    return pd.DataFrame(
+        {
+            "discount": d,
+            "new_margin": margin_after_discount(margin, np.where(feasible, d, 0.0))
+            * np.where(feasible, 1, np.nan),
+            "volume_needed": volume,
+            "units_per_100": 100 * (1 + volume),
+            "feasible": feasible,
+        }
+    )
 
 
 def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
@@ -208,16 +231,18 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
     missing = [c for c in need if c not in lines.columns]
     if missing:
         raise ValueError(f"The order lines lack the column(s) {', '.join(missing)}.")
-    money = pd.DataFrame({
-        "list_revenue": lines["list_price"] * lines["quantity"],
-        "net_revenue": lines["net_price"] * lines["quantity"],
-        "cost": lines["unit_cost"] * lines["quantity"],
-        "units": lines["quantity"],
-        "lines": 1,
-    }, index=lines.index)
+    money = pd.DataFrame(
+        {
+            "list_revenue": lines["list_price"] * lines["quantity"],
+            "net_revenue": lines["net_price"] * lines["quantity"],
+            "cost": lines["unit_cost"] * lines["quantity"],
+            "units": lines["quantity"],
+            "lines": 1,
+        },
+        index=lines.index,
+    )
     keys = [by] if isinstance(by, str) else by
-    total = (money.groupby([lines[k] for k in keys]).sum() if keys
-             else money.sum().to_frame("all").T)
+    total = money.groupby([lines[k] for k in keys]).sum() if keys else money.sum().to_frame("all").T
     out = pd.DataFrame(index=total.index)
     out["lines"] = total["lines"].astype(int)
     out["units"] = total["units"]
@@ -270,8 +295,11 @@ def arc_elasticity(p0: Any, q0: Any, p1: Any, q1: Any) -> Any:
         raise ValueError("The two prices are equal: elasticity needs two different prices.")
     if ((C.values(q0) + C.values(q1)) == 0).any():
         raise ValueError("Both quantities are zero: there is no demand to measure.")
-    return C.out(_arith(
-        lambda a, b, c, d: ((d - b) / ((d + b) / 2)) / ((c - a) / ((c + a) / 2)), p0, q0, p1, q1))
+    return C.out(
+        _arith(
+            lambda a, b, c, d: ((d - b) / ((d + b) / 2)) / ((c - a) / ((c + a) / 2)), p0, q0, p1, q1
+        )
+    )
 
 
 def optimal_price(unit_cost: Any, elasticity: Any) -> Any:
@@ -284,9 +312,13 @@ def optimal_price(unit_cost: Any, elasticity: Any) -> Any:
     20.0
     """
     C.check("unit cost", unit_cost, gt=0)
-    C.check("elasticity", elasticity, lt=-1,
-            why="with demand less elastic than -1, every price rise adds profit, so there is "
-                "no best price in this model; check the sign (elasticity is negative)")
+    C.check(
+        "elasticity",
+        elasticity,
+        lt=-1,
+        why="with demand less elastic than -1, every price rise adds profit, so there is "
+        "no best price in this model; check the sign (elasticity is negative)",
+    )
     return C.out(_arith(lambda c, e: c * e / (1 + e), unit_cost, elasticity))
 
 
@@ -303,8 +335,13 @@ def demand_at_price(price: Any, ref_price: float, ref_quantity: float, elasticit
     return C.out(_arith(lambda p: ref_quantity * (p / ref_price) ** elasticity, price))
 
 
-def profit_curve(unit_cost: float, ref_price: float, ref_quantity: float, elasticity: float,
-                 prices: Sequence[float] | np.ndarray) -> pd.DataFrame:
+def profit_curve(
+    unit_cost: float,
+    ref_price: float,
+    ref_quantity: float,
+    elasticity: float,
+    prices: Sequence[float] | np.ndarray,
+) -> pd.DataFrame:
     """Units, revenue and contribution at each candidate price (constant elasticity).
 
     Columns: ``price``, ``units``, ``revenue``, ``contribution``.
@@ -312,7 +349,9 @@ def profit_curve(unit_cost: float, ref_price: float, ref_quantity: float, elasti
     C.check("unit cost", unit_cost, ge=0)
     p = C.values(prices)
     q = demand_at_price(p, ref_price, ref_quantity, elasticity)
-    return pd.DataFrame({"price": p, "units": q, "revenue": p * q, "contribution": (p - unit_cost) * q})
+    return pd.DataFrame(
+        {"price": p, "units": q, "revenue": p * q, "contribution": (p - unit_cost) * q}
+    )
 
 
 @dataclass(frozen=True)
@@ -320,16 +359,18 @@ class PriceMove:
     """Today's price against the profit-maximising one (constant elasticity)."""
 
     optimal_price: float
-    price_change: float          # optimal / current - 1
+    price_change: float  # optimal / current - 1
     units_now: float
     units_best: float
-    profit_now: float            # contribution at today's price
+    profit_now: float  # contribution at today's price
     profit_best: float
-    profit_change: float         # profit_best / profit_now - 1 (NaN when profit_now <= 0)
+    profit_change: float  # profit_best / profit_now - 1 (NaN when profit_now <= 0)
     margin_best: float
 
 
-def price_move(unit_cost: float, current_price: float, current_units: float, elasticity: float) -> PriceMove:
+def price_move(
+    unit_cost: float, current_price: float, current_units: float, elasticity: float
+) -> PriceMove:
     """Where the best price is and what moving there does to units and contribution.
 
     >>> m = price_move(60, 100, 1000, -2.5)
@@ -341,9 +382,16 @@ def price_move(unit_cost: float, current_price: float, current_units: float, ela
     units_best = demand_at_price(best, current_price, current_units, elasticity)
     profit_now = (current_price - unit_cost) * current_units
     profit_best = (best - unit_cost) * units_best
-    return PriceMove(best, best / current_price - 1, float(current_units), units_best, profit_now,
-                     profit_best, profit_best / profit_now - 1 if profit_now > 0 else float("nan"),
-                     contribution_margin(best, unit_cost))
+    return PriceMove(
+        best,
+        best / current_price - 1,
+        float(current_units),
+        units_best,
+        profit_now,
+        profit_best,
+        profit_best / profit_now - 1 if profit_now > 0 else float("nan"),
+        contribution_margin(best, unit_cost),
+    )
 
 
 @dataclass(frozen=True)
@@ -354,7 +402,7 @@ class Elasticity:
     ci_low: float
     ci_high: float
     n: int
-    scale: float                 # expected units per observation at price index 1
+    scale: float  # expected units per observation at price index 1
     log_likelihood: float
 
 
@@ -377,16 +425,25 @@ def fit_elasticity(price_index: Any, quantity: Any) -> Elasticity:
     C.check("price index", p, gt=0)
     C.check("quantity", q, ge=0)
     if p.size < 10 or np.unique(p).size < 2:
-        raise ValueError("Elasticity needs at least 10 observations at two or more different prices.")
+        raise ValueError(
+            "Elasticity needs at least 10 observations at two or more different prices."
+        )
     X = sm.add_constant(np.log(p))
     fit = sm.GLM(q, X, family=sm.families.Poisson()).fit(cov_type="HC1")
     low, high = fit.conf_int()[1]
-    return Elasticity(float(fit.params[1]), float(low), float(high), int(p.size),
-                      float(np.exp(fit.params[0])), float(fit.llf))
+    return Elasticity(
+        float(fit.params[1]),
+        float(low),
+        float(high),
+        int(p.size),
+        float(np.exp(fit.params[0])),
+        float(fit.llf),
+    )
 
 
-def elasticity_by_group(frame: pd.DataFrame, by: str, price: str = "price_index",
-                        quantity: str = "quantity") -> pd.DataFrame:
+def elasticity_by_group(
+    frame: pd.DataFrame, by: str, price: str = "price_index", quantity: str = "quantity"
+) -> pd.DataFrame:
     """:func:`fit_elasticity` for each group (segment, region...): one row per group
     with ``elasticity``, ``ci_low``, ``ci_high``, ``n``, ``scale``, ``log_likelihood``."""
     for col in (by, price, quantity):
@@ -402,8 +459,9 @@ def elasticity_by_group(frame: pd.DataFrame, by: str, price: str = "price_index"
 # The price waterfall
 
 
-def price_waterfall(list_price: float, deductions: Mapping[str, float],
-                    unit_cost: float | None = None) -> pd.DataFrame:
+def price_waterfall(
+    list_price: float, deductions: Mapping[str, float], unit_cost: float | None = None
+) -> pd.DataFrame:
     """The steps from list price to pocket price (Marn & Rosiello, 1992).
 
     ``deductions`` maps each leak's name to its amount per unit, in the order
@@ -422,33 +480,47 @@ def price_waterfall(list_price: float, deductions: Mapping[str, float],
     rows = [("List price", float(list_price), float(list_price))]
     price = float(list_price)
     for name, amount in deductions.items():
-        C.check(f"deduction '{name}'", amount, ge=0,
-                why="enter each leak as a positive amount taken off the price")
+        C.check(
+            f"deduction '{name}'",
+            amount,
+            ge=0,
+            why="enter each leak as a positive amount taken off the price",
+        )
         price -= float(amount)
         rows.append((str(name), -float(amount), price))
     if price <= 0:
         raise ValueError(
             f"The deductions add up to {list_price - price:,.2f}, at least the list price "
             f"{list_price:,.2f}: the pocket price would be zero or negative. Check the amounts "
-            "are per unit, not per order.")
+            "are per unit, not per order."
+        )
     rows.append(("Pocket price", price, price))
     table = pd.DataFrame(rows, columns=["step", "amount", "price"])
     table["share_of_list"] = table["price"] / list_price
     if unit_cost is not None:
         C.check("unit cost", unit_cost, ge=0)
         margin = price - unit_cost
-        extra = pd.DataFrame({
-            "step": ["Unit cost", "Pocket margin"],
-            "amount": [-float(unit_cost), margin],
-            "price": [margin, margin],
-            "share_of_list": [np.nan, margin / price],
-        })
+        extra = pd.DataFrame(
+            {
+                "step": ["Unit cost", "Pocket margin"],
+                "amount": [-float(unit_cost), margin],
+                "price": [margin, margin],
+                "share_of_list": [np.nan, margin / price],
+            }
+        )
         table = pd.concat([table, extra], ignore_index=True)
     return table
 
 
-def deal_waterfall(list_price: float, discount: float, payment_days: float, cost_of_capital: float,
-                   rebate: float, freight: float, unit_cost: float | None = None) -> pd.DataFrame:
+def deal_waterfall(
+    list_price: float,
+    discount: float,
+    payment_days: float,
+    cost_of_capital: float,
+    rebate: float,
+    freight: float,
+    unit_cost: float | None = None,
+) -> pd.DataFrame:
     """The waterfall of one deal's terms, per unit.
 
     On-invoice ``discount`` (fraction of list), then the cost of ``payment_days``
@@ -459,16 +531,22 @@ def deal_waterfall(list_price: float, discount: float, payment_days: float, cost
     >>> deal_waterfall(100, 0.1, 0, 0.06, 0.02, 1.0)["price"].round(2).tolist()
     [100.0, 90.0, 90.0, 88.2, 87.2, 87.2]
     """
-    C.check("discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %")
+    C.check(
+        "discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %"
+    )
     C.check("rebate", rebate, ge=0, lt=1, why="a rebate is a fraction of the invoice, 0.02 for 2 %")
     C.check("list price", list_price, gt=0)
     invoice = list_price * (1 - discount)
-    return price_waterfall(list_price, {
-        "On-invoice discount": list_price - invoice,
-        "Payment terms": payment_terms_cost(invoice, payment_days, cost_of_capital),
-        "Volume rebate": invoice * rebate,
-        "Freight": freight,
-    }, unit_cost=unit_cost)
+    return price_waterfall(
+        list_price,
+        {
+            "On-invoice discount": list_price - invoice,
+            "Payment terms": payment_terms_cost(invoice, payment_days, cost_of_capital),
+            "Volume rebate": invoice * rebate,
+            "Freight": freight,
+        },
+        unit_cost=unit_cost,
+    )
 
 
 def payment_terms_cost(amount: Any, days: Any, annual_rate: Any) -> Any:
@@ -486,8 +564,14 @@ def payment_terms_cost(amount: Any, days: Any, annual_rate: Any) -> Any:
     return C.out(_arith(lambda a, d, r: a * r * d / 365.0, amount, days, annual_rate))
 
 
-POCKET_COLUMNS = ("quantity", "list_price", "net_price", "rebate_rate", "payment_terms_days",
-                  "freight_per_unit")
+POCKET_COLUMNS = (
+    "quantity",
+    "list_price",
+    "net_price",
+    "rebate_rate",
+    "payment_terms_days",
+    "freight_per_unit",
+)
 
 
 def pocket_prices(lines: pd.DataFrame, annual_rate: float) -> pd.DataFrame:
@@ -503,10 +587,14 @@ def pocket_prices(lines: pd.DataFrame, annual_rate: float) -> pd.DataFrame:
     """
     missing = [c for c in POCKET_COLUMNS if c not in lines.columns]
     if missing:
-        raise ValueError(f"The order lines lack the column(s) {', '.join(missing)} needed for pocket price.")
+        raise ValueError(
+            f"The order lines lack the column(s) {', '.join(missing)} needed for pocket price."
+        )
     out = lines.copy()
     out["on_invoice_discount"] = out["list_price"] - out["net_price"]
-    out["payment_terms"] = payment_terms_cost(out["net_price"], out["payment_terms_days"], annual_rate)
+    out["payment_terms"] = payment_terms_cost(
+        out["net_price"], out["payment_terms_days"], annual_rate
+    )
     out["rebate"] = out["net_price"] * out["rebate_rate"]
     out["freight"] = out["freight_per_unit"]
     out["pocket_price"] = out["net_price"] - out["payment_terms"] - out["rebate"] - out["freight"]
@@ -564,9 +652,16 @@ def average_waterfall(pocket: pd.DataFrame, by: str | None = None) -> pd.DataFra
 # Dynamic pricing
 
 
-def simulate_dynamic_pricing(demand_index: Sequence[float], base_price: float, unit_cost: float,
-                             base_units: float, elasticity: float, capacity: float,
-                             responsiveness: float = 0.5, max_change: float = 0.1) -> pd.DataFrame:
+def simulate_dynamic_pricing(
+    demand_index: Sequence[float],
+    base_price: float,
+    unit_cost: float,
+    base_units: float,
+    elasticity: float,
+    capacity: float,
+    responsiveness: float = 0.5,
+    max_change: float = 0.1,
+) -> pd.DataFrame:
     """Fixed price against a demand-responsive price over a season.
 
     In period ``t`` customers want ``base_units * demand_index[t] * (p / base_price) ** elasticity``
@@ -590,7 +685,9 @@ def simulate_dynamic_pricing(demand_index: Sequence[float], base_price: float, u
     C.check("responsiveness", responsiveness, ge=0)
     C.check("maximum price change", max_change, ge=0, lt=1)
     if base_price <= unit_cost:
-        raise ValueError("The base price is at or below the unit cost: every unit sold loses money.")
+        raise ValueError(
+            "The base price is at or below the unit cost: every unit sold loses money."
+        )
     plans = {
         "fixed": np.full_like(s, base_price),
         "dynamic": base_price * (1 + np.clip(responsiveness * (s - 1), -max_change, max_change)),
@@ -633,6 +730,10 @@ def dynamic_pricing_summary(simulation: pd.DataFrame) -> pd.DataFrame:
 
 def _arith(f, *args):
     """Apply ``f`` keeping pandas objects as they are and lists as arrays."""
-    conv = [a if isinstance(a, (pd.Series, pd.DataFrame, np.ndarray)) else
-            (np.asarray(a, dtype=float) if isinstance(a, (list, tuple)) else a) for a in args]
+    conv = [
+        a
+        if isinstance(a, (pd.Series, pd.DataFrame, np.ndarray))
+        else (np.asarray(a, dtype=float) if isinstance(a, (list, tuple)) else a)
+        for a in args
+    ]
     return f(*conv)

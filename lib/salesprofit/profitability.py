@@ -32,9 +32,15 @@ from ._checks import check
 COST_COMPONENTS = ("rebate", "financing", "order_costs", "activities", "tickets", "returns")
 
 
-def customer_profit(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: pd.DataFrame,
-                    activities: pd.DataFrame | None = None, tickets: pd.DataFrame | None = None,
-                    returns: pd.DataFrame | None = None, cost_of_capital: float = 0.06) -> pd.DataFrame:
+def customer_profit(
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    customers: pd.DataFrame,
+    activities: pd.DataFrame | None = None,
+    tickets: pd.DataFrame | None = None,
+    returns: pd.DataFrame | None = None,
+    cost_of_capital: float = 0.06,
+) -> pd.DataFrame:
     """Net sales, gross profit, each cost to serve and profit per customer.
 
     Indexed by ``customer_id`` in the order of ``customers`` (customers with no
@@ -53,7 +59,9 @@ def customer_profit(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: 
     >>> float(customer_profit(orders, lines, customers, cost_of_capital=0.10).loc["C1", "profit"])
     235.0
     """
-    check("The cost of capital", cost_of_capital, ge=0, lt=1, why="it is a yearly rate such as 0.06")
+    check(
+        "The cost of capital", cost_of_capital, ge=0, lt=1, why="it is a yearly rate such as 0.06"
+    )
     if "status" in orders:
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "customer_id"]], on="order_id")
@@ -65,27 +73,45 @@ def customer_profit(orders: pd.DataFrame, order_lines: pd.DataFrame, customers: 
         return values.groupby(keys).sum().reindex(out.index, fill_value=0.0).astype(float)
 
     out["net_sales"] = per_customer(lines["quantity"] * lines["net_price"], by_customer)
-    out["gross_profit"] = per_customer(lines["quantity"] * (lines["net_price"] - lines["unit_cost"]),
-                                       by_customer)
+    out["gross_profit"] = per_customer(
+        lines["quantity"] * (lines["net_price"] - lines["unit_cost"]), by_customer
+    )
     out["rebate"] = cust["rebate_rate"] * out["net_sales"]
     out["financing"] = out["net_sales"] * cost_of_capital * cust["payment_terms_days"] / 365
-    out["order_costs"] = per_customer(orders["freight_cost"] + orders["handling_cost"],
-                                      orders["customer_id"])
+    out["order_costs"] = per_customer(
+        orders["freight_cost"] + orders["handling_cost"], orders["customer_id"]
+    )
     zero = pd.Series(0.0, index=out.index)
-    out["activities"] = zero if activities is None else per_customer(activities["cost"],
-                                                                      activities["customer_id"])
-    out["tickets"] = zero if tickets is None else per_customer(tickets["cost"], tickets["customer_id"])
-    out["returns"] = zero if returns is None else per_customer(
-        returns["refund_amount"] - returns["recovered_value"] + returns["handling_cost"],
-        returns["customer_id"])
+    out["activities"] = (
+        zero if activities is None else per_customer(activities["cost"], activities["customer_id"])
+    )
+    out["tickets"] = (
+        zero if tickets is None else per_customer(tickets["cost"], tickets["customer_id"])
+    )
+    out["returns"] = (
+        zero
+        if returns is None
+        else per_customer(
+            returns["refund_amount"] - returns["recovered_value"] + returns["handling_cost"],
+            returns["customer_id"],
+        )
+    )
     out["cost_to_serve"] = out[list(COST_COMPONENTS)].sum(axis=1)
     out["profit"] = out["gross_profit"] - out["cost_to_serve"]
     out["profit_margin"] = out["profit"] / out["net_sales"].where(out["net_sales"] != 0)
     return out
 
 
-def sample_company_profit(tables: dict[str, pd.DataFrame], cost_of_capital: float = 0.06) -> pd.DataFrame:
+def sample_company_profit(
+    tables: dict[str, pd.DataFrame], cost_of_capital: float = 0.06
+) -> pd.DataFrame:
     """:func:`customer_profit` from a mapping of the sample company's tables by name."""
-    return customer_profit(tables["orders"], tables["order_lines"], tables["customers"],
-                           tables.get("activities"), tables.get("tickets"), tables.get("returns"),
-                           cost_of_capital)
+    return customer_profit(
+        tables["orders"],
+        tables["order_lines"],
+        tables["customers"],
+        tables.get("activities"),
+        tables.get("tickets"),
+        tables.get("returns"),
+        cost_of_capital,
+    )

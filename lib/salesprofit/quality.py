@@ -44,7 +44,13 @@ def nps(scores: Any) -> float:
     s = C.values(scores).ravel()
     if s.size == 0:
         raise ValueError("There are no survey answers: NPS needs at least one score.")
-    C.check("A likelihood-to-recommend score", s, ge=0, le=10, why="the question is answered from 0 to 10")
+    C.check(
+        "A likelihood-to-recommend score",
+        s,
+        ge=0,
+        le=10,
+        why="the question is answered from 0 to 10",
+    )
     return float(100.0 * (np.mean(s >= 9) - np.mean(s <= 6)))
 
 
@@ -54,8 +60,9 @@ def _total(name: str, x: Any) -> float:
     return float(v.sum())
 
 
-def cost_of_quality(prevention: Any, appraisal: Any, internal_failure: Any, external_failure: Any,
-                    sales: float) -> dict:
+def cost_of_quality(
+    prevention: Any, appraisal: Any, internal_failure: Any, external_failure: Any, sales: float
+) -> dict:
     """Cost-of-quality report: the four categories, conformance and nonconformance.
 
     Each cost argument is a number or a sequence of items (summed). Returns a
@@ -68,10 +75,12 @@ def cost_of_quality(prevention: Any, appraisal: Any, internal_failure: Any, exte
     >>> r["conformance"], r["nonconformance"], r["nonconformance_rate"]
     (250000.0, 750000.0, 0.075)
     """
-    parts = {"prevention": _total("Prevention cost", prevention),
-             "appraisal": _total("Appraisal cost", appraisal),
-             "internal_failure": _total("Internal failure cost", internal_failure),
-             "external_failure": _total("External failure cost", external_failure)}
+    parts = {
+        "prevention": _total("Prevention cost", prevention),
+        "appraisal": _total("Appraisal cost", appraisal),
+        "internal_failure": _total("Internal failure cost", internal_failure),
+        "external_failure": _total("External failure cost", external_failure),
+    }
     C.check("Sales", sales, gt=0, why="the costs are measured as a share of sales")
     sales = float(sales)
     out = dict(parts)
@@ -85,7 +94,9 @@ def cost_of_quality(prevention: Any, appraisal: Any, internal_failure: Any, exte
     return out
 
 
-def quality_investment(prevention_increase: float, failure_cost: float, failure_reduction: float) -> dict:
+def quality_investment(
+    prevention_increase: float, failure_cost: float, failure_reduction: float
+) -> dict:
     """Does spending more on prevention pay? Saving, net gain and return.
 
     ``prevention_increase`` (money a year) cuts ``failure_cost`` (money a year)
@@ -97,7 +108,13 @@ def quality_investment(prevention_increase: float, failure_cost: float, failure_
     """
     C.check("Extra prevention spend", prevention_increase, ge=0)
     C.check("Failure cost", failure_cost, ge=0)
-    C.check("Failure reduction", failure_reduction, ge=0, le=1, why="it is a fraction of the failure cost")
+    C.check(
+        "Failure reduction",
+        failure_reduction,
+        ge=0,
+        le=1,
+        why="it is a fraction of the failure cost",
+    )
     saving = float(failure_cost) * float(failure_reduction)
     net = saving - float(prevention_increase)
     roi = net / float(prevention_increase) if prevention_increase > 0 else float("nan")
@@ -125,25 +142,53 @@ def returns_by_product(returns: pd.DataFrame, order_lines: pd.DataFrame) -> pd.D
     [1.0, 60.0, 0.15]
     """
     gp = order_lines["quantity"] * (order_lines["net_price"] - order_lines["unit_cost"])
-    sold = pd.DataFrame({"lines_sold": order_lines.groupby("product_id").size(),
-                         "units_sold": order_lines["quantity"].groupby(order_lines["product_id"]).sum(),
-                         "gross_profit": gp.groupby(order_lines["product_id"]).sum()}).astype(float)
+    sold = pd.DataFrame(
+        {
+            "lines_sold": order_lines.groupby("product_id").size(),
+            "units_sold": order_lines["quantity"].groupby(order_lines["product_id"]).sum(),
+            "gross_profit": gp.groupby(order_lines["product_id"]).sum(),
+        }
+    ).astype(float)
     g = returns.groupby("product_id")
-    ret = pd.DataFrame({"units_returned": g["quantity"].sum(), "returns": g.size(),
-                        "refund": g["refund_amount"].sum(), "recovered": g["recovered_value"].sum(),
-                        "handling": g["handling_cost"].sum()}).astype(float)
+    ret = pd.DataFrame(
+        {
+            "units_returned": g["quantity"].sum(),
+            "returns": g.size(),
+            "refund": g["refund_amount"].sum(),
+            "recovered": g["recovered_value"].sum(),
+            "handling": g["handling_cost"].sum(),
+        }
+    ).astype(float)
     out = sold.join(ret, how="outer").fillna(0.0)
     out["return_rate"] = out["returns"] / out["lines_sold"].where(out["lines_sold"] > 0)
     out["return_cost"] = out["refund"] - out["recovered"] + out["handling"]
     out["cost_share"] = out["return_cost"] / out["gross_profit"].where(out["gross_profit"] > 0)
     out.index.name = "product_id"
-    cols = ["lines_sold", "units_sold", "gross_profit", "returns", "return_rate", "units_returned", "refund",
-            "recovered", "handling", "return_cost", "cost_share"]
+    cols = [
+        "lines_sold",
+        "units_sold",
+        "gross_profit",
+        "returns",
+        "return_rate",
+        "units_returned",
+        "refund",
+        "recovered",
+        "handling",
+        "return_cost",
+        "cost_share",
+    ]
     return out[cols].sort_values("return_cost", ascending=False)
 
 
-def prevention_scenario(prevention: Any, appraisal: Any, internal_failure: Any, external_failure: Any,
-                        sales: float, extra_prevention: float, failure_reduction: float) -> dict:
+def prevention_scenario(
+    prevention: Any,
+    appraisal: Any,
+    internal_failure: Any,
+    external_failure: Any,
+    sales: float,
+    extra_prevention: float,
+    failure_reduction: float,
+) -> dict:
     """Cost of quality today and after spending more on prevention.
 
     ``extra_prevention`` (money a year) is added to prevention and cuts both
@@ -157,9 +202,13 @@ def prevention_scenario(prevention: Any, appraisal: Any, internal_failure: Any, 
     """
     today = cost_of_quality(prevention, appraisal, internal_failure, external_failure, sales)
     move = quality_investment(extra_prevention, today["nonconformance"], failure_reduction)
-    after = cost_of_quality(today["prevention"] + extra_prevention, today["appraisal"],
-                            today["internal_failure"] * (1 - failure_reduction),
-                            today["external_failure"] * (1 - failure_reduction), sales)
+    after = cost_of_quality(
+        today["prevention"] + extra_prevention,
+        today["appraisal"],
+        today["internal_failure"] * (1 - failure_reduction),
+        today["external_failure"] * (1 - failure_reduction),
+        sales,
+    )
     return {"today": today, "after": after, **move}
 
 
@@ -198,11 +247,20 @@ def retention_after_speedup(retention: Any, speedup: Any, churn_effect: Any) -> 
     r, s, b = C.values(retention), C.values(speedup), C.values(churn_effect)
     logit = np.log((1 - r) / r) + b * np.log1p(-s)
     out = 1 - 1 / (1 + np.exp(-logit))
-    return C.out(out if not isinstance(retention, pd.Series) else pd.Series(out, index=retention.index))
+    return C.out(
+        out if not isinstance(retention, pd.Series) else pd.Series(out, index=retention.index)
+    )
 
 
-def service_investment(customers: float, annual_margin: float, retention: float, speedup: float,
-                       churn_effect: float, discount_rate: float, investment: float) -> dict:
+def service_investment(
+    customers: float,
+    annual_margin: float,
+    retention: float,
+    speedup: float,
+    churn_effect: float,
+    discount_rate: float,
+    investment: float,
+) -> dict:
     """What faster service is worth: retention gained, customer value gained, ROI.
 
     ``customers`` served, ``annual_margin`` per customer a year (money),
@@ -223,23 +281,29 @@ def service_investment(customers: float, annual_margin: float, retention: float,
     clv_now = clv_margin_multiple(annual_margin, retention, discount_rate)
     clv_new = clv_margin_multiple(annual_margin, new_r, discount_rate)
     gained = float(customers) * (clv_new - clv_now)
-    return {"retention_new": float(new_r), "clv_now": float(clv_now), "clv_new": float(clv_new),
-            "value_gained": gained, "net_gain": gained - float(investment),
-            "roi": (gained - float(investment)) / float(investment)}
+    return {
+        "retention_new": float(new_r),
+        "clv_now": float(clv_now),
+        "clv_new": float(clv_new),
+        "value_gained": gained,
+        "net_gain": gained - float(investment),
+        "roi": (gained - float(investment)) / float(investment),
+    }
 
 
 class SpeedChurn(NamedTuple):
     """Logistic regression of churn on service speed."""
 
-    churn_effect: float          # change in churn log-odds per unit of log resolution hours
+    churn_effect: float  # change in churn log-odds per unit of log resolution hours
     std_error: float
     customers: int
-    table: pd.DataFrame          # churn rate by speed tercile (fastest, middle, slowest)
+    table: pd.DataFrame  # churn rate by speed tercile (fastest, middle, slowest)
     log_likelihood: float
 
 
-def service_speed_churn(tickets: pd.DataFrame, orders: pd.DataFrame, customers: pd.DataFrame,
-                        year: int = 2024) -> SpeedChurn:
+def service_speed_churn(
+    tickets: pd.DataFrame, orders: pd.DataFrame, customers: pd.DataFrame, year: int = 2024
+) -> SpeedChurn:
     """Estimate how slower service raises churn, from tickets and orders.
 
     Customers who bought in ``year`` and had resolved tickets that year; churn
@@ -264,15 +328,23 @@ def service_speed_churn(tickets: pd.DataFrame, orders: pd.DataFrame, customers: 
     df = customers.set_index("customer_id")[["tier"]].join(per, how="inner")
     df = df[df.index.isin(bought)]
     if len(df) < 30:
-        raise ValueError("Fewer than 30 customers with tickets: too few to estimate the effect of speed.")
+        raise ValueError(
+            "Fewer than 30 customers with tickets: too few to estimate the effect of speed."
+        )
     df["churn"] = (~df.index.isin(stayed)).astype(float)
     X = pd.get_dummies(df["tier"], prefix="tier", drop_first=True, dtype=float)
     X["speed"] = df["speed"]
     X = sm.add_constant(X)
     fit = sm.Logit(df["churn"], X).fit(disp=0)
     band = pd.qcut(df["speed"], 3, labels=["fastest third", "middle third", "slowest third"])
-    table = df.groupby(band, observed=True).agg(customers=("churn", "size"), churn_rate=("churn", "mean"),
-                                                speed=("speed", "mean"))
+    table = df.groupby(band, observed=True).agg(
+        customers=("churn", "size"), churn_rate=("churn", "mean"), speed=("speed", "mean")
+    )
     table["hours_vs_average"] = np.exp(table["speed"])
-    return SpeedChurn(float(fit.params["speed"]), float(fit.bse["speed"]), int(len(df)),
-                      table.drop(columns="speed"), float(fit.llf))
+    return SpeedChurn(
+        float(fit.params["speed"]),
+        float(fit.bse["speed"]),
+        len(df),
+        table.drop(columns="speed"),
+        float(fit.llf),
+    )

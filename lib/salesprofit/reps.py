@@ -37,15 +37,21 @@ from . import funnel
 from ._checks import check
 
 LEVERS = ("opportunities", "win_rate", "avg_deal_size", "cycle_days")
-LEVER_NAMES = {"opportunities": "more opportunities", "win_rate": "higher win rate",
-               "avg_deal_size": "bigger deals", "cycle_days": "shorter cycle"}
+LEVER_NAMES = {
+    "opportunities": "more opportunities",
+    "win_rate": "higher win rate",
+    "avg_deal_size": "bigger deals",
+    "cycle_days": "shorter cycle",
+}
 
 
 def _need(df: pd.DataFrame, name: str, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"The {name} table needs the column(s) {', '.join(missing)}: "
-                         "map your export's headers to these names first.")
+        raise ValueError(
+            f"The {name} table needs the column(s) {', '.join(missing)}: "
+            "map your export's headers to these names first."
+        )
 
 
 def wilson_interval(successes, trials, z: float = 1.959963984540054):
@@ -90,7 +96,7 @@ def pipeline_by_rep(opportunities: pd.DataFrame, by: str = "rep_id") -> pd.DataF
     ...     "closed_date": pd.to_datetime(["2025-01-31", "2025-01-11", None, "2025-03-02"])})
     >>> pipeline_by_rep(opp)[["closed", "won", "win_rate", "avg_deal_size", "cycle_days"]]
             closed  won  win_rate  avg_deal_size  cycle_days
-    rep_id                                                  
+    rep_id
     A            2    1       0.5          100.0        30.0
     B            1    1       1.0          300.0        60.0
     """
@@ -99,23 +105,47 @@ def pipeline_by_rep(opportunities: pd.DataFrame, by: str = "rep_id") -> pd.DataF
     won = status.eq("won")
     closed = status.isin(["won", "lost"])
     cycle = (opportunities["closed_date"] - opportunities["created_date"]).dt.days
-    frame = pd.DataFrame({
-        by: opportunities[by], "closed": closed.astype(int), "won": won.astype(int),
-        "won_amount": opportunities["amount"].where(won), "won_cycle": cycle.where(won).astype(float)})
+    frame = pd.DataFrame(
+        {
+            by: opportunities[by],
+            "closed": closed.astype(int),
+            "won": won.astype(int),
+            "won_amount": opportunities["amount"].where(won),
+            "won_cycle": cycle.where(won).astype(float),
+        }
+    )
     g = frame.groupby(by, sort=True)
-    res = pd.DataFrame({
-        "opportunities": g.size(), "closed": g["closed"].sum(), "won": g["won"].sum(),
-        "avg_deal_size": g["won_amount"].mean(), "cycle_days": g["won_cycle"].mean(),
-        "won_value": g["won_amount"].sum()})
+    res = pd.DataFrame(
+        {
+            "opportunities": g.size(),
+            "closed": g["closed"].sum(),
+            "won": g["won"].sum(),
+            "avg_deal_size": g["won_amount"].mean(),
+            "cycle_days": g["won_cycle"].mean(),
+            "won_value": g["won_amount"].sum(),
+        }
+    )
     res["win_rate"] = res["won"] / res["closed"].where(res["closed"] > 0)
     low, high = wilson_interval(res["won"].to_numpy(), res["closed"].to_numpy())
     res["win_rate_low"], res["win_rate_high"] = low, high
-    return res[["opportunities", "closed", "won", "win_rate", "win_rate_low", "win_rate_high",
-                "avg_deal_size", "cycle_days", "won_value"]]
+    return res[
+        [
+            "opportunities",
+            "closed",
+            "won",
+            "win_rate",
+            "win_rate_low",
+            "win_rate_high",
+            "avg_deal_size",
+            "cycle_days",
+            "won_value",
+        ]
+    ]
 
 
-def rep_lines(order_lines: pd.DataFrame, orders: pd.DataFrame,
-              customers: pd.DataFrame | None = None) -> pd.DataFrame:
+def rep_lines(
+    order_lines: pd.DataFrame, orders: pd.DataFrame, customers: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Order lines with the rep (and the customer's attributes) attached.
 
     Adds ``rep_id``, ``customer_id`` and ``order_date`` from ``orders``, and every
@@ -124,14 +154,18 @@ def rep_lines(order_lines: pd.DataFrame, orders: pd.DataFrame,
     ``gross_profit`` = quantity x (net_price - unit_cost) and ``discount_given`` =
     list_revenue - net_revenue (money).
     """
-    _need(order_lines, "order_lines", ["order_id", "quantity", "list_price", "discount", "net_price"])
+    _need(
+        order_lines, "order_lines", ["order_id", "quantity", "list_price", "discount", "net_price"]
+    )
     _need(orders, "orders", ["order_id", "rep_id"])
     keep = [c for c in ("order_id", "rep_id", "customer_id", "order_date") if c in orders.columns]
     lines = order_lines.merge(orders[keep], on="order_id", how="left", validate="many_to_one")
     if lines["rep_id"].isna().any():
         bad = lines.loc[lines["rep_id"].isna(), "order_id"].head(3).tolist()
-        raise ValueError(f"Some order lines have no matching order (e.g. {bad}): "
-                         "export the orders and their lines from the same period.")
+        raise ValueError(
+            f"Some order lines have no matching order (e.g. {bad}): "
+            "export the orders and their lines from the same period."
+        )
     if customers is not None:
         _need(customers, "customers", ["customer_id"])
         extra = [c for c in customers.columns if c not in lines.columns or c == "customer_id"]
@@ -159,14 +193,21 @@ def modified_z(values) -> np.ndarray | pd.Series:
     med = np.nanmedian(v)
     mad = np.nanmedian(np.abs(v - med))
     if not mad > 0:
-        raise ValueError("All reps (but at most half) give the same discount, so there is no spread "
-                         "to compare against: no one stands out.")
+        raise ValueError(
+            "All reps (but at most half) give the same discount, so there is no spread "
+            "to compare against: no one stands out."
+        )
     z = 0.6745 * (v - med) / mad
     return pd.Series(z, index=values.index) if isinstance(values, pd.Series) else z
 
 
-def discount_discipline(lines: pd.DataFrame, threshold: float = 0.15, by: str = "rep_id",
-                        peer_by: str | Sequence[str] | None = "tier", cutoff: float = 3.5) -> pd.DataFrame:
+def discount_discipline(
+    lines: pd.DataFrame,
+    threshold: float = 0.15,
+    by: str = "rep_id",
+    peer_by: str | Sequence[str] | None = "tier",
+    cutoff: float = 3.5,
+) -> pd.DataFrame:
     """Discount discipline by rep: average discount, deep discounts, and the excess over peers.
 
     ``lines``: order lines with ``by`` (the rep), ``discount`` (fraction of list),
@@ -192,7 +233,7 @@ def discount_discipline(lines: pd.DataFrame, threshold: float = 0.15, by: str = 
     >>> d = discount_discipline(lines, threshold=0.10)
     >>> d[["avg_discount", "share_above", "flagged"]].round(3)
             avg_discount  share_above  flagged
-    rep_id                                    
+    rep_id
     A              0.125          0.5    False
     B              0.135          0.5    False
     C              0.115          0.5    False
@@ -208,24 +249,53 @@ def discount_discipline(lines: pd.DataFrame, threshold: float = 0.15, by: str = 
     net_rev = lines["quantity"] * lines["net_price"]
     peer_mean = disc.groupby([lines[c] for c in peers]).transform("mean") if peers else disc.mean()
     excess = disc - peer_mean
-    frame = pd.DataFrame({by: lines[by], "discount": disc, "list_revenue": list_rev,
-                          "net_revenue": net_rev, "above": (disc > threshold).astype(float),
-                          "excess": excess, "excess_money": excess * list_rev})
+    frame = pd.DataFrame(
+        {
+            by: lines[by],
+            "discount": disc,
+            "list_revenue": list_rev,
+            "net_revenue": net_rev,
+            "above": (disc > threshold).astype(float),
+            "excess": excess,
+            "excess_money": excess * list_rev,
+        }
+    )
     g = frame.groupby(by, sort=True)
-    res = pd.DataFrame({
-        "lines": g.size(), "list_revenue": g["list_revenue"].sum(), "net_revenue": g["net_revenue"].sum(),
-        "line_discount": g["discount"].mean(), "share_above": g["above"].mean(),
-        "excess_discount": g["excess"].mean(), "excess_cost": g["excess_money"].sum()})
+    res = pd.DataFrame(
+        {
+            "lines": g.size(),
+            "list_revenue": g["list_revenue"].sum(),
+            "net_revenue": g["net_revenue"].sum(),
+            "line_discount": g["discount"].mean(),
+            "share_above": g["above"].mean(),
+            "excess_discount": g["excess"].mean(),
+            "excess_cost": g["excess_money"].sum(),
+        }
+    )
     res["discount_given"] = res["list_revenue"] - res["net_revenue"]
     res["avg_discount"] = res["discount_given"] / res["list_revenue"]
     try:
         res["robust_z"] = modified_z(res["excess_discount"])
-    except ValueError:                                   # no spread among reps: no one stands out
+    except ValueError:  # no spread among reps: no one stands out
         res["robust_z"] = np.nan
     res["p_value"] = _mann_whitney_by_group(frame[by].to_numpy(), excess.to_numpy(), res.index)
     res["flagged"] = res["robust_z"] > cutoff
-    return res[["lines", "list_revenue", "net_revenue", "discount_given", "avg_discount", "line_discount",
-                "share_above", "excess_discount", "excess_cost", "robust_z", "p_value", "flagged"]]
+    return res[
+        [
+            "lines",
+            "list_revenue",
+            "net_revenue",
+            "discount_given",
+            "avg_discount",
+            "line_discount",
+            "share_above",
+            "excess_discount",
+            "excess_cost",
+            "robust_z",
+            "p_value",
+            "flagged",
+        ]
+    ]
 
 
 def _mann_whitney_by_group(groups: np.ndarray, x: np.ndarray, order) -> np.ndarray:
@@ -236,7 +306,7 @@ def _mann_whitney_by_group(groups: np.ndarray, x: np.ndarray, order) -> np.ndarr
     n = len(x)
     ranks = stats.rankdata(x)
     _, tie_counts = np.unique(x, return_counts=True)
-    tie_term = (tie_counts ** 3 - tie_counts).sum() / (n * (n - 1)) if n > 1 else 0.0
+    tie_term = (tie_counts**3 - tie_counts).sum() / (n * (n - 1)) if n > 1 else 0.0
     codes = pd.Index(order).get_indexer(groups)
     n1 = np.bincount(codes, minlength=len(order)).astype(float)
     r1 = np.bincount(codes, weights=ranks, minlength=len(order))
@@ -245,12 +315,17 @@ def _mann_whitney_by_group(groups: np.ndarray, x: np.ndarray, order) -> np.ndarr
     mu = n1 * n2 / 2
     sigma = np.sqrt(n1 * n2 / 12 * ((n + 1) - tie_term))
     with np.errstate(invalid="ignore", divide="ignore"):
-        z = (u1 - mu - 0.5) / sigma                       # continuity correction
+        z = (u1 - mu - 0.5) / sigma  # continuity correction
     return np.where(sigma > 0, stats.norm.sf(z), np.nan)
 
 
-def rep_comparison(opportunities: pd.DataFrame, lines: pd.DataFrame, threshold: float = 0.15,
-                   peer_by: str | Sequence[str] | None = "tier", cutoff: float = 3.5) -> pd.DataFrame:
+def rep_comparison(
+    opportunities: pd.DataFrame,
+    lines: pd.DataFrame,
+    threshold: float = 0.15,
+    peer_by: str | Sequence[str] | None = "tier",
+    cutoff: float = 3.5,
+) -> pd.DataFrame:
     """One table per rep: :func:`pipeline_by_rep` beside :func:`discount_discipline`, plus
     ``gross_margin`` (gross profit / net revenue) when the lines carry ``gross_profit``."""
     pipe = pipeline_by_rep(opportunities)
@@ -308,18 +383,32 @@ def pipeline_levers(opportunities: pd.DataFrame, start=None, end=None) -> Levers
     won = opportunities["status"].eq("won") & in_period
     shut = opportunities["status"].isin(["won", "lost"]) & in_period
     if not won.any():
-        raise ValueError("No deal was won in the period: win rate, deal size and cycle cannot be measured.")
+        raise ValueError(
+            "No deal was won in the period: win rate, deal size and cycle cannot be measured."
+        )
     win_rate = won.sum() / shut.sum()
     deal = float(opportunities.loc[won, "amount"].mean())
     cycle = float((closed[won] - created[won]).dt.days.mean())
     opps = opened / days * cycle
-    return Levers(float(opps), float(win_rate), deal, cycle,
-                  funnel.sales_velocity(opps, win_rate, deal, cycle))
+    return Levers(
+        float(opps),
+        float(win_rate),
+        deal,
+        cycle,
+        funnel.sales_velocity(opps, win_rate, deal, cycle),
+    )
 
 
-def velocity_what_if(opportunities, win_rate, avg_deal_size, cycle_days,
-                     opportunities_change=0.0, win_rate_change=0.0, deal_size_change=0.0,
-                     cycle_change=0.0) -> dict:
+def velocity_what_if(
+    opportunities,
+    win_rate,
+    avg_deal_size,
+    cycle_days,
+    opportunities_change=0.0,
+    win_rate_change=0.0,
+    deal_size_change=0.0,
+    cycle_change=0.0,
+) -> dict:
     """Velocity before and after relative changes in the levers.
 
     Changes are fractions: ``win_rate_change=0.10`` is a 10 % better win rate (e.g.
@@ -331,25 +420,50 @@ def velocity_what_if(opportunities, win_rate, avg_deal_size, cycle_days,
     >>> round(r["new_velocity"], 2), round(r["gain_share"], 4)
     (3437.5, 0.375)
     """
-    check("The opportunities change", opportunities_change, gt=-1, why="you cannot lose more than all of them")
+    check(
+        "The opportunities change",
+        opportunities_change,
+        gt=-1,
+        why="you cannot lose more than all of them",
+    )
     check("The win-rate change", win_rate_change, gt=-1, why="a win rate cannot fall below zero")
-    check("The deal-size change", deal_size_change, gt=-1, why="a deal cannot be worth less than nothing")
+    check(
+        "The deal-size change",
+        deal_size_change,
+        gt=-1,
+        why="a deal cannot be worth less than nothing",
+    )
     check("The cycle change", cycle_change, gt=-1, why="a deal cannot close in no time at all")
     before = funnel.sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days)
     new_win = np.asarray(win_rate, dtype=float) * (1 + np.asarray(win_rate_change, dtype=float))
     if np.any(new_win > 1):
-        raise ValueError(f"That change would lift the win rate above 100 % "
-                         f"(to {float(np.max(new_win)):.0%}): no one wins more deals than they work.")
-    after = funnel.sales_velocity(np.asarray(opportunities, dtype=float) * (1 + opportunities_change), new_win,
-                                  np.asarray(avg_deal_size, dtype=float) * (1 + deal_size_change),
-                                  np.asarray(cycle_days, dtype=float) * (1 + cycle_change))
+        raise ValueError(
+            f"That change would lift the win rate above 100 % "
+            f"(to {float(np.max(new_win)):.0%}): no one wins more deals than they work."
+        )
+    after = funnel.sales_velocity(
+        np.asarray(opportunities, dtype=float) * (1 + opportunities_change),
+        new_win,
+        np.asarray(avg_deal_size, dtype=float) * (1 + deal_size_change),
+        np.asarray(cycle_days, dtype=float) * (1 + cycle_change),
+    )
     after = float(after) if np.ndim(after) == 0 else after
-    return {"velocity": before, "new_velocity": after, "gain": after - before,
-            "gain_share": (after - before) / before if np.all(np.asarray(before) > 0) else np.nan}
+    return {
+        "velocity": before,
+        "new_velocity": after,
+        "gain": after - before,
+        "gain_share": (after - before) / before if np.all(np.asarray(before) > 0) else np.nan,
+    }
 
 
-def lever_gains(opportunities: float, win_rate: float, avg_deal_size: float, cycle_days: float,
-                improvement: float = 0.10, days: float = 365.0) -> pd.DataFrame:
+def lever_gains(
+    opportunities: float,
+    win_rate: float,
+    avg_deal_size: float,
+    cycle_days: float,
+    improvement: float = 0.10,
+    days: float = 365.0,
+) -> pd.DataFrame:
     """What the same relative improvement in each lever is worth, best first.
 
     ``improvement`` is a fraction: 0.10 means 10 % more opportunities, a 10 % higher
@@ -362,29 +476,50 @@ def lever_gains(opportunities: float, win_rate: float, avg_deal_size: float, cyc
     >>> t[["lever", "gain_per_day"]].round(2).to_dict("records")[0]
     {'lever': 'cycle_days', 'gain_per_day': 277.78}
     """
-    check("The improvement", improvement, gt=0, lt=1, why="enter it as a fraction, e.g. 0.10 for 10 %")
+    check(
+        "The improvement", improvement, gt=0, lt=1, why="enter it as a fraction, e.g. 0.10 for 10 %"
+    )
     check("The period", days, gt=0)
-    now = {"opportunities": opportunities, "win_rate": win_rate, "avg_deal_size": avg_deal_size,
-           "cycle_days": cycle_days}
+    now = {
+        "opportunities": opportunities,
+        "win_rate": win_rate,
+        "avg_deal_size": avg_deal_size,
+        "cycle_days": cycle_days,
+    }
     base = funnel.sales_velocity(**now)
     new = {k: v * (1 + improvement) for k, v in now.items()}
     new["cycle_days"] = cycle_days * (1 - improvement)
     if new["win_rate"] > 1:
-        raise ValueError(f"A {improvement:.0%} better win rate would pass 100 %: use a smaller improvement.")
+        raise ValueError(
+            f"A {improvement:.0%} better win rate would pass 100 %: use a smaller improvement."
+        )
     velocity = np.array([funnel.sales_velocity(**{**now, k: new[k]}) for k in LEVERS])
-    res = pd.DataFrame({"lever": list(LEVERS), "label": [LEVER_NAMES[k] for k in LEVERS],
-                        "now": [now[k] for k in LEVERS], "new": [new[k] for k in LEVERS],
-                        "velocity": velocity})
+    res = pd.DataFrame(
+        {
+            "lever": list(LEVERS),
+            "label": [LEVER_NAMES[k] for k in LEVERS],
+            "now": [now[k] for k in LEVERS],
+            "new": [new[k] for k in LEVERS],
+            "velocity": velocity,
+        }
+    )
     res["gain_per_day"] = res["velocity"] - base
     res["gain_per_period"] = res["gain_per_day"] * days
     res["gain_share"] = res["gain_per_day"] / base if base > 0 else np.nan
     return res.sort_values("gain_per_day", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def what_if_table(opportunities: float, win_rate: float, avg_deal_size: float, cycle_days: float,
-                  opportunities_change: float = 0.0, win_rate_change: float = 0.0,
-                  deal_size_change: float = 0.0, cycle_change: float = 0.0,
-                  days: float = 365.0) -> pd.DataFrame:
+def what_if_table(
+    opportunities: float,
+    win_rate: float,
+    avg_deal_size: float,
+    cycle_days: float,
+    opportunities_change: float = 0.0,
+    win_rate_change: float = 0.0,
+    deal_size_change: float = 0.0,
+    cycle_change: float = 0.0,
+    days: float = 365.0,
+) -> pd.DataFrame:
     """Each lever change on its own and all of them together.
 
     Rows ``opportunities``, ``win_rate``, ``avg_deal_size``, ``cycle_days`` (that one
@@ -399,21 +534,41 @@ def what_if_table(opportunities: float, win_rate: float, avg_deal_size: float, c
     """
     check("The period", days, gt=0)
     base = (opportunities, win_rate, avg_deal_size, cycle_days)
-    changes = {"opportunities": opportunities_change, "win_rate": win_rate_change,
-               "avg_deal_size": deal_size_change, "cycle_days": cycle_change}
-    keys = {"opportunities": "opportunities_change", "win_rate": "win_rate_change",
-            "avg_deal_size": "deal_size_change", "cycle_days": "cycle_change"}
+    changes = {
+        "opportunities": opportunities_change,
+        "win_rate": win_rate_change,
+        "avg_deal_size": deal_size_change,
+        "cycle_days": cycle_change,
+    }
+    keys = {
+        "opportunities": "opportunities_change",
+        "win_rate": "win_rate_change",
+        "avg_deal_size": "deal_size_change",
+        "cycle_days": "cycle_change",
+    }
     rows = []
-    for lever in LEVERS:                                  # four scenarios, not a loop over data
+    for lever in LEVERS:  # four scenarios, not a loop over data
         r = velocity_what_if(*base, **{keys[lever]: changes[lever]})
-        rows.append((lever, LEVER_NAMES[lever], changes[lever], r["new_velocity"], r["gain"], r["gain_share"]))
+        rows.append(
+            (
+                lever,
+                LEVER_NAMES[lever],
+                changes[lever],
+                r["new_velocity"],
+                r["gain"],
+                r["gain_share"],
+            )
+        )
     r = velocity_what_if(*base, **{keys[k]: v for k, v in changes.items()})
     rows.append(("all", "all together", np.nan, r["new_velocity"], r["gain"], r["gain_share"]))
-    res = pd.DataFrame(rows, columns=["lever", "label", "change", "velocity", "gain_per_day", "gain_share"])
+    res = pd.DataFrame(
+        rows, columns=["lever", "label", "change", "velocity", "gain_per_day", "gain_share"]
+    )
     res["gain_per_period"] = res["gain_per_day"] * days
     res.attrs["velocity"] = r["velocity"]
-    return res.set_index("lever")[["label", "change", "velocity", "gain_per_day", "gain_per_period",
-                                   "gain_share"]]
+    return res.set_index("lever")[
+        ["label", "change", "velocity", "gain_per_day", "gain_per_period", "gain_share"]
+    ]
 
 
 def share_above(lines: pd.DataFrame, threshold: float, by: str = "rep_id") -> pd.Series:
@@ -426,7 +581,9 @@ def share_above(lines: pd.DataFrame, threshold: float, by: str = "rep_id") -> pd
     """
     check("The discount threshold", threshold, ge=0, lt=1, why="it is a share of the list price")
     _need(lines, "order lines", [by, "discount"])
-    return (lines["discount"] > threshold).groupby(lines[by], sort=True).mean().rename("share_above")
+    return (
+        (lines["discount"] > threshold).groupby(lines[by], sort=True).mean().rename("share_above")
+    )
 
 
 def flag_outliers(robust_z, cutoff: float = 3.5):
@@ -436,5 +593,9 @@ def flag_outliers(robust_z, cutoff: float = 3.5):
     [False, True, False]
     """
     check("The cut-off", cutoff, gt=0, why="a cut-off at or below 0 would flag half the team")
-    z = robust_z if isinstance(robust_z, pd.Series) else pd.Series(np.asarray(robust_z, dtype=float))
+    z = (
+        robust_z
+        if isinstance(robust_z, pd.Series)
+        else pd.Series(np.asarray(robust_z, dtype=float))
+    )
     return z.gt(cutoff)

@@ -83,7 +83,11 @@ class Term:
             return f"¥{float(value):,.2f}"
         if self.unit.startswith("¥ "):
             return f"¥{float(value):,.0f} {self.unit[2:]}"
-        unit = self.unit[:-1] if float(value) == 1 and self.unit in ("years", "quarters", "days") else self.unit
+        unit = (
+            self.unit[:-1]
+            if float(value) == 1 and self.unit in ("years", "quarters", "days")
+            else self.unit
+        )
         return f"{float(value):,.6g} {unit}".strip()
 
 
@@ -191,14 +195,22 @@ class DealScore:
     def scores(self) -> dict[str, float]:
         """The numbers a scoreboard keeps (plain floats)."""
         return {
-            "seller_value": self.seller_value, "seller_profit": self.seller_profit,
-            "revenue": self.revenue, "seller_margin": self.seller_margin,
-            "seller_target": self.seller_target, "seller_walkaway": self.seller_walkaway,
-            "seller_vs_target": self.seller_vs_target, "seller_vs_walkaway": self.seller_vs_walkaway,
-            "buyer_value": self.buyer_value, "buyer_target": self.buyer_target,
-            "buyer_walkaway": self.buyer_walkaway, "buyer_vs_walkaway": self.buyer_vs_walkaway,
-            "joint_gain": self.joint_gain, "both_could_gain": self.both_could_gain,
-            "left_on_table": self.left_on_table, "on_frontier": float(self.on_frontier),
+            "seller_value": self.seller_value,
+            "seller_profit": self.seller_profit,
+            "revenue": self.revenue,
+            "seller_margin": self.seller_margin,
+            "seller_target": self.seller_target,
+            "seller_walkaway": self.seller_walkaway,
+            "seller_vs_target": self.seller_vs_target,
+            "seller_vs_walkaway": self.seller_vs_walkaway,
+            "buyer_value": self.buyer_value,
+            "buyer_target": self.buyer_target,
+            "buyer_walkaway": self.buyer_walkaway,
+            "buyer_vs_walkaway": self.buyer_vs_walkaway,
+            "joint_gain": self.joint_gain,
+            "both_could_gain": self.both_could_gain,
+            "left_on_table": self.left_on_table,
+            "on_frontier": float(self.on_frontier),
         }
 
 
@@ -235,8 +247,10 @@ def check_seed(seed: Any) -> int:
     except (TypeError, ValueError):
         raise ValueError(f"the seed must be a whole number (got {seed!r}).") from None
     if not math.isfinite(as_float) or as_float < 0 or as_float != int(as_float) or as_float > 2**63:
-        raise ValueError(f"the seed must be a whole number from 0 up (got {seed:g}): it is the number "
-                         "printed on the facilitator's copy.")
+        raise ValueError(
+            f"the seed must be a whole number from 0 up (got {seed:g}): it is the number "
+            "printed on the facilitator's copy."
+        )
     return int(as_float)
 
 
@@ -261,24 +275,43 @@ def _supply_values(p: Mapping[str, Any], price, volume, payment_days, service, y
     s_year = np.asarray(p["seller_service_year"])[level]
     b_unit = np.asarray(p["buyer_service_unit"])[level]
     b_year = np.asarray(p["buyer_service_year"])[level]
-    profit = (volume * (price - p["unit_cost"] - s_unit) - s_year
-              - revenue * p["seller_capital"] * days / 365)
+    profit = (
+        volume * (price - p["unit_cost"] - s_unit)
+        - s_year
+        - revenue * p["seller_capital"] * days / 365
+    )
     seller = profit + (years - 1) * p["seller_year_value"]
     need = p["need"]
-    buyer = (np.minimum(volume, need) * p["unit_worth"] + np.maximum(volume - need, 0) * p["salvage"]
-             - revenue + revenue * p["buyer_capital"] * days / 365 + volume * b_unit + b_year
-             - (years - 1) * p["buyer_year_cost"])
-    return {"seller_value": seller, "seller_profit": profit, "revenue": revenue, "buyer_value": buyer}
+    buyer = (
+        np.minimum(volume, need) * p["unit_worth"]
+        + np.maximum(volume - need, 0) * p["salvage"]
+        - revenue
+        + revenue * p["buyer_capital"] * days / 365
+        + volume * b_unit
+        + b_year
+        - (years - 1) * p["buyer_year_cost"]
+    )
+    return {
+        "seller_value": seller,
+        "seller_profit": profit,
+        "revenue": revenue,
+        "buyer_value": buyer,
+    }
 
 
-def _supply_breakeven(p: Mapping[str, Any], price, volume, payment_days, service, years,
-                      profit_to_keep: float) -> dict:
+def _supply_breakeven(
+    p: Mapping[str, Any], price, volume, payment_days, service, years, profit_to_keep: float
+) -> dict:
     """Volume at which the seller's value equals ``profit_to_keep`` on these terms."""
     price, days = values(price), values(payment_days)
     level = np.rint(values(service)).astype(int)
     years = values(years)
-    per_unit = (price - p["unit_cost"] - np.asarray(p["seller_service_unit"])[level]
-                - price * p["seller_capital"] * days / 365)
+    per_unit = (
+        price
+        - p["unit_cost"]
+        - np.asarray(p["seller_service_unit"])[level]
+        - price * p["seller_capital"] * days / 365
+    )
     fixed = np.asarray(p["seller_service_year"])[level] - (years - 1) * p["seller_year_value"]
     with np.errstate(divide="ignore", invalid="ignore"):
         needed = np.where(per_unit > 0, (profit_to_keep + fixed) / per_unit, np.inf)
@@ -288,20 +321,60 @@ def _supply_breakeven(p: Mapping[str, Any], price, volume, payment_days, service
 SUPPLY_TERMS = ("price", "volume", "payment_days", "service", "years")
 
 
-def _supply_terms(price_options, volume_options, days_options, service_labels, years_options,
-                  price_high: float) -> tuple[Term, ...]:
+def _supply_terms(
+    price_options, volume_options, days_options, service_labels, years_options, price_high: float
+) -> tuple[Term, ...]:
     return (
-        Term("price", "Price per unit", "¥", tuple(price_options), 0.0, price_high,
-             "a price is what the customer pays per unit, so it cannot be below zero", step=0.5),
-        Term("volume", "Volume", "units a year", tuple(volume_options), 1.0, 1e9,
-             "the deal must cover at least one unit a year", step=100.0),
-        Term("payment_days", "Payment terms", "days", tuple(days_options), 0.0, 365.0,
-             "payment terms run from 0 (cash) to 365 days", step=15.0),
-        Term("service", "Service level", "", tuple(range(len(service_labels))), 0.0,
-             len(service_labels) - 1, "choose one of the service levels on offer",
-             labels=tuple(service_labels)),
-        Term("years", "Contract length", "years", tuple(years_options), 1.0, 5.0,
-             "a contract runs from 1 to 5 years", step=1.0),
+        Term(
+            "price",
+            "Price per unit",
+            "¥",
+            tuple(price_options),
+            0.0,
+            price_high,
+            "a price is what the customer pays per unit, so it cannot be below zero",
+            step=0.5,
+        ),
+        Term(
+            "volume",
+            "Volume",
+            "units a year",
+            tuple(volume_options),
+            1.0,
+            1e9,
+            "the deal must cover at least one unit a year",
+            step=100.0,
+        ),
+        Term(
+            "payment_days",
+            "Payment terms",
+            "days",
+            tuple(days_options),
+            0.0,
+            365.0,
+            "payment terms run from 0 (cash) to 365 days",
+            step=15.0,
+        ),
+        Term(
+            "service",
+            "Service level",
+            "",
+            tuple(range(len(service_labels))),
+            0.0,
+            len(service_labels) - 1,
+            "choose one of the service levels on offer",
+            labels=tuple(service_labels),
+        ),
+        Term(
+            "years",
+            "Contract length",
+            "years",
+            tuple(years_options),
+            1.0,
+            5.0,
+            "a contract runs from 1 to 5 years",
+            step=1.0,
+        ),
     )
 
 
@@ -312,7 +385,10 @@ def _discount_request(rng: np.random.Generator) -> dict:
     today = _r(_u(rng, 900, 1600), 100)
     need = _r(today * _u(rng, 1.5, 1.9), 100)
     p = {
-        "unit_cost": unit_cost, "list_price": list_price, "today_volume": today, "need": need,
+        "unit_cost": unit_cost,
+        "list_price": list_price,
+        "today_volume": today,
+        "need": need,
         "competitor_price": _r(list_price * _u(rng, 0.88, 0.93), 0.5),
         "unit_worth": _r(list_price * _u(rng, 1.0, 1.03), 0.5),
         "salvage": _r(unit_cost * _u(rng, 0.45, 0.7), 0.5),
@@ -329,21 +405,45 @@ def _discount_request(rng: np.random.Generator) -> dict:
     discounts = np.round(np.arange(0.0, 0.2001, 0.01), 10)
     # the grid is built from public numbers only (the options are printed on both briefs)
     terms = _supply_terms(
-        np.round(list_price * (1 - discounts), 2), np.arange(today, _r(today * 2.2, 100) + 1, 100.0),
+        np.round(list_price * (1 - discounts), 2),
+        np.arange(today, _r(today * 2.2, 100) + 1, 100.0),
         (30.0, 45.0, 60.0, 90.0),
-        ("Standard delivery (5 working days)", "48-hour delivery", "Next-day delivery with consignment stock"),
-        (1.0, 2.0, 3.0), list_price * 3)
+        (
+            "Standard delivery (5 working days)",
+            "48-hour delivery",
+            "Next-day delivery with consignment stock",
+        ),
+        (1.0, 2.0, 3.0),
+        list_price * 3,
+    )
     sq = {"price": list_price, "volume": today, "payment_days": 30.0, "service": 0.0, "years": 1.0}
-    return {"params": p, "terms": terms, "status_quo": sq,
-            "seller_target": _u(rng, 1.06, 1.12), "seller_walkaway": _u(rng, 0.94, 0.98),
-            "buyer_target": _u(rng, 0.06, 0.09), "buyer_walkaway": _u(rng, 0.02, 0.035),
-            "brief": {
-                "public": ("list_price", "today_volume", "competitor_price"),
-                "seller": ("unit_cost", "seller_capital", "seller_service_unit", "seller_service_year",
-                           "seller_year_value"),
-                "buyer": ("need", "unit_worth", "salvage", "buyer_capital", "buyer_service_unit",
-                          "buyer_year_cost"),
-            }}
+    return {
+        "params": p,
+        "terms": terms,
+        "status_quo": sq,
+        "seller_target": _u(rng, 1.06, 1.12),
+        "seller_walkaway": _u(rng, 0.94, 0.98),
+        "buyer_target": _u(rng, 0.06, 0.09),
+        "buyer_walkaway": _u(rng, 0.02, 0.035),
+        "brief": {
+            "public": ("list_price", "today_volume", "competitor_price"),
+            "seller": (
+                "unit_cost",
+                "seller_capital",
+                "seller_service_unit",
+                "seller_service_year",
+                "seller_year_value",
+            ),
+            "buyer": (
+                "need",
+                "unit_worth",
+                "salvage",
+                "buyer_capital",
+                "buyer_service_unit",
+                "buyer_year_cost",
+            ),
+        },
+    }
 
 
 def _vip_renewal(rng: np.random.Generator) -> dict:
@@ -354,17 +454,28 @@ def _vip_renewal(rng: np.random.Generator) -> dict:
     today = _r(_u(rng, 4000, 7000), 100)
     need = _r(today * _u(rng, 1.15, 1.35), 100)
     p = {
-        "unit_cost": unit_cost, "list_price": list_price, "today_price": today_price,
-        "today_volume": today, "need": need,
+        "unit_cost": unit_cost,
+        "list_price": list_price,
+        "today_price": today_price,
+        "today_volume": today,
+        "need": need,
         "competitor_price": _r(today_price * _u(rng, 0.90, 0.94), 0.5),
         "unit_worth": _r(today_price * _u(rng, 1.0, 1.03), 0.5),
         "salvage": _r(unit_cost * _u(rng, 0.4, 0.6), 0.5),
         "seller_capital": _r(_u(rng, 0.04, 0.06), 0.005),
         "buyer_capital": _r(_u(rng, 0.09, 0.14), 0.005),
         "seller_service_unit": (0.0, 0.0, 0.0),
-        "seller_service_year": (0.0, _r(_u(rng, 18000, 26000), 1000), _r(_u(rng, 60000, 90000), 1000)),
+        "seller_service_year": (
+            0.0,
+            _r(_u(rng, 18000, 26000), 1000),
+            _r(_u(rng, 60000, 90000), 1000),
+        ),
         "buyer_service_unit": (0.0, 0.0, 0.0),
-        "buyer_service_year": (0.0, _r(_u(rng, 45000, 70000), 1000), _r(_u(rng, 70000, 95000), 1000)),
+        "buyer_service_year": (
+            0.0,
+            _r(_u(rng, 45000, 70000), 1000),
+            _r(_u(rng, 70000, 95000), 1000),
+        ),
         "retention": _r(_u(rng, 0.75, 0.85), 0.01),
     }
     base = today * (today_price - unit_cost) - today * today_price * p["seller_capital"] * 45 / 365
@@ -376,20 +487,42 @@ def _vip_renewal(rng: np.random.Generator) -> dict:
         np.round(today_price * (1 - discounts), 2),
         np.arange(_r(today * 0.9, 100), _r(today * 1.5, 100) + 1, 200.0),
         (45.0, 60.0, 90.0, 120.0),
-        ("Standard account service", "Dedicated account manager",
-         "Dedicated account manager, quarterly business reviews and 24-hour support line"),
-        (1.0, 2.0, 3.0), list_price * 3)
+        (
+            "Standard account service",
+            "Dedicated account manager",
+            "Dedicated account manager, quarterly business reviews and 24-hour support line",
+        ),
+        (1.0, 2.0, 3.0),
+        list_price * 3,
+    )
     sq = {"price": today_price, "volume": today, "payment_days": 45.0, "service": 0.0, "years": 1.0}
-    return {"params": p, "terms": terms, "status_quo": sq,
-            "seller_target": _u(rng, 1.05, 1.10), "seller_walkaway": _u(rng, 0.90, 0.95),
-            "buyer_target": _u(rng, 0.05, 0.07), "buyer_walkaway": _u(rng, 0.02, 0.03),
-            "brief": {
-                "public": ("list_price", "today_price", "today_volume", "competitor_price"),
-                "seller": ("unit_cost", "seller_capital", "seller_service_year", "retention",
-                           "seller_year_value"),
-                "buyer": ("need", "unit_worth", "salvage", "buyer_capital", "buyer_service_year",
-                          "buyer_year_cost"),
-            }}
+    return {
+        "params": p,
+        "terms": terms,
+        "status_quo": sq,
+        "seller_target": _u(rng, 1.05, 1.10),
+        "seller_walkaway": _u(rng, 0.90, 0.95),
+        "buyer_target": _u(rng, 0.05, 0.07),
+        "buyer_walkaway": _u(rng, 0.02, 0.03),
+        "brief": {
+            "public": ("list_price", "today_price", "today_volume", "competitor_price"),
+            "seller": (
+                "unit_cost",
+                "seller_capital",
+                "seller_service_year",
+                "retention",
+                "seller_year_value",
+            ),
+            "buyer": (
+                "need",
+                "unit_worth",
+                "salvage",
+                "buyer_capital",
+                "buyer_service_year",
+                "buyer_year_cost",
+            ),
+        },
+    }
 
 
 def _unprofitable_account(rng: np.random.Generator) -> dict:
@@ -400,7 +533,10 @@ def _unprofitable_account(rng: np.random.Generator) -> dict:
     need = _r(today * _u(rng, 1.2, 1.4), 100)
     contribution = today * (today_price - unit_cost)
     p = {
-        "unit_cost": unit_cost, "today_price": today_price, "today_volume": today, "need": need,
+        "unit_cost": unit_cost,
+        "today_price": today_price,
+        "today_volume": today,
+        "need": need,
         "competitor_price": _r(today_price * _u(rng, 1.00, 1.04), 0.5),
         "unit_worth": _r(today_price * _u(rng, 1.06, 1.10), 0.5),
         "salvage": _r(unit_cost * _u(rng, 0.4, 0.6), 0.5),
@@ -408,12 +544,17 @@ def _unprofitable_account(rng: np.random.Generator) -> dict:
         "buyer_capital": _r(_u(rng, 0.10, 0.15), 0.005),
         # 0 = basic, 1 = middle, 2 = today's heavy service (weekly visits, rush orders, small drops)
         "seller_service_unit": (0.4, _r(_u(rng, 0.9, 1.3), 0.1), _r(_u(rng, 2.0, 2.8), 0.1)),
-        "seller_service_year": (_r(contribution * _u(rng, 0.12, 0.16), 100),
-                                _r(contribution * _u(rng, 0.35, 0.45), 100),
-                                _r(contribution * _u(rng, 0.85, 0.95), 100)),
+        "seller_service_year": (
+            _r(contribution * _u(rng, 0.12, 0.16), 100),
+            _r(contribution * _u(rng, 0.35, 0.45), 100),
+            _r(contribution * _u(rng, 0.85, 0.95), 100),
+        ),
         "buyer_service_unit": (0.0, 0.0, 0.0),
-        "buyer_service_year": (0.0, _r(contribution * _u(rng, 0.20, 0.26), 100),
-                               _r(contribution * _u(rng, 0.30, 0.38), 100)),
+        "buyer_service_year": (
+            0.0,
+            _r(contribution * _u(rng, 0.20, 0.26), 100),
+            _r(contribution * _u(rng, 0.30, 0.38), 100),
+        ),
     }
     p["seller_year_value"] = _r(contribution * _u(rng, 0.03, 0.06), 100)
     p["buyer_year_cost"] = _r(contribution * _u(rng, 0.01, 0.03), 100)
@@ -422,21 +563,42 @@ def _unprofitable_account(rng: np.random.Generator) -> dict:
         np.round(today_price * (1 + changes), 2),
         np.arange(_r(today * 0.8, 100), _r(today * 1.6, 100) + 1, 200.0),
         (30.0, 45.0, 60.0),
-        ("Basic: monthly visit, online ordering, one consolidated delivery a week",
-         "Middle: visit every two weeks, up to two rush orders a month",
-         "Today's: weekly visit, rush orders any time, small drops every day"),
-        (1.0, 2.0, 3.0), today_price * 3)
+        (
+            "Basic: monthly visit, online ordering, one consolidated delivery a week",
+            "Middle: visit every two weeks, up to two rush orders a month",
+            "Today's: weekly visit, rush orders any time, small drops every day",
+        ),
+        (1.0, 2.0, 3.0),
+        today_price * 3,
+    )
     sq = {"price": today_price, "volume": today, "payment_days": 60.0, "service": 2.0, "years": 1.0}
-    return {"params": p, "terms": terms, "status_quo": sq,
-            "seller_target": None, "seller_walkaway": None,
-            "buyer_target": _u(rng, 0.03, 0.05), "buyer_walkaway": _u(rng, -0.02, -0.01),
-            "brief": {
-                "public": ("today_price", "today_volume", "competitor_price"),
-                "seller": ("unit_cost", "seller_capital", "seller_service_unit", "seller_service_year",
-                           "seller_year_value"),
-                "buyer": ("need", "unit_worth", "salvage", "buyer_capital", "buyer_service_year",
-                          "buyer_year_cost"),
-            }}
+    return {
+        "params": p,
+        "terms": terms,
+        "status_quo": sq,
+        "seller_target": None,
+        "seller_walkaway": None,
+        "buyer_target": _u(rng, 0.03, 0.05),
+        "buyer_walkaway": _u(rng, -0.02, -0.01),
+        "brief": {
+            "public": ("today_price", "today_volume", "competitor_price"),
+            "seller": (
+                "unit_cost",
+                "seller_capital",
+                "seller_service_unit",
+                "seller_service_year",
+                "seller_year_value",
+            ),
+            "buyer": (
+                "need",
+                "unit_worth",
+                "salvage",
+                "buyer_capital",
+                "buyer_service_year",
+                "buyer_year_cost",
+            ),
+        },
+    }
 
 
 # --------------------------------------------------------------------------- commission plan
@@ -450,8 +612,11 @@ COMMISSION_TERMS = ("base_salary", "commission_rate", "quota", "accelerator", "p
 
 def _pay(p, base_salary, commission_rate, quota, accelerator, sales):
     gm = p["gross_margin"]
-    return (base_salary + commission_rate * gm * sales
-            + (accelerator - 1) * commission_rate * gm * np.maximum(sales - quota, 0))
+    return (
+        base_salary
+        + commission_rate * gm * sales
+        + (accelerator - 1) * commission_rate * gm * np.maximum(sales - quota, 0)
+    )
 
 
 def _commission_values(p, base_salary, commission_rate, quota, accelerator, plan_years) -> dict:
@@ -463,13 +628,17 @@ def _commission_values(p, base_salary, commission_rate, quota, accelerator, plan
     seller = profit + (years - 1) * p["retention_value"]
     rep = _pay(p, base, rate, quota, accel, p["rep_forecast"]) - (years - 1) * p["lock_in_cost"]
     shape = np.broadcast(base, rate, quota, accel, years).shape
-    return {"seller_value": np.broadcast_to(seller, shape), "seller_profit": np.broadcast_to(profit, shape),
-            "revenue": np.broadcast_to(np.full(shape, sales), shape),
-            "buyer_value": np.broadcast_to(rep, shape)}
+    return {
+        "seller_value": np.broadcast_to(seller, shape),
+        "seller_profit": np.broadcast_to(profit, shape),
+        "revenue": np.broadcast_to(np.full(shape, sales), shape),
+        "buyer_value": np.broadcast_to(rep, shape),
+    }
 
 
-def _commission_breakeven(p, base_salary, commission_rate, quota, accelerator, plan_years,
-                          profit_to_keep: float) -> dict:
+def _commission_breakeven(
+    p, base_salary, commission_rate, quota, accelerator, plan_years, profit_to_keep: float
+) -> dict:
     """Sales at which the company's value equals ``profit_to_keep`` under the plan."""
     gm = p["gross_margin"]
     base, rate, quota = values(base_salary), values(commission_rate), values(quota)
@@ -501,31 +670,79 @@ def _commission_plan(rng: np.random.Generator) -> dict:
     p["today_pay"] = float(_pay(p, p["today_base"], 0.08, quota_now, 1.0, p["rep_forecast"]))
     p["outside_offer"] = _r(p["today_pay"] * _u(rng, 1.04, 1.08), 1000)
     terms = (
-        Term("base_salary", "Base salary", "¥ a year",
-             tuple(_r(p["today_base"] * f, 1000) for f in (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1)),
-             0.0, 1e7, "a base salary cannot be below zero", step=1000.0),
-        Term("commission_rate", "Commission on gross margin", "of gross margin",
-             (0.06, 0.08, 0.10, 0.12, 0.14), 0.0, 1.0,
-             "commission is a share of gross margin, from 0 to 1 (0 % to 100 %)", step=0.005,
-             percent=True),
-        Term("quota", "Quota", "¥ of sales a year",
-             tuple(_r(p["last_year_sales"] * f, 10000) for f in (1.0, 1.1, 1.2, 1.3, 1.4)), 0.0, 1e10,
-             "a quota cannot be below zero", step=10000.0),
-        Term("accelerator", "Accelerator above quota", "× the rate", (1.0, 1.5, 2.0, 2.5), 1.0, 5.0,
-             "the accelerator multiplies the rate above quota: from 1 (none) to 5", step=0.25),
-        Term("plan_years", "Plan length", "years", (1.0, 2.0), 1.0, 3.0,
-             "a plan runs for 1 to 3 years", step=1.0),
+        Term(
+            "base_salary",
+            "Base salary",
+            "¥ a year",
+            tuple(_r(p["today_base"] * f, 1000) for f in (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1)),
+            0.0,
+            1e7,
+            "a base salary cannot be below zero",
+            step=1000.0,
+        ),
+        Term(
+            "commission_rate",
+            "Commission on gross margin",
+            "of gross margin",
+            (0.06, 0.08, 0.10, 0.12, 0.14),
+            0.0,
+            1.0,
+            "commission is a share of gross margin, from 0 to 1 (0 % to 100 %)",
+            step=0.005,
+            percent=True,
+        ),
+        Term(
+            "quota",
+            "Quota",
+            "¥ of sales a year",
+            tuple(_r(p["last_year_sales"] * f, 10000) for f in (1.0, 1.1, 1.2, 1.3, 1.4)),
+            0.0,
+            1e10,
+            "a quota cannot be below zero",
+            step=10000.0,
+        ),
+        Term(
+            "accelerator",
+            "Accelerator above quota",
+            "× the rate",
+            (1.0, 1.5, 2.0, 2.5),
+            1.0,
+            5.0,
+            "the accelerator multiplies the rate above quota: from 1 (none) to 5",
+            step=0.25,
+        ),
+        Term(
+            "plan_years",
+            "Plan length",
+            "years",
+            (1.0, 2.0),
+            1.0,
+            3.0,
+            "a plan runs for 1 to 3 years",
+            step=1.0,
+        ),
     )
-    sq = {"base_salary": p["today_base"], "commission_rate": 0.08, "quota": quota_now,
-          "accelerator": 1.0, "plan_years": 1.0}
-    return {"params": p, "terms": terms, "status_quo": sq,
-            "seller_target": _u(rng, 1.00, 1.02), "seller_walkaway": _u(rng, 0.95, 0.97),
-            "buyer_target": None, "buyer_walkaway": None,
-            "brief": {
-                "public": ("today_base", "today_rate", "last_year_sales", "gross_margin"),
-                "seller": ("company_forecast", "retention_value"),
-                "buyer": ("rep_forecast", "outside_offer", "lock_in_cost"),
-            }}
+    sq = {
+        "base_salary": p["today_base"],
+        "commission_rate": 0.08,
+        "quota": quota_now,
+        "accelerator": 1.0,
+        "plan_years": 1.0,
+    }
+    return {
+        "params": p,
+        "terms": terms,
+        "status_quo": sq,
+        "seller_target": _u(rng, 1.00, 1.02),
+        "seller_walkaway": _u(rng, 0.95, 0.97),
+        "buyer_target": None,
+        "buyer_walkaway": None,
+        "brief": {
+            "public": ("today_base", "today_rate", "last_year_sales", "gross_margin"),
+            "seller": ("company_forecast", "retention_value"),
+            "buyer": ("rep_forecast", "outside_offer", "lock_in_cost"),
+        },
+    }
 
 
 # --------------------------------------------------------------------------- quarterly review
@@ -540,7 +757,11 @@ REVIEW_TERMS = ("target", "bonus", "support_days", "discount_authority", "quarte
 
 
 def _review_sales(p, forecast, support_days, discount_authority):
-    return forecast * (1 + p["support_lift"] * support_days) * (1 + p["discount_lift"] * discount_authority)
+    return (
+        forecast
+        * (1 + p["support_lift"] * support_days)
+        * (1 + p["discount_lift"] * discount_authority)
+    )
 
 
 def _review_values(p, target, bonus, support_days, discount_authority, quarters) -> dict:
@@ -550,17 +771,26 @@ def _review_values(p, target, bonus, support_days, discount_authority, quarters)
     s_rep = _review_sales(p, p["rep_forecast"], days, disc)
     hit_co = _ndtr((s_co - target) / (p["volatility"] * s_co))
     hit_rep = _ndtr((s_rep - target) / (p["volatility"] * s_rep))
-    profit = (s_co * (p["gross_margin"] - disc - p["commission"]) - p["day_cost"] * days
-              - bonus * hit_co)
-    seller = (profit - p["gap_cost"] * np.maximum(p["plan"] - target, 0)
-              + (quarters - 1) * p["planning_value"])
-    rep = (p["commission"] * s_rep + bonus * hit_rep - p["miss_cost"] * (1 - hit_rep)
-           - (quarters - 1) * p["lock_in_cost"])
+    profit = (
+        s_co * (p["gross_margin"] - disc - p["commission"]) - p["day_cost"] * days - bonus * hit_co
+    )
+    seller = (
+        profit
+        - p["gap_cost"] * np.maximum(p["plan"] - target, 0)
+        + (quarters - 1) * p["planning_value"]
+    )
+    rep = (
+        p["commission"] * s_rep
+        + bonus * hit_rep
+        - p["miss_cost"] * (1 - hit_rep)
+        - (quarters - 1) * p["lock_in_cost"]
+    )
     return {"seller_value": seller, "seller_profit": profit, "revenue": s_co, "buyer_value": rep}
 
 
-def _review_breakeven(p, target, bonus, support_days, discount_authority, quarters,
-                      profit_to_keep: float) -> dict:
+def _review_breakeven(
+    p, target, bonus, support_days, discount_authority, quarters, profit_to_keep: float
+) -> dict:
     """Sales the quarter needs for the manager's value to reach ``profit_to_keep``.
 
     Solved on the profit line with the bonus counted as paid (the safe side).
@@ -568,8 +798,13 @@ def _review_breakeven(p, target, bonus, support_days, discount_authority, quarte
     target, bonus, days = values(target), values(bonus), values(support_days)
     disc, quarters = values(discount_authority), values(quarters)
     per_unit = p["gross_margin"] - disc - p["commission"]
-    aim = (profit_to_keep + p["day_cost"] * days + bonus
-           + p["gap_cost"] * np.maximum(p["plan"] - target, 0) - (quarters - 1) * p["planning_value"])
+    aim = (
+        profit_to_keep
+        + p["day_cost"] * days
+        + bonus
+        + p["gap_cost"] * np.maximum(p["plan"] - target, 0)
+        - (quarters - 1) * p["planning_value"]
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         needed = np.where(per_unit > 0, aim / per_unit, np.inf)
     return {"unit_contribution": per_unit, "volume_needed": np.maximum(needed, 0.0)}
@@ -595,60 +830,165 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
         "miss_cost": _r(_u(rng, 4000, 8000), 500),
     }
     terms = (
-        Term("target", "Next quarter's target", "¥ of sales",
-             tuple(_r(p["last_quarter_target"] * f, 10000) for f in (0.9, 0.95, 1.0, 1.05, 1.1, 1.15)),
-             0.0, 1e10,
-             "a target cannot be below zero", step=10000.0),
-        Term("bonus", "Bonus for hitting the target", "¥ if the target is hit", (0.0, 5000.0, 10000.0, 15000.0, 20000.0),
-             0.0, 1e7, "a bonus cannot be below zero", step=1000.0),
-        Term("support_days", "Pre-sales support", "days", (0.0, 5.0, 10.0, 15.0), 0.0, 60.0,
-             "support runs from 0 to 60 days a quarter", step=1.0),
-        Term("discount_authority", "Discount the rep may give alone", "off list",
-             (0.0, 0.02, 0.04, 0.06), 0.0, 0.3, "discount authority runs from 0 to 0.3 (30 %)",
-             step=0.005, percent=True),
-        Term("quarters", "Target fixed for", "quarters", (1.0, 2.0), 1.0, 4.0,
-             "a target can be fixed for 1 to 4 quarters", step=1.0),
+        Term(
+            "target",
+            "Next quarter's target",
+            "¥ of sales",
+            tuple(
+                _r(p["last_quarter_target"] * f, 10000) for f in (0.9, 0.95, 1.0, 1.05, 1.1, 1.15)
+            ),
+            0.0,
+            1e10,
+            "a target cannot be below zero",
+            step=10000.0,
+        ),
+        Term(
+            "bonus",
+            "Bonus for hitting the target",
+            "¥ if the target is hit",
+            (0.0, 5000.0, 10000.0, 15000.0, 20000.0),
+            0.0,
+            1e7,
+            "a bonus cannot be below zero",
+            step=1000.0,
+        ),
+        Term(
+            "support_days",
+            "Pre-sales support",
+            "days",
+            (0.0, 5.0, 10.0, 15.0),
+            0.0,
+            60.0,
+            "support runs from 0 to 60 days a quarter",
+            step=1.0,
+        ),
+        Term(
+            "discount_authority",
+            "Discount the rep may give alone",
+            "off list",
+            (0.0, 0.02, 0.04, 0.06),
+            0.0,
+            0.3,
+            "discount authority runs from 0 to 0.3 (30 %)",
+            step=0.005,
+            percent=True,
+        ),
+        Term(
+            "quarters",
+            "Target fixed for",
+            "quarters",
+            (1.0, 2.0),
+            1.0,
+            4.0,
+            "a target can be fixed for 1 to 4 quarters",
+            step=1.0,
+        ),
     )
-    sq = {"target": p["last_quarter_target"], "bonus": 0.0, "support_days": 0.0, "discount_authority": 0.0,
-          "quarters": 1.0}
-    return {"params": p, "terms": terms, "status_quo": sq,
-            "seller_target": None, "seller_walkaway": None, "buyer_target": None, "buyer_walkaway": None,
-            "brief": {
-                "public": ("last_quarter_sales", "last_quarter_target", "commission", "volatility",
-                           "support_lift", "discount_lift"),
-                "seller": ("gross_margin", "manager_forecast", "plan", "gap_cost", "day_cost",
-                           "planning_value"),
-                "buyer": ("rep_forecast", "lock_in_cost", "miss_cost"),
-            }}
+    sq = {
+        "target": p["last_quarter_target"],
+        "bonus": 0.0,
+        "support_days": 0.0,
+        "discount_authority": 0.0,
+        "quarters": 1.0,
+    }
+    return {
+        "params": p,
+        "terms": terms,
+        "status_quo": sq,
+        "seller_target": None,
+        "seller_walkaway": None,
+        "buyer_target": None,
+        "buyer_walkaway": None,
+        "brief": {
+            "public": (
+                "last_quarter_sales",
+                "last_quarter_target",
+                "commission",
+                "volatility",
+                "support_lift",
+                "discount_lift",
+            ),
+            "seller": (
+                "gross_margin",
+                "manager_forecast",
+                "plan",
+                "gap_cost",
+                "day_cost",
+                "planning_value",
+            ),
+            "buyer": ("rep_forecast", "lock_in_cost", "miss_cost"),
+        },
+    }
 
 
 # --------------------------------------------------------------------------- registry
 
+
 def _seller_role(kit: str) -> dict:
     return {
-        "discount_request": {"seller": "Key account manager (seller)", "buyer": "Purchasing manager (buyer)"},
-        "vip_renewal": {"seller": "Key account manager (seller)", "buyer": "Head of purchasing (buyer)"},
-        "unprofitable_account": {"seller": "Account manager (seller)", "buyer": "Owner of the customer firm (buyer)"},
+        "discount_request": {
+            "seller": "Key account manager (seller)",
+            "buyer": "Purchasing manager (buyer)",
+        },
+        "vip_renewal": {
+            "seller": "Key account manager (seller)",
+            "buyer": "Head of purchasing (buyer)",
+        },
+        "unprofitable_account": {
+            "seller": "Account manager (seller)",
+            "buyer": "Owner of the customer firm (buyer)",
+        },
         "commission_plan": {"seller": "Sales manager (the company)", "buyer": "Sales rep"},
         "quarterly_review": {"seller": "Sales manager (the company)", "buyer": "Sales rep"},
     }[kit]
 
 
 KITS: dict[str, Kit] = {
-    "discount_request": Kit("discount_request", "The discount request", "chapter 3",
-                            _seller_role("discount_request"), _discount_request,
-                            _supply_values, _supply_breakeven),
-    "vip_renewal": Kit("vip_renewal", "The VIP renewal", "chapters 1 and 12",
-                       _seller_role("vip_renewal"), _vip_renewal, _supply_values, _supply_breakeven),
-    "unprofitable_account": Kit("unprofitable_account", "The unprofitable account", "chapters 4 and 12",
-                                _seller_role("unprofitable_account"), _unprofitable_account,
-                                _supply_values, _supply_breakeven),
-    "commission_plan": Kit("commission_plan", "The commission plan", "chapter 9",
-                           _seller_role("commission_plan"), _commission_plan, _commission_values,
-                           _commission_breakeven),
-    "quarterly_review": Kit("quarterly_review", "The quarterly review", "chapters 6 and 14",
-                            _seller_role("quarterly_review"), _quarterly_review, _review_values,
-                            _review_breakeven),
+    "discount_request": Kit(
+        "discount_request",
+        "The discount request",
+        "chapter 3",
+        _seller_role("discount_request"),
+        _discount_request,
+        _supply_values,
+        _supply_breakeven,
+    ),
+    "vip_renewal": Kit(
+        "vip_renewal",
+        "The VIP renewal",
+        "chapters 1 and 12",
+        _seller_role("vip_renewal"),
+        _vip_renewal,
+        _supply_values,
+        _supply_breakeven,
+    ),
+    "unprofitable_account": Kit(
+        "unprofitable_account",
+        "The unprofitable account",
+        "chapters 4 and 12",
+        _seller_role("unprofitable_account"),
+        _unprofitable_account,
+        _supply_values,
+        _supply_breakeven,
+    ),
+    "commission_plan": Kit(
+        "commission_plan",
+        "The commission plan",
+        "chapter 9",
+        _seller_role("commission_plan"),
+        _commission_plan,
+        _commission_values,
+        _commission_breakeven,
+    ),
+    "quarterly_review": Kit(
+        "quarterly_review",
+        "The quarterly review",
+        "chapters 6 and 14",
+        _seller_role("quarterly_review"),
+        _quarterly_review,
+        _review_values,
+        _review_breakeven,
+    ),
 }
 
 
@@ -657,8 +997,9 @@ def kit(key: str) -> Kit:
     try:
         return KITS[key]
     except KeyError:
-        raise ValueError(f"there is no role-play kit called {key!r}: choose one of "
-                         f"{', '.join(KITS)}.") from None
+        raise ValueError(
+            f"there is no role-play kit called {key!r}: choose one of {', '.join(KITS)}."
+        ) from None
 
 
 def _grid_arrays(terms: tuple[Term, ...]) -> dict[str, np.ndarray]:
@@ -721,10 +1062,20 @@ def scenario(key: str, seed: int = DEFAULT_SEED) -> Scenario:
             break
         s_walk -= 0.02 * s_scale
         b_walk -= 0.02 * b_scale
-    return Scenario(kit=key, seed=seed, title=k.title, roles=dict(k.roles), terms=terms, params=p,
-                    status_quo=dict(sq), seller_target=float(s_target), seller_walkaway=float(s_walk),
-                    buyer_target=float(b_target), buyer_walkaway=float(b_walk),
-                    brief=drawn["brief"])
+    return Scenario(
+        kit=key,
+        seed=seed,
+        title=k.title,
+        roles=dict(k.roles),
+        terms=terms,
+        params=p,
+        status_quo=dict(sq),
+        seller_target=float(s_target),
+        seller_walkaway=float(s_walk),
+        buyer_target=float(b_target),
+        buyer_walkaway=float(b_walk),
+        brief=drawn["brief"],
+    )
 
 
 # --------------------------------------------------------------------------- terms and values
@@ -741,8 +1092,10 @@ def check_terms(sc: Scenario, terms: Mapping[str, Any]) -> dict[str, Any]:
     """
     unknown = set(terms) - set(sc.term_names)
     if unknown:
-        raise ValueError(f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}: its terms are "
-                         f"{', '.join(sc.term_names)}.")
+        raise ValueError(
+            f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}: its terms are "
+            f"{', '.join(sc.term_names)}."
+        )
     missing = [t.label for t in sc.terms if t.name not in terms or terms[t.name] is None]
     if missing:
         raise ValueError(f"fill in every term of the deal: {', '.join(missing)} is missing.")
@@ -757,8 +1110,11 @@ def check_terms(sc: Scenario, terms: Mapping[str, Any]) -> dict[str, Any]:
         check(t.label, arr, ge=t.low, why=t.why)
         check(t.label, arr, le=t.high, why="that is beyond what this kit's numbers cover")
         if t.is_choice and np.any(arr != np.rint(arr)):
-            raise ValueError(f"{t.label} must be one of the levels on offer: "
-                             + "; ".join(f"{i} = {lab}" for i, lab in enumerate(t.labels or ())) + ".")
+            raise ValueError(
+                f"{t.label} must be one of the levels on offer: "
+                + "; ".join(f"{i} = {lab}" for i, lab in enumerate(t.labels or ()))
+                + "."
+            )
         clean[t.name] = v
     return clean
 
@@ -818,8 +1174,10 @@ def seller_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     with np.errstate(divide="ignore", invalid="ignore"):
         m = np.where(rev > 0, values(res["seller_profit"]) / rev, np.nan)
     return {
-        "profit": out(res["seller_profit"]), "value": out(res["seller_value"]),
-        "revenue": out(res["revenue"]), "margin": out(m),
+        "profit": out(res["seller_profit"]),
+        "value": out(res["seller_value"]),
+        "revenue": out(res["revenue"]),
+        "margin": out(m),
         "unit_contribution": out(be_now["unit_contribution"]),
         "breakeven_volume": out(be_now["volume_needed"]),
         "volume_for_walkaway": out(be_walk["volume_needed"]),
@@ -838,8 +1196,11 @@ def buyer_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     """
     v = deal_values(sc, **terms)
     b = values(v["buyer_value"])
-    return {"value": v["buyer_value"], "vs_target": out(b - sc.buyer_target),
-            "vs_walkaway": out(b - sc.buyer_walkaway)}
+    return {
+        "value": v["buyer_value"],
+        "vs_target": out(b - sc.buyer_target),
+        "vs_walkaway": out(b - sc.buyer_walkaway),
+    }
 
 
 # --------------------------------------------------------------------------- Pareto frontier
@@ -889,7 +1250,9 @@ def grid(sc: Scenario) -> pd.DataFrame:
     df = pd.DataFrame(arrays)
     for k in ("seller_value", "seller_profit", "revenue", "buyer_value"):
         df[k] = np.broadcast_to(res[k], len(df)).astype(float)
-    df["acceptable"] = (df["seller_value"] >= sc.seller_walkaway) & (df["buyer_value"] >= sc.buyer_walkaway)
+    df["acceptable"] = (df["seller_value"] >= sc.seller_walkaway) & (
+        df["buyer_value"] >= sc.buyer_walkaway
+    )
     df["efficient"] = pareto_mask(df["seller_value"].to_numpy(), df["buyer_value"].to_numpy())
     return df
 
@@ -904,7 +1267,9 @@ def frontier(sc: Scenario, acceptable_only: bool = False) -> pd.DataFrame:
     """
     g = grid(sc)
     f = g[g["efficient"] & (g["acceptable"] if acceptable_only else True)]
-    return f.sort_values(["seller_value", "buyer_value"], ascending=[True, False]).reset_index(drop=True)
+    return f.sort_values(["seller_value", "buyer_value"], ascending=[True, False]).reset_index(
+        drop=True
+    )
 
 
 def frontier_gap(frontier_seller: Any, frontier_buyer: Any, seller: Any, buyer: Any) -> Any:
@@ -971,8 +1336,11 @@ def tradeoffs(sc: Scenario, **terms: Any) -> tuple[TradeOff, ...]:
         back = k.values(sc.params, **dict(clean, **{t.name: was}))
         ds = float(deal["seller_value"] - back["seller_value"])
         db = float(deal["buyer_value"] - back["buyer_value"])
-        rows.append(TradeOff(t.name, t.label, t.describe(was), t.describe(now), ds, db,
-                             _verdict(ds, db, eps)))
+        rows.append(
+            TradeOff(
+                t.name, t.label, t.describe(was), t.describe(now), ds, db, _verdict(ds, db, eps)
+            )
+        )
     return tuple(rows)
 
 
@@ -1004,17 +1372,30 @@ def score(sc: Scenario, grid_table: pd.DataFrame | None = None, **terms: Any) ->
     f = g[g["efficient"]]
     gap = float(frontier_gap(f["seller_value"], f["buyer_value"], s_val, b_val))
     joint = (s_val - sc.seller_walkaway) + (b_val - sc.buyer_walkaway)
-    best_joint = float(((g["seller_value"] - sc.seller_walkaway) + (g["buyer_value"] - sc.buyer_walkaway)).max())
+    best_joint = float(
+        ((g["seller_value"] - sc.seller_walkaway) + (g["buyer_value"] - sc.buyer_walkaway)).max()
+    )
     rev = float(res["revenue"])
     profit = float(res["seller_profit"])
     return DealScore(
-        kit=sc.kit, seed=sc.seed, terms={n: float(v) for n, v in clean.items()},
-        seller_value=s_val, seller_profit=profit, revenue=rev,
+        kit=sc.kit,
+        seed=sc.seed,
+        terms={n: float(v) for n, v in clean.items()},
+        seller_value=s_val,
+        seller_profit=profit,
+        revenue=rev,
         seller_margin=profit / rev if rev > 0 else float("nan"),
-        seller_target=sc.seller_target, seller_walkaway=sc.seller_walkaway,
-        buyer_value=b_val, buyer_target=sc.buyer_target, buyer_walkaway=sc.buyer_walkaway,
-        joint_gain=joint, both_could_gain=gap, left_on_table=max(best_joint - joint, 0.0),
-        on_frontier=gap <= near_tolerance(g), tradeoffs=tradeoffs(sc, **clean))
+        seller_target=sc.seller_target,
+        seller_walkaway=sc.seller_walkaway,
+        buyer_value=b_val,
+        buyer_target=sc.buyer_target,
+        buyer_walkaway=sc.buyer_walkaway,
+        joint_gain=joint,
+        both_could_gain=gap,
+        left_on_table=max(best_joint - joint, 0.0),
+        on_frontier=gap <= near_tolerance(g),
+        tradeoffs=tradeoffs(sc, **clean),
+    )
 
 
 def brief_facts(sc: Scenario, role: str) -> dict[str, Any]:
@@ -1063,12 +1444,20 @@ def option_values(sc: Scenario, term: str | None = None) -> pd.DataFrame:
             continue
         opts = np.asarray(t.options, dtype=float)
         res = k.values(sc.params, **dict(sc.status_quo, **{t.name: opts}))
-        frames.append(pd.DataFrame({
-            "term": t.name, "label": t.label, "option": opts,
-            "option_label": [t.describe(o) for o in opts],
-            "seller_change": np.broadcast_to(res["seller_value"], opts.shape) - float(base["seller_value"]),
-            "buyer_change": np.broadcast_to(res["buyer_value"], opts.shape) - float(base["buyer_value"]),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "term": t.name,
+                    "label": t.label,
+                    "option": opts,
+                    "option_label": [t.describe(o) for o in opts],
+                    "seller_change": np.broadcast_to(res["seller_value"], opts.shape)
+                    - float(base["seller_value"]),
+                    "buyer_change": np.broadcast_to(res["buyer_value"], opts.shape)
+                    - float(base["buyer_value"]),
+                }
+            )
+        )
     if not frames:
         raise ValueError(f"the {sc.title} kit has no term called {term!r}.")
     return pd.concat(frames, ignore_index=True)

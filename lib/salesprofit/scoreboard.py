@@ -32,7 +32,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,25 @@ FILE_NAME = "scoreboard.sqlite"
 MAX_TEAM = 60
 TIMEOUT_S = 30.0
 #: The scores kept as their own columns (ranking and the debrief chart use them).
-SCORE_COLUMNS = ("seller_value", "seller_profit", "seller_margin", "seller_vs_target",
-                 "seller_vs_walkaway", "buyer_value", "buyer_vs_walkaway", "joint_gain",
-                 "both_could_gain", "left_on_table", "on_frontier")
-RANK_BY = {"seller_vs_target": "the seller's result against target",
-           "seller_value": "the seller's value", "buyer_value": "the buyer's value",
-           "joint_gain": "the value both sides gained together"}
+SCORE_COLUMNS = (
+    "seller_value",
+    "seller_profit",
+    "seller_margin",
+    "seller_vs_target",
+    "seller_vs_walkaway",
+    "buyer_value",
+    "buyer_vs_walkaway",
+    "joint_gain",
+    "both_could_gain",
+    "left_on_table",
+    "on_frontier",
+)
+RANK_BY = {
+    "seller_vs_target": "the seller's result against target",
+    "seller_value": "the seller's value",
+    "buyer_value": "the buyer's value",
+    "joint_gain": "the value both sides gained together",
+}
 _REPO = Path(__file__).resolve().parents[2]
 
 SCHEMA = """
@@ -110,9 +123,11 @@ def resolve_path(path: str | os.PathLike | None = None) -> str:
         p = p / FILE_NAME
     p = p.resolve()
     if (_REPO / "pyproject.toml").exists() and p.is_relative_to(_REPO):
-        raise ValueError(f"the scoreboard cannot live inside the course folder ({_REPO}): it holds a "
-                         "session's results, which must not be committed. Choose a folder outside it, "
-                         "or leave the location empty for your own data folder.")
+        raise ValueError(
+            f"the scoreboard cannot live inside the course folder ({_REPO}): it holds a "
+            "session's results, which must not be committed. Choose a folder outside it, "
+            "or leave the location empty for your own data folder."
+        )
     return str(p)
 
 
@@ -123,7 +138,9 @@ def _clean_team(team: Any) -> str:
     if not name:
         raise ValueError("enter the team's name before recording the deal (it is empty).")
     if len(name) > MAX_TEAM:
-        raise ValueError(f"the team name is too long ({len(name)} characters): keep it to {MAX_TEAM}.")
+        raise ValueError(
+            f"the team name is too long ({len(name)} characters): keep it to {MAX_TEAM}."
+        )
     return name
 
 
@@ -163,7 +180,9 @@ class Scoreboard:
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = resolve_path(path)
-        self._memory = sqlite3.connect(":memory:", isolation_level=None) if self.path == ":memory:" else None
+        self._memory = (
+            sqlite3.connect(":memory:", isolation_level=None) if self.path == ":memory:" else None
+        )
         self._ready = False
 
     def __repr__(self) -> str:
@@ -220,8 +239,15 @@ class Scoreboard:
             con.close()
 
     # -- writing -------------------------------------------------------------------
-    def record(self, team: str, kit: str, seed: int, terms: Mapping[str, Any],
-               scores: Mapping[str, Any] | None = None, recorded_at: str | None = None) -> int:
+    def record(
+        self,
+        team: str,
+        kit: str,
+        seed: int,
+        terms: Mapping[str, Any],
+        scores: Mapping[str, Any] | None = None,
+        recorded_at: str | None = None,
+    ) -> int:
         """Record one agreed deal; returns its row id.
 
         ``terms`` are checked against the kit (a price below zero, a missing term ...
@@ -239,10 +265,16 @@ class Scoreboard:
             scores = roleplay.score(sc, **clean).scores()
         plain_scores = {str(k): _plain(v) for k, v in dict(scores).items()}
         plain_terms = {k: float(v) for k, v in clean.items()}
-        when = recorded_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        row = (when, name, sc.kit, sc.seed, json.dumps(plain_terms, sort_keys=True),
-               json.dumps(plain_scores, sort_keys=True),
-               *[plain_scores.get(c) for c in SCORE_COLUMNS])
+        when = recorded_at or datetime.now(UTC).isoformat(timespec="seconds")
+        row = (
+            when,
+            name,
+            sc.kit,
+            sc.seed,
+            json.dumps(plain_terms, sort_keys=True),
+            json.dumps(plain_scores, sort_keys=True),
+            *[plain_scores.get(c) for c in SCORE_COLUMNS],
+        )
         con = self._connect(create=True)
         try:
             con.execute("BEGIN IMMEDIATE")
@@ -250,7 +282,8 @@ class Scoreboard:
                 cur = con.execute(
                     f"INSERT INTO deals (recorded_at, team, kit, seed, terms, scores, "
                     f"{', '.join(SCORE_COLUMNS)}) VALUES ({', '.join('?' * (6 + len(SCORE_COLUMNS)))})",
-                    row)
+                    row,
+                )
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -287,8 +320,11 @@ class Scoreboard:
             if team is not None:
                 where.append("team = ?")
                 args.append(_clean_team(team))
-            sql = (f"SELECT {', '.join(cols)} FROM deals"
-                   + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id")
+            sql = (
+                f"SELECT {', '.join(cols)} FROM deals"
+                + (f" WHERE {' AND '.join(where)}" if where else "")
+                + " ORDER BY id"
+            )
             rows = con.execute(sql, args).fetchall()
         finally:
             self._close(con)
@@ -328,10 +364,18 @@ class Scoreboard:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(header)
         for _, r in df.iterrows():
-            row = [int(r["id"]), r["recorded_at"], r["team"], r["kit"], int(r["seed"]),
-                   *[r["terms"].get(n, "") for n in term_names],
-                   *[("" if pd.isna(r[c]) else (bool(r[c]) if c == "on_frontier" else float(r[c])))
-                     for c in SCORE_COLUMNS]]
+            row = [
+                int(r["id"]),
+                r["recorded_at"],
+                r["team"],
+                r["kit"],
+                int(r["seed"]),
+                *[r["terms"].get(n, "") for n in term_names],
+                *[
+                    ("" if pd.isna(r[c]) else (bool(r[c]) if c == "on_frontier" else float(r[c])))
+                    for c in SCORE_COLUMNS
+                ],
+            ]
             writer.writerow([neutralise(c) for c in row])
         text = buffer.getvalue()
         if path is not None:

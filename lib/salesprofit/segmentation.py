@@ -34,8 +34,21 @@ import pandas as pd
 from . import _checks as C
 from . import clv as _clv
 
-__all__ = ["abc_classes", "abc_summary", "tier_summary", "profit_with_costs", "tier_table", "whale_curve", "WhaleSummary", "whale_summary",
-           "rfm_table", "rfm_scores", "rfm_segment", "retention_by", "tier_policy_profit"]
+__all__ = [
+    "WhaleSummary",
+    "abc_classes",
+    "abc_summary",
+    "profit_with_costs",
+    "retention_by",
+    "rfm_scores",
+    "rfm_segment",
+    "rfm_table",
+    "tier_policy_profit",
+    "tier_summary",
+    "tier_table",
+    "whale_curve",
+    "whale_summary",
+]
 
 
 def _series(values: Any, name: str = "value") -> pd.Series:
@@ -52,7 +65,7 @@ def _series(values: Any, name: str = "value") -> pd.Series:
 
 
 def abc_classes(values: Any, a: float = 0.8, b: float = 0.95) -> pd.Series:
-    """"A", "B" or "C" for each value, aligned with the input.
+    """ "A", "B" or "C" for each value, aligned with the input.
 
     Sort descending and take each item's cumulative share of the total,
     *including the item itself*: "A" while that share is at most ``a``, "B"
@@ -67,11 +80,17 @@ def abc_classes(values: Any, a: float = 0.8, b: float = 0.95) -> pd.Series:
     if b < a:
         raise ValueError("The B cut-off must be at least the A cut-off (e.g. a = 0.8, b = 0.95).")
     s = _series(values)
-    C.check("Each value", s.to_numpy(), ge=0,
-            why="ABC classes rank revenue or volume; for a profit that can be negative use the whale curve")
+    C.check(
+        "Each value",
+        s.to_numpy(),
+        ge=0,
+        why="ABC classes rank revenue or volume; for a profit that can be negative use the whale curve",
+    )
     order = np.argsort(-s.to_numpy(), kind="stable")
     cum = np.cumsum(s.to_numpy()[order])
-    total = cum[-1] if len(cum) else 0.0   # the running total's own end, so the last share is exactly 1
+    total = (
+        cum[-1] if len(cum) else 0.0
+    )  # the running total's own end, so the last share is exactly 1
     if total <= 0:
         raise ValueError("The values add up to 0: there is nothing to rank.")
     share = np.empty(len(s))
@@ -148,14 +167,22 @@ def whale_curve(profit: Any) -> pd.DataFrame:
     ranked = s.iloc[order]
     n = len(s)
     cum = np.cumsum(ranked.to_numpy())
-    total = cum[-1]   # the running total's own end, so the curve ends exactly at 1
+    total = cum[-1]  # the running total's own end, so the curve ends exactly at 1
     if total <= 0:
-        raise ValueError("Total profit is zero or negative: the whale curve shows shares of a "
-                         "positive total profit. Look at the loss-making customers first.")
-    out = pd.DataFrame({"profit": ranked.to_numpy(), "rank": np.arange(1, n + 1),
-                        "customer_share": np.arange(1, n + 1) / n,
-                        "cumulative_profit": cum, "cumulative_share": cum / total},
-                       index=ranked.index)
+        raise ValueError(
+            "Total profit is zero or negative: the whale curve shows shares of a "
+            "positive total profit. Look at the loss-making customers first."
+        )
+    out = pd.DataFrame(
+        {
+            "profit": ranked.to_numpy(),
+            "rank": np.arange(1, n + 1),
+            "customer_share": np.arange(1, n + 1) / n,
+            "cumulative_profit": cum,
+            "cumulative_share": cum / total,
+        },
+        index=ranked.index,
+    )
     return out
 
 
@@ -165,8 +192,8 @@ class WhaleSummary:
 
     customers: int
     total_profit: float
-    peak_share: float            #: highest cumulative share (e.g. 1.5 = 150 % of total profit)
-    peak_customer_share: float   #: share of customers (most profitable first) at the peak
+    peak_share: float  #: highest cumulative share (e.g. 1.5 = 150 % of total profit)
+    peak_customer_share: float  #: share of customers (most profitable first) at the peak
     profitable_customers: int
     unprofitable_customers: int
     profit_of_profitable: float
@@ -183,9 +210,16 @@ def whale_summary(profit: Any) -> WhaleSummary:
     curve = whale_curve(profit)
     peak = int(np.argmax(curve["cumulative_share"].to_numpy()))
     p = curve["profit"]
-    return WhaleSummary(len(curve), float(p.sum()), float(curve["cumulative_share"].iloc[peak]),
-                        float(curve["customer_share"].iloc[peak]), int((p > 0).sum()),
-                        int((p < 0).sum()), float(p[p > 0].sum()), float(p[p < 0].sum()))
+    return WhaleSummary(
+        len(curve),
+        float(p.sum()),
+        float(curve["cumulative_share"].iloc[peak]),
+        float(curve["customer_share"].iloc[peak]),
+        int((p > 0).sum()),
+        int((p < 0).sum()),
+        float(p[p > 0].sum()),
+        float(p[p < 0].sum()),
+    )
 
 
 def profit_with_costs(profit_table: pd.DataFrame, costs: Any) -> pd.Series:
@@ -203,13 +237,20 @@ def profit_with_costs(profit_table: pd.DataFrame, costs: Any) -> pd.Series:
     costs = list(costs)
     unknown = [c for c in costs if c not in profit_table.columns]
     if unknown:
-        raise ValueError(f"Unknown cost to serve {unknown[0]!r}: choose among the table's cost columns.")
+        raise ValueError(
+            f"Unknown cost to serve {unknown[0]!r}: choose among the table's cost columns."
+        )
     out = profit_table["gross_profit"] - (profit_table[costs].sum(axis=1) if costs else 0.0)
     return out.rename("profit")
 
 
-def tier_table(profit: pd.Series, tiers: pd.Series, retention: pd.Series, years: float = 1.0,
-               revenue: pd.Series | None = None) -> pd.DataFrame:
+def tier_table(
+    profit: pd.Series,
+    tiers: pd.Series,
+    retention: pd.Series,
+    years: float = 1.0,
+    revenue: pd.Series | None = None,
+) -> pd.DataFrame:
     """Customers, margin per customer per year and retention by tier (the input of
     :func:`tier_policy_profit`).
 
@@ -225,13 +266,20 @@ def tier_table(profit: pd.Series, tiers: pd.Series, retention: pd.Series, years:
     C.check("The number of years", years, gt=0)
     frame = pd.DataFrame({"profit": profit, "tier": tiers.reindex(profit.index)})
     if frame["tier"].isna().any():
-        raise ValueError("Some customers have no tier: give every customer in the profit table a tier.")
+        raise ValueError(
+            "Some customers have no tier: give every customer in the profit table a tier."
+        )
     g = frame.groupby("tier").agg(customers=("profit", "size"), profit=("profit", "sum"))
     missing = [t for t in g.index if t not in retention.index]
     if missing:
         raise ValueError(f"No retention given for tier {missing[0]!r}.")
-    out = pd.DataFrame({"customers": g["customers"], "margin": g["profit"] / g["customers"] / years,
-                        "retention": retention.reindex(g.index).astype(float)})
+    out = pd.DataFrame(
+        {
+            "customers": g["customers"],
+            "margin": g["profit"] / g["customers"] / years,
+            "retention": retention.reindex(g.index).astype(float),
+        }
+    )
     if revenue is not None:
         rev = revenue.reindex(profit.index).groupby(frame["tier"]).sum()
         out["revenue"] = rev / g["customers"] / years
@@ -266,25 +314,45 @@ def rfm_scores(recency_days: Any, frequency: Any, monetary: Any, bins: int = 5) 
     """
     if int(bins) != bins or bins < 2:
         raise ValueError("bins must be a whole number of groups, at least 2 (5 for quintiles).")
-    r, f, m = _series(recency_days, "recency"), _series(frequency, "frequency"), _series(monetary, "monetary")
+    r, f, m = (
+        _series(recency_days, "recency"),
+        _series(frequency, "frequency"),
+        _series(monetary, "monetary"),
+    )
     C.check("Recency (days)", r.to_numpy(), ge=0)
     C.check("Frequency", f.to_numpy(), ge=0)
     C.finite("Monetary value", m.to_numpy())
     if not (len(r) == len(f) == len(m)):
         raise ValueError("Recency, frequency and monetary value need one entry per customer each.")
-    index = next((x.index for x in (recency_days, frequency, monetary) if isinstance(x, pd.Series)),
-                 pd.RangeIndex(len(r)))
+    index = next(
+        (x.index for x in (recency_days, frequency, monetary) if isinstance(x, pd.Series)),
+        pd.RangeIndex(len(r)),
+    )
     r, f, m = (pd.Series(x.to_numpy(), index=index) for x in (r, f, m))
-    out = pd.DataFrame({"r_score": _quintile_score(r, bins, False),
-                        "f_score": _quintile_score(f, bins, True),
-                        "m_score": _quintile_score(m, bins, True)}, index=index)
-    out["rfm"] = (out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str))
+    out = pd.DataFrame(
+        {
+            "r_score": _quintile_score(r, bins, False),
+            "f_score": _quintile_score(f, bins, True),
+            "m_score": _quintile_score(m, bins, True),
+        },
+        index=index,
+    )
+    out["rfm"] = (
+        out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
+    )
     out["rfm_sum"] = out[["r_score", "f_score", "m_score"]].sum(axis=1)
     return out
 
 
-def rfm_table(transactions: pd.DataFrame, customer_col: str, date_col: str, value_col: str,
-              as_of: Any = None, order_col: str | None = None, bins: int = 5) -> pd.DataFrame:
+def rfm_table(
+    transactions: pd.DataFrame,
+    customer_col: str,
+    date_col: str,
+    value_col: str,
+    as_of: Any = None,
+    order_col: str | None = None,
+    bins: int = 5,
+) -> pd.DataFrame:
     """Recency (days), frequency (orders), monetary (total value) and their scores per customer.
 
     ``order_col`` counts distinct orders; without it, distinct purchase days.
@@ -301,13 +369,23 @@ def rfm_table(transactions: pd.DataFrame, customer_col: str, date_col: str, valu
     dates = pd.to_datetime(transactions[date_col])
     as_of = dates.max() + pd.Timedelta(days=1) if as_of is None else pd.Timestamp(as_of)
     keys = transactions[order_col] if order_col else dates.dt.normalize()
-    frame = pd.DataFrame({"c": transactions[customer_col].to_numpy(), "d": dates.to_numpy(),
-                          "k": keys.to_numpy(), "v": transactions[value_col].to_numpy(dtype=float)})
+    frame = pd.DataFrame(
+        {
+            "c": transactions[customer_col].to_numpy(),
+            "d": dates.to_numpy(),
+            "k": keys.to_numpy(),
+            "v": transactions[value_col].to_numpy(dtype=float),
+        }
+    )
     frame = frame[frame["d"] <= as_of]
     g = frame.groupby("c", sort=True)
-    out = pd.DataFrame({"recency_days": (as_of - g["d"].max()).dt.days.astype(float),
-                        "frequency": g["k"].nunique().astype(float),
-                        "monetary": g["v"].sum()})
+    out = pd.DataFrame(
+        {
+            "recency_days": (as_of - g["d"].max()).dt.days.astype(float),
+            "frequency": g["k"].nunique().astype(float),
+            "monetary": g["v"].sum(),
+        }
+    )
     out.index.name = customer_col
     return out.join(rfm_scores(out["recency_days"], out["frequency"], out["monetary"], bins))
 
@@ -327,8 +405,11 @@ def rfm_segment(r_score: Any, f_score: Any) -> pd.Series:
     ['champions', 'loyal', 'at risk', 'new or promising', 'hibernating']
     """
     r, f = _series(r_score).to_numpy(), _series(f_score).to_numpy()
-    seg = np.select([(r >= 4) & (f >= 4), (r >= 3) & (f >= 3), (r <= 2) & (f >= 3), r >= 3],
-                    list(RFM_SEGMENTS[:4]), RFM_SEGMENTS[4])
+    seg = np.select(
+        [(r >= 4) & (f >= 4), (r >= 3) & (f >= 3), (r <= 2) & (f >= 3), r >= 3],
+        list(RFM_SEGMENTS[:4]),
+        RFM_SEGMENTS[4],
+    )
     index = r_score.index if isinstance(r_score, pd.Series) else None
     return pd.Series(seg, index=index, name="segment", dtype=object)
 
@@ -337,8 +418,13 @@ def rfm_segment(r_score: Any, f_score: Any) -> pd.Series:
 # Retention and the profit of a service policy by tier
 
 
-def retention_by(orders: pd.DataFrame, groups: pd.Series, year: int, customer_col: str = "customer_id",
-                 date_col: str = "order_date") -> pd.DataFrame:
+def retention_by(
+    orders: pd.DataFrame,
+    groups: pd.Series,
+    year: int,
+    customer_col: str = "customer_id",
+    date_col: str = "order_date",
+) -> pd.DataFrame:
     """Share of customers active (an order) in ``year`` who are active again in ``year + 1``, by group.
 
     ``groups`` maps each customer id to a group (e.g. the tier). Columns:
@@ -360,8 +446,12 @@ def retention_by(orders: pd.DataFrame, groups: pd.Series, year: int, customer_co
     return out
 
 
-def tier_policy_profit(tiers: pd.DataFrame, policy: Mapping[str, Mapping[str, float]],
-                       discount_rate: float = 0.10, timing: str = "end") -> pd.DataFrame:
+def tier_policy_profit(
+    tiers: pd.DataFrame,
+    policy: Mapping[str, Mapping[str, float]],
+    discount_rate: float = 0.10,
+    timing: str = "end",
+) -> pd.DataFrame:
     """Value of a service policy by tier: the service cost against the retention it buys.
 
     ``tiers`` is indexed by tier with columns ``customers``, ``margin`` (profit
@@ -379,17 +469,23 @@ def tier_policy_profit(tiers: pd.DataFrame, policy: Mapping[str, Mapping[str, fl
     """
     for col in ("customers", "margin", "retention"):
         if col not in tiers.columns:
-            raise ValueError(f"The tier table needs a column {col!r} (customers, margin, retention).")
+            raise ValueError(
+                f"The tier table needs a column {col!r} (customers, margin, retention)."
+            )
     unknown = set(policy) - set(tiers.index)
     if unknown:
-        raise ValueError(f"The policy names a tier that is not in the table: {sorted(unknown)[0]!r}.")
+        raise ValueError(
+            f"The policy names a tier that is not in the table: {sorted(unknown)[0]!r}."
+        )
     cost = pd.Series({t: float(policy.get(t, {}).get("cost", 0.0)) for t in tiers.index})
     gain = pd.Series({t: float(policy.get(t, {}).get("retention_gain", 0.0)) for t in tiers.index})
     C.check("The extra service cost", cost.to_numpy(), ge=0)
     new_retention = tiers["retention"] + gain
     if (new_retention >= 1).any() or (new_retention < 0).any():
-        raise ValueError("Retention with the policy must stay between 0 and 1 (below 100 %): "
-                         "a customer base that never churns has unbounded value.")
+        raise ValueError(
+            "Retention with the policy must stay between 0 and 1 (below 100 %): "
+            "a customer base that never churns has unbounded value."
+        )
     out = tiers[["customers", "margin", "retention"]].copy().astype(float)
     out["service_cost"] = cost
     out["retention_gain"] = gain

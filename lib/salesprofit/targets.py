@@ -103,8 +103,11 @@ def potential_target(potential, share):
     """
     check("The market potential", potential, ge=0)
     check("The share of potential", share, ge=0, le=1, why="we cannot win more than all of it")
-    return out(potential * values(share)) if isinstance(potential, pd.Series) else \
-        out(values(potential) * values(share))
+    return (
+        out(potential * values(share))
+        if isinstance(potential, pd.Series)
+        else out(values(potential) * values(share))
+    )
 
 
 def blend_target(history_based, potential_based, weight_potential: float = 0.5):
@@ -138,8 +141,9 @@ def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
     by_month = a.groupby(d.dt.month.to_numpy()).sum().reindex(range(1, 13))
     if by_month.isna().any():
         missing = [int(m) for m in by_month.index[by_month.isna()]]
-        raise ValueError("Seasonality needs sales in every calendar month; "
-                         f"none in month(s) {missing}.")
+        raise ValueError(
+            f"Seasonality needs sales in every calendar month; none in month(s) {missing}."
+        )
     if by_month.mean() <= 0:
         raise ValueError("Seasonality needs some sales: the amounts add up to zero.")
     index = by_month / by_month.mean()
@@ -147,8 +151,9 @@ def seasonality_index(dates: Any, amounts: Any) -> pd.Series:
     return index.rename("index")
 
 
-def calendar_plan(total: float, year: int, monthly_index: Any | None = None,
-                  workdays_only: bool = True) -> pd.DataFrame:
+def calendar_plan(
+    total: float, year: int, monthly_index: Any | None = None, workdays_only: bool = True
+) -> pd.DataFrame:
     """The annual target split into days: ``date``, ``quarter``, ``month``, ``week``, ``target``.
 
     Each month gets ``total x index[m] / sum(index)``; inside a month the target is
@@ -162,19 +167,32 @@ def calendar_plan(total: float, year: int, monthly_index: Any | None = None,
     100000.0
     """
     check("The year", year, ge=1900, le=2200)
-    idx = pd.Series(1.0, index=range(1, 13)) if monthly_index is None else (
-        pd.Series(monthly_index, dtype=float) if isinstance(monthly_index, Mapping)
-        else pd.Series(values(monthly_index).ravel(), index=range(1, 13))
-        if not isinstance(monthly_index, pd.Series) else monthly_index.astype(float))
+    idx = (
+        pd.Series(1.0, index=range(1, 13))
+        if monthly_index is None
+        else (
+            pd.Series(monthly_index, dtype=float)
+            if isinstance(monthly_index, Mapping)
+            else pd.Series(values(monthly_index).ravel(), index=range(1, 13))
+            if not isinstance(monthly_index, pd.Series)
+            else monthly_index.astype(float)
+        )
+    )
     idx.index = idx.index.astype(int)
     if sorted(idx.index) != list(range(1, 13)):
         raise ValueError("The seasonality index needs one value for each month 1 to 12.")
     month_target = decompose_target(total, idx.sort_index())
     days = pd.date_range(f"{int(year)}-01-01", f"{int(year)}-12-31", freq="D")
     work = (days.day_of_week < 5) if workdays_only else np.ones(len(days), dtype=bool)
-    frame = pd.DataFrame({"date": days, "quarter": days.quarter, "month": days.month,
-                          "week": (days - pd.to_timedelta(days.day_of_week, unit="D")),
-                          "weight": work.astype(float)})
+    frame = pd.DataFrame(
+        {
+            "date": days,
+            "quarter": days.quarter,
+            "month": days.month,
+            "week": (days - pd.to_timedelta(days.day_of_week, unit="D")),
+            "weight": work.astype(float),
+        }
+    )
     per_month = frame.groupby("month")["weight"].transform("sum")
     frame["target"] = month_target.reindex(frame["month"]).to_numpy() * frame["weight"] / per_month
     return frame.drop(columns="weight")
@@ -196,8 +214,12 @@ def plan_table(plan: pd.DataFrame, level: str = "month") -> pd.DataFrame:
     return t
 
 
-def allocate_quota(total: float, potential: pd.Series, history: pd.Series | None = None,
-                   weight_potential: float = 1.0) -> pd.DataFrame:
+def allocate_quota(
+    total: float,
+    potential: pd.Series,
+    history: pd.Series | None = None,
+    weight_potential: float = 1.0,
+) -> pd.DataFrame:
     """Split a team target over reps by territory potential (and, if given, history).
 
     Each rep's weight is ``w x potential share + (1 - w) x history share`` with

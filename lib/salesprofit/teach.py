@@ -80,17 +80,21 @@ class Quiz:
         self.key, self.questions, self.title = key, list(questions), title
 
     def html(self) -> str:
-        parts = [QUIZ_CSS, f'<div class="sp-quiz" id="sp-quiz-{self.key}"><h4>{esc(self.title)}</h4>']
+        parts = [
+            QUIZ_CSS,
+            f'<div class="sp-quiz" id="sp-quiz-{self.key}"><h4>{esc(self.title)}</h4>',
+        ]
         for qi, q in enumerate(self.questions, 1):
             name = f"sp-{self.key}-q{qi}"
             parts.append(f'<div class="sp-q"><p class="sp-qtext">{qi}. {q.text}</p>')
             for oi, o in enumerate(q.options):
                 oid = f"{name}-{chr(97 + oi)}"
-                verdict = ('<b>Right.</b> ' if o.correct else '<b>Not quite.</b> ')
+                verdict = "<b>Right.</b> " if o.correct else "<b>Not quite.</b> "
                 parts.append(
                     f'<div class="sp-opt"><input type="radio" id="{oid}" name="{name}" '
                     f'data-correct="{str(o.correct).lower()}"><label for="{oid}">{o.text}</label>'
-                    f'<div class="sp-fb {"sp-right" if o.correct else "sp-wrong"}">{verdict}{o.feedback}</div></div>')
+                    f'<div class="sp-fb {"sp-right" if o.correct else "sp-wrong"}">{verdict}{o.feedback}</div></div>'
+                )
             parts.append("</div>")
         parts.append("</div>")
         return "".join(parts)
@@ -117,11 +121,13 @@ class Mistake:
 @dataclass(frozen=True)
 class Feedback:
     correct: bool
-    kind: str          # "right", "mistake", "wrong", "empty", "invalid"
+    kind: str  # "right", "mistake", "wrong", "empty", "invalid"
     message: str
 
     def _repr_html_(self) -> str:
-        css = {"right": "sp-right", "mistake": "sp-wrong", "wrong": "sp-wrong"}.get(self.kind, "sp-hint")
+        css = {"right": "sp-right", "mistake": "sp-wrong", "wrong": "sp-wrong"}.get(
+            self.kind, "sp-hint"
+        )
         return f'{QUIZ_CSS}<div class="sp-feedback {css}">{self.message}</div>'
 
     def __repr__(self) -> str:
@@ -140,7 +146,7 @@ class Exercise:
     key: str
     question: str
     answer: float
-    unit: str = "percent"                    # "percent", "money" or "number"
+    unit: str = "percent"  # "percent", "money" or "number"
     mistakes: list[Mistake] = field(default_factory=list)
     solution: str = ""
     tolerance: float | None = None
@@ -152,16 +158,22 @@ class Exercise:
             shown = self.shown(self.answer)
             self.tolerance = max(0.15 if self.unit == "percent" else 0.01, abs(shown) * 0.005)
         # a "mistake" that lands on the right answer would only confuse: drop it
-        self.mistakes = [m for m in self.mistakes
-                         if math.isfinite(m.value) and not self._close(self.shown(m.value), self.answer)]
+        self.mistakes = [
+            m
+            for m in self.mistakes
+            if math.isfinite(m.value) and not self._close(self.shown(m.value), self.answer)
+        ]
 
     # display units -------------------------------------------------------
     def shown(self, value: float) -> float:
         return value * 100 if self.unit == "percent" else value
 
     def format(self, value: float) -> str:
-        return {"percent": lambda v: pct(v, 1), "money": lambda v: money(v, 2),
-                "number": lambda v: num(v, 1)}[self.unit](value)
+        return {
+            "percent": lambda v: pct(v, 1),
+            "money": lambda v: money(v, 2),
+            "number": lambda v: num(v, 1),
+        }[self.unit](value)
 
     def _close(self, typed: float, model_value: float) -> bool:
         return abs(typed - self.shown(model_value)) <= self.tolerance
@@ -173,8 +185,12 @@ class Exercise:
         try:
             value = float(str(typed).replace(",", "").replace("%", "").replace("¥", "").strip())
         except ValueError:
-            return Feedback(False, "invalid", f"'{esc(typed)}' is not a number. Type digits only, "
-                            f"e.g. {self.shown(self.answer) * 0.9:.1f}.")
+            return Feedback(
+                False,
+                "invalid",
+                f"'{esc(typed)}' is not a number. Type digits only, "
+                f"e.g. {self.shown(self.answer) * 0.9:.1f}.",
+            )
         if not math.isfinite(value):
             return Feedback(False, "invalid", "Type a finite number.")
         if self._close(value, self.answer):
@@ -183,20 +199,37 @@ class Exercise:
             if self._close(value, m.value):
                 return Feedback(False, "mistake", f"Not quite. {m.diagnosis}")
         if self.unit == "percent" and abs(value * 100 - self.shown(self.answer)) <= self.tolerance:
-            return Feedback(False, "mistake", "Nearly: that looks like the answer as a fraction. "
-                            "Type it in percent (for 12.5 % type 12.5).")
+            return Feedback(
+                False,
+                "mistake",
+                "Nearly: that looks like the answer as a fraction. "
+                "Type it in percent (for 12.5 % type 12.5).",
+            )
         if self.unit == "percent" and abs(value + self.shown(self.answer)) <= self.tolerance:
-            return Feedback(False, "mistake", "The size is right but the sign is wrong: is it a gain or a loss?")
-        return Feedback(False, "wrong", "Not yet. Go back to the formula above and check each input; "
-                        "the solution below shows the steps.")
+            return Feedback(
+                False, "mistake", "The size is right but the sign is wrong: is it a gain or a loss?"
+            )
+        return Feedback(
+            False,
+            "wrong",
+            "Not yet. Go back to the formula above and check each input; "
+            "the solution below shows the steps.",
+        )
 
     def widget(self):
         """Answer box, Check button and feedback, for learners who do not write code."""
         import ipywidgets as widgets
 
-        unit_label = {"percent": "Your answer (%)", "money": "Your answer (¥)", "number": "Your answer"}
-        box = widgets.Text(placeholder="type a number", description=unit_label[self.unit],
-                           style={"description_width": "10em"})
+        unit_label = {
+            "percent": "Your answer (%)",
+            "money": "Your answer (¥)",
+            "number": "Your answer",
+        }
+        box = widgets.Text(
+            placeholder="type a number",
+            description=unit_label[self.unit],
+            style={"description_width": "10em"},
+        )
         button = widgets.Button(description="Check", button_style="primary", icon="check")
         feedback = widgets.HTML()
 
@@ -204,14 +237,21 @@ class Exercise:
             feedback.value = self.check(box.value)._repr_html_()
 
         button.on_click(on_click)
-        panel = widgets.VBox([widgets.HTML(QUIZ_CSS + f"<p>{self.question}</p>"),
-                              widgets.HBox([box, button]), feedback])
+        panel = widgets.VBox(
+            [
+                widgets.HTML(QUIZ_CSS + f"<p>{self.question}</p>"),
+                widgets.HBox([box, button]),
+                feedback,
+            ]
+        )
         panel.box, panel.button, panel.feedback, panel.click = box, button, feedback, on_click
         return panel
 
     def solution_html(self) -> str:
-        return (f'{QUIZ_CSS}<details class="sp-solution"><summary>Show the solution</summary>'
-                f"{self.solution}<p><b>Answer: {self.format(self.answer)}</b></p></details>")
+        return (
+            f'{QUIZ_CSS}<details class="sp-solution"><summary>Show the solution</summary>'
+            f"{self.solution}<p><b>Answer: {self.format(self.answer)}</b></p></details>"
+        )
 
     def show_solution(self):
         """The worked solution, folded until the learner opens it."""

@@ -55,7 +55,9 @@ def training_roi(benefits, costs):
     >>> training_roi(300_000, 120_000)
     1.5
     """
-    check("The training costs", costs, gt=0, why="a programme with no cost has no return to measure")
+    check(
+        "The training costs", costs, gt=0, why="a programme with no cost has no return to measure"
+    )
     finite("The benefits", benefits)
     b, c = _v(benefits), _v(costs)
     return out((b - c) / c)
@@ -67,7 +69,9 @@ def benefit_cost_ratio(benefits, costs):
     >>> benefit_cost_ratio(300_000, 120_000)
     2.5
     """
-    check("The training costs", costs, gt=0, why="a programme with no cost has no return to measure")
+    check(
+        "The training costs", costs, gt=0, why="a programme with no cost has no return to measure"
+    )
     finite("The benefits", benefits)
     return out(_v(benefits) / _v(costs))
 
@@ -86,8 +90,13 @@ def isolated_benefit(gain, attribution=1.0, confidence=1.0):
     48000.0
     """
     finite("The measured gain", gain)
-    check("The share credited to training", attribution, ge=0, le=1,
-          why="the training cannot cause more than all of the improvement")
+    check(
+        "The share credited to training",
+        attribution,
+        ge=0,
+        le=1,
+        why="the training cannot cause more than all of the improvement",
+    )
     check("The confidence", confidence, ge=0, le=1, why="it is a share between 0 and 1")
     return out(_v(gain) * _v(attribution) * _v(confidence))
 
@@ -95,10 +104,10 @@ def isolated_benefit(gain, attribution=1.0, confidence=1.0):
 class ExperimentGain(NamedTuple):
     """Difference in mean outcome between trained (or new-method) and control groups."""
 
-    diff: float       # mean(treated) - mean(control)
-    low: float        # lower end of the confidence interval (Phillips: use the conservative end)
+    diff: float  # mean(treated) - mean(control)
+    low: float  # lower end of the confidence interval (Phillips: use the conservative end)
     high: float
-    p_value: float    # two-sided Welch t-test
+    p_value: float  # two-sided Welch t-test
     n_treated: int
     n_control: int
 
@@ -126,8 +135,9 @@ def experiment_gain(treated, control, confidence_level: float = 0.95) -> Experim
     finite("The control group's results", b)
     res = stats.ttest_ind(a, b, equal_var=False)
     ci = res.confidence_interval(confidence_level)
-    return ExperimentGain(float(a.mean() - b.mean()), float(ci.low), float(ci.high), float(res.pvalue),
-                          len(a), len(b))
+    return ExperimentGain(
+        float(a.mean() - b.mean()), float(ci.low), float(ci.high), float(res.pvalue), len(a), len(b)
+    )
 
 
 def payback_months(costs, monthly_benefit):
@@ -137,26 +147,36 @@ def payback_months(costs, monthly_benefit):
     4.8
     """
     check("The costs", costs, ge=0)
-    check("The monthly benefit", monthly_benefit, gt=0,
-          why="a programme that brings in nothing never pays back")
+    check(
+        "The monthly benefit",
+        monthly_benefit,
+        gt=0,
+        why="a programme that brings in nothing never pays back",
+    )
     return out(_v(costs) / _v(monthly_benefit))
 
 
 class TrainingEvaluation(NamedTuple):
     """A Phillips level-5 evaluation of one programme (money in the data's currency)."""
 
-    gain: float              # measured gain over the horizon, before isolation
-    benefits: float          # isolated and confidence-adjusted benefits over the horizon
-    costs: float             # fully loaded costs
-    net_benefits: float      # benefits - costs
-    bcr: float               # benefits / costs
-    roi: float               # (benefits - costs) / costs, a fraction
-    payback_months: float    # costs / (benefits per month); inf when there are no benefits
+    gain: float  # measured gain over the horizon, before isolation
+    benefits: float  # isolated and confidence-adjusted benefits over the horizon
+    costs: float  # fully loaded costs
+    net_benefits: float  # benefits - costs
+    bcr: float  # benefits / costs
+    roi: float  # (benefits - costs) / costs, a fraction
+    payback_months: float  # costs / (benefits per month); inf when there are no benefits
 
 
-def evaluate_training(participants: float, monthly_gain_per_participant: float, months: float,
-                      attribution: float, confidence: float, cost_per_participant: float,
-                      fixed_costs: float = 0.0) -> TrainingEvaluation:
+def evaluate_training(
+    participants: float,
+    monthly_gain_per_participant: float,
+    months: float,
+    attribution: float,
+    confidence: float,
+    cost_per_participant: float,
+    fixed_costs: float = 0.0,
+) -> TrainingEvaluation:
     """A full Phillips evaluation from the numbers a sales manager has.
 
     ``monthly_gain_per_participant`` is the extra gross profit (not revenue) each
@@ -178,12 +198,20 @@ def evaluate_training(participants: float, monthly_gain_per_participant: float, 
     benefits = float(isolated_benefit(gain, attribution, confidence))
     costs = float(participants * cost_per_participant + fixed_costs)
     if not costs > 0:
-        raise ValueError("The programme must cost something (fees, trainer or time away from selling) "
-                         "for a return to be measured.")
+        raise ValueError(
+            "The programme must cost something (fees, trainer or time away from selling) "
+            "for a return to be measured."
+        )
     monthly = benefits / months
-    return TrainingEvaluation(gain, benefits, costs, benefits - costs, float(benefit_cost_ratio(benefits, costs)),
-                              float(training_roi(benefits, costs)),
-                              float(costs / monthly) if monthly > 0 else float("inf"))
+    return TrainingEvaluation(
+        gain,
+        benefits,
+        costs,
+        benefits - costs,
+        float(benefit_cost_ratio(benefits, costs)),
+        float(training_roi(benefits, costs)),
+        float(costs / monthly) if monthly > 0 else float("inf"),
+    )
 
 
 def break_even_gain(costs, participants, months, attribution=1.0, confidence=1.0):
@@ -195,11 +223,18 @@ def break_even_gain(costs, participants, months, attribution=1.0, confidence=1.0
     check("The costs", costs, ge=0)
     check("The number of participants", participants, gt=0)
     check("The counting period", months, gt=0)
-    check("The share credited to training", attribution, gt=0, le=1,
-          why="if none of the gain is credited to training it can never pay back")
+    check(
+        "The share credited to training",
+        attribution,
+        gt=0,
+        le=1,
+        why="if none of the gain is credited to training it can never pay back",
+    )
     check("The confidence", confidence, gt=0, le=1)
-    return out(values(costs) / (values(participants) * values(months) * values(attribution)
-                                * values(confidence)))
+    return out(
+        values(costs)
+        / (values(participants) * values(months) * values(attribution) * values(confidence))
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -235,7 +270,13 @@ def time_to_productivity(tau, level=0.9, start=0.0):
     9.21
     """
     check("The time constant", tau, gt=0, why="a rep cannot reach full speed in no time")
-    check("The target level", level, gt=0, lt=1, why="the curve approaches its full level but never reaches it")
+    check(
+        "The target level",
+        level,
+        gt=0,
+        lt=1,
+        why="the curve approaches its full level but never reaches it",
+    )
     check("The starting level", start, ge=0, lt=1)
     t = values(tau) * np.log((1 - values(start)) / (1 - values(level)))
     return out(np.maximum(t, 0.0))
@@ -261,8 +302,13 @@ def ramp_cost(full_value_per_month, tau, start=0.0, horizon=None):
     return out(values(full_value_per_month) * (1 - values(start)) * values(tau) * share)
 
 
-def ramp_summary(full_value_per_month: float, tau: float, start: float = 0.0, level: float = 0.9,
-                 hire_month: int = 1) -> dict:
+def ramp_summary(
+    full_value_per_month: float,
+    tau: float,
+    start: float = 0.0,
+    level: float = 0.9,
+    hire_month: int = 1,
+) -> dict:
     """What a new hire's ramp-up means in the calendar and in money.
 
     ``full_value_per_month``: monthly gross profit of the rep once fully productive;
@@ -277,17 +323,23 @@ def ramp_summary(full_value_per_month: float, tau: float, start: float = 0.0, le
     >>> round(s["months_to_level"], 2), s["level_month"], s["level_years_later"]
     (9.21, 12, 0)
     """
-    if not (isinstance(hire_month, (int, np.integer)) or float(hire_month).is_integer()) \
-            or not 1 <= hire_month <= 12:
+    if (
+        not (isinstance(hire_month, (int, np.integer)) or float(hire_month).is_integer())
+        or not 1 <= hire_month <= 12
+    ):
         raise ValueError("The hire month is a whole number from 1 (January) to 12 (December).")
     t_level = float(time_to_productivity(tau, level, start))
     left = 13 - int(hire_month)
     reached = int(hire_month) - 1 + int(np.floor(t_level))
-    return {"months_to_level": t_level, "level_month": reached % 12 + 1,
-            "level_years_later": reached // 12, "months_left_in_year": left,
-            "cost_in_hiring_year": float(ramp_cost(full_value_per_month, tau, start, horizon=left)),
-            "cost_to_level": float(ramp_cost(full_value_per_month, tau, start, horizon=t_level)),
-            "cost_total": float(ramp_cost(full_value_per_month, tau, start))}
+    return {
+        "months_to_level": t_level,
+        "level_month": reached % 12 + 1,
+        "level_years_later": reached // 12,
+        "months_left_in_year": left,
+        "cost_in_hiring_year": float(ramp_cost(full_value_per_month, tau, start, horizon=left)),
+        "cost_to_level": float(ramp_cost(full_value_per_month, tau, start, horizon=t_level)),
+        "cost_total": float(ramp_cost(full_value_per_month, tau, start)),
+    }
 
 
 @dataclass(frozen=True)
@@ -347,8 +399,10 @@ def fit_ramp(months, productivity, rep=None, start: float = 0.0, tau0: float = 3
             raise ValueError("Give one rep label for every observation.")
     k = len(labels)
     if len(t) < k + 2:
-        raise ValueError(f"Too few observations ({len(t)}) to fit a ramp-up curve: "
-                         "use at least a few months per rep.")
+        raise ValueError(
+            f"Too few observations ({len(t)}) to fit a ramp-up curve: "
+            "use at least a few months per rep."
+        )
 
     def model(x, tau, *fulls):
         return np.asarray(fulls)[codes] * (1 - (1 - start) * np.exp(-x / tau))
@@ -359,8 +413,10 @@ def fit_ramp(months, productivity, rep=None, start: float = 0.0, tau0: float = 3
     try:
         params, cov = curve_fit(model, t, y, p0=p0, bounds=(lower, upper), maxfev=20_000)
     except RuntimeError as exc:  # pragma: no cover - scipy's "optimal parameters not found"
-        raise ValueError("The ramp-up curve could not be fitted to these data: "
-                         "check that productivity rises with time since hire.") from exc
+        raise ValueError(
+            "The ramp-up curve could not be fitted to these data: "
+            "check that productivity rises with time since hire."
+        ) from exc
     resid = y - model(t, *params)
     n = len(y)
     rss = float(resid @ resid)
@@ -368,14 +424,26 @@ def fit_ramp(months, productivity, rep=None, start: float = 0.0, tau0: float = 3
     loglik = -0.5 * n * (np.log(2 * np.pi * sigma2) + 1) if sigma2 > 0 else float("inf")
     se = float(np.sqrt(cov[0, 0])) if np.all(np.isfinite(cov)) else float("nan")
     fulls = {str(lab): float(v) for lab, v in zip(labels, params[1:])}
-    return RampFit(tau=float(params[0]), full=float(np.mean(params[1:])), start=float(start),
-                   rmse=float(np.sqrt(sigma2)), n=int(n), log_likelihood=float(loglik), tau_se=se,
-                   full_by_rep=fulls)
+    return RampFit(
+        tau=float(params[0]),
+        full=float(np.mean(params[1:])),
+        start=float(start),
+        rmse=float(np.sqrt(sigma2)),
+        n=int(n),
+        log_likelihood=float(loglik),
+        tau_se=se,
+        full_by_rep=fulls,
+    )
 
 
-def ramp_data(lines: pd.DataFrame, reps: pd.DataFrame, new_reps: Sequence[str] | None = None,
-              peers: str | None = "region", value: str = "gross_profit",
-              date: str = "order_date") -> pd.DataFrame:
+def ramp_data(
+    lines: pd.DataFrame,
+    reps: pd.DataFrame,
+    new_reps: Sequence[str] | None = None,
+    peers: str | None = "region",
+    value: str = "gross_profit",
+    date: str = "order_date",
+) -> pd.DataFrame:
     """Monthly output of each new rep relative to tenured peers, by months since hire.
 
     ``lines``: sales lines with ``rep_id``, ``date`` and the ``value`` column (e.g.
@@ -411,19 +479,28 @@ def ramp_data(lines: pd.DataFrame, reps: pd.DataFrame, new_reps: Sequence[str] |
     monthly.index.name = "month"
     tenured = [r for r in monthly.columns if r not in set(new_reps)]
     frames = []
-    for r in new_reps:                                   # a loop over the few new reps, not rows
+    for r in new_reps:  # a loop over the few new reps, not rows
         group = [p for p in tenured if peers is None or info.at[p, peers] == info.at[r, peers]]
         if not group:
-            raise ValueError(f"Rep {r} has no tenured peer in the same {peers}: compare with all reps "
-                             "(peers=None).")
+            raise ValueError(
+                f"Rep {r} has no tenured peer in the same {peers}: compare with all reps "
+                "(peers=None)."
+            )
         hire = pd.Timestamp(info.at[r, "hire_date"])
         own = monthly[r] if r in monthly.columns else pd.Series(0.0, index=monthly.index)
         keep = monthly.index >= hire.to_period("M").to_timestamp()
         mid = monthly.index[keep] + pd.Timedelta(days=15)
-        frames.append(pd.DataFrame({
-            "rep_id": r, "month": monthly.index[keep],
-            "months_since_hire": np.maximum((mid - hire).days / 30.4375, 0.0),
-            "value": own[keep].to_numpy(), "peer_value": monthly.loc[keep, group].mean(axis=1).to_numpy()}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "rep_id": r,
+                    "month": monthly.index[keep],
+                    "months_since_hire": np.maximum((mid - hire).days / 30.4375, 0.0),
+                    "value": own[keep].to_numpy(),
+                    "peer_value": monthly.loc[keep, group].mean(axis=1).to_numpy(),
+                }
+            )
+        )
     res = pd.concat(frames, ignore_index=True)
     res["productivity"] = res["value"] / res["peer_value"]
     return res
@@ -435,34 +512,43 @@ def ramp_data(lines: pd.DataFrame, reps: pd.DataFrame, new_reps: Sequence[str] |
 
 #: Default criteria of a role-play drill (a customer visit or a discount request) and their weights.
 DRILL_CRITERIA: dict[str, float] = {
-    "opening": 0.10,          # purpose, agenda, rapport
-    "discovery": 0.25,        # open questions, needs and their value to the customer
-    "value": 0.20,            # presents value tied to the needs, with numbers
-    "objections": 0.15,       # listens, clarifies, answers
-    "price_defence": 0.20,    # trades concessions instead of giving them; knows the margin
-    "close": 0.10,            # asks for a commitment, agrees the next step
+    "opening": 0.10,  # purpose, agenda, rapport
+    "discovery": 0.25,  # open questions, needs and their value to the customer
+    "value": 0.20,  # presents value tied to the needs, with numbers
+    "objections": 0.15,  # listens, clarifies, answers
+    "price_defence": 0.20,  # trades concessions instead of giving them; knows the margin
+    "close": 0.10,  # asks for a commitment, agrees the next step
 }
 
 DRILL_LABELS: dict[str, str] = {
-    "opening": "Opening and agenda", "discovery": "Needs discovery (questions)",
-    "value": "Value presentation", "objections": "Handling objections",
-    "price_defence": "Price defence (trade, don't give)", "close": "Close and next step",
+    "opening": "Opening and agenda",
+    "discovery": "Needs discovery (questions)",
+    "value": "Value presentation",
+    "objections": "Handling objections",
+    "price_defence": "Price defence (trade, don't give)",
+    "close": "Close and next step",
 }
 
 
 class DrillScore(NamedTuple):
     """The result of one scored drill."""
 
-    total: float             # weighted mean score as a share of the top score (0..1)
-    weighted_mean: float     # weighted mean on the scoring scale (e.g. 1..5)
-    level: str               # "ready", "nearly ready", "practise again"
-    strongest: str           # criterion with the highest score
-    weakest: str             # criterion with the lowest score (highest weight on ties)
-    contributions: Mapping[str, float]   # points each criterion adds to ``total``
+    total: float  # weighted mean score as a share of the top score (0..1)
+    weighted_mean: float  # weighted mean on the scoring scale (e.g. 1..5)
+    level: str  # "ready", "nearly ready", "practise again"
+    strongest: str  # criterion with the highest score
+    weakest: str  # criterion with the lowest score (highest weight on ties)
+    contributions: Mapping[str, float]  # points each criterion adds to ``total``
 
 
-def drill_score(scores, weights: Mapping[str, float] | None = None, scale: float = 5.0,
-                low: float = 1.0, ready: float = 0.8, nearly: float = 0.6):
+def drill_score(
+    scores,
+    weights: Mapping[str, float] | None = None,
+    scale: float = 5.0,
+    low: float = 1.0,
+    ready: float = 0.8,
+    nearly: float = 0.6,
+):
     """Score a practice drill: weighted criteria scores -> a total between 0 and 1.
 
     ``scores`` maps each criterion to a score from ``low`` to ``scale`` (default 1-5);
@@ -495,11 +581,18 @@ def drill_score(scores, weights: Mapping[str, float] | None = None, scale: float
     if missing:
         raise ValueError(f"Score every criterion: {', '.join(missing)} has no score.")
     if extra:
-        raise ValueError(f"{', '.join(map(str, extra))} is not a criterion of this scorecard "
-                         "(give it a weight or leave it out).")
+        raise ValueError(
+            f"{', '.join(map(str, extra))} is not a criterion of this scorecard "
+            "(give it a weight or leave it out)."
+        )
     s = frame[list(w.index)].astype(float)
-    check("A score", s.to_numpy(), ge=low, le=scale,
-          why=f"the observer scores from {low:g} to {scale:g}")
+    check(
+        "A score",
+        s.to_numpy(),
+        ge=low,
+        le=scale,
+        why=f"the observer scores from {low:g} to {scale:g}",
+    )
     mean = s.to_numpy() @ w.to_numpy()
     total = (mean - low) / (scale - low)
     if isinstance(scores, pd.DataFrame):
@@ -508,8 +601,19 @@ def drill_score(scores, weights: Mapping[str, float] | None = None, scale: float
     contrib = {k: float(w[k] * (row[k] - low) / (scale - low)) for k in w.index}
     # weakest: lowest score, the heavier criterion first on ties (it costs more)
     order = sorted(w.index, key=lambda k: (row[k], -w[k]))
-    eps = 1e-9                                           # 80.0 % is "ready" despite float rounding
-    level = ("ready" if total[0] >= ready - eps else
-             "nearly ready" if total[0] >= nearly - eps else "practise again")
-    return DrillScore(float(total[0]), float(mean[0]), level,
-                      max(w.index, key=lambda k: (row[k], w[k])), order[0], contrib)
+    eps = 1e-9  # 80.0 % is "ready" despite float rounding
+    level = (
+        "ready"
+        if total[0] >= ready - eps
+        else "nearly ready"
+        if total[0] >= nearly - eps
+        else "practise again"
+    )
+    return DrillScore(
+        float(total[0]),
+        float(mean[0]),
+        level,
+        max(w.index, key=lambda k: (row[k], w[k])),
+        order[0],
+        contrib,
+    )

@@ -72,8 +72,14 @@ def period_summary(lines: pd.DataFrame, by: str = "product_id") -> pd.DataFrame:
         if col not in lines:
             raise ValueError(f"The order lines need a '{col}' column for the profit bridge.")
     q = lines["quantity"].astype(float)
-    df = pd.DataFrame({by: lines[by], "quantity": q, "revenue": q * lines["net_price"],
-                       "cost": q * lines["unit_cost"]})
+    df = pd.DataFrame(
+        {
+            by: lines[by],
+            "quantity": q,
+            "revenue": q * lines["net_price"],
+            "cost": q * lines["unit_cost"],
+        }
+    )
     g = df.groupby(by)[["quantity", "revenue", "cost"]].sum()
     if (g["quantity"] <= 0).any():
         bad = g.index[g["quantity"] <= 0][0]
@@ -120,8 +126,14 @@ class Bridge:
         amounts = [self.base_profit, *[getattr(self, e) for e in EFFECTS], self.current_profit]
         end = np.cumsum([self.base_profit, *[getattr(self, e) for e in EFFECTS]])
         start = np.r_[0.0, end[:-1]]
-        return pd.DataFrame({"step": names, "amount": amounts,
-                             "start": np.r_[start, 0.0], "end": np.r_[end, self.current_profit]})
+        return pd.DataFrame(
+            {
+                "step": names,
+                "amount": amounts,
+                "start": np.r_[start, 0.0],
+                "end": np.r_[end, self.current_profit],
+            }
+        )
 
 
 def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
@@ -143,7 +155,9 @@ def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
             if col not in df:
                 raise ValueError(f"The {name} period needs a '{col}' column (use period_summary).")
         if (df["quantity"] < 0).any():
-            raise ValueError(f"The {name} period has negative units; net returns out before the bridge.")
+            raise ValueError(
+                f"The {name} period has negative units; net returns out before the bridge."
+            )
     # a product is compared when it sold in both periods; sold only now it is new, only before lost
     sold0 = base.index[base["quantity"].to_numpy() > 0]
     sold1 = current.index[current["quantity"].to_numpy() > 0]
@@ -168,37 +182,57 @@ def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
     else:  # nothing in common: all change is new and lost products
         avg_m0 = 0.0
         volume_i = mix_i = q0c * 0.0
-    items = pd.DataFrame({"quantity_base": q0, "quantity_current": q1,
-                          "profit_base": q0 * m0, "profit_current": q1 * m1}).sort_index()
+    items = pd.DataFrame(
+        {
+            "quantity_base": q0,
+            "quantity_current": q1,
+            "profit_base": q0 * m0,
+            "profit_current": q1 * m1,
+        }
+    ).sort_index()
     items["price"] = price_i
     items["volume"] = volume_i
     items["mix"] = mix_i
     items["cost"] = cost_i
     items["new"] = (q1 * m1).reindex(new_items)
     items["lost"] = (-q0 * m0).reindex(lost_items)
-    items = items.fillna({"quantity_base": 0.0, "quantity_current": 0.0, "profit_base": 0.0,
-                          "profit_current": 0.0})
+    items = items.fillna(
+        {"quantity_base": 0.0, "quantity_current": 0.0, "profit_base": 0.0, "profit_current": 0.0}
+    )
     base_profit = float((q0 * m0).sum())
     current_profit = float((q1 * m1).sum())
     new = float((q1 * m1).reindex(new_items).sum())
     lost = 0.0 - float((q0 * m0).reindex(lost_items).sum())
     items.attrs["average_base_margin"] = avg_m0
-    return Bridge(base_profit=base_profit, price=float(price_i.sum()), volume=float(volume_i.sum()),
-                  mix=float(mix_i.sum()), cost=float(cost_i.sum()), new=new, lost=lost,
-                  current_profit=current_profit,
-                  base_revenue=float((q0 * p0).sum()), current_revenue=float((q1 * p1).sum()),
-                  by_item=items)
+    return Bridge(
+        base_profit=base_profit,
+        price=float(price_i.sum()),
+        volume=float(volume_i.sum()),
+        mix=float(mix_i.sum()),
+        cost=float(cost_i.sum()),
+        new=new,
+        lost=lost,
+        current_profit=current_profit,
+        base_revenue=float((q0 * p0).sum()),
+        current_revenue=float((q1 * p1).sum()),
+        by_item=items,
+    )
 
 
-def bridge_from_lines(lines: pd.DataFrame, period: Any, base: Any, current: Any,
-                      by: str = "product_id") -> Bridge:
+def bridge_from_lines(
+    lines: pd.DataFrame, period: Any, base: Any, current: Any, by: str = "product_id"
+) -> Bridge:
     """:func:`profit_bridge` straight from order lines.
 
     ``period`` is a column name of ``lines`` or a Series/array of period labels, one
     per line (for example the order year); ``base`` and ``current`` are the labels
     to compare.
     """
-    labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
+    labels = (
+        lines[period]
+        if isinstance(period, str)
+        else pd.Series(np.asarray(period), index=lines.index)
+    )
     if len(labels) != len(lines):
         raise ValueError("Give one period label per order line.")
     in_base, in_current = (labels == base).to_numpy(), (labels == current).to_numpy()
@@ -228,11 +262,20 @@ def growth_table(lines: pd.DataFrame, period: Any, by: str | None = None) -> pd.
     >>> round(float(g.loc[2, "revenue_growth"]), 4), round(float(g.loc[2, "profit_growth"]), 4)
     (0.2, -0.1)
     """
-    labels = lines[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=lines.index)
+    labels = (
+        lines[period]
+        if isinstance(period, str)
+        else pd.Series(np.asarray(period), index=lines.index)
+    )
     lines = _net_price(lines)
     q = lines["quantity"].astype(float)
-    df = pd.DataFrame({"period": labels.to_numpy(), "revenue": (q * lines["net_price"]).to_numpy(),
-                       "profit": (q * (lines["net_price"] - lines["unit_cost"])).to_numpy()})
+    df = pd.DataFrame(
+        {
+            "period": labels.to_numpy(),
+            "revenue": (q * lines["net_price"]).to_numpy(),
+            "profit": (q * (lines["net_price"] - lines["unit_cost"])).to_numpy(),
+        }
+    )
     keys = ["period"]
     if by is not None:
         df[by] = lines[by].to_numpy()
@@ -252,8 +295,12 @@ def growth_table(lines: pd.DataFrame, period: Any, by: str | None = None) -> pd.
 # Measuring profit management: the few numbers a manager presents
 
 
-def profit_and_loss(lines: pd.DataFrame, period: Any, expenses: pd.DataFrame | None = None,
-                    expense_period: Any = None) -> pd.DataFrame:
+def profit_and_loss(
+    lines: pd.DataFrame,
+    period: Any,
+    expenses: pd.DataFrame | None = None,
+    expense_period: Any = None,
+) -> pd.DataFrame:
     """Revenue, gross profit, operating expenses and operating profit per period.
 
     ``lines`` are order lines (``quantity``, ``net_price``, ``unit_cost``) with
@@ -271,16 +318,26 @@ def profit_and_loss(lines: pd.DataFrame, period: Any, expenses: pd.DataFrame | N
     >>> pl["operating_profit"].tolist(), round(float(pl.loc[2, "profit_growth"]), 4)
     ([10.0, 14.0], 0.4)
     """
-    g = growth_table(lines, period)[["revenue", "profit"]].rename(columns={"profit": "gross_profit"})
+    g = growth_table(lines, period)[["revenue", "profit"]].rename(
+        columns={"profit": "gross_profit"}
+    )
     g["gross_margin"] = g["gross_profit"] / g["revenue"]
     key = "gross_profit"
     if expenses is not None:
-        labels = (expenses[expense_period] if isinstance(expense_period, str)
-                  else pd.Series(np.asarray(expense_period), index=expenses.index))
-        e = expenses.assign(_p=labels.to_numpy()).pivot_table(index="_p", columns="cost_type", values="amount",
-                                                             aggfunc="sum", fill_value=0.0)
-        g["fixed_costs"] = e.get("fixed", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
-        g["variable_costs"] = e.get("variable", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
+        labels = (
+            expenses[expense_period]
+            if isinstance(expense_period, str)
+            else pd.Series(np.asarray(expense_period), index=expenses.index)
+        )
+        e = expenses.assign(_p=labels.to_numpy()).pivot_table(
+            index="_p", columns="cost_type", values="amount", aggfunc="sum", fill_value=0.0
+        )
+        g["fixed_costs"] = (
+            e.get("fixed", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
+        )
+        g["variable_costs"] = (
+            e.get("variable", pd.Series(0.0, index=e.index)).reindex(g.index).fillna(0.0)
+        )
         g["operating_profit"] = g["gross_profit"] - g["fixed_costs"] - g["variable_costs"]
         g["operating_margin"] = g["operating_profit"] / g["revenue"]
         key = "operating_profit"
@@ -312,9 +369,18 @@ def satisfaction_by_period(surveys: pd.DataFrame, period: Any) -> pd.DataFrame:
     """
     from .quality import nps
 
-    labels = surveys[period] if isinstance(period, str) else pd.Series(np.asarray(period), index=surveys.index)
-    df = pd.DataFrame({"p": labels.to_numpy(), "nps": surveys["nps_score"].to_numpy(),
-                       "csat": surveys["csat"].to_numpy()})
+    labels = (
+        surveys[period]
+        if isinstance(period, str)
+        else pd.Series(np.asarray(period), index=surveys.index)
+    )
+    df = pd.DataFrame(
+        {
+            "p": labels.to_numpy(),
+            "nps": surveys["nps_score"].to_numpy(),
+            "csat": surveys["csat"].to_numpy(),
+        }
+    )
     g = df.groupby("p")
     out = pd.DataFrame({"nps": g["nps"].agg(nps), "csat": g["csat"].mean(), "answers": g.size()})
     out.index.name = period if isinstance(period, str) else None
@@ -332,9 +398,14 @@ def retention_by_group(group: pd.Series, retained: pd.Series) -> pd.DataFrame:
     >>> retention_by_group(g, pd.Series({"a": 1, "b": 1, "c": 0}))["retention"].tolist()
     [1.0, 0.0]
     """
-    df = pd.DataFrame({"g": group, "r": retained.reindex(group.index).fillna(0).astype(float)}).dropna(subset=["g"])
-    out = df.groupby("g", observed=True)["r"].agg(["size", "sum"]).rename(columns={"size": "customers",
-                                                                                   "sum": "retained"})
+    df = pd.DataFrame(
+        {"g": group, "r": retained.reindex(group.index).fillna(0).astype(float)}
+    ).dropna(subset=["g"])
+    out = (
+        df.groupby("g", observed=True)["r"]
+        .agg(["size", "sum"])
+        .rename(columns={"size": "customers", "sum": "retained"})
+    )
     out["retention"] = out["retained"] / out["customers"]
     out.index.name = group.name
     return out

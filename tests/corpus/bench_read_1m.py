@@ -43,19 +43,27 @@ def write_export(path: Path, n: int, seed: int = 7) -> None:
     cust = rng.integers(1, 5001, n)
     days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 730, n), unit="D")
     price = np.round(rng.lognormal(4, 1, n), 2)
-    df = pd.DataFrame({
-        "订单号": pd.Series(rng.integers(1, max(2, n // 3), n)).map("SO{:07d}".format),
-        "下单日期": (days.year.astype(str) + "年" + days.month.astype(str) + "月"
-                 + days.day.astype(str) + "日"),
-        "客户编号": pd.Series(cust).map("K{:05d}".format),
-        "客户名称": pd.Series(cust).map("华信客户{:05d}有限公司".format),
-        "产品编号": pd.Series(rng.integers(1, 900, n)).map("P{:04d}".format),
-        "数量": rng.integers(1, 50, n),
-        "单价": ["￥{:,.2f}".format(p) for p in price],
-        "成本": ["{:,.2f}".format(p) for p in np.round(price * 0.7, 2)],
-        "标准价": np.round(price * 1.1, 2),
-        "业务员": pd.Series(rng.integers(1, 30, n)).map("业务员{:02d}".format),
-    })
+    df = pd.DataFrame(
+        {
+            "订单号": pd.Series(rng.integers(1, max(2, n // 3), n)).map("SO{:07d}".format),
+            "下单日期": (
+                days.year.astype(str)
+                + "年"
+                + days.month.astype(str)
+                + "月"
+                + days.day.astype(str)
+                + "日"
+            ),
+            "客户编号": pd.Series(cust).map("K{:05d}".format),
+            "客户名称": pd.Series(cust).map("华信客户{:05d}有限公司".format),
+            "产品编号": pd.Series(rng.integers(1, 900, n)).map("P{:04d}".format),
+            "数量": rng.integers(1, 50, n),
+            "单价": [f"￥{p:,.2f}" for p in price],
+            "成本": [f"{p:,.2f}" for p in np.round(price * 0.7, 2)],
+            "标准价": np.round(price * 1.1, 2),
+            "业务员": pd.Series(rng.integers(1, 30, n)).map("业务员{:02d}".format),
+        }
+    )
     df.to_csv(path, index=False, encoding="gbk")
 
 
@@ -66,12 +74,21 @@ def main(n: int = 1_000_000) -> dict:
         size = path.stat().st_size
         runs = {}
         for mode in ("plain", "trace"):
-            res = subprocess.run([sys.executable, "-c", MEASURE, str(path), mode],
-                                 capture_output=True, text=True, check=True)
+            res = subprocess.run(
+                [sys.executable, "-c", MEASURE, str(path), mode],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             runs[mode] = json.loads(res.stdout)
-    report = {"rows": n, "file_mib": size / 2**20, "wall_s": runs["plain"]["wall_s"],
-              "cpu_s": runs["plain"]["cpu_s"], "maxrss_mib": runs["plain"]["maxrss_mib"],
-              "tracemalloc_peak_mib": runs["trace"]["tracemalloc_peak_mib"]}
+    report = {
+        "rows": n,
+        "file_mib": size / 2**20,
+        "wall_s": runs["plain"]["wall_s"],
+        "cpu_s": runs["plain"]["cpu_s"],
+        "maxrss_mib": runs["plain"]["maxrss_mib"],
+        "tracemalloc_peak_mib": runs["trace"]["tracemalloc_peak_mib"],
+    }
     print(json.dumps(report, indent=1))
     return report
 

@@ -26,18 +26,27 @@ DATASETS = HERE.parents[1] / "datasets"
 SEED = 2026
 N_LINES = 12  # order lines in each small valid file
 
-EN = ["order_id", "order_date", "customer_id", "product_id", "quantity", "unit_price",
-      "unit_cost", "list_price", "rep_id"]
+EN = [
+    "order_id",
+    "order_date",
+    "customer_id",
+    "product_id",
+    "quantity",
+    "unit_price",
+    "unit_cost",
+    "list_price",
+    "rep_id",
+]
 
 
 def sample_lines(n: int | None = N_LINES, customers: int | None = None) -> pd.DataFrame:
     """Order lines of the sample company in the canonical columns (first n lines, or
     every line of ``customers`` customers drawn with the seed)."""
-    lines = pd.read_csv(DATASETS / "order_lines.csv", dtype={"order_id": str,
-                                                             "product_id": str})
+    lines = pd.read_csv(DATASETS / "order_lines.csv", dtype={"order_id": str, "product_id": str})
     orders = pd.read_csv(DATASETS / "orders.csv", dtype=str)
-    df = lines.merge(orders[["order_id", "order_date", "customer_id", "rep_id"]],
-                     on="order_id", how="left")
+    df = lines.merge(
+        orders[["order_id", "order_date", "customer_id", "rep_id"]], on="order_id", how="left"
+    )
     df = df.rename(columns={"net_price": "unit_price"})
     df["order_date"] = pd.to_datetime(df["order_date"], format="%Y-%m-%d")
     if customers is not None:
@@ -56,8 +65,9 @@ def customer_names() -> dict[str, str]:
 
 
 def _cn_date(d: pd.Series) -> pd.Series:
-    return (d.dt.year.astype(str) + "年" + d.dt.month.astype(str) + "月"
-            + d.dt.day.astype(str) + "日")
+    return (
+        d.dt.year.astype(str) + "年" + d.dt.month.astype(str) + "月" + d.dt.day.astype(str) + "日"
+    )
 
 
 def _money(x: pd.Series, mark: str = "￥") -> pd.Series:
@@ -70,6 +80,7 @@ def _euro(x: pd.Series) -> pd.Series:
         whole, cents = f"{v:,.2f}".split(".")
         sep = "\u202f" if i % 2 else " "
         return f"{whole.replace(',', sep)},{cents} €"
+
     return pd.Series([one(v, i) for i, v in enumerate(x)], index=x.index)
 
 
@@ -80,6 +91,7 @@ def _csv(df: pd.DataFrame, sep: str = ",") -> str:
 # --------------------------------------------------------------------------------------
 # Valid files
 # --------------------------------------------------------------------------------------
+
 
 def valid_files() -> dict[str, bytes]:
     base = sample_lines()
@@ -92,40 +104,80 @@ def valid_files() -> dict[str, bytes]:
 
     df = base.copy()
     df["order_date"] = df["order_date"].dt.strftime("%Y/%m/%d")
-    df.columns = ["订单号", "下单日期", "客户编号", "产品编号", "数量", "单价", "成本",
-                  "标准价", "销售代表"]
+    df.columns = [
+        "订单号",
+        "下单日期",
+        "客户编号",
+        "产品编号",
+        "数量",
+        "单价",
+        "成本",
+        "标准价",
+        "销售代表",
+    ]
     out["v02_utf8_bom_chinese.csv"] = _csv(df).encode("utf-8-sig")
 
-    df = pd.DataFrame({
-        "订单编号": base["order_id"], "订单日期": _cn_date(base["order_date"]),
-        "客户编号": base["customer_id"], "客户名称": base["customer_id"].map(names),
-        "产品编号": base["product_id"], "数量": base["quantity"],
-        "成交价（元）": _money(base["unit_price"]), "单位成本": _money(base["unit_cost"]),
-        "目录价": _money(base["list_price"]), "业务员": base["rep_id"]})
+    df = pd.DataFrame(
+        {
+            "订单编号": base["order_id"],
+            "订单日期": _cn_date(base["order_date"]),
+            "客户编号": base["customer_id"],
+            "客户名称": base["customer_id"].map(names),
+            "产品编号": base["product_id"],
+            "数量": base["quantity"],
+            "成交价（元）": _money(base["unit_price"]),
+            "单位成本": _money(base["unit_cost"]),
+            "目录价": _money(base["list_price"]),
+            "业务员": base["rep_id"],
+        }
+    )
     total = {c: "" for c in df.columns}
     total.update({"订单编号": "合计", "数量": str(int(base["quantity"].sum()))})
     body = _csv(pd.concat([df.astype(str), pd.DataFrame([total])], ignore_index=True))
     text = "华信工业用品 订单明细导出（2024年1月）\r\n\r\n" + body
     out["v03_gbk_title_total.csv"] = text.encode("gbk")
 
-    df = pd.DataFrame({
-        "订单号": base["order_id"], "日期": base["order_date"].dt.strftime("%Y.%m.%d"),
-        "客户名称": base["customer_id"].map(names), "数量": base["quantity"],
-        "成交价": base["unit_price"], "业务员": base["rep_id"]})
+    df = pd.DataFrame(
+        {
+            "订单号": base["order_id"],
+            "日期": base["order_date"].dt.strftime("%Y.%m.%d"),
+            "客户名称": base["customer_id"].map(names),
+            "数量": base["quantity"],
+            "成交价": base["unit_price"],
+            "业务员": base["rep_id"],
+        }
+    )
     df.loc[0, "客户名称"] = "䶮" + df.loc[0, "客户名称"]  # only in GB18030, not in GBK
     out["v04_gb18030_names.csv"] = _csv(df).encode("gb18030")
 
-    df = pd.DataFrame({
-        "Order No": base["order_id"], "Date": base["order_date"].dt.strftime("%Y/%m/%d"),
-        "Customer": base["customer_id"], "SKU": base["product_id"], "Qty": base["quantity"],
-        "Net price": _euro(base["unit_price"]), "Cost": _euro(base["unit_cost"]),
-        "List price": _euro(base["list_price"]), "Sales rep": base["rep_id"]})
+    df = pd.DataFrame(
+        {
+            "Order No": base["order_id"],
+            "Date": base["order_date"].dt.strftime("%Y/%m/%d"),
+            "Customer": base["customer_id"],
+            "SKU": base["product_id"],
+            "Qty": base["quantity"],
+            "Net price": _euro(base["unit_price"]),
+            "Cost": _euro(base["unit_cost"]),
+            "List price": _euro(base["list_price"]),
+            "Sales rep": base["rep_id"],
+        }
+    )
     out["v05_semicolon_decimal_comma.csv"] = _csv(df, sep=";").encode("utf-8")
 
     df = base.copy()
     df["order_date"] = df["order_date"].dt.strftime("%Y-%m-%d 00:00:00")
-    df.columns = ["单据编号", "单据日期", "客户代码", "物料编号", "销售数量", "实际单价",
-                  "成本价", "牌价", "销售员"]
+    df.columns = [
+        "单据编号",
+        "单据日期",
+        "客户代码",
+        "物料编号",
+        "销售数量",
+        "实际单价",
+        "成本价",
+        "牌价",
+        "销售员",
+    ]
     out["v06_tab_utf16.txt"] = _csv(df, sep="\t").encode("utf-16")  # Excel "Unicode text"
 
     out["v07_title_row.xlsx"] = _xlsx_title_row(base)
@@ -140,15 +192,26 @@ def _xlsx_title_row(base: pd.DataFrame) -> bytes:
     ws.title = "订单明细"
     ws.append(["华信工业用品 订单明细"])
     ws.append([])
-    ws.append(["订单号", "下单日期", "客户编号", "产品编号", "数量", "单价", "成本", "标准价",
-               "业务员"])
+    ws.append(
+        ["订单号", "下单日期", "客户编号", "产品编号", "数量", "单价", "成本", "标准价", "业务员"]
+    )
     for i, r in base.iterrows():
         price: object = float(r["unit_price"])
         if i == 1:
             price = f"¥{r['unit_price']:,.2f}"  # one price typed as text
-        ws.append([r["order_id"], r["order_date"].to_pydatetime(), r["customer_id"],
-                   r["product_id"], int(r["quantity"]), price, float(r["unit_cost"]),
-                   float(r["list_price"]), r["rep_id"]])
+        ws.append(
+            [
+                r["order_id"],
+                r["order_date"].to_pydatetime(),
+                r["customer_id"],
+                r["product_id"],
+                int(r["quantity"]),
+                price,
+                float(r["unit_cost"]),
+                float(r["list_price"]),
+                r["rep_id"],
+            ]
+        )
     wb.properties.created = wb.properties.modified = datetime(2026, 11, 1)
     buf = io.BytesIO()
     wb.save(buf)
@@ -159,6 +222,7 @@ def _xlsx_title_row(base: pd.DataFrame) -> bytes:
 # Broken files
 # --------------------------------------------------------------------------------------
 
+
 def broken_files() -> dict[str, bytes]:
     base = sample_lines()
     rng = np.random.default_rng(SEED)
@@ -167,8 +231,17 @@ def broken_files() -> dict[str, bytes]:
     def chinese(df: pd.DataFrame) -> pd.DataFrame:
         df = df.copy()
         df["order_date"] = df["order_date"].dt.strftime("%Y-%m-%d")
-        df.columns = ["订单号", "下单日期", "客户编号", "产品编号", "数量", "单价", "成本",
-                      "标准价", "业务员"]
+        df.columns = [
+            "订单号",
+            "下单日期",
+            "客户编号",
+            "产品编号",
+            "数量",
+            "单价",
+            "成本",
+            "标准价",
+            "业务员",
+        ]
         return df
 
     out["b01_missing_quantity.csv"] = _csv(chinese(base).drop(columns="数量")).encode("gbk")
@@ -195,8 +268,9 @@ def broken_files() -> dict[str, bytes]:
 
     out["b06_empty.csv"] = b""
     out["b07_header_only.csv"] = "订单号,下单日期,客户编号,数量,单价\r\n".encode("gbk")
-    out["b08_image.png"] = b"\x89PNG\r\n\x1a\n" + rng.integers(0, 256, 2048, dtype=np.uint8
-                                                               ).tobytes()
+    out["b08_image.png"] = (
+        b"\x89PNG\r\n\x1a\n" + rng.integers(0, 256, 2048, dtype=np.uint8).tobytes()
+    )
     out["b09_random.bin"] = b"\x00" + rng.integers(0, 256, 4096, dtype=np.uint8).tobytes()
 
     text = _csv(chinese(base))
@@ -215,14 +289,14 @@ def broken_files() -> dict[str, bytes]:
 
     out["b12_old_excel.xls"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
     out["b13_damaged.xlsx"] = _xlsx_title_row(base)[:700]
-    out["b14_no_header.csv"] = "\r\n".join(_csv(chinese(base)).split("\r\n")[1:]).encode(
-        "utf-8")
+    out["b14_no_header.csv"] = "\r\n".join(_csv(chinese(base)).split("\r\n")[1:]).encode("utf-8")
     good = _csv(chinese(base)).encode("utf-8")
     lines_b = good.split(b"\r\n")
     lines_b[6] = lines_b[6].decode("utf-8").replace("C", "客").encode("gbk")  # row 7 in GBK
     out["b15_mixed_encoding.csv"] = b"\r\n".join(lines_b)
     zbuf = io.BytesIO()
     import zipfile
+
     with zipfile.ZipFile(zbuf, "w") as z:
         info = zipfile.ZipInfo("word/document.xml", date_time=(2026, 11, 1, 0, 0, 0))
         z.writestr(info, "<w:document/>")
@@ -234,12 +308,20 @@ def sample_export() -> bytes:
     """The lab's sample: every order line of 300 customers, GBK, Chinese headers."""
     base = sample_lines(n=None, customers=300)
     names = customer_names()
-    df = pd.DataFrame({
-        "订单编号": base["order_id"], "下单日期": _cn_date(base["order_date"]),
-        "客户编号": base["customer_id"], "客户名称": base["customer_id"].map(names),
-        "产品编号": base["product_id"], "数量": base["quantity"],
-        "成交价": _money(base["unit_price"]), "成本": base["unit_cost"].map("{:.2f}".format),
-        "标准价": base["list_price"].map("{:.2f}".format), "业务员": base["rep_id"]})
+    df = pd.DataFrame(
+        {
+            "订单编号": base["order_id"],
+            "下单日期": _cn_date(base["order_date"]),
+            "客户编号": base["customer_id"],
+            "客户名称": base["customer_id"].map(names),
+            "产品编号": base["product_id"],
+            "数量": base["quantity"],
+            "成交价": _money(base["unit_price"]),
+            "成本": base["unit_cost"].map("{:.2f}".format),
+            "标准价": base["list_price"].map("{:.2f}".format),
+            "业务员": base["rep_id"],
+        }
+    )
     return ("华信工业用品 订单明细（2024-2025）\r\n" + _csv(df)).encode("gbk")
 
 

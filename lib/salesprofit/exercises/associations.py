@@ -15,33 +15,64 @@ def checklist(items: pd.DataFrame) -> Exercise:
     plain = float(table["share"].mean())
     mistakes = [
         Mistake(plain, "That is the plain average: each item counts by its weight."),
-        Mistake(float((table["share"] * table["weight"]).sum()),
-                "Divide by the total weight, so the score stays between 0 and 100 %."),
-        Mistake(float(table["passed"].sum() / table["checked"].sum()),
-                "Pooling all records lets the biggest table dominate; score each item, then weight."),
+        Mistake(
+            float((table["share"] * table["weight"]).sum()),
+            "Divide by the total weight, so the score stays between 0 and 100 %.",
+        ),
+        Mistake(
+            float(table["passed"].sum() / table["checked"].sum()),
+            "Pooling all records lets the biggest table dominate; score each item, then weight.",
+        ),
     ]
-    rows = "".join(f"<li>{r.item}: {num(r.passed)} ÷ {num(r.checked)} = {pct(r.share, 1)}, weight {r.weight:g}</li>"
-                   for r in table.itertuples())
-    solution = (f"<ul>{rows}</ul><p>Score = Σ(share × weight) ÷ Σ weight = {pct(answer, 2)}.</p>")
-    q = "; ".join(f"“{r.item}”: {num(r.passed)} of {num(r.checked)} records pass, weight {r.weight:g}"
-                  for r in table.itertuples())
-    return Exercise("10-1", f"A checklist: {q}. What is the data-quality score, in %?", answer, "percent",
-                    mistakes, solution)
+    rows = "".join(
+        f"<li>{r.item}: {num(r.passed)} ÷ {num(r.checked)} = {pct(r.share, 1)}, weight {r.weight:g}</li>"
+        for r in table.itertuples()
+    )
+    solution = f"<ul>{rows}</ul><p>Score = Σ(share × weight) ÷ Σ weight = {pct(answer, 2)}.</p>"
+    q = "; ".join(
+        f"“{r.item}”: {num(r.passed)} of {num(r.checked)} records pass, weight {r.weight:g}"
+        for r in table.itertuples()
+    )
+    return Exercise(
+        "10-1",
+        f"A checklist: {q}. What is the data-quality score, in %?",
+        answer,
+        "percent",
+        mistakes,
+        solution,
+    )
 
 
-def lift(orders: int, with_a: int, with_b: int, with_both: int, a: str = "A", b: str = "B") -> Exercise:
+def lift(
+    orders: int, with_a: int, with_b: int, with_both: int, a: str = "A", b: str = "B"
+) -> Exercise:
     """Lift of a rule A -> B from order counts (lab 10.2)."""
     confidence = with_both / with_a
     answer = confidence / (with_b / orders)
     mistakes = [
-        Mistake(confidence, "That is the confidence. Lift compares it with how often B is bought anyway: "
-                            "confidence ÷ support of B."),
+        Mistake(
+            confidence,
+            "That is the confidence. Lift compares it with how often B is bought anyway: "
+            "confidence ÷ support of B.",
+        ),
         Mistake(with_both / orders, "That is the support of the pair."),
-        Mistake(confidence / (with_a / orders), "Divide by the support of the product suggested (B), not of A."),
+        Mistake(
+            confidence / (with_a / orders),
+            "Divide by the support of the product suggested (B), not of A.",
+        ),
     ]
-    solution = (f"<p>Confidence = {num(with_both)} ÷ {num(with_a)} = {pct(confidence, 1)}.</p>"
-                f"<p>Support of {b} = {num(with_b)} ÷ {num(orders)} = {pct(with_b / orders, 2)}.</p>"
-                f"<p>Lift = {pct(confidence, 1)} ÷ {pct(with_b / orders, 2)} = {answer:.2f}.</p>")
-    return Exercise("10-2", f"Of {num(orders)} orders, {num(with_a)} contain {a}, {num(with_b)} contain {b} and "
-                    f"{num(with_both)} contain both. What is the lift of the rule {a} → {b}?",
-                    answer, "number", mistakes, solution, tolerance=0.05)
+    solution = (
+        f"<p>Confidence = {num(with_both)} ÷ {num(with_a)} = {pct(confidence, 1)}.</p>"
+        f"<p>Support of {b} = {num(with_b)} ÷ {num(orders)} = {pct(with_b / orders, 2)}.</p>"
+        f"<p>Lift = {pct(confidence, 1)} ÷ {pct(with_b / orders, 2)} = {answer:.2f}.</p>"
+    )
+    return Exercise(
+        "10-2",
+        f"Of {num(orders)} orders, {num(with_a)} contain {a}, {num(with_b)} contain {b} and "
+        f"{num(with_both)} contain both. What is the lift of the rule {a} → {b}?",
+        answer,
+        "number",
+        mistakes,
+        solution,
+        tolerance=0.05,
+    )

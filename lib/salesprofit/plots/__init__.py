@@ -35,10 +35,20 @@ def _plt():
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook",
-                  rc={"figure.dpi": 100, "savefig.dpi": 100, "axes.titleweight": "bold",
-                      "axes.titlesize": 12, "axes.labelsize": 10, "svg.hashsalt": "salesprofit",
-                      "figure.autolayout": False})
+    sns.set_theme(
+        style="whitegrid",
+        palette=PALETTE,
+        context="notebook",
+        rc={
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 12,
+            "axes.labelsize": 10,
+            "svg.hashsalt": "salesprofit",
+            "figure.autolayout": False,
+        },
+    )
     return plt, sns
 
 
@@ -60,7 +70,7 @@ def figure(width: float = 7.0, height: float = 3.6):
 _PAD = 0.3
 
 
-def to_png(fig: "Figure") -> bytes:
+def to_png(fig: Figure) -> bytes:
     """PNG bytes of ``fig`` (no metadata, so the same figure gives the same bytes); closes it.
 
     Speed (a calculator redraws its chart on every change; budget 100 ms): constrained
@@ -73,18 +83,23 @@ def to_png(fig: "Figure") -> bytes:
     """
     plt, _ = _plt()
     engine = fig.get_layout_engine()
-    if (engine is not None and type(engine).__name__ == "ConstrainedLayoutEngine"
-            and not fig.legends and not fig.texts and getattr(fig, "_suptitle", None) is None
-            and getattr(fig, "_supxlabel", None) is None and getattr(fig, "_supylabel", None) is None
-            and not fig.subfigs):
+    if (
+        engine is not None
+        and type(engine).__name__ == "ConstrainedLayoutEngine"
+        and not fig.legends
+        and not fig.texts
+        and getattr(fig, "_suptitle", None) is None
+        and getattr(fig, "_supxlabel", None) is None
+        and getattr(fig, "_supylabel", None) is None
+        and not fig.subfigs
+    ):
         fig.set_layout_engine(None)
         fig.tight_layout(pad=_PAD)
         # set_layout_engine(None) leaves a placeholder engine, which makes savefig draw the
         # figure once more only to lay it out; the layout is done
         fig._layout_engine = None
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None},
-                pil_kwargs={"compress_level": 1})
+    fig.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 1})
     plt.close(fig)
     return buffer.getvalue()
 
@@ -109,20 +124,33 @@ def money_axis(ax, axis: str = "y") -> None:
 # Chapter 3: pricing
 
 
-def discount_breakeven_chart(table: pd.DataFrame, margin: float, chosen: float | None = None) -> "Figure":
+def discount_breakeven_chart(
+    table: pd.DataFrame, margin: float, chosen: float | None = None
+) -> Figure:
     """Extra volume each discount needs (from ``pricing.discount_breakeven_table``)."""
     fig, ax = figure()
     ok = table[table["feasible"]]
     c = colors(4)
-    ax.bar(ok["discount"], ok["volume_needed"], width=0.008, color=c[0], label="extra volume needed")
+    ax.bar(
+        ok["discount"], ok["volume_needed"], width=0.008, color=c[0], label="extra volume needed"
+    )
     if chosen is not None and (ok["discount"] - chosen).abs().min() < 1e-9:
         row = ok.loc[(ok["discount"] - chosen).abs().idxmin()]
-        ax.bar([row["discount"]], [row["volume_needed"]], width=0.008, color=c[3],
-               label=f"your discount: +{row['volume_needed']:.0%} volume")
+        ax.bar(
+            [row["discount"]],
+            [row["volume_needed"]],
+            width=0.008,
+            color=c[3],
+            label=f"your discount: +{row['volume_needed']:.0%} volume",
+        )
     lost = table[~table["feasible"]]
     if len(lost):
-        ax.axvspan(lost["discount"].min() - 0.005, table["discount"].max() + 0.005, color="0.9",
-                   label="price below unit cost: no volume can pay")
+        ax.axvspan(
+            lost["discount"].min() - 0.005,
+            table["discount"].max() + 0.005,
+            color="0.9",
+            label="price below unit cost: no volume can pay",
+        )
     percent_axis(ax, "x")
     percent_axis(ax, "y")
     ax.set_xlabel("discount off the current price")
@@ -136,7 +164,7 @@ def discount_breakeven_chart(table: pd.DataFrame, margin: float, chosen: float |
     return fig
 
 
-def waterfall_chart(table: pd.DataFrame, title: str | None = None) -> "Figure":
+def waterfall_chart(table: pd.DataFrame, title: str | None = None) -> Figure:
     """Bars from list price to pocket price (from ``pricing.price_waterfall``)."""
     fig, ax = figure(7.5, 3.8)
     c = colors(4)
@@ -145,15 +173,25 @@ def waterfall_chart(table: pd.DataFrame, title: str | None = None) -> "Figure":
     for i, r in rows.iterrows():
         if i == 0 or i == n - 1:
             ax.bar(i, r["price"], color=c[0] if i == 0 else c[2])
-            ax.text(i, r["price"], f"{CURRENCY}{r['price']:,.2f}", ha="center", va="bottom", fontsize=9)
+            ax.text(
+                i, r["price"], f"{CURRENCY}{r['price']:,.2f}", ha="center", va="bottom", fontsize=9
+            )
         else:
             ax.bar(i, -r["amount"], bottom=r["price"], color=c[3])
-            ax.text(i, r["price"] - r["amount"], f"-{-r['amount']:,.2f}", ha="center", va="bottom",
-                    fontsize=9)
+            ax.text(
+                i,
+                r["price"] - r["amount"],
+                f"-{-r['amount']:,.2f}",
+                ha="center",
+                va="bottom",
+                fontsize=9,
+            )
     if "Unit cost" in set(table["step"]):
         cost = -float(table.loc[table["step"] == "Unit cost", "amount"].iloc[0])
         ax.axhline(cost, color="0.3", linestyle="--", linewidth=1)
-        ax.text(n - 0.5, cost, f"unit cost {CURRENCY}{cost:,.2f}", ha="right", va="bottom", fontsize=9)
+        ax.text(
+            n - 0.5, cost, f"unit cost {CURRENCY}{cost:,.2f}", ha="right", va="bottom", fontsize=9
+        )
     ax.set_xticks(range(n), rows["step"], rotation=15, ha="right")
     money_axis(ax)
     ax.set_ylabel(f"price per unit ({CURRENCY})")
@@ -162,15 +200,23 @@ def waterfall_chart(table: pd.DataFrame, title: str | None = None) -> "Figure":
     return fig
 
 
-def profit_curve_chart(curve: pd.DataFrame, current_price: float, best_price: float | None,
-                       title: str | None = None) -> "Figure":
+def profit_curve_chart(
+    curve: pd.DataFrame, current_price: float, best_price: float | None, title: str | None = None
+) -> Figure:
     """Contribution against price, marking the current and the best price."""
     fig, ax = figure()
     c = colors(4)
     ax.plot(curve["price"], curve["contribution"], color=c[0], linewidth=2, label="contribution")
-    ax.axvline(current_price, color=c[3], linestyle="--", label=f"current price {CURRENCY}{current_price:,.2f}")
+    ax.axvline(
+        current_price,
+        color=c[3],
+        linestyle="--",
+        label=f"current price {CURRENCY}{current_price:,.2f}",
+    )
     if best_price is not None:
-        ax.axvline(best_price, color=c[2], linestyle="-", label=f"best price {CURRENCY}{best_price:,.2f}")
+        ax.axvline(
+            best_price, color=c[2], linestyle="-", label=f"best price {CURRENCY}{best_price:,.2f}"
+        )
     money_axis(ax, "x")
     money_axis(ax, "y")
     ax.set_xlabel(f"price per unit ({CURRENCY})")
@@ -180,7 +226,7 @@ def profit_curve_chart(curve: pd.DataFrame, current_price: float, best_price: fl
     return fig
 
 
-def elasticity_chart(points: pd.DataFrame, fits: pd.DataFrame, title: str | None = None) -> "Figure":
+def elasticity_chart(points: pd.DataFrame, fits: pd.DataFrame, title: str | None = None) -> Figure:
     """Mean units per quote at each price level by segment, with the fitted curves.
 
     ``points``: columns ``segment``, ``price_index``, ``units``; ``fits``:
@@ -194,7 +240,7 @@ def elasticity_chart(points: pd.DataFrame, fits: pd.DataFrame, title: str | None
         pts = points[points["segment"] == seg]
         ax.scatter(pts["price_index"], pts["units"], color=colour, s=30)
         e, scale = fits.loc[seg, "elasticity"], fits.loc[seg, "scale"]
-        ax.plot(grid, scale * grid ** e, color=colour, label=f"{seg}: elasticity {e:.2f}")
+        ax.plot(grid, scale * grid**e, color=colour, label=f"{seg}: elasticity {e:.2f}")
     percent_axis(ax, "x")
     ax.set_xlabel("offered price as % of list price")
     ax.set_ylabel("units bought per quote")
@@ -203,14 +249,19 @@ def elasticity_chart(points: pd.DataFrame, fits: pd.DataFrame, title: str | None
     return fig
 
 
-def dynamic_pricing_chart(simulation: pd.DataFrame, capacity: float, title: str | None = None) -> "Figure":
+def dynamic_pricing_chart(
+    simulation: pd.DataFrame, capacity: float, title: str | None = None
+) -> Figure:
     """Units sold per period and the dynamic price, against capacity."""
     plt, _ = _plt()
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(7.5, 4.6), sharex=True, layout="constrained",
-                                      height_ratios=[2, 1])
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(7.5, 4.6), sharex=True, layout="constrained", height_ratios=[2, 1]
+    )
     c = colors(4)
     x = simulation["period"]
-    top.plot(x, simulation["fixed_wanted"], color=c[0], linestyle=":", label="wanted at the fixed price")
+    top.plot(
+        x, simulation["fixed_wanted"], color=c[0], linestyle=":", label="wanted at the fixed price"
+    )
     top.plot(x, simulation["fixed_sold"], color=c[0], label="sold, fixed price")
     top.plot(x, simulation["dynamic_sold"], color=c[2], label="sold, dynamic price")
     top.axhline(capacity, color="0.4", linestyle="--", linewidth=1, label="capacity")
@@ -222,19 +273,27 @@ def dynamic_pricing_chart(simulation: pd.DataFrame, capacity: float, title: str 
     bottom.set_ylabel(f"price ({CURRENCY})")
     bottom.set_xlabel("period")
     gain = simulation["dynamic_contribution"].sum() - simulation["fixed_contribution"].sum()
-    top.set_title(title or (f"Pricing with demand adds {CURRENCY}{gain:,.0f} of contribution over the season"
-                            if gain >= 0 else
-                            f"Here dynamic pricing loses {CURRENCY}{-gain:,.0f} of contribution"))
+    top.set_title(
+        title
+        or (
+            f"Pricing with demand adds {CURRENCY}{gain:,.0f} of contribution over the season"
+            if gain >= 0
+            else f"Here dynamic pricing loses {CURRENCY}{-gain:,.0f} of contribution"
+        )
+    )
     return fig
 
 
-def bar_chart(labels, values, xlabel: str, title: str, percent: bool = False,
-              highlight=None) -> "Figure":
+def bar_chart(
+    labels, values, xlabel: str, title: str, percent: bool = False, highlight=None
+) -> Figure:
     """Horizontal bars in the house style, optionally highlighting some labels."""
     fig, ax = figure(7.0, 0.35 * len(labels) + 1.2)
     c = colors(4)
     highlight = set(highlight or [])
-    ax.barh(list(map(str, labels)), values, color=[c[3] if lab in highlight else c[0] for lab in labels])
+    ax.barh(
+        list(map(str, labels)), values, color=[c[3] if lab in highlight else c[0] for lab in labels]
+    )
     ax.invert_yaxis()
     if percent:
         percent_axis(ax, "x", decimals=1)
@@ -243,7 +302,7 @@ def bar_chart(labels, values, xlabel: str, title: str, percent: bool = False,
     return fig
 
 
-def show(fig: "Figure"):
+def show(fig: Figure):
     """Display ``fig`` once in a notebook as PNG (closes it).
 
     Returns an ``IPython.display.Image``: its PNG is not compared by nbval, its

@@ -21,6 +21,12 @@ def cross_sell_chart(rules: pd.DataFrame, top: int = 8, title: str | None = None
     if len(t):
         ax.set_xlim(0, t["margin_at_stake"].max() * 1.35)
     ax.set_xlabel(f"extra gross profit from prompting the pair ({CURRENCY})")
-    ax.set_title(title or ("No pair passes these thresholds" if t.empty else
-                           f"Prompting the top pair is worth {CURRENCY}{t['margin_at_stake'].iloc[0]:,.0f}"))
+    ax.set_title(
+        title
+        or (
+            "No pair passes these thresholds"
+            if t.empty
+            else f"Prompting the top pair is worth {CURRENCY}{t['margin_at_stake'].iloc[0]:,.0f}"
+        )
+    )
     return fig

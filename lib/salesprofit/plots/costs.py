@@ -8,8 +8,12 @@ import pandas as pd
 from . import CURRENCY, colors, figure, money_axis
 
 
-def inventory_cost_chart(curve: pd.DataFrame, policies: pd.DataFrame | None = None,
-                         jit_curve: pd.DataFrame | None = None, title: str | None = None):
+def inventory_cost_chart(
+    curve: pd.DataFrame,
+    policies: pd.DataFrame | None = None,
+    jit_curve: pd.DataFrame | None = None,
+    title: str | None = None,
+):
     """Ordering, holding and total cost against the order quantity (``costs.inventory_cost_curve``).
 
     ``policies`` (from ``costs.jit_vs_batch``) marks the batch, EOQ and JIT points;
@@ -22,14 +26,30 @@ def inventory_cost_chart(curve: pd.DataFrame, policies: pd.DataFrame | None = No
     ax.plot(q, curve["holding_cost"], color=c[1], linestyle="--", label="holding cost")
     ax.plot(q, curve["total_cost"], color=c[3], linewidth=2.2, label="total cost")
     if jit_curve is not None:
-        ax.plot(jit_curve["order_quantity"], jit_curve["total_cost"], color=c[2], linewidth=2,
-                label="total cost with JIT orders")
+        ax.plot(
+            jit_curve["order_quantity"],
+            jit_curve["total_cost"],
+            color=c[2],
+            linewidth=2,
+            label="total cost with JIT orders",
+        )
     if policies is not None:
-        marks = {"batch": (c[4], "s", "today's batch"), "eoq": (c[3], "o", "EOQ"), "jit": (c[2], "D", "JIT")}
+        marks = {
+            "batch": (c[4], "s", "today's batch"),
+            "eoq": (c[3], "o", "EOQ"),
+            "jit": (c[2], "D", "JIT"),
+        }
         for name, row in policies.iterrows():
             colour, marker, label = marks[name]
-            ax.scatter([row["order_quantity"]], [row["total_cost"]], color=colour, marker=marker, s=55, zorder=5,
-                       label=f"{label}: {row['order_quantity']:,.0f} units, {CURRENCY}{row['total_cost']:,.0f}/yr")
+            ax.scatter(
+                [row["order_quantity"]],
+                [row["total_cost"]],
+                color=colour,
+                marker=marker,
+                s=55,
+                zorder=5,
+                label=f"{label}: {row['order_quantity']:,.0f} units, {CURRENCY}{row['total_cost']:,.0f}/yr",
+            )
     money_axis(ax)
     top = float(curve["total_cost"].min()) * 3
     if policies is not None:
@@ -39,8 +59,11 @@ def inventory_cost_chart(curve: pd.DataFrame, policies: pd.DataFrame | None = No
     ax.set_ylabel(f"cost per year ({CURRENCY})")
     if title is None and policies is not None:
         saving = policies.loc["batch", "total_cost"] - policies.loc["eoq", "total_cost"]
-        title = (f"Ordering the EOQ saves {CURRENCY}{saving:,.0f} a year on this product" if saving > 0.5
-                 else "Today's batch is already at the bottom of the curve")
+        title = (
+            f"Ordering the EOQ saves {CURRENCY}{saving:,.0f} a year on this product"
+            if saving > 0.5
+            else "Today's batch is already at the bottom of the curve"
+        )
     ax.set_title(title or "Total cost is lowest where ordering and holding cost meet")
     ax.legend(frameon=False, fontsize=8, loc="upper right")
     return fig
@@ -68,7 +91,8 @@ def cost_to_serve_chart(row: pd.Series, name: str, components, labels: dict | No
     c = colors(4)
     labels = labels or {}
     steps = [("gross profit", float(row["gross_profit"]))] + [
-        (labels.get(k, k), -float(row[k])) for k in components]
+        (labels.get(k, k), -float(row[k])) for k in components
+    ]
     level = 0.0
     xs = []
     for i, (lab, v) in enumerate(steps):
@@ -79,7 +103,9 @@ def cost_to_serve_chart(row: pd.Series, name: str, components, labels: dict | No
         level += v
         xs.append(lab)
     profit = float(row["profit"])
-    ax.bar(len(steps), profit, color=c[2] if profit >= 0 else c[3], hatch=None if profit >= 0 else "//")
+    ax.bar(
+        len(steps), profit, color=c[2] if profit >= 0 else c[3], hatch=None if profit >= 0 else "//"
+    )
     xs.append("profit")
     ax.axhline(0, color="0.3", linewidth=0.8)
     ax.set_xticks(range(len(xs)), xs, rotation=20, ha="right")
@@ -100,11 +126,24 @@ def meeting_cost_chart(table: pd.DataFrame, title: str | None = None):
     c = colors(4)
     t = table.sort_values("total_cost")
     ax.barh(t.index, t["direct_cost"], color=c[0], label="direct cost (travel, phone, licence)")
-    ax.barh(t.index, t["time_cost"], left=t["direct_cost"], color=c[1], label="rep's time, incl. travel")
+    ax.barh(
+        t.index, t["time_cost"], left=t["direct_cost"], color=c[1], label="rep's time, incl. travel"
+    )
     money_axis(ax, "x")
     ax.set_xlabel(f"cost per meeting ({CURRENCY})")
-    ratio = t.loc["visit", "total_cost"] / t.loc["video_meeting", "total_cost"] if {"visit", "video_meeting"} <= set(t.index) else None
-    ax.set_title(title or (f"A visit costs {ratio:.0f} times as much as a video meeting" if ratio else "Cost per meeting"))
+    ratio = (
+        t.loc["visit", "total_cost"] / t.loc["video_meeting", "total_cost"]
+        if {"visit", "video_meeting"} <= set(t.index)
+        else None
+    )
+    ax.set_title(
+        title
+        or (
+            f"A visit costs {ratio:.0f} times as much as a video meeting"
+            if ratio
+            else "Cost per meeting"
+        )
+    )
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     return fig
 
@@ -114,10 +153,17 @@ def saving_chart(result: dict, title: str | None = None):
     fig, ax = figure(6.0, 1.9)
     c = colors(4)
     ax.barh(["saving a year"], [result["direct_saving"]], color=c[0], label="travel and expenses")
-    ax.barh(["saving a year"], [result["time_saving"]], left=[result["direct_saving"]], color=c[1],
-            label=f"{result['hours_freed']:,.0f} selling hours freed")
+    ax.barh(
+        ["saving a year"],
+        [result["time_saving"]],
+        left=[result["direct_saving"]],
+        color=c[1],
+        label=f"{result['hours_freed']:,.0f} selling hours freed",
+    )
     money_axis(ax, "x")
     ax.set_xlabel(f"{CURRENCY} a year")
-    ax.set_title(title or f"Video instead of travel saves {CURRENCY}{result['total_saving']:,.0f} a year")
+    ax.set_title(
+        title or f"Video instead of travel saves {CURRENCY}{result['total_saving']:,.0f} a year"
+    )
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     return fig

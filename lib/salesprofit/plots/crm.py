@@ -12,14 +12,25 @@ def checklist_chart(table: pd.DataFrame, score: float, title: str | None = None)
     fig, ax = figure(7.2, 0.33 * len(table) + 1.3)
     c = colors(4)
     shares = table["share"].to_numpy()
-    ax.barh(table["item"], shares, color=[c[2] if s >= 0.99 else (c[1] if s >= 0.9 else c[3]) for s in shares])
+    ax.barh(
+        table["item"],
+        shares,
+        color=[c[2] if s >= 0.99 else (c[1] if s >= 0.9 else c[3]) for s in shares],
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     percent_axis(ax, "x")
     ax.set_xlabel("records that pass")
     ax.tick_params(axis="y", labelsize=8)
-    ax.set_title(title or (f"Score {score:.0%}: the weakest item passes only {shares.min():.0%}"
-                           if shares.min() < 0.9 else f"Data-quality score {score:.0%}"), loc="right")
+    ax.set_title(
+        title
+        or (
+            f"Score {score:.0%}: the weakest item passes only {shares.min():.0%}"
+            if shares.min() < 0.9
+            else f"Data-quality score {score:.0%}"
+        ),
+        loc="right",
+    )
     return fig
 
 

@@ -6,10 +6,17 @@ import pandas as pd
 
 from . import colors, figure
 
-LABELS = {"lead": "Lead", "needs_analysis": "Needs analysis", "proposal": "Proposal", "contract": "Contract"}
+LABELS = {
+    "lead": "Lead",
+    "needs_analysis": "Needs analysis",
+    "proposal": "Proposal",
+    "contract": "Contract",
+}
 
 
-def funnel_chart(table: pd.DataFrame, improved: pd.DataFrame | None = None, title: str | None = None):
+def funnel_chart(
+    table: pd.DataFrame, improved: pd.DataFrame | None = None, title: str | None = None
+):
     """Deals reaching each stage per month (bars), today and, if given, improved."""
     fig, ax = figure(7.0, 3.2)
     c = colors(4)
@@ -17,10 +24,17 @@ def funnel_chart(table: pd.DataFrame, improved: pd.DataFrame | None = None, titl
     today = list(table["deals"]) + [table["deals"].iloc[-1] * table["conversion"].iloc[-1]]
     width = 0.4 if improved is not None else 0.6
     xs = range(len(names))
-    ax.bar([x - (width / 2 if improved is not None else 0) for x in xs], today, width=width, color=c[0],
-           label="today")
+    ax.bar(
+        [x - (width / 2 if improved is not None else 0) for x in xs],
+        today,
+        width=width,
+        color=c[0],
+        label="today",
+    )
     if improved is not None:
-        better = list(improved["deals"]) + [improved["deals"].iloc[-1] * improved["conversion"].iloc[-1]]
+        better = list(improved["deals"]) + [
+            improved["deals"].iloc[-1] * improved["conversion"].iloc[-1]
+        ]
         ax.bar([x + width / 2 for x in xs], better, width=width, color=c[2], label="improved")
     ax.set_xticks(list(xs), names)
     ax.set_ylabel("deals per month")
@@ -37,8 +51,16 @@ def stage_days_chart(stats: pd.DataFrame, title: str | None = None):
     left = 0.0
     for colour, (stage, row) in zip(c, stats.iterrows()):
         ax.barh([0], [row["mean_days"]], left=left, color=colour, label=LABELS.get(stage, stage))
-        ax.text(left + row["mean_days"] / 2, 0, f"{LABELS.get(stage, stage)}\n{row['mean_days']:.0f} days",
-                ha="center", va="center", color="white", fontsize=8, fontweight="bold")
+        ax.text(
+            left + row["mean_days"] / 2,
+            0,
+            f"{LABELS.get(stage, stage)}\n{row['mean_days']:.0f} days",
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=8,
+            fontweight="bold",
+        )
         left += row["mean_days"]
     ax.set_yticks([])
     ax.set_xlabel("days")

@@ -7,8 +7,13 @@ import pandas as pd
 from . import CURRENCY, colors, figure, money_axis
 
 
-def scorecard_chart(card: pd.DataFrame, kpis: list[str], labels: dict | None = None, top: int | None = None,
-                    title: str | None = None):
+def scorecard_chart(
+    card: pd.DataFrame,
+    kpis: list[str],
+    labels: dict | None = None,
+    top: int | None = None,
+    title: str | None = None,
+):
     """Stacked horizontal bars: each KPI's weighted contribution to each rep's score.
 
     ``card`` from :func:`salesprofit.kpi.scorecard` (its ``<kpi>_part`` columns); ``kpis``
@@ -26,14 +31,22 @@ def scorecard_chart(card: pd.DataFrame, kpis: list[str], labels: dict | None = N
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("weighted score (0 = worst on every KPI, 1 = best on every KPI)")
-    ax.set_title(title or f"{names[0]} leads the team on these weights"
-                 + (f" (top {len(card)})" if top else ""))
+    ax.set_title(
+        title
+        or f"{names[0]} leads the team on these weights" + (f" (top {len(card)})" if top else "")
+    )
     ax.legend(frameon=False, fontsize=8, ncol=min(len(kpis), 4), loc="lower right")
     return fig
 
 
-def rank_shift_chart(comparison: pd.DataFrame, first: str = "revenue", second: str = "profit",
-                     first_label: str = "by revenue", second_label: str = "by profit", title: str | None = None):
+def rank_shift_chart(
+    comparison: pd.DataFrame,
+    first: str = "revenue",
+    second: str = "profit",
+    first_label: str = "by revenue",
+    second_label: str = "by profit",
+    title: str | None = None,
+):
     """Slope chart: each rep's rank by one KPI (left) and by another (right)."""
     fig, ax = figure(5.6, 5.2)
     c = colors(4)
@@ -64,8 +77,15 @@ def quarter_chart(review: pd.DataFrame, rep: str, title: str | None = None):
     ax.bar(x, r["revenue"], color=c[0], label="revenue")
     ax.bar(x, r["gross_profit"], color=c[2], label="gross profit", width=0.5)
     if "revenue_target" in r:
-        ax.plot(x, r["revenue_target"], color=c[3], marker="_", markersize=26, linestyle="none",
-                label="revenue target")
+        ax.plot(
+            x,
+            r["revenue_target"],
+            color=c[3],
+            marker="_",
+            markersize=26,
+            linestyle="none",
+            label="revenue target",
+        )
     money_axis(ax)
     ax.set_ylabel(f"per quarter ({CURRENCY})")
     ax.set_title(title or f"{rep}: quarter by quarter against target")

@@ -11,8 +11,12 @@ def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | 
     """Stacked cost of quality by category, today and after more prevention."""
     fig, ax = figure(6.8, 3.0)
     c = colors(4)
-    cats = [("prevention", "prevention", c[2]), ("appraisal", "appraisal", c[0]),
-            ("internal_failure", "internal failure", c[1]), ("external_failure", "external failure", c[3])]
+    cats = [
+        ("prevention", "prevention", c[2]),
+        ("appraisal", "appraisal", c[0]),
+        ("internal_failure", "internal failure", c[1]),
+        ("external_failure", "external failure", c[3]),
+    ]
     rows = [("today", before)] + ([("with more prevention", after)] if after is not None else [])
     for y, (label, r) in enumerate(rows):
         left = 0.0
@@ -34,7 +38,9 @@ def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | 
     return fig
 
 
-def returns_chart(table: pd.DataFrame, names: pd.Series | None = None, top: int = 10, title: str | None = None):
+def returns_chart(
+    table: pd.DataFrame, names: pd.Series | None = None, top: int = 10, title: str | None = None
+):
     """The products whose returns cost the most (``quality.returns_by_product``)."""
     t = table.head(top)
     labels = [f"{p} {names.get(p, '')[:28]}" if names is not None else p for p in t.index]
@@ -45,8 +51,11 @@ def returns_chart(table: pd.DataFrame, names: pd.Series | None = None, top: int 
     money_axis(ax, "x")
     ax.set_xlabel(f"profit lost to returns over two years ({CURRENCY})")
     ax.tick_params(axis="y", labelsize=8)
-    ax.set_title(title or f"{len(t)} products cause {t['return_cost'].sum() / table['return_cost'].sum():.0%} "
-                 "of the cost of returns")
+    ax.set_title(
+        title
+        or f"{len(t)} products cause {t['return_cost'].sum() / table['return_cost'].sum():.0%} "
+        "of the cost of returns"
+    )
     return fig
 
 
@@ -68,10 +77,18 @@ def service_roi_chart(result: dict, investment: float, title: str | None = None)
     """Customer value gained against the investment (``quality.service_investment``)."""
     fig, ax = figure(6.0, 1.9)
     c = colors(4)
-    ax.barh(["investment", "value gained"], [investment, result["value_gained"]], color=[c[3], c[2]])
+    ax.barh(
+        ["investment", "value gained"], [investment, result["value_gained"]], color=[c[3], c[2]]
+    )
     money_axis(ax, "x")
     ax.invert_yaxis()
     ax.set_xlabel(f"{CURRENCY}")
-    ax.set_title(title or (f"Faster service returns {result['roi']:.0%} on the investment" if result["roi"] >= 0
-                           else "At these numbers faster service does not pay for itself"))
+    ax.set_title(
+        title
+        or (
+            f"Faster service returns {result['roi']:.0%} on the investment"
+            if result["roi"] >= 0
+            else "At these numbers faster service does not pay for itself"
+        )
+    )
     return fig

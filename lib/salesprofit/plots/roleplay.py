@@ -16,9 +16,15 @@ if TYPE_CHECKING:  # pragma: no cover
 CLOUD = 800
 
 
-def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: float,
-                   deals: pd.DataFrame | None = None, status_quo: tuple[float, float] | None = None,
-                   roles: tuple[str, str] = ("seller", "buyer"), title: str | None = None) -> "Figure":
+def frontier_chart(
+    grid: pd.DataFrame,
+    seller_walkaway: float,
+    buyer_walkaway: float,
+    deals: pd.DataFrame | None = None,
+    status_quo: tuple[float, float] | None = None,
+    roles: tuple[str, str] = ("seller", "buyer"),
+    title: str | None = None,
+) -> Figure:
     """Every possible deal (grey), the Pareto frontier (line), the walk-aways and the teams' deals.
 
     ``grid``: :func:`salesprofit.roleplay.grid`; ``deals``: columns ``team``,
@@ -32,34 +38,82 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     cloud = grid
     if len(cloud) > CLOUD:
         cloud = cloud.iloc[np.linspace(0, len(cloud) - 1, CLOUD).astype(int)]
-    ax.scatter(cloud["seller_value"], cloud["buyer_value"], s=4, color="0.78", linewidths=0,
-               label="possible deals")
+    ax.scatter(
+        cloud["seller_value"],
+        cloud["buyer_value"],
+        s=4,
+        color="0.78",
+        linewidths=0,
+        label="possible deals",
+    )
     front = grid[grid["efficient"]].sort_values("seller_value")
-    ax.plot(front["seller_value"], front["buyer_value"], color=c[0], linewidth=2, marker="o",
-            markersize=3, label="Pareto frontier")
+    ax.plot(
+        front["seller_value"],
+        front["buyer_value"],
+        color=c[0],
+        linewidth=2,
+        marker="o",
+        markersize=3,
+        label="Pareto frontier",
+    )
     ax.axvline(seller_walkaway, color=c[3], linestyle="--", linewidth=1)
     ax.axhline(buyer_walkaway, color=c[3], linestyle="--", linewidth=1)
     x_hi = max(float(grid["seller_value"].max()), seller_walkaway)
     y_hi = max(float(grid["buyer_value"].max()), buyer_walkaway)
-    ax.fill_between([seller_walkaway, x_hi], buyer_walkaway, y_hi, color=c[2], alpha=0.08,
-                    label="both above walk-away")
+    ax.fill_between(
+        [seller_walkaway, x_hi],
+        buyer_walkaway,
+        y_hi,
+        color=c[2],
+        alpha=0.08,
+        label="both above walk-away",
+    )
     if status_quo is not None:
-        ax.scatter([status_quo[0]], [status_quo[1]], marker="s", s=50, color="0.35", zorder=4,
-                   label="today / opening")
+        ax.scatter(
+            [status_quo[0]],
+            [status_quo[1]],
+            marker="s",
+            s=50,
+            color="0.35",
+            zorder=4,
+            label="today / opening",
+        )
     n_on = n_off = 0
     if deals is not None and len(deals):
         on = deals["on_frontier"].astype(bool).to_numpy()
         n_on, n_off = int(on.sum()), int((~on).sum())
         if n_on:
-            ax.scatter(deals.loc[on, "seller_value"], deals.loc[on, "buyer_value"], s=90, marker="*",
-                       color=c[2], edgecolor="black", linewidths=0.5, zorder=5, label="deal on the frontier")
+            ax.scatter(
+                deals.loc[on, "seller_value"],
+                deals.loc[on, "buyer_value"],
+                s=90,
+                marker="*",
+                color=c[2],
+                edgecolor="black",
+                linewidths=0.5,
+                zorder=5,
+                label="deal on the frontier",
+            )
         if n_off:
-            ax.scatter(deals.loc[~on, "seller_value"], deals.loc[~on, "buyer_value"], s=55, marker="D",
-                       color=c[1], edgecolor="black", linewidths=0.5, zorder=5,
-                       label="deal inside: money left on the table")
+            ax.scatter(
+                deals.loc[~on, "seller_value"],
+                deals.loc[~on, "buyer_value"],
+                s=55,
+                marker="D",
+                color=c[1],
+                edgecolor="black",
+                linewidths=0.5,
+                zorder=5,
+                label="deal inside: money left on the table",
+            )
         for _, d in deals.iterrows():
-            ax.annotate(str(d["team"])[:18], (d["seller_value"], d["buyer_value"]), fontsize=8,
-                        xytext=(4, 4), textcoords="offset points")
+            ax.annotate(
+                str(d["team"])[:18],
+                (d["seller_value"], d["buyer_value"]),
+                fontsize=8,
+                xytext=(4, 4),
+                textcoords="offset points",
+            )
     money_axis(ax, "x")
     money_axis(ax, "y")
     ax.set_xlabel(f"value to the {roles[0]} ({CURRENCY})")
@@ -68,8 +122,11 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
         if deals is None or not len(deals):
             title = "On the frontier, neither side can gain without the other losing"
         elif n_on + n_off == 1:
-            title = ("This deal is on the frontier: nothing left on the table" if n_on else
-                     "This deal left money on the table for both sides")
+            title = (
+                "This deal is on the frontier: nothing left on the table"
+                if n_on
+                else "This deal left money on the table for both sides"
+            )
         elif n_off == 0:
             title = "Every deal is on the frontier: nothing left on the table"
         elif n_on == 0:
@@ -81,8 +138,12 @@ def frontier_chart(grid: pd.DataFrame, seller_walkaway: float, buyer_walkaway: f
     return fig
 
 
-def spread_chart(ranked: pd.DataFrame, measure: str = "seller_vs_target",
-                 label: str = "seller's result against target", title: str | None = None) -> "Figure":
+def spread_chart(
+    ranked: pd.DataFrame,
+    measure: str = "seller_vs_target",
+    label: str = "seller's result against target",
+    title: str | None = None,
+) -> Figure:
     """One bar per team (``ranked`` from :meth:`Scoreboard.rank`), zero = target or walk-away."""
     n = max(len(ranked), 1)
     fig, ax = figure(7.0, 0.38 * n + 1.5)
@@ -90,13 +151,19 @@ def spread_chart(ranked: pd.DataFrame, measure: str = "seller_vs_target",
     if len(ranked):
         vals = ranked[measure].to_numpy(dtype=float)
         on = ranked["on_frontier"].astype(bool).to_numpy()
-        ax.barh(ranked["team"].astype(str).str.slice(0, 24), vals,
-                color=[c[2] if o else c[1] for o in on])
+        ax.barh(
+            ranked["team"].astype(str).str.slice(0, 24),
+            vals,
+            color=[c[2] if o else c[1] for o in on],
+        )
         ax.invert_yaxis()
         ax.axvline(0, color="0.3", linewidth=1)
         spread = float(vals.max() - vals.min())
-        title = title or (f"{CURRENCY}{spread:,.0f} between the best and the worst deal" if n > 1
-                          else "One deal recorded so far")
+        title = title or (
+            f"{CURRENCY}{spread:,.0f} between the best and the worst deal"
+            if n > 1
+            else "One deal recorded so far"
+        )
     else:
         title = title or "No deals recorded yet"
     money_axis(ax, "x")

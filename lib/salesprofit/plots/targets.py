@@ -29,8 +29,11 @@ def plan_chart(table: pd.DataFrame, level: str, title: str | None = None):
         ax.bar(table["week"], table["target"], width=5, color=c[0])
         ax.set_xlabel("week starting")
     else:
-        labels = [f"Q{q}" for q in table["quarter"]] if level == "quarter" else \
-            [MONTHS[m - 1] for m in table["month"]]
+        labels = (
+            [f"Q{q}" for q in table["quarter"]]
+            if level == "quarter"
+            else [MONTHS[m - 1] for m in table["month"]]
+        )
         ax.bar(labels, table["target"], color=c[0])
     money_axis(ax)
     ax.set_ylabel(f"target ({CURRENCY})")
@@ -45,7 +48,14 @@ def quota_chart(alloc: pd.DataFrame, actual: pd.Series | None = None, title: str
     names = [str(i) for i in alloc.index]
     ax.bar(names, alloc["quota"], color=c[0], label="quota")
     if actual is not None:
-        ax.scatter(names, actual.reindex(alloc.index), color=c[3], zorder=3, s=18, label="last year's sales")
+        ax.scatter(
+            names,
+            actual.reindex(alloc.index),
+            color=c[3],
+            zorder=3,
+            s=18,
+            label="last year's sales",
+        )
     money_axis(ax)
     ax.tick_params(axis="x", labelrotation=90, labelsize=8)
     ax.set_ylabel(f"per year ({CURRENCY})")

@@ -26,14 +26,26 @@ def payback_chart(costs: float, monthly_benefit: float, months: float, title: st
     ax.set_ylabel(f"money ({CURRENCY})")
     total = monthly_benefit * months
     roi = (total - costs) / costs if costs > 0 else np.nan
-    ax.set_title(title or (f"ROI {roi:.0%}: benefits of {CURRENCY}{total:,.0f} for a cost of {CURRENCY}{costs:,.0f}"))
+    ax.set_title(
+        title
+        or (
+            f"ROI {roi:.0%}: benefits of {CURRENCY}{total:,.0f} for a cost of {CURRENCY}{costs:,.0f}"
+        )
+    )
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     return fig
 
 
-def ramp_chart(points: pd.DataFrame | None, full: float, tau: float, start: float = 0.0,
-               months: float = 24.0, fits: Mapping[str, float] | None = None, hire_label: str = "",
-               title: str | None = None):
+def ramp_chart(
+    points: pd.DataFrame | None,
+    full: float,
+    tau: float,
+    start: float = 0.0,
+    months: float = 24.0,
+    fits: Mapping[str, float] | None = None,
+    hire_label: str = "",
+    title: str | None = None,
+):
     """Observed productivity of new reps (dots) and the fitted ramp-up curve(s).
 
     ``points``: ``rep_id``, ``months_since_hire``, ``productivity`` (``training.ramp_data``).
@@ -55,8 +67,15 @@ def ramp_chart(points: pd.DataFrame | None, full: float, tau: float, start: floa
     t90 = tau * np.log((1 - start) / 0.1) if start < 0.9 else 0.0
     if t90 <= months:
         ax.axvline(t90, color=c[3], linestyle="--", linewidth=1)
-        ax.text(t90, 0.03, f" 90 % after {t90:.1f} months", color=c[3], fontsize=9, va="bottom",
-                transform=ax.get_xaxis_transform())
+        ax.text(
+            t90,
+            0.03,
+            f" 90 % after {t90:.1f} months",
+            color=c[3],
+            fontsize=9,
+            va="bottom",
+            transform=ax.get_xaxis_transform(),
+        )
     percent_axis(ax)
     ax.set_xlabel("months since hire")
     ax.set_ylabel("gross profit vs tenured peers")
@@ -65,8 +84,14 @@ def ramp_chart(points: pd.DataFrame | None, full: float, tau: float, start: floa
     return fig
 
 
-def drill_chart(scores: Mapping[str, float], weights: Mapping[str, float], labels: Mapping[str, str],
-                scale: float = 5.0, total: float | None = None, title: str | None = None):
+def drill_chart(
+    scores: Mapping[str, float],
+    weights: Mapping[str, float],
+    labels: Mapping[str, str],
+    scale: float = 5.0,
+    total: float | None = None,
+    title: str | None = None,
+):
     """One bar per criterion (score), the weight in the label; the weakest in the warning colour."""
     names = list(weights)
     fig, ax = figure(7.0, 0.34 * len(names) + 1.2)
@@ -74,13 +99,22 @@ def drill_chart(scores: Mapping[str, float], weights: Mapping[str, float], label
     wsum = sum(weights.values())
     s = [scores[k] for k in names]
     weakest = min(names, key=lambda k: (scores[k], -weights[k]))
-    ax.barh([f"{labels.get(k, k)} ({weights[k] / wsum:.0%})" for k in names], s,
-            color=[c[3] if k == weakest else c[0] for k in names])
+    ax.barh(
+        [f"{labels.get(k, k)} ({weights[k] / wsum:.0%})" for k in names],
+        s,
+        color=[c[3] if k == weakest else c[0] for k in names],
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, scale)
     ax.set_xlabel(f"score (1 to {scale:g}); weight in brackets")
     ax.tick_params(axis="y", labelsize=8)
     short = labels.get(weakest, weakest).split(" (")[0].lower()
-    ax.set_title(title or (f"Total {total:.0%}: practise {short} next"
-                           if total is not None else "Drill scores by criterion"))
+    ax.set_title(
+        title
+        or (
+            f"Total {total:.0%}: practise {short} next"
+            if total is not None
+            else "Drill scores by criterion"
+        )
+    )
     return fig

@@ -6,12 +6,25 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
-LABELS = {"base": "profit {0}", "price": "price", "volume": "volume", "mix": "mix", "cost": "unit cost",
-          "new": "new products", "lost": "lost products", "current": "profit {1}"}
+LABELS = {
+    "base": "profit {0}",
+    "price": "price",
+    "volume": "volume",
+    "mix": "mix",
+    "cost": "unit cost",
+    "new": "new products",
+    "lost": "lost products",
+    "current": "profit {1}",
+}
 
 
-def bridge_chart(bridge, base_label: str = "base", current_label: str = "current", title: str | None = None,
-                 millions: bool = True):
+def bridge_chart(
+    bridge,
+    base_label: str = "base",
+    current_label: str = "current",
+    title: str | None = None,
+    millions: bool = True,
+):
     """Waterfall from the base period's profit to the current one, one bar per effect."""
     steps = bridge.steps()
     fig, ax = figure(7.2, 3.6)
@@ -21,12 +34,20 @@ def bridge_chart(bridge, base_label: str = "base", current_label: str = "current
     for i, r in steps.reset_index(drop=True).iterrows():
         if r["step"] in ("base", "current"):
             ax.bar(i, r["amount"] / k, color=c[0])
-            ax.text(i, r["amount"] / k, f"{r['amount'] / k:,.2f}", ha="center", va="bottom", fontsize=8)
+            ax.text(
+                i, r["amount"] / k, f"{r['amount'] / k:,.2f}", ha="center", va="bottom", fontsize=8
+            )
         else:
             colour = c[2] if r["amount"] >= 0 else c[3]
             ax.bar(i, (r["end"] - r["start"]) / k, bottom=r["start"] / k, color=colour)
-            ax.text(i, max(r["start"], r["end"]) / k, f"{r['amount'] / k:+,.2f}", ha="center", va="bottom",
-                    fontsize=8)
+            ax.text(
+                i,
+                max(r["start"], r["end"]) / k,
+                f"{r['amount'] / k:+,.2f}",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     ax.set_xticks(range(len(names)), names, rotation=20, ha="right")
     low = min(steps["start"].iloc[1:-1].min(), steps["end"].min()) / k
     high = max(steps["end"].max(), steps["amount"].iloc[0]) / k
@@ -34,9 +55,12 @@ def bridge_chart(bridge, base_label: str = "base", current_label: str = "current
     ax.set_ylabel(f"gross profit ({'million ' if millions else ''}{CURRENCY})")
     drivers = bridge.effects()
     main = drivers.abs().idxmax()
-    ax.set_title(title or f"Profit {'rose' if bridge.change >= 0 else 'fell'} "
-                          f"{CURRENCY}{abs(bridge.change) / k:,.2f}{'m' if millions else ''}; "
-                          f"the biggest driver was {LABELS[main].format('', '')}")
+    ax.set_title(
+        title
+        or f"Profit {'rose' if bridge.change >= 0 else 'fell'} "
+        f"{CURRENCY}{abs(bridge.change) / k:,.2f}{'m' if millions else ''}; "
+        f"the biggest driver was {LABELS[main].format('', '')}"
+    )
     return fig
 
 
@@ -73,12 +97,16 @@ def contribution_chart(profit: pd.Series, title: str | None = None, xlabel: str 
     return fig
 
 
-def dashboard_chart(bridge, categories: pd.DataFrame, satisfaction: pd.DataFrame, base: str, current: str):
+def dashboard_chart(
+    bridge, categories: pd.DataFrame, satisfaction: pd.DataFrame, base: str, current: str
+):
     """Four small panels: the bridge, sales vs profit growth by category, NPS and CSAT by year."""
     from . import _plt
 
     plt, _ = _plt()
-    fig, axes = plt.subplots(1, 3, figsize=(10.5, 3.3), layout="constrained", width_ratios=[1.4, 1.2, 0.8])
+    fig, axes = plt.subplots(
+        1, 3, figsize=(10.5, 3.3), layout="constrained", width_ratios=[1.4, 1.2, 0.8]
+    )
     c = colors(4)
     ax = axes[0]
     steps = bridge.steps()
@@ -86,7 +114,12 @@ def dashboard_chart(bridge, categories: pd.DataFrame, satisfaction: pd.DataFrame
         if r["step"] in ("base", "current"):
             ax.bar(i, r["amount"] / 1e6, color=c[0])
         else:
-            ax.bar(i, (r["end"] - r["start"]) / 1e6, bottom=r["start"] / 1e6, color=c[2] if r["amount"] >= 0 else c[3])
+            ax.bar(
+                i,
+                (r["end"] - r["start"]) / 1e6,
+                bottom=r["start"] / 1e6,
+                color=c[2] if r["amount"] >= 0 else c[3],
+            )
     names = [LABELS[s].format(base, current) for s in steps["step"]]
     ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
     low = min(steps["start"].iloc[1:-1].min(), steps["end"].min()) / 1e6
@@ -108,6 +141,9 @@ def dashboard_chart(bridge, categories: pd.DataFrame, satisfaction: pd.DataFrame
     ax.bar(satisfaction.index.astype(str), satisfaction["nps"], color=c[0])
     ax.set_ylabel("net promoter score")
     ax.set_title("Satisfaction (NPS)", fontsize=10)
-    fig.suptitle(f"Profit {'up' if bridge.change >= 0 else 'down'} {CURRENCY}{abs(bridge.change) / 1e6:,.2f}m "
-                 f"in {current}", fontweight="bold")
+    fig.suptitle(
+        f"Profit {'up' if bridge.change >= 0 else 'down'} {CURRENCY}{abs(bridge.change) / 1e6:,.2f}m "
+        f"in {current}",
+        fontweight="bold",
+    )
     return fig

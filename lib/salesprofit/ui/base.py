@@ -47,31 +47,62 @@ class Result:
     extra: dict = field(default_factory=dict)
 
 
-def percent_slider(description: str, value: float, low: float, high: float, step: float = 0.5,
-                   digits: int = 1) -> widgets.FloatSlider:
+def percent_slider(
+    description: str, value: float, low: float, high: float, step: float = 0.5, digits: int = 1
+) -> widgets.FloatSlider:
     """A slider in percent (25 means 25 %; ``value``, ``low``, ``high`` given as fractions, ``step`` in
     percentage points); the calculator hands the model 0.25."""
-    return widgets.FloatSlider(value=value * 100, min=low * 100, max=high * 100, step=step,
-                               description=description, readout_format=f".{digits}f",
-                               continuous_update=False, style=STYLE, layout=LAYOUT)
+    return widgets.FloatSlider(
+        value=value * 100,
+        min=low * 100,
+        max=high * 100,
+        step=step,
+        description=description,
+        readout_format=f".{digits}f",
+        continuous_update=False,
+        style=STYLE,
+        layout=LAYOUT,
+    )
 
 
-def number_box(description: str, value: float, low: float | None = None, high: float | None = None,
-               step: float = 1.0) -> widgets.Widget:
+def number_box(
+    description: str,
+    value: float,
+    low: float | None = None,
+    high: float | None = None,
+    step: float = 1.0,
+) -> widgets.Widget:
     """A number box; bounded when limits are given (values outside are clamped by the widget)."""
     if low is not None and high is not None:
-        return widgets.BoundedFloatText(value=value, min=low, max=high, step=step,
-                                        description=description, style=STYLE, layout=LAYOUT)
-    return widgets.FloatText(value=value, step=step, description=description, style=STYLE,
-                             layout=LAYOUT)
+        return widgets.BoundedFloatText(
+            value=value,
+            min=low,
+            max=high,
+            step=step,
+            description=description,
+            style=STYLE,
+            layout=LAYOUT,
+        )
+    return widgets.FloatText(
+        value=value, step=step, description=description, style=STYLE, layout=LAYOUT
+    )
 
 
-def slider(description: str, value: float, low: float, high: float, step: float,
-           digits: int = 2) -> widgets.FloatSlider:
+def slider(
+    description: str, value: float, low: float, high: float, step: float, digits: int = 2
+) -> widgets.FloatSlider:
     """A plain (non-percent) slider."""
-    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
-                               readout_format=f".{digits}f", continuous_update=False, style=STYLE,
-                               layout=LAYOUT)
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=f".{digits}f",
+        continuous_update=False,
+        style=STYLE,
+        layout=LAYOUT,
+    )
 
 
 def error_html(message: str) -> str:
@@ -81,9 +112,15 @@ def error_html(message: str) -> str:
 class Calculator(widgets.VBox):
     """Inputs, a pure compute function, and the rendered result."""
 
-    def __init__(self, title: str, inputs: Mapping[str, widgets.Widget],
-                 compute: Callable[..., Result], percent: set[str] | frozenset[str] = frozenset(),
-                 intro: str = "", chart: bool = True):
+    def __init__(
+        self,
+        title: str,
+        inputs: Mapping[str, widgets.Widget],
+        compute: Callable[..., Result],
+        percent: set[str] | frozenset[str] = frozenset(),
+        intro: str = "",
+        chart: bool = True,
+    ):
         self.title = title
         self.inputs = dict(inputs)
         self.percent = set(percent)
@@ -104,7 +141,9 @@ class Calculator(widgets.VBox):
 
     def values(self) -> dict[str, Any]:
         """Current inputs as the model wants them (percent inputs as fractions)."""
-        return {k: (w.value / 100 if k in self.percent else w.value) for k, w in self.inputs.items()}
+        return {
+            k: (w.value / 100 if k in self.percent else w.value) for k, w in self.inputs.items()
+        }
 
     def set(self, **values: Any) -> None:
         """Set inputs in model units (fractions for percent inputs), as a notebook or test would."""

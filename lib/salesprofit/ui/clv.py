@@ -21,7 +21,10 @@ from .. import clv, plots
 from ..fmt import money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
-TIMING_OPTIONS = [("at the end of each year", "end"), ("at the start of each year (first one today)", "start")]
+TIMING_OPTIONS = [
+    ("at the end of each year", "end"),
+    ("at the start of each year (first one today)", "start"),
+]
 
 
 def usd(x: float, digits: int = 2) -> str:
@@ -33,8 +36,16 @@ def usd(x: float, digits: int = 2) -> str:
 
 # --- CLV -------------------------------------------------------------------------
 
-def compute_clv(margin: float, retention: float, discount_rate: float, acquisition_cost: float = 0.0,
-                timing: str = "end", points: float = 0.05, chart: bool = True) -> Result:
+
+def compute_clv(
+    margin: float,
+    retention: float,
+    discount_rate: float,
+    acquisition_cost: float = 0.0,
+    timing: str = "end",
+    points: float = 0.05,
+    chart: bool = True,
+) -> Result:
     """CLV under both timings, and what ``points`` more retention is worth."""
     value = clv.clv(margin, retention, discount_rate, acquisition_cost, timing)
     mm_end = clv.margin_multiple(retention, discount_rate, "end")
@@ -43,17 +54,27 @@ def compute_clv(margin: float, retention: float, discount_rate: float, acquisiti
     lifetime = clv.expected_lifetime(retention)
     better = min(retention + points, 0.99)
     value_up = clv.clv(margin, better, discount_rate, acquisition_cost, timing)
-    gain = clv.retention_gain(margin, retention, discount_rate, better - retention, timing) \
-        if retention > 0 else float("nan")
+    gain = (
+        clv.retention_gain(margin, retention, discount_rate, better - retention, timing)
+        if retention > 0
+        else float("nan")
+    )
     other = "start" if timing == "end" else "end"
     value_other = clv.clv(margin, retention, discount_rate, acquisition_cost, other)
-    when = ("at the end of each year (the first after one year)" if timing == "end"
-            else "at the start of each year (the first one today)")
+    when = (
+        "at the end of each year (the first after one year)"
+        if timing == "end"
+        else "at the start of each year (the first one today)"
+    )
     sentence = (
         f"A customer who earns <b>{money(margin, 0)}</b> a year, stays with probability "
         f"<b>{pct(retention, 1)}</b> each year and is discounted at {pct(discount_rate, 1)} is worth "
         f'<span class="sp-big">{money(value, 0)}</span> today'
-        + (f" after the {money(acquisition_cost, 0)} it costs to win them" if acquisition_cost else "")
+        + (
+            f" after the {money(acquisition_cost, 0)} it costs to win them"
+            if acquisition_cost
+            else ""
+        )
         + f": margin × {num(mm, 2)} (the margin multiple), margin paid {when}. "
         f"On average the customer stays {num(lifetime, 1)} years."
         f"<br>Paid {'at the start' if other == 'start' else 'at the end'} of each year instead, the same "
@@ -61,48 +82,95 @@ def compute_clv(margin: float, retention: float, discount_rate: float, acquisiti
         f"(multiples {num(mm_end, 2)} at the end, {num(mm_start, 2)} at the start)."
         f"<br><b>+{points * 100:.0f} points of retention</b> ({pct(retention, 0)} → {pct(better, 0)}) "
         f"raise the value to {money(value_up, 0)}: "
-        + (f'<span class="sp-big">{pct(gain, 1, sign=True)}</span>' if gain == gain else "a gain from nothing")
+        + (
+            f'<span class="sp-big">{pct(gain, 1, sign=True)}</span>'
+            if gain == gain
+            else "a gain from nothing"
+        )
         + f", {money(value_up - value, 0, sign=True)} per customer."
     )
     png = None
     if chart:
         grid = np.round(np.linspace(0.0, 0.97, 98), 4)
-        curve = pd.DataFrame({"retention": grid,
-                              "clv": clv.clv(margin, grid, discount_rate, acquisition_cost, timing)})
+        curve = pd.DataFrame(
+            {
+                "retention": grid,
+                "clv": clv.clv(margin, grid, discount_rate, acquisition_cost, timing),
+            }
+        )
         png = plots.to_png(plots.clv.retention_curve_chart(curve, retention, better - retention))
-    return Result(sentence, png, data={"clv": value, "margin_multiple": mm, "clv_other_timing": value_other,
-                                       "clv_up": value_up, "gain": gain, "lifetime": lifetime})
+    return Result(
+        sentence,
+        png,
+        data={
+            "clv": value,
+            "margin_multiple": mm,
+            "clv_other_timing": value_other,
+            "clv_up": value_up,
+            "gain": gain,
+            "lifetime": lifetime,
+        },
+    )
 
 
-def clv_calculator(margin: float = 10_000.0, retention: float = 0.80, discount_rate: float = 0.10,
-                   acquisition_cost: float = 0.0, timing: str = "end", points: float = 0.05) -> Calculator:
+def clv_calculator(
+    margin: float = 10_000.0,
+    retention: float = 0.80,
+    discount_rate: float = 0.10,
+    acquisition_cost: float = 0.0,
+    timing: str = "end",
+    points: float = 0.05,
+) -> Calculator:
     """Customer lifetime value from margin, retention and discount rate."""
     inputs = {
         "margin": number_box("Margin per customer a year (¥)", margin, -1e9, 1e9, 100),
         "retention": percent_slider("Retention a year (%)", retention, 0.0, 0.97, 0.5),
         "discount_rate": percent_slider("Discount rate a year (%)", discount_rate, 0.0, 0.30, 0.5),
-        "acquisition_cost": number_box("Cost to win the customer (¥)", acquisition_cost, 0, 1e9, 100),
-        "timing": widgets.Dropdown(options=TIMING_OPTIONS, value=timing, description="Margin arrives",
-                                   style=STYLE, layout=LAYOUT),
-        "points": percent_slider("Retention gain to test (points)", points, 0.01, 0.15, 1.0, digits=0),
+        "acquisition_cost": number_box(
+            "Cost to win the customer (¥)", acquisition_cost, 0, 1e9, 100
+        ),
+        "timing": widgets.Dropdown(
+            options=TIMING_OPTIONS,
+            value=timing,
+            description="Margin arrives",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
+        "points": percent_slider(
+            "Retention gain to test (points)", points, 0.01, 0.15, 1.0, digits=0
+        ),
     }
-    return Calculator("Customer lifetime value: what keeping a customer is worth", inputs, compute_clv,
-                      percent={"retention", "discount_rate", "points"},
-                      intro="CLV = margin × margin multiple − acquisition cost. Move retention and watch the value climb.")
+    return Calculator(
+        "Customer lifetime value: what keeping a customer is worth",
+        inputs,
+        compute_clv,
+        percent={"retention", "discount_rate", "points"},
+        intro="CLV = margin × margin multiple − acquisition cost. Move retention and watch the value climb.",
+    )
 
 
 # --- VIP offer -------------------------------------------------------------------
 
-def compute_vip(revenue: float, margin_rate: float, vip_discount: float, service_cost: float,
-                retention: float, discount_rate: float, timing: str = "end", chart: bool = True) -> Result:
+
+def compute_vip(
+    revenue: float,
+    margin_rate: float,
+    vip_discount: float,
+    service_cost: float,
+    retention: float,
+    discount_rate: float,
+    timing: str = "end",
+    chart: bool = True,
+) -> Result:
     """Retention the VIP offer must reach to pay for itself."""
-    v = clv.vip_offer_from_revenue(revenue, margin_rate, vip_discount, service_cost, retention,
-                                   discount_rate, timing)
+    v = clv.vip_offer_from_revenue(
+        revenue, margin_rate, vip_discount, service_cost, retention, discount_rate, timing
+    )
     sentence = (
         f"Today the customer earns {money(v.margin, 0)} a year and is worth <b>{money(v.clv_without, 0)}</b>. "
         f"The VIP offer costs {money(v.offer_cost, 0)} a year ({pct(v.offer_share_of_margin, 1)} of the margin), "
         f"leaving {money(v.margin_with_offer, 0)}. It pays for itself only if retention rises from "
-        f"{pct(retention, 1)} to <span class=\"sp-big\">{pct(v.required_retention, 1)}</span>: "
+        f'{pct(retention, 1)} to <span class="sp-big">{pct(v.required_retention, 1)}</span>: '
         f"<b>+{v.retention_points_needed * 100:.1f} points</b>. Ask yourself whether this customer "
         "would really leave without it."
     )
@@ -110,15 +178,27 @@ def compute_vip(revenue: float, margin_rate: float, vip_discount: float, service
     if chart:
         top = min(0.97, max(v.required_retention, retention) + 0.06)
         grid = np.round(np.linspace(max(0.0, retention - 0.1), top, 80), 5)
-        curve = pd.DataFrame({"retention": grid,
-                              "clv_with_offer": clv.clv(v.margin_with_offer, grid, discount_rate, timing=timing)})
-        png = plots.to_png(plots.clv.vip_chart(curve, v.clv_without, retention, v.required_retention))
+        curve = pd.DataFrame(
+            {
+                "retention": grid,
+                "clv_with_offer": clv.clv(v.margin_with_offer, grid, discount_rate, timing=timing),
+            }
+        )
+        png = plots.to_png(
+            plots.clv.vip_chart(curve, v.clv_without, retention, v.required_retention)
+        )
     return Result(sentence, png, data=v)
 
 
-def vip_calculator(revenue: float = 200_000.0, margin_rate: float = 0.25, vip_discount: float = 0.03,
-                   service_cost: float = 2_000.0, retention: float = 0.80, discount_rate: float = 0.10,
-                   timing: str = "end") -> Calculator:
+def vip_calculator(
+    revenue: float = 200_000.0,
+    margin_rate: float = 0.25,
+    vip_discount: float = 0.03,
+    service_cost: float = 2_000.0,
+    retention: float = 0.80,
+    discount_rate: float = 0.10,
+    timing: str = "end",
+) -> Calculator:
     """VIP-offer break-even: the discount cost against the retention it must buy."""
     inputs = {
         "revenue": number_box("Customer's revenue a year (¥)", revenue, 1, 1e10, 1000),
@@ -127,26 +207,36 @@ def vip_calculator(revenue: float = 200_000.0, margin_rate: float = 0.25, vip_di
         "service_cost": number_box("Extra VIP service a year (¥)", service_cost, 0, 1e9, 100),
         "retention": percent_slider("Retention today (%)", retention, 0.0, 0.97, 0.5),
         "discount_rate": percent_slider("Discount rate a year (%)", discount_rate, 0.0, 0.3, 0.5),
-        "timing": widgets.Dropdown(options=TIMING_OPTIONS, value=timing, description="Margin arrives",
-                                   style=STYLE, layout=LAYOUT),
+        "timing": widgets.Dropdown(
+            options=TIMING_OPTIONS,
+            value=timing,
+            description="Margin arrives",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
     }
-    return Calculator("VIP offer: how much loyalty must it buy?", inputs, compute_vip,
-                      percent={"margin_rate", "vip_discount", "retention", "discount_rate"},
-                      intro="A VIP discount comes straight out of the margin. It pays only if enough customers "
-                            "stay who would otherwise have left.")
+    return Calculator(
+        "VIP offer: how much loyalty must it buy?",
+        inputs,
+        compute_vip,
+        percent={"margin_rate", "vip_discount", "retention", "discount_rate"},
+        intro="A VIP discount comes straight out of the margin. It pays only if enough customers "
+        "stay who would otherwise have left.",
+    )
 
 
 # --- CDNOW: the fitted models, loaded once ------------------------------------------
+
 
 @dataclass(frozen=True)
 class CdnowModel:
     """The CDNOW data and the models fitted on its calibration period (weeks)."""
 
-    summary: pd.DataFrame         # indexed by customer_id
+    summary: pd.DataFrame  # indexed by customer_id
     transactions: pd.DataFrame
     bgnbd: clv.BGNBDParams
     gg: clv.GammaGammaParams
-    holdout: pd.DataFrame         # actual purchases in weeks 40-78
+    holdout: pd.DataFrame  # actual purchases in weeks 40-78
     calibration_end: pd.Timestamp
     holdout_end: pd.Timestamp
 
@@ -166,16 +256,26 @@ def cdnow_model() -> CdnowModel:
     return CdnowModel(summary, tx, bg, gg, holdout, end, holdout_end)
 
 
-RANKINGS = [("expected value of the next purchases ($)", "expected_value"),
-            ("expected number of purchases", "expected_purchases"),
-            ("win back: past value probably lost", "value_at_risk")]
+RANKINGS = [
+    ("expected value of the next purchases ($)", "expected_value"),
+    ("expected number of purchases", "expected_purchases"),
+    ("win back: past value probably lost", "value_at_risk"),
+]
 
-_RANK_WORDS = {"expected_value": "expected spend", "expected_purchases": "expected purchases",
-               "value_at_risk": "past value at risk"}
+_RANK_WORDS = {
+    "expected_value": "expected spend",
+    "expected_purchases": "expected purchases",
+    "value_at_risk": "past value at risk",
+}
 
 
-def compute_followup(model: CdnowModel, horizon: float, top_n: int, rank_by: str = "expected_value",
-                     chart: bool = True) -> Result:
+def compute_followup(
+    model: CdnowModel,
+    horizon: float,
+    top_n: int,
+    rank_by: str = "expected_value",
+    chart: bool = True,
+) -> Result:
     """The customers to call first, from P(alive) and expected purchases."""
     if rank_by not in _RANK_WORDS:
         raise ValueError(f"Rank by one of {', '.join(_RANK_WORDS)}.")
@@ -186,102 +286,205 @@ def compute_followup(model: CdnowModel, horizon: float, top_n: int, rank_by: str
     share_key = top[rank_by].sum() / pri[rank_by].sum()
     sentence = (
         f"Of {num(len(pri))} customers, the <b>{len(top)}</b> at the top of the list "
-        f"({pct(share_customers, 1)} of the base) hold <span class=\"sp-big\">{pct(share_key, 0)}</span> of the "
+        f'({pct(share_customers, 1)} of the base) hold <span class="sp-big">{pct(share_key, 0)}</span> of the '
         f"{_RANK_WORDS[rank_by]} over the next {horizon:.0f} weeks. "
-        + ("Call these first: they are still active and buy often." if rank_by != "value_at_risk" else
-           "These used to buy a lot but have probably drifted away: a win-back call, not a routine one.")
+        + (
+            "Call these first: they are still active and buy often."
+            if rank_by != "value_at_risk"
+            else "These used to buy a lot but have probably drifted away: a win-back call, not a routine one."
+        )
     )
     shown = top.reset_index()
     html = sentence + table(
-        shown[["customer_id", "frequency", "silence", "p_alive", "expected_purchases", "expected_spend",
-               "expected_value", "past_value"]].rename(columns={
-                   "customer_id": "customer", "frequency": "repeat purchases", "silence": "weeks since last",
-                   "p_alive": "P(active)", "expected_purchases": "expected purchases",
-                   "expected_spend": "spend per purchase", "expected_value": "expected spend",
-                   "past_value": "past repeat spend"}),
-        {"repeat purchases": lambda v: num(v, 0), "weeks since last": lambda v: num(v, 1),
-         "P(active)": lambda v: pct(v, 0), "expected purchases": lambda v: num(v, 2),
-         "spend per purchase": usd, "expected spend": lambda v: usd(v, 0),
-         "past repeat spend": lambda v: usd(v, 0)})
-    title = (f"Win-back list: {len(top)} valuable customers, probably gone" if rank_by == "value_at_risk"
-             else None)
+        shown[
+            [
+                "customer_id",
+                "frequency",
+                "silence",
+                "p_alive",
+                "expected_purchases",
+                "expected_spend",
+                "expected_value",
+                "past_value",
+            ]
+        ].rename(
+            columns={
+                "customer_id": "customer",
+                "frequency": "repeat purchases",
+                "silence": "weeks since last",
+                "p_alive": "P(active)",
+                "expected_purchases": "expected purchases",
+                "expected_spend": "spend per purchase",
+                "expected_value": "expected spend",
+                "past_value": "past repeat spend",
+            }
+        ),
+        {
+            "repeat purchases": lambda v: num(v, 0),
+            "weeks since last": lambda v: num(v, 1),
+            "P(active)": lambda v: pct(v, 0),
+            "expected purchases": lambda v: num(v, 2),
+            "spend per purchase": usd,
+            "expected spend": lambda v: usd(v, 0),
+            "past repeat spend": lambda v: usd(v, 0),
+        },
+    )
+    title = (
+        f"Win-back list: {len(top)} valuable customers, probably gone"
+        if rank_by == "value_at_risk"
+        else None
+    )
     png = plots.to_png(plots.clv.priority_chart(pri, top.index, horizon, title)) if chart else None
     return Result(html, png, data={"top": top, "share": share_key, "priorities": pri})
 
 
-def followup_calculator(horizon: float = 39.0, top_n: int = 15, rank_by: str = "expected_value") -> Calculator:
+def followup_calculator(
+    horizon: float = 39.0, top_n: int = 15, rank_by: str = "expected_value"
+) -> Calculator:
     """Follow-up priority list on the real CDNOW customers (BG/NBD + Gamma-Gamma)."""
     model = cdnow_model()
     inputs = {
         "horizon": slider("Look ahead (weeks)", horizon, 4, 78, 1, digits=0),
-        "top_n": widgets.IntSlider(value=top_n, min=5, max=40, step=1, description="Customers to call",
-                                   continuous_update=False, style=STYLE, layout=LAYOUT),
-        "rank_by": widgets.Dropdown(options=RANKINGS, value=rank_by, description="Rank by", style=STYLE,
-                                    layout=LAYOUT),
+        "top_n": widgets.IntSlider(
+            value=top_n,
+            min=5,
+            max=40,
+            step=1,
+            description="Customers to call",
+            continuous_update=False,
+            style=STYLE,
+            layout=LAYOUT,
+        ),
+        "rank_by": widgets.Dropdown(
+            options=RANKINGS, value=rank_by, description="Rank by", style=STYLE, layout=LAYOUT
+        ),
     }
-    return Calculator("Follow-up priorities: who to call first (CDNOW, real data)", inputs,
-                      lambda **v: compute_followup(model, **v),
-                      intro="Each customer's chance of still being active and expected purchases, from the "
-                            "BG/NBD model fitted on their first 39 weeks.")
+    return Calculator(
+        "Follow-up priorities: who to call first (CDNOW, real data)",
+        inputs,
+        lambda **v: compute_followup(model, **v),
+        intro="Each customer's chance of still being active and expected purchases, from the "
+        "BG/NBD model fitted on their first 39 weeks.",
+    )
 
 
-def compute_customer(model: CdnowModel, customer_id: int, horizon: float = 39.0, chart: bool = True) -> Result:
+def compute_customer(
+    model: CdnowModel, customer_id: int, horizon: float = 39.0, chart: bool = True
+) -> Result:
     """One customer's history and outlook, and what they really did next."""
     cid = int(customer_id)
     if cid not in model.summary.index:
-        raise ValueError(f"There is no customer {cid} in CDNOW: ids run from "
-                         f"{model.summary.index.min()} to {model.summary.index.max()}.")
+        raise ValueError(
+            f"There is no customer {cid} in CDNOW: ids run from "
+            f"{model.summary.index.min()} to {model.summary.index.max()}."
+        )
     row = model.summary.loc[cid]
     x, tx, T, m = (float(row[k]) for k in ("frequency", "recency", "T", "monetary_value"))
     p_alive = clv.bgnbd_prob_alive(model.bgnbd, x, tx, T)
     expected = clv.bgnbd_conditional_expected_purchases(model.bgnbd, horizon, x, tx, T)
     spend = clv.gamma_gamma_expected_spend(model.gg, x, m)
-    value = clv.clv_bgnbd_gamma_gamma(model.bgnbd, model.gg, x, tx, T, m, periods=1, period_length=horizon,
-                                      discount_rate=0.0)
+    value = clv.clv_bgnbd_gamma_gamma(
+        model.bgnbd, model.gg, x, tx, T, m, periods=1, period_length=horizon, discount_rate=0.0
+    )
     hist = model.transactions[model.transactions["customer_id"] == cid]
     cal = hist[hist["date"] <= model.calibration_end]
-    actual = model.holdout.loc[cid] if cid in model.holdout.index else pd.Series({"purchases": 0.0, "value": 0.0})
-    verdict = ("call them: they are very likely still active" if p_alive >= 0.7 else
-               "a check-in call is worth it: they may be drifting away" if p_alive >= 0.3 else
-               "they have probably left: only a win-back offer, if their value justifies it")
+    actual = (
+        model.holdout.loc[cid]
+        if cid in model.holdout.index
+        else pd.Series({"purchases": 0.0, "value": 0.0})
+    )
+    verdict = (
+        "call them: they are very likely still active"
+        if p_alive >= 0.7
+        else "a check-in call is worth it: they may be drifting away"
+        if p_alive >= 0.3
+        else "they have probably left: only a win-back offer, if their value justifies it"
+    )
     sentence = (
         f"<b>Customer {cid}</b> first bought on {cal['date'].min():%d %b %Y} and came back on "
         f"<b>{x:.0f}</b> other days in the first 39 weeks (last one in week {tx:.1f} of {T:.1f}), "
         f"spending {usd(m)} per repeat purchase on average."
-        f"<br>Outlook: <span class=\"sp-big\">{pct(p_alive, 0)}</span> likely still active; "
+        f'<br>Outlook: <span class="sp-big">{pct(p_alive, 0)}</span> likely still active; '
         f"<b>{num(expected, 2)}</b> purchases expected in the next {horizon:.0f} weeks at about {usd(spend)} "
         f"each: {usd(value)} of expected spend. Verdict: {verdict}."
-        + (f"<br>What really happened in weeks 40-78: <b>{actual['purchases']:.0f}</b> purchase days, "
-           f"{usd(actual['value'])}." if horizon == 39.0 else "")
+        + (
+            f"<br>What really happened in weeks 40-78: <b>{actual['purchases']:.0f}</b> purchase days, "
+            f"{usd(actual['value'])}."
+            if horizon == 39.0
+            else ""
+        )
     )
     shown = cal.assign(week=(cal["date"] - cal["date"].min()).dt.days / 7)
-    html = sentence + table(shown[["date", "week", "quantity", "amount"]].rename(
-        columns={"date": "purchase date", "week": "week", "quantity": "CDs", "amount": "value"}),
-        {"purchase date": lambda d: f"{d:%Y-%m-%d}", "week": lambda v: num(v, 1), "CDs": num, "value": usd})
+    html = sentence + table(
+        shown[["date", "week", "quantity", "amount"]].rename(
+            columns={"date": "purchase date", "week": "week", "quantity": "CDs", "amount": "value"}
+        ),
+        {
+            "purchase date": lambda d: f"{d:%Y-%m-%d}",
+            "week": lambda v: num(v, 1),
+            "CDs": num,
+            "value": usd,
+        },
+    )
     png = None
     if chart:
-        path = clv.prob_alive_path(model.bgnbd, cal["date"], model.calibration_end, unit_days=7, points=80)
-        png = plots.to_png(plots.clv.customer_history_chart(
-            hist[hist["date"] <= model.holdout_end], path, model.calibration_end, cid))
-    return Result(html, png, data={"p_alive": p_alive, "expected_purchases": expected, "expected_spend": spend,
-                                   "expected_value": value, "actual_purchases": float(actual["purchases"]),
-                                   "frequency": x, "recency": tx, "T": T})
+        path = clv.prob_alive_path(
+            model.bgnbd, cal["date"], model.calibration_end, unit_days=7, points=80
+        )
+        png = plots.to_png(
+            plots.clv.customer_history_chart(
+                hist[hist["date"] <= model.holdout_end], path, model.calibration_end, cid
+            )
+        )
+    return Result(
+        html,
+        png,
+        data={
+            "p_alive": p_alive,
+            "expected_purchases": expected,
+            "expected_spend": spend,
+            "expected_value": value,
+            "actual_purchases": float(actual["purchases"]),
+            "frequency": x,
+            "recency": tx,
+            "T": T,
+        },
+    )
 
 
 def customer_calculator(customer_id: int = 1, horizon: float = 39.0) -> Calculator:
     """Look up a CDNOW customer: history, P(alive), expected purchases, and what really happened."""
     model = cdnow_model()
     inputs = {
-        "customer_id": widgets.BoundedIntText(value=customer_id, min=int(model.summary.index.min()),
-                                              max=int(model.summary.index.max()), description="Customer id",
-                                              style=STYLE, layout=LAYOUT),
+        "customer_id": widgets.BoundedIntText(
+            value=customer_id,
+            min=int(model.summary.index.min()),
+            max=int(model.summary.index.max()),
+            description="Customer id",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
         "horizon": slider("Look ahead (weeks)", horizon, 4, 78, 1, digits=0),
     }
-    return Calculator("Customer look-up: history and outlook", inputs,
-                      lambda **v: compute_customer(model, **v),
-                      intro=f"Type a customer id (1 to {num(len(model.summary))}). The model saw only the first "
-                            "39 weeks; at 39 weeks ahead the calculator also shows what the customer really did.")
+    return Calculator(
+        "Customer look-up: history and outlook",
+        inputs,
+        lambda **v: compute_customer(model, **v),
+        intro=f"Type a customer id (1 to {num(len(model.summary))}). The model saw only the first "
+        "39 weeks; at 39 weeks ahead the calculator also shows what the customer really did.",
+    )
 
 
-__all__ = ["compute_clv", "clv_calculator", "compute_vip", "vip_calculator", "cdnow_model", "CdnowModel",
-           "compute_followup", "followup_calculator", "compute_customer", "customer_calculator", "usd"]
+__all__ = [
+    "CdnowModel",
+    "cdnow_model",
+    "clv_calculator",
+    "compute_clv",
+    "compute_customer",
+    "compute_followup",
+    "compute_vip",
+    "customer_calculator",
+    "followup_calculator",
+    "usd",
+    "vip_calculator",
+]

@@ -9,22 +9,33 @@ from .. import experiments, plots
 from ..fmt import money, num, pct
 from .base import Calculator, Result, number_box, percent_slider, slider
 
-
 # --- A/B significance -------------------------------------------------------------
+
 
 def _pp(x: float) -> str:
     """A difference of two rates in percentage points, for display (0.049 -> '+4.9')."""
     return f"{x * 100:+.1f}"
 
 
-def compute_ab_test(conversions_a: float, customers_a: float, conversions_b: float, customers_b: float,
-                    confidence: float, chart: bool = True) -> Result:
+def compute_ab_test(
+    conversions_a: float,
+    customers_a: float,
+    conversions_b: float,
+    customers_b: float,
+    confidence: float,
+    chart: bool = True,
+) -> Result:
     """The two-proportion test of offer A against offer B, in words."""
-    t = experiments.two_proportion_ztest(conversions_a, customers_a, conversions_b, customers_b, confidence)
+    t = experiments.two_proportion_ztest(
+        conversions_a, customers_a, conversions_b, customers_b, confidence
+    )
     sure = t.ci_low > 0 or t.ci_high < 0
     winner = "A" if t.diff > 0 else "B"
-    verdict = (f'<span class="sp-big">{winner} wins</span>: the difference is statistically significant.'
-               if sure else '<span class="sp-bad">Not proven yet</span>: the difference could be chance.')
+    verdict = (
+        f'<span class="sp-big">{winner} wins</span>: the difference is statistically significant.'
+        if sure
+        else '<span class="sp-bad">Not proven yet</span>: the difference could be chance.'
+    )
     html = (
         f"{verdict}<br>Offer A converts <b>{pct(t.rate_a, 1)}</b>, offer B <b>{pct(t.rate_b, 1)}</b>: "
         f"a difference of {_pp(t.diff)} percentage points (A minus B), with a {pct(confidence, 0)} "
@@ -36,8 +47,13 @@ def compute_ab_test(conversions_a: float, customers_a: float, conversions_b: flo
     return Result(html, png, data=t)
 
 
-def ab_test_calculator(conversions_a: float = 80, customers_a: float = 1000, conversions_b: float = 100,
-                       customers_b: float = 1000, confidence: float = 0.95) -> Calculator:
+def ab_test_calculator(
+    conversions_a: float = 80,
+    customers_a: float = 1000,
+    conversions_b: float = 100,
+    customers_b: float = 1000,
+    confidence: float = 0.95,
+) -> Calculator:
     """A/B significance: is offer A really better than offer B?"""
     inputs = {
         "conversions_a": number_box("Orders with offer A", conversions_a, 0, 1e9, 1),
@@ -46,17 +62,31 @@ def ab_test_calculator(conversions_a: float = 80, customers_a: float = 1000, con
         "customers_b": number_box("Quotes with offer B", customers_b, 1, 1e9, 1),
         "confidence": percent_slider("Confidence (%)", confidence, 0.8, 0.99, 1.0, digits=0),
     }
-    return Calculator("A/B test: is the difference real?", inputs, compute_ab_test, percent={"confidence"},
-                      intro="Enter how many quotes got each offer and how many of them turned into orders.")
+    return Calculator(
+        "A/B test: is the difference real?",
+        inputs,
+        compute_ab_test,
+        percent={"confidence"},
+        intro="Enter how many quotes got each offer and how many of them turned into orders.",
+    )
 
 
 # --- sample size ------------------------------------------------------------------------
 
-def compute_sample_size(p_base: float, p_target: float, alpha: float, power: float, customers_per_day: float,
-                        chart: bool = True) -> Result:
+
+def compute_sample_size(
+    p_base: float,
+    p_target: float,
+    alpha: float,
+    power: float,
+    customers_per_day: float,
+    chart: bool = True,
+) -> Result:
     """Customers per group to detect the change, and how long the test runs."""
     n = experiments.sample_size_two_proportions(p_base, p_target, alpha, power)
-    n_cc = experiments.sample_size_two_proportions(p_base, p_target, alpha, power, continuity_correction=True)
+    n_cc = experiments.sample_size_two_proportions(
+        p_base, p_target, alpha, power, continuity_correction=True
+    )
     need = int(np.ceil(n))
     days = 2 * need / customers_per_day if customers_per_day > 0 else float("inf")
     html = (
@@ -73,31 +103,51 @@ def compute_sample_size(p_base: float, p_target: float, alpha: float, power: flo
         grid = grid[(grid > 0.001) & (grid < 0.999)]
         sizes = experiments.sample_size_two_proportions(p_base, grid, alpha, power)
         half = experiments.sample_size_two_proportions(p_base, p_base + d / 2, alpha, power)
-        title = (f"{abs(d) * 100:.1f} points need {num(need)} per group; "
-                 f"half that needs {num(np.ceil(half))}")
-        png = plots.to_png(plots.experiments.sample_size_chart(p_base, grid, sizes, p_target, title=title))
+        title = (
+            f"{abs(d) * 100:.1f} points need {num(need)} per group; "
+            f"half that needs {num(np.ceil(half))}"
+        )
+        png = plots.to_png(
+            plots.experiments.sample_size_chart(p_base, grid, sizes, p_target, title=title)
+        )
     return Result(html, png, data={"n": n, "n_continuity": n_cc, "days": days})
 
 
-def sample_size_calculator(p_base: float = 0.82, p_target: float = 0.85, alpha: float = 0.05, power: float = 0.8,
-                           customers_per_day: float = 180.0) -> Calculator:
+def sample_size_calculator(
+    p_base: float = 0.82,
+    p_target: float = 0.85,
+    alpha: float = 0.05,
+    power: float = 0.8,
+    customers_per_day: float = 180.0,
+) -> Calculator:
     """Sample size for an A/B test of two conversion rates."""
     inputs = {
         "p_base": percent_slider("Conversion today (%)", p_base, 0.005, 0.99, 0.5),
         "p_target": percent_slider("Conversion to detect (%)", p_target, 0.005, 0.99, 0.5),
         "alpha": percent_slider("Significance level (%)", alpha, 0.01, 0.10, 1.0, digits=0),
         "power": percent_slider("Power (%)", power, 0.5, 0.99, 1.0, digits=0),
-        "customers_per_day": number_box("Quotes per day (both groups)", customers_per_day, 1, 1e7, 10),
+        "customers_per_day": number_box(
+            "Quotes per day (both groups)", customers_per_day, 1, 1e7, 10
+        ),
     }
-    return Calculator("Sample size: how many customers does the test need?", inputs, compute_sample_size,
-                      percent={"p_base", "p_target", "alpha", "power"})
+    return Calculator(
+        "Sample size: how many customers does the test need?",
+        inputs,
+        compute_sample_size,
+        percent={"p_base", "p_target", "alpha", "power"},
+    )
 
 
 # --- the peeking trap -----------------------------------------------------------------------
 
-def compute_peeking(looks: float, rate: float, customers_per_group: float, chart: bool = True) -> Result:
+
+def compute_peeking(
+    looks: float, rate: float, customers_per_group: float, chart: bool = True
+) -> Result:
     """Simulated A/A tests (no real difference) checked ``looks`` times."""
-    r = experiments.peeking_simulation(rate, int(customers_per_group), int(looks), simulations=2000, seed=11)
+    r = experiments.peeking_simulation(
+        rate, int(customers_per_group), int(looks), simulations=2000, seed=11
+    )
     html = (
         f"Both offers are <i>identical</i> here. Looking once at the end, {pct(r.false_positive_fixed, 1)} of "
         f"tests wrongly declare a winner (the promised 5 %). Looking after every batch and stopping at the first "
@@ -108,29 +158,46 @@ def compute_peeking(looks: float, rate: float, customers_per_group: float, chart
     return Result(html, png, data=r)
 
 
-def peeking_calculator(looks: int = 10, rate: float = 0.82, customers_per_group: int = 2000) -> Calculator:
+def peeking_calculator(
+    looks: int = 10, rate: float = 0.82, customers_per_group: int = 2000
+) -> Calculator:
     """The peeking trap: repeated looks inflate false alarms."""
     inputs = {
         "looks": slider("Looks at the results", looks, 1, 30, 1, digits=0),
         "rate": percent_slider("Conversion rate (%)", rate, 0.05, 0.95, 1.0, digits=0),
-        "customers_per_group": slider("Customers per group", customers_per_group, 200, 10000, 200, digits=0),
+        "customers_per_group": slider(
+            "Customers per group", customers_per_group, 200, 10000, 200, digits=0
+        ),
     }
-    return Calculator("The peeking trap: stopping when it looks good", inputs, compute_peeking, percent={"rate"})
+    return Calculator(
+        "The peeking trap: stopping when it looks good", inputs, compute_peeking, percent={"rate"}
+    )
 
 
 # --- new-product break-even ---------------------------------------------------------------
 
-def compute_new_product(price: float, unit_cost: float, fixed_costs: float, cannibalisation: float,
-                        old_price: float, old_unit_cost: float, expected_units: float, chart: bool = True) -> Result:
+
+def compute_new_product(
+    price: float,
+    unit_cost: float,
+    fixed_costs: float,
+    cannibalisation: float,
+    old_price: float,
+    old_unit_cost: float,
+    expected_units: float,
+    chart: bool = True,
+) -> Result:
     """Break-even units of a launch, net of the margin lost on the product it replaces."""
-    b = experiments.new_product_breakeven(price, unit_cost, fixed_costs, cannibalisation, old_price, old_unit_cost)
+    b = experiments.new_product_breakeven(
+        price, unit_cost, fixed_costs, cannibalisation, old_price, old_unit_cost
+    )
     profit = expected_units * b.net_contribution - fixed_costs
     html = (
         f"Each new unit earns {money(b.unit_contribution)} but takes {money(b.lost_contribution)} of margin from "
         f"the old product: <b>{money(b.net_contribution)}</b> net. Break-even is "
         f'<span class="sp-big">{num(b.breakeven_units)}</span> units, not '
         f"{num(b.breakeven_units_ignoring_cannibalisation)}. At {num(expected_units)} units the launch makes "
-        f"<span class=\"{'sp-big' if profit >= 0 else 'sp-bad'}\">{money(profit, 0)}</span>."
+        f'<span class="{"sp-big" if profit >= 0 else "sp-bad"}">{money(profit, 0)}</span>.'
     )
     png = None
     if chart:
@@ -139,18 +206,30 @@ def compute_new_product(price: float, unit_cost: float, fixed_costs: float, cann
     return Result(html, png, data={"breakeven": b, "profit": profit})
 
 
-def new_product_calculator(price: float = 120.0, unit_cost: float = 70.0, fixed_costs: float = 260_000.0,
-                           cannibalisation: float = 0.6, old_price: float = 100.0, old_unit_cost: float = 60.0,
-                           expected_units: float = 12_000.0) -> Calculator:
+def new_product_calculator(
+    price: float = 120.0,
+    unit_cost: float = 70.0,
+    fixed_costs: float = 260_000.0,
+    cannibalisation: float = 0.6,
+    old_price: float = 100.0,
+    old_unit_cost: float = 60.0,
+    expected_units: float = 12_000.0,
+) -> Calculator:
     """New-product break-even with cannibalisation."""
     inputs = {
         "price": number_box("New product: price (¥)", price, 0.01, 1e9, 1),
         "unit_cost": number_box("New product: unit cost (¥)", unit_cost, 0, 1e9, 1),
         "fixed_costs": number_box("Launch fixed costs (¥)", fixed_costs, 0, 1e12, 10_000),
-        "cannibalisation": percent_slider("Sales taken from the old product (%)", cannibalisation, 0, 1, 5, digits=0),
+        "cannibalisation": percent_slider(
+            "Sales taken from the old product (%)", cannibalisation, 0, 1, 5, digits=0
+        ),
         "old_price": number_box("Old product: price (¥)", old_price, 0, 1e9, 1),
         "old_unit_cost": number_box("Old product: unit cost (¥)", old_unit_cost, 0, 1e9, 1),
         "expected_units": number_box("Units you expect to sell", expected_units, 0, 1e12, 500),
     }
-    return Calculator("New product: break-even after cannibalisation", inputs, compute_new_product,
-                      percent={"cannibalisation"})
+    return Calculator(
+        "New product: break-even after cannibalisation",
+        inputs,
+        compute_new_product,
+        percent={"cannibalisation"},
+    )

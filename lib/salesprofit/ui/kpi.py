@@ -11,12 +11,18 @@ import pandas as pd
 
 from .. import kpi, plots
 from ..fmt import esc, money, num, pct, table
-from .base import STYLE, LAYOUT, Calculator, Result, slider
+from .base import LAYOUT, STYLE, Calculator, Result, slider
 
-KPI_LABELS = {"revenue": "Revenue", "profit": "Profit after cost to serve", "profit_margin": "Profit margin",
-              "avg_discount": "Average discount (lower is better)", "nps": "Customer NPS",
-              "attainment": "Revenue target attainment", "gross_profit": "Gross profit",
-              "gross_margin": "Gross margin"}
+KPI_LABELS = {
+    "revenue": "Revenue",
+    "profit": "Profit after cost to serve",
+    "profit_margin": "Profit margin",
+    "avg_discount": "Average discount (lower is better)",
+    "nps": "Customer NPS",
+    "attainment": "Revenue target attainment",
+    "gross_profit": "Gross profit",
+    "gross_margin": "Gross margin",
+}
 LOWER_IS_BETTER = ("avg_discount",)
 
 
@@ -25,9 +31,13 @@ def team_kpis(year: int = 2025) -> pd.DataFrame:
     from .. import data
 
     orders, acts, surveys = data.load("orders"), data.load("activities"), data.load("surveys")
-    res = kpi.rep_results(orders[orders["order_date"].dt.year == year], data.load("order_lines"),
-                          data.load("customers"), acts[acts["date"].dt.year == year],
-                          surveys[surveys["date"].dt.year == year])
+    res = kpi.rep_results(
+        orders[orders["order_date"].dt.year == year],
+        data.load("order_lines"),
+        data.load("customers"),
+        acts[acts["date"].dt.year == year],
+        surveys[surveys["date"].dt.year == year],
+    )
     res["attainment"] = kpi.annual_attainment(res, data.load("targets"), year)
     names = data.load("reps").set_index("rep_id")["name"]
     res.insert(0, "name", names.reindex(res.index))
@@ -42,48 +52,85 @@ def _fmt(col: str):
     return lambda v: num(v, 0)
 
 
-def compute_scorecard(kpis: pd.DataFrame, chart: bool = True, top: int = 20, **weights: float) -> Result:
+def compute_scorecard(
+    kpis: pd.DataFrame, chart: bool = True, top: int = 20, **weights: float
+) -> Result:
     """Re-rank the team with the KPI ``weights`` (keyword per KPI, any scale)."""
-    card = kpi.scorecard(kpis, weights, lower_is_better=[k for k in LOWER_IS_BETTER if k in weights])
+    card = kpi.scorecard(
+        kpis, weights, lower_is_better=[k for k in LOWER_IS_BETTER if k in weights]
+    )
     used = [k for k, w in weights.items() if w > 0]
     by_revenue = kpis["revenue"].rank(ascending=False, method="min").astype(int)
-    shown = card.head(top).assign(name=kpis["name"].reindex(card.index) if "name" in kpis else "",
-                                  revenue_rank=by_revenue.reindex(card.index))
+    shown = card.head(top).assign(
+        name=kpis["name"].reindex(card.index) if "name" in kpis else "",
+        revenue_rank=by_revenue.reindex(card.index),
+    )
     shown = shown.join(kpis[used].add_prefix("kpi_"))
     first = card.index[0]
     move = int(by_revenue[first] - 1)
-    sentence = (f"With these weights <b>{esc(first)}</b> "
-                f"({esc(kpis.loc[first, 'name']) if 'name' in kpis else ''}) ranks first"
-                + (f", {move} place{'s' if move != 1 else ''} higher than on revenue alone." if move > 0
-                   else ", as on revenue alone.")
-                + f" {int((card['rank'] != by_revenue.reindex(card.index)).sum())} of {len(card)} reps "
-                "hold a different place than in a revenue ranking.")
+    sentence = (
+        f"With these weights <b>{esc(first)}</b> "
+        f"({esc(kpis.loc[first, 'name']) if 'name' in kpis else ''}) ranks first"
+        + (
+            f", {move} place{'s' if move != 1 else ''} higher than on revenue alone."
+            if move > 0
+            else ", as on revenue alone."
+        )
+        + f" {int((card['rank'] != by_revenue.reindex(card.index)).sum())} of {len(card)} reps "
+        "hold a different place than in a revenue ranking."
+    )
     cols = ["rank", "name", "score", "revenue_rank"] + [f"kpi_{k}" for k in used]
-    names = {"rank": "rank", "name": "rep", "score": "score", "revenue_rank": "rank by revenue",
-             **{f"kpi_{k}": KPI_LABELS.get(k, k) for k in used}}
-    formats = {names[c]: _fmt(c[4:] if c.startswith("kpi_") else c) for c in cols if c not in {"name", "rank",
-                                                                                             "revenue_rank"}}
+    names = {
+        "rank": "rank",
+        "name": "rep",
+        "score": "score",
+        "revenue_rank": "rank by revenue",
+        **{f"kpi_{k}": KPI_LABELS.get(k, k) for k in used},
+    }
+    formats = {
+        names[c]: _fmt(c[4:] if c.startswith("kpi_") else c)
+        for c in cols
+        if c not in {"name", "rank", "revenue_rank"}
+    }
     html = sentence + table(shown.reset_index()[["rep_id"] + cols].rename(columns=names), formats)
     png = None
     if chart:
-        png = plots.to_png(plots.kpi.scorecard_chart(card, used, {k: KPI_LABELS.get(k, k) for k in used},
-                                                     top=10))
+        png = plots.to_png(
+            plots.kpi.scorecard_chart(card, used, {k: KPI_LABELS.get(k, k) for k in used}, top=10)
+        )
     return Result(html, png, data=card)
 
 
-def scorecard_calculator(kpis: pd.DataFrame | None = None, revenue: float = 40, profit: float = 30,
-                         profit_margin: float = 0, avg_discount: float = 10, nps: float = 10,
-                         attainment: float = 10) -> Calculator:
+def scorecard_calculator(
+    kpis: pd.DataFrame | None = None,
+    revenue: float = 40,
+    profit: float = 30,
+    profit_margin: float = 0,
+    avg_discount: float = 10,
+    nps: float = 10,
+    attainment: float = 10,
+) -> Calculator:
     """KPI weight sliders that re-rank the team (weights 0-100, divided by their sum)."""
     kpis = team_kpis() if kpis is None else kpis
-    init = {"revenue": revenue, "profit": profit, "profit_margin": profit_margin,
-            "avg_discount": avg_discount, "nps": nps, "attainment": attainment}
-    inputs = {k: slider(f"{KPI_LABELS[k].split(' (')[0]} weight", v, 0, 100, 5, digits=0)
-              for k, v in init.items()}
-    return Calculator("KPI scorecard: who is the best rep?", inputs,
-                      lambda **w: compute_scorecard(kpis, **w),
-                      intro="Each KPI is scored from 0 (worst rep) to 1 (best rep); the weights decide "
-                            "how much each counts. Move them and watch the ranking change.")
+    init = {
+        "revenue": revenue,
+        "profit": profit,
+        "profit_margin": profit_margin,
+        "avg_discount": avg_discount,
+        "nps": nps,
+        "attainment": attainment,
+    }
+    inputs = {
+        k: slider(f"{KPI_LABELS[k].split(' (')[0]} weight", v, 0, 100, 5, digits=0)
+        for k, v in init.items()
+    }
+    return Calculator(
+        "KPI scorecard: who is the best rep?",
+        inputs,
+        lambda **w: compute_scorecard(kpis, **w),
+        intro="Each KPI is scored from 0 (worst rep) to 1 (best rep); the weights decide "
+        "how much each counts. Move them and watch the ranking change.",
+    )
 
 
 def compute_ranking(kpis: pd.DataFrame, metric: str = "profit", chart: bool = True) -> Result:
@@ -93,28 +140,56 @@ def compute_ranking(kpis: pd.DataFrame, metric: str = "profit", chart: bool = Tr
     label = KPI_LABELS.get(metric, metric).lower()
     up = comp["moves"].idxmax()
     down = comp["moves"].idxmin()
-    sentence = (f"Ranked by {esc(label)} instead of revenue, <b>{esc(up)}</b> climbs "
-                f"{int(comp.loc[up, 'moves'])} places and <b>{esc(down)}</b> falls "
-                f"{int(-comp.loc[down, 'moves'])}. Rank correlation with revenue: <b>{rho:.2f}</b> "
-                "(1 would mean the same order).")
-    shown = comp.join(kpis[["name"]]).reset_index()[["rep_id", "name", "revenue", metric, "rank_by_revenue",
-                                                     f"rank_by_{metric}", "moves"]]
-    html = sentence + table(shown.rename(columns={"name": "rep", metric: KPI_LABELS.get(metric, metric),
-                                                  "rank_by_revenue": "rank by revenue",
-                                                  f"rank_by_{metric}": f"rank by {label}",
-                                                  "moves": "places gained"}),
-                            {"revenue": lambda v: money(v, 0), KPI_LABELS.get(metric, metric): _fmt(metric),
-                             "places gained": lambda v: f"{v:+d}" if v else "0"})
-    png = plots.to_png(plots.kpi.rank_shift_chart(comp, "revenue", metric, "by revenue", f"by {label}")) \
-        if chart else None
+    sentence = (
+        f"Ranked by {esc(label)} instead of revenue, <b>{esc(up)}</b> climbs "
+        f"{int(comp.loc[up, 'moves'])} places and <b>{esc(down)}</b> falls "
+        f"{int(-comp.loc[down, 'moves'])}. Rank correlation with revenue: <b>{rho:.2f}</b> "
+        "(1 would mean the same order)."
+    )
+    shown = comp.join(kpis[["name"]]).reset_index()[
+        ["rep_id", "name", "revenue", metric, "rank_by_revenue", f"rank_by_{metric}", "moves"]
+    ]
+    html = sentence + table(
+        shown.rename(
+            columns={
+                "name": "rep",
+                metric: KPI_LABELS.get(metric, metric),
+                "rank_by_revenue": "rank by revenue",
+                f"rank_by_{metric}": f"rank by {label}",
+                "moves": "places gained",
+            }
+        ),
+        {
+            "revenue": lambda v: money(v, 0),
+            KPI_LABELS.get(metric, metric): _fmt(metric),
+            "places gained": lambda v: f"{v:+d}" if v else "0",
+        },
+    )
+    png = (
+        plots.to_png(
+            plots.kpi.rank_shift_chart(comp, "revenue", metric, "by revenue", f"by {label}")
+        )
+        if chart
+        else None
+    )
     return Result(html, png, data=comp)
 
 
 def ranking_calculator(kpis: pd.DataFrame | None = None, metric: str = "profit") -> Calculator:
     """Revenue ranking against a ranking by another KPI."""
     kpis = team_kpis() if kpis is None else kpis
-    options = [(KPI_LABELS[k], k) for k in ("profit", "profit_margin", "gross_profit", "gross_margin", "nps")]
-    inputs = {"metric": widgets.Dropdown(options=options, value=metric, description="Rank by",
-                                         style=STYLE, layout=LAYOUT)}
-    return Calculator("The same team, ranked two ways", inputs, lambda **v: compute_ranking(kpis, **v),
-                      intro="Left: rank by revenue. Right: rank by the KPI you choose.")
+    options = [
+        (KPI_LABELS[k], k)
+        for k in ("profit", "profit_margin", "gross_profit", "gross_margin", "nps")
+    ]
+    inputs = {
+        "metric": widgets.Dropdown(
+            options=options, value=metric, description="Rank by", style=STYLE, layout=LAYOUT
+        )
+    }
+    return Calculator(
+        "The same team, ranked two ways",
+        inputs,
+        lambda **v: compute_ranking(kpis, **v),
+        intro="Left: rank by revenue. Right: rank by the KPI you choose.",
+    )

@@ -21,10 +21,11 @@ CHANNELS = ("email", "wechat", "search_ads", "telemarketing", "trade_show")
 
 # --- the data, loaded once ------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ChannelData:
-    performance: pd.DataFrame     # marketing.channel_performance (strict attribution: new customers)
-    value: pd.DataFrame           # marketing.customer_value_by_channel
+    performance: pd.DataFrame  # marketing.channel_performance (strict attribution: new customers)
+    value: pd.DataFrame  # marketing.customer_value_by_channel
     gross_margin: float
 
 
@@ -33,31 +34,43 @@ def load_channel_data() -> ChannelData:
     from .. import data
 
     lines = data.load("order_lines")
-    gm = float(((lines["net_price"] - lines["unit_cost"]) * lines["quantity"]).sum()
-               / (lines["net_price"] * lines["quantity"]).sum())
-    perf = marketing.channel_performance(data.load("campaigns"), data.load("campaign_responses"), gm,
-                                         attribution="new")
+    gm = float(
+        ((lines["net_price"] - lines["unit_cost"]) * lines["quantity"]).sum()
+        / (lines["net_price"] * lines["quantity"]).sum()
+    )
+    perf = marketing.channel_performance(
+        data.load("campaigns"), data.load("campaign_responses"), gm, attribution="new"
+    )
     value = marketing.customer_value_by_channel(data.load("customers"), data.load("orders"), lines)
     return ChannelData(perf, value.reindex(perf.index), gm)
 
 
 def channel_table(d: ChannelData, annual_retention: float) -> pd.DataFrame:
     """Channel economics (CAC, payback, LTV/CAC) at the given retention."""
-    return marketing.channel_economics(d.performance, d.value["monthly_revenue"], d.value["gross_margin"],
-                                       annual_retention)
+    return marketing.channel_economics(
+        d.performance, d.value["monthly_revenue"], d.value["gross_margin"], annual_retention
+    )
 
 
 # --- channel mix ------------------------------------------------------------------
 
-def compute_channel_mix(d: ChannelData, annual_retention: float, diminishing: float, total_budget: float,
-                        chart: bool = True, **weights: float) -> Result:
+
+def compute_channel_mix(
+    d: ChannelData,
+    annual_retention: float,
+    diminishing: float,
+    total_budget: float,
+    chart: bool = True,
+    **weights: float,
+) -> Result:
     """Economics per channel and what a new split of the budget would bring."""
     econ = channel_table(d, annual_retention)
     # the gain of a channel in the plan: lifetime margin of the new customers it wins
     perf = econ.assign(margin=econ["ltv"] * econ["new_customers"])
     plan = marketing.reallocate_budget(perf, weights, total_budget, diminishing, normalise=True)
-    now = marketing.reallocate_budget(perf, (perf["spend"] / perf["spend"].sum()).to_dict(), total_budget,
-                                      diminishing)
+    now = marketing.reallocate_budget(
+        perf, (perf["spend"] / perf["spend"].sum()).to_dict(), total_budget, diminishing
+    )
     gain = plan.loc["total", "profit"] - now.loc["total", "profit"]
     best = econ["ltv_to_cac"].idxmax()
     sentence = (
@@ -65,54 +78,88 @@ def compute_channel_mix(d: ChannelData, annual_retention: float, diminishing: fl
         f"{money(econ['ltv'].min(), 0)} and {money(econ['ltv'].max(), 0)} of lifetime margin. "
         f"<b>{best}</b> returns the most per yuan (LTV/CAC {econ.loc[best, 'ltv_to_cac']:.1f}). "
         f"Your split of {money(total_budget, 0)} wins <b>{num(plan.loc['total', 'new_customers'], 0)}</b> new "
-        f"customers and <span class=\"{'sp-big' if gain >= 0 else 'sp-bad'}\">{money(gain, 0, sign=True)}</span> "
+        f'customers and <span class="{"sp-big" if gain >= 0 else "sp-bad"}">{money(gain, 0, sign=True)}</span> '
         f"of lifetime margin after spend against today's split."
     )
     shown = econ[["spend", "new_customers", "cac", "payback_months", "ltv", "ltv_to_cac"]].join(
-        plan[["spend", "new_customers"]].rename(columns={"spend": "plan_spend", "new_customers": "plan_new"}))
-    html = sentence + table(shown.reset_index(names="channel").rename(columns={
-        "spend": "spend today", "new_customers": "new customers", "cac": "CAC",
-        "payback_months": "payback (months)", "ltv": "LTV", "ltv_to_cac": "LTV/CAC",
-        "plan_spend": "plan spend", "plan_new": "plan new customers"}),
-        {"spend today": lambda v: money(v, 0), "new customers": lambda v: num(v, 0), "CAC": lambda v: money(v, 0),
-         "payback (months)": lambda v: num(v, 1), "LTV": lambda v: money(v, 0), "LTV/CAC": lambda v: num(v, 1),
-         "plan spend": lambda v: money(v, 0), "plan new customers": lambda v: num(v, 0)})
+        plan[["spend", "new_customers"]].rename(
+            columns={"spend": "plan_spend", "new_customers": "plan_new"}
+        )
+    )
+    html = sentence + table(
+        shown.reset_index(names="channel").rename(
+            columns={
+                "spend": "spend today",
+                "new_customers": "new customers",
+                "cac": "CAC",
+                "payback_months": "payback (months)",
+                "ltv": "LTV",
+                "ltv_to_cac": "LTV/CAC",
+                "plan_spend": "plan spend",
+                "plan_new": "plan new customers",
+            }
+        ),
+        {
+            "spend today": lambda v: money(v, 0),
+            "new customers": lambda v: num(v, 0),
+            "CAC": lambda v: money(v, 0),
+            "payback (months)": lambda v: num(v, 1),
+            "LTV": lambda v: money(v, 0),
+            "LTV/CAC": lambda v: num(v, 1),
+            "plan spend": lambda v: money(v, 0),
+            "plan new customers": lambda v: num(v, 0),
+        },
+    )
     png = plots.to_png(plots.marketing.reallocation_chart(plan)) if chart else None
     return Result(html, png, data={"economics": econ, "plan": plan, "today": now, "gain": gain})
 
 
-def channel_mix_calculator(annual_retention: float = 0.8, diminishing: float = 0.3,
-                           total_budget: float | None = None, weights: dict | None = None,
-                           channel_data: ChannelData | None = None) -> Calculator:
+def channel_mix_calculator(
+    annual_retention: float = 0.8,
+    diminishing: float = 0.3,
+    total_budget: float | None = None,
+    weights: dict | None = None,
+    channel_data: ChannelData | None = None,
+) -> Calculator:
     """Channel mix: CAC, payback and LTV/CAC per channel, and a budget reallocation."""
     d = channel_data or load_channel_data()
     total = float(d.performance["spend"].sum()) if total_budget is None else float(total_budget)
     today = (d.performance["spend"] / d.performance["spend"].sum()).to_dict()
     w = {**today, **(weights or {})}
-    inputs = {f"w_{ch}": percent_slider(f"{ch} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0)
-              for ch in d.performance.index}
-    inputs["annual_retention"] = percent_slider("Yearly retention (%)", annual_retention, 0.3, 0.97, 1.0, digits=0)
+    inputs = {
+        f"w_{ch}": percent_slider(f"{ch} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0)
+        for ch in d.performance.index
+    }
+    inputs["annual_retention"] = percent_slider(
+        "Yearly retention (%)", annual_retention, 0.3, 0.97, 1.0, digits=0
+    )
     inputs["diminishing"] = slider("Diminishing returns", diminishing, 0.0, 1.0, 0.05)
     inputs["total_budget"] = number_box("Total budget (¥)", total, 0, 1e10, 10_000)
 
     def compute(annual_retention, diminishing, total_budget, **ws):
-        return compute_channel_mix(d, annual_retention, diminishing, total_budget,
-                                   **{k[2:]: v for k, v in ws.items()})
+        return compute_channel_mix(
+            d, annual_retention, diminishing, total_budget, **{k[2:]: v for k, v in ws.items()}
+        )
 
-    return Calculator("Channel mix: where does a marketing yuan earn the most?", inputs, compute,
-                      percent={*(k for k in inputs if k.startswith("w_")), "annual_retention"},
-                      intro="The sliders set each channel's share of the budget (they are scaled to add up to "
-                            "100 %). Diminishing returns 0.5: doubling a channel's spend wins 41 % more customers.")
+    return Calculator(
+        "Channel mix: where does a marketing yuan earn the most?",
+        inputs,
+        compute,
+        percent={*(k for k in inputs if k.startswith("w_")), "annual_retention"},
+        intro="The sliders set each channel's share of the budget (they are scaled to add up to "
+        "100 %). Diminishing returns 0.5: doubling a channel's spend wins 41 % more customers.",
+    )
 
 
 # --- targeting depth ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class TargetingData:
-    scores: np.ndarray            # predicted conversion probability, hold-out contacts
-    outcomes: np.ndarray          # observed conversion, hold-out contacts
+    scores: np.ndarray  # predicted conversion probability, hold-out contacts
+    outcomes: np.ndarray  # observed conversion, hold-out contacts
     model: marketing.ResponseModel
-    order_value: float            # average value of the order that follows a response
+    order_value: float  # average value of the order that follows a response
 
 
 def load_targeting_data(seed: int = 8) -> TargetingData:
@@ -124,11 +171,19 @@ def load_targeting_data(seed: int = 8) -> TargetingData:
     test = marketing.split_sample(len(resp), 0.3, seed)
     model = marketing.fit_response_model(X[~test], resp["converted"][~test])
     value = float(resp.loc[resp["converted"] == 1, "first_order_value"].mean())
-    return TargetingData(model.predict(X[test]), resp["converted"][test].to_numpy(dtype=float), model, value)
+    return TargetingData(
+        model.predict(X[test]), resp["converted"][test].to_numpy(dtype=float), model, value
+    )
 
 
-def compute_targeting(d: TargetingData, order_value: float, gross_margin: float, contact_cost: float,
-                      list_size: float, chart: bool = True) -> Result:
+def compute_targeting(
+    d: TargetingData,
+    order_value: float,
+    gross_margin: float,
+    contact_cost: float,
+    list_size: float,
+    chart: bool = True,
+) -> Result:
     """Profit curve of a campaign against the depth of the list contacted."""
     value = order_value * gross_margin
     curve = marketing.profit_curve(d.scores, d.outcomes, value, contact_cost, population=list_size)
@@ -140,26 +195,52 @@ def compute_targeting(d: TargetingData, order_value: float, gross_margin: float,
         f'<span class="sp-big">{pct(best.depth, 0)}</span> of the list ({num(best.contacts)} of {num(list_size)}): '
         f"profit <b>{money(best.profit, 0)}</b>, against {money(best.profit_all, 0)} for contacting everyone."
     )
-    html = sentence + table(gains.reset_index()[["depth", "response_rate", "gains", "lift"]].rename(columns={
-        "depth": "top of the list", "response_rate": "order rate in the slice", "gains": "orders reached",
-        "lift": "lift"}), {"top of the list": lambda v: pct(v, 0), "order rate in the slice": lambda v: pct(v, 1),
-                           "orders reached": lambda v: pct(v, 0), "lift": lambda v: num(v, 2)})
+    html = sentence + table(
+        gains.reset_index()[["depth", "response_rate", "gains", "lift"]].rename(
+            columns={
+                "depth": "top of the list",
+                "response_rate": "order rate in the slice",
+                "gains": "orders reached",
+                "lift": "lift",
+            }
+        ),
+        {
+            "top of the list": lambda v: pct(v, 0),
+            "order rate in the slice": lambda v: pct(v, 1),
+            "orders reached": lambda v: pct(v, 0),
+            "lift": lambda v: num(v, 2),
+        },
+    )
     png = plots.to_png(plots.marketing.targeting_chart(curve, best)) if chart else None
     return Result(html, png, data={"best": best, "curve": curve, "gains": gains})
 
 
-def targeting_calculator(gross_margin: float = 0.24, contact_cost: float = 40.0, list_size: float = 10_000,
-                         order_value: float | None = None, targeting_data: TargetingData | None = None) -> Calculator:
+def targeting_calculator(
+    gross_margin: float = 0.24,
+    contact_cost: float = 40.0,
+    list_size: float = 10_000,
+    order_value: float | None = None,
+    targeting_data: TargetingData | None = None,
+) -> Calculator:
     """Campaign targeting depth: whom to contact, given the contact cost and the margin."""
     d = targeting_data or load_targeting_data()
     inputs = {
-        "order_value": number_box("Average order after a response (¥)",
-                                  round(d.order_value, 0) if order_value is None else order_value, 0, 1e9, 100),
+        "order_value": number_box(
+            "Average order after a response (¥)",
+            round(d.order_value, 0) if order_value is None else order_value,
+            0,
+            1e9,
+            100,
+        ),
         "gross_margin": percent_slider("Gross margin (%)", gross_margin, 0.01, 0.8, 0.5),
         "contact_cost": slider("Cost per contact (¥)", contact_cost, 0, 500, 5, digits=0),
         "list_size": number_box("Contacts on the list", list_size, 1, 1e8, 1000),
     }
-    return Calculator("Precision marketing: how deep into the list should we go?", inputs,
-                      lambda **v: compute_targeting(d, **v), percent={"gross_margin"},
-                      intro="The list is sorted by the response model, most likely buyers first; the curve is "
-                            "measured on contacts the model did not see when it was fitted.")
+    return Calculator(
+        "Precision marketing: how deep into the list should we go?",
+        inputs,
+        lambda **v: compute_targeting(d, **v),
+        percent={"gross_margin"},
+        intro="The list is sorted by the response model, most likely buyers first; the curve is "
+        "measured on contacts the model did not see when it was fitted.",
+    )

@@ -20,12 +20,21 @@ import pandas as pd
 
 from .. import fmt
 from ..data import DataError
-from ..fmt import esc
 from ..export import download_link
+from ..fmt import esc
 from .base import LAYOUT, STYLE, Calculator, Result
 
-__all__ = ["LabReport", "compute_own_data", "own_data_lab", "export_tables",
-           "validation_html", "problems_html", "EXAMPLES", "compute_check", "file_check"]
+__all__ = [
+    "EXAMPLES",
+    "LabReport",
+    "compute_check",
+    "compute_own_data",
+    "export_tables",
+    "file_check",
+    "own_data_lab",
+    "problems_html",
+    "validation_html",
+]
 
 SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
 TOP = 10
@@ -52,9 +61,11 @@ def _png_tag(png: bytes, alt: str) -> str:
 def problems_html(message: str) -> str:
     """The reader's refusal as a list a salesperson can work through."""
     items = "".join(f"<li>{esc(line)}</li>" for line in message.splitlines() if line.strip())
-    return ('<div class="sp-error"><b>This file cannot be analysed yet.</b><ul>'
-            f"{items}</ul>Fix the file (or give a column mapping) and load it again. Nothing "
-            "was changed in your file.</div>")
+    return (
+        '<div class="sp-error"><b>This file cannot be analysed yet.</b><ul>'
+        f"{items}</ul>Fix the file (or give a column mapping) and load it again. Nothing "
+        "was changed in your file.</div>"
+    )
 
 
 def validation_html(imp: Any) -> str:
@@ -70,13 +81,18 @@ def validation_html(imp: Any) -> str:
     bits.append(f"header on row {imp.header_row}")
     bits.append(f"<b>{len(imp.data):,}</b> order lines read")
     d = imp.data
-    span = (f"{d['order_date'].min():%Y-%m-%d} to {d['order_date'].max():%Y-%m-%d}, "
-            f"{d['customer_id'].nunique():,} customers, {d['order_id'].nunique():,} orders")
-    html = [f"<h4>1. Validation report</h4><p>{', '.join(bits)} ({span}).</p>",
-            fmt.table(imp.summary())]
+    span = (
+        f"{d['order_date'].min():%Y-%m-%d} to {d['order_date'].max():%Y-%m-%d}, "
+        f"{d['customer_id'].nunique():,} customers, {d['order_id'].nunique():,} orders"
+    )
+    html = [
+        f"<h4>1. Validation report</h4><p>{', '.join(bits)} ({span}).</p>",
+        fmt.table(imp.summary()),
+    ]
     if imp.ignored:
-        html.append("<p>Columns not used: " + ", ".join(f"'{esc(c)}'" for c in imp.ignored)
-                    + ".</p>")
+        html.append(
+            "<p>Columns not used: " + ", ".join(f"'{esc(c)}'" for c in imp.ignored) + ".</p>"
+        )
     if imp.notes:
         html.append("<ul>" + "".join(f"<li>{esc(n)}</li>" for n in imp.notes) + "</ul>")
     return "".join(html)
@@ -92,15 +108,19 @@ def _section_profitability(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
 
     table, curve, summary = out
     top = table.head(TOP).reset_index()
-    html = (f"<p>{summary.customers:,} customers earn a gross profit of "
-            f"<b>{_money(summary.total_profit)}</b>; {summary.unprofitable_customers:,} "
-            f"lose money on gross margin alone (together {_money(summary.loss_of_unprofitable)}"
-            f"). The whale curve peaks at <b>{fmt.pct(summary.peak_share, 0)}</b> of total "
-            f"profit. Your export has no cost to serve (visits, freight, service): with it, "
-            f"the curve rises higher (chapter 12).</p>"
-            + fmt.table(top, {"revenue": _money, "gross_profit": _money, "margin": fmt.pct,
-                              "profit_share": fmt.pct})
-            + _png_tag(to_png(whale_chart(curve)), "whale curve"))
+    html = (
+        f"<p>{summary.customers:,} customers earn a gross profit of "
+        f"<b>{_money(summary.total_profit)}</b>; {summary.unprofitable_customers:,} "
+        f"lose money on gross margin alone (together {_money(summary.loss_of_unprofitable)}"
+        f"). The whale curve peaks at <b>{fmt.pct(summary.peak_share, 0)}</b> of total "
+        f"profit. Your export has no cost to serve (visits, freight, service): with it, "
+        f"the curve rises higher (chapter 12).</p>"
+        + fmt.table(
+            top,
+            {"revenue": _money, "gross_profit": _money, "margin": fmt.pct, "profit_share": fmt.pct},
+        )
+        + _png_tag(to_png(whale_chart(curve)), "whale curve")
+    )
     return html, {"customer profit": table.reset_index()}
 
 
@@ -110,14 +130,26 @@ def _section_leakage(out: pd.DataFrame, label: str) -> tuple[str, dict[str, pd.D
 
     total = out["leakage"].sum()
     rate = total / out["list_revenue"].sum()
-    html = (f"<p>Discounts gave away <b>{_money(total)}</b> ({fmt.pct(rate)} of list revenue). "
-            f"Highest average discount: {label} <b>{esc(out.index[0])}</b> "
-            f"({fmt.pct(out['leakage_rate'].iloc[0])}).</p>"
-            + fmt.table(out.head(TOP).reset_index(),
-                        {"list_revenue": _money, "revenue": _money, "leakage": _money,
-                         "leakage_rate": fmt.pct, "leakage_share": fmt.pct})
-            + (_png_tag(to_png(leakage_chart(out, label)), f"discount by {label}")
-               if label == "rep" else ""))
+    html = (
+        f"<p>Discounts gave away <b>{_money(total)}</b> ({fmt.pct(rate)} of list revenue). "
+        f"Highest average discount: {label} <b>{esc(out.index[0])}</b> "
+        f"({fmt.pct(out['leakage_rate'].iloc[0])}).</p>"
+        + fmt.table(
+            out.head(TOP).reset_index(),
+            {
+                "list_revenue": _money,
+                "revenue": _money,
+                "leakage": _money,
+                "leakage_rate": fmt.pct,
+                "leakage_share": fmt.pct,
+            },
+        )
+        + (
+            _png_tag(to_png(leakage_chart(out, label)), f"discount by {label}")
+            if label == "rep"
+            else ""
+        )
+    )
     return html, {f"leakage by {label}": out.reset_index()}
 
 
@@ -127,23 +159,40 @@ def _section_abc(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
 
     per, summary = out
     a = summary.loc["A"]
-    html = (f"<p>Class A: <b>{int(a['customers']):,}</b> customers "
-            f"({fmt.pct(a['customer_share'])}) bring {fmt.pct(a['revenue_share'])} of revenue."
-            "</p>" + fmt.table(summary.reset_index(),
-                               {"revenue": _money, "customer_share": fmt.pct,
-                                "revenue_share": fmt.pct, "gross_profit": _money})
-            + _png_tag(to_png(pareto_chart(per["revenue"], per["abc_class"], 0.8, 0.95)),
-                       "ABC curve"))
+    html = (
+        f"<p>Class A: <b>{int(a['customers']):,}</b> customers "
+        f"({fmt.pct(a['customer_share'])}) bring {fmt.pct(a['revenue_share'])} of revenue."
+        "</p>"
+        + fmt.table(
+            summary.reset_index(),
+            {
+                "revenue": _money,
+                "customer_share": fmt.pct,
+                "revenue_share": fmt.pct,
+                "gross_profit": _money,
+            },
+        )
+        + _png_tag(to_png(pareto_chart(per["revenue"], per["abc_class"], 0.8, 0.95)), "ABC curve")
+    )
     return html, {"abc tiers": per.reset_index(), "abc summary": summary.reset_index()}
 
 
 def _section_products(out: pd.DataFrame) -> tuple[str, dict[str, pd.DataFrame]]:
     top = out["revenue_share"].head(TOP).sum()
-    html = (f"<p>{len(out):,} products sold; the top {min(TOP, len(out))} bring "
-            f"{fmt.pct(top)} of revenue.</p>"
-            + fmt.table(out.head(TOP).reset_index(),
-                        {"units": _money, "revenue": _money, "gross_profit": _money,
-                         "revenue_share": fmt.pct, "margin": fmt.pct}))
+    html = (
+        f"<p>{len(out):,} products sold; the top {min(TOP, len(out))} bring "
+        f"{fmt.pct(top)} of revenue.</p>"
+        + fmt.table(
+            out.head(TOP).reset_index(),
+            {
+                "units": _money,
+                "revenue": _money,
+                "gross_profit": _money,
+                "revenue_share": fmt.pct,
+                "margin": fmt.pct,
+            },
+        )
+    )
     return html, {"product mix": out.reset_index()}
 
 
@@ -153,15 +202,25 @@ def _section_clv(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
 
     c = out.customers
     at_risk = int(((c["p_alive"] < 0.5) & (c["frequency"] > 0)).sum())
-    html = (f"<p>Observed up to {out.observation_end:%Y-%m-%d}. Expected {esc(out.value)} "
-            f"from these customers in the next {out.horizon_days:.0f} days (discounted): "
-            f"<b>{_money(c['clv'].sum())}</b>. {at_risk:,} repeat buyers have a probability "
-            "below 50 % of still being active: call them first.</p>"
-            + fmt.table(c.head(TOP).reset_index(),
-                        {"frequency": fmt.num, "recency": fmt.num, "T": fmt.num,
-                         "monetary_value": _money, "p_alive": fmt.pct,
-                         "expected_orders": lambda v: fmt.num(v, 1), "clv": _money})
-            + _png_tag(to_png(clv_chart(c, out.horizon_days, out.value)), "CLV outlook"))
+    html = (
+        f"<p>Observed up to {out.observation_end:%Y-%m-%d}. Expected {esc(out.value)} "
+        f"from these customers in the next {out.horizon_days:.0f} days (discounted): "
+        f"<b>{_money(c['clv'].sum())}</b>. {at_risk:,} repeat buyers have a probability "
+        "below 50 % of still being active: call them first.</p>"
+        + fmt.table(
+            c.head(TOP).reset_index(),
+            {
+                "frequency": fmt.num,
+                "recency": fmt.num,
+                "T": fmt.num,
+                "monetary_value": _money,
+                "p_alive": fmt.pct,
+                "expected_orders": lambda v: fmt.num(v, 1),
+                "clv": _money,
+            },
+        )
+        + _png_tag(to_png(clv_chart(c, out.horizon_days, out.value)), "CLV outlook")
+    )
     return html, {"clv outlook": c.reset_index()}
 
 
@@ -200,8 +259,9 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
             with open(Path(str(path).strip()).expanduser(), "rb") as fh:  # read-only
                 content = fh.read()
         else:
-            return Result("<p>Upload a CSV or XLSX export, or type the path of one.</p>",
-                          None, report)
+            return Result(
+                "<p>Upload a CSV or XLSX export, or type the path of one.</p>", None, report
+            )
         key = (report.source, hashlib.sha256(content).hexdigest(), repr(mapping))
         if key in _CACHE:  # the same file again (e.g. the notebook and its lab)
             return _CACHE[key]
@@ -225,10 +285,15 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
         report.tables.update(sheets)
         html.append(body)
     stem = Path(report.source).stem or "export"
-    links = download_link(report.tables.get("customer profit", report.tables["validation"]),
-                          f"{stem}_customers.csv", "Customer table (CSV)")
-    html.append(f"<h4>3. Take it with you</h4><p>{links} &nbsp; (all tables as one Excel "
-                "workbook: the button below)</p>")
+    links = download_link(
+        report.tables.get("customer profit", report.tables["validation"]),
+        f"{stem}_customers.csv",
+        "Customer table (CSV)",
+    )
+    html.append(
+        f"<h4>3. Take it with you</h4><p>{links} &nbsp; (all tables as one Excel "
+        "workbook: the button below)</p>"
+    )
     result = Result(_WRAP.format("".join(html)), None, report)
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
@@ -241,15 +306,25 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
 
     An upload wins over the path. Everything is read in memory.
     """
-    upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False,
-                                description="Upload export")
+    upload = widgets.FileUpload(
+        accept=".csv,.txt,.tsv,.xlsx", multiple=False, description="Upload export"
+    )
     shown = str(path) if path is not None else str(SAMPLE)
-    box = widgets.Text(value=shown, description="…or file path", style=STYLE, layout=LAYOUT,
-                       continuous_update=False)
-    calc = Calculator("Your own order lines: validation and analyses",
-                      {"upload": upload, "path": box}, compute_own_data,
-                      intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
-                            "is read in memory and never changed.", chart=False)
+    box = widgets.Text(
+        value=shown,
+        description="…or file path",
+        style=STYLE,
+        layout=LAYOUT,
+        continuous_update=False,
+    )
+    calc = Calculator(
+        "Your own order lines: validation and analyses",
+        {"upload": upload, "path": box},
+        compute_own_data,
+        intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
+        "is read in memory and never changed.",
+        chart=False,
+    )
     button = widgets.Button(description="Prepare the Excel file", icon="download")
     link = widgets.HTML()
 
@@ -259,8 +334,11 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
             link.value = "<p>Load a file that can be read first.</p>"
             return
         stem = Path(report.source).stem or "export"
-        link.value = download_link(report.tables, f"{stem}_analysis.xlsx",
-                                   f"Download {stem}_analysis.xlsx ({len(report.tables)} sheets)")
+        link.value = download_link(
+            report.tables,
+            f"{stem}_analysis.xlsx",
+            f"Download {stem}_analysis.xlsx ({len(report.tables)} sheets)",
+        )
 
     def clear(_: Any = None) -> None:
         link.value = ""
@@ -300,17 +378,28 @@ def compute_check(example: str) -> Result:
     try:
         imp = inspect_crm_export(path)
     except DataError as exc:
-        return Result(_WRAP.format(problems_html(str(exc))), None,
-                      LabReport(path.name, error=str(exc)))
-    head = fmt.table(imp.data.head(5).assign(order_date=lambda d: d["order_date"].dt.strftime(
-        "%Y-%m-%d")))
-    return Result(_WRAP.format(validation_html(imp) + "<p>The first rows as read:</p>" + head),
-                  None, LabReport(path.name, imp))
+        return Result(
+            _WRAP.format(problems_html(str(exc))), None, LabReport(path.name, error=str(exc))
+        )
+    head = fmt.table(
+        imp.data.head(5).assign(order_date=lambda d: d["order_date"].dt.strftime("%Y-%m-%d"))
+    )
+    return Result(
+        _WRAP.format(validation_html(imp) + "<p>The first rows as read:</p>" + head),
+        None,
+        LabReport(path.name, imp),
+    )
 
 
 def file_check(example: str = "GBK, title row, ￥ prices, Chinese dates") -> Calculator:
     """Pick an example export and see what the reader makes of it."""
-    pick = widgets.Dropdown(options=list(EXAMPLES), value=example, description="Example file",
-                            style=STYLE, layout=LAYOUT)
-    return Calculator("What the reader makes of a file", {"example": pick}, compute_check,
-                      chart=False)
+    pick = widgets.Dropdown(
+        options=list(EXAMPLES),
+        value=example,
+        description="Example file",
+        style=STYLE,
+        layout=LAYOUT,
+    )
+    return Calculator(
+        "What the reader makes of a file", {"example": pick}, compute_check, chart=False
+    )

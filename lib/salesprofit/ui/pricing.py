@@ -18,11 +18,17 @@ from .. import plots, pricing
 from ..fmt import money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
-
 # --- discount break-even ------------------------------------------------------
 
-def compute_breakeven(margin: float, discount: float, units_now: float = 100.0,
-                      step: float = 0.01, max_discount: float = 0.30, chart: bool = True) -> Result:
+
+def compute_breakeven(
+    margin: float,
+    discount: float,
+    units_now: float = 100.0,
+    step: float = 0.01,
+    max_discount: float = 0.30,
+    chart: bool = True,
+) -> Result:
     """How much more must be sold to pay for ``discount`` at ``margin``."""
     needed = pricing.breakeven_volume_change(-discount, margin)
     grid = np.round(np.arange(step, max_discount + step / 2, step), 10)
@@ -36,41 +42,77 @@ def compute_breakeven(margin: float, discount: float, units_now: float = 100.0,
         f'<span class="sp-big">{pct(needed, 1, sign=True)}</span> more: '
         f"<b>{num(units_needed, 0)}</b> units for every {num(units_now, 0)} you sell now."
     )
-    shown = tab[tab["discount"].isin(np.round(np.arange(0.05, max_discount + 1e-9, 0.05), 10))
-                | (tab["discount"] == discount)]
+    shown = tab[
+        tab["discount"].isin(np.round(np.arange(0.05, max_discount + 1e-9, 0.05), 10))
+        | (tab["discount"] == discount)
+    ]
     html = sentence + table(
-        shown[["discount", "new_margin", "volume_needed", "units_per_100"]].rename(columns={
-            "discount": "discount", "new_margin": "margin after discount",
-            "volume_needed": "extra volume needed", "units_per_100": "units per 100 today"}),
-        {"discount": lambda v: pct(v, 1), "margin after discount": lambda v: pct(v, 1),
-         "extra volume needed": lambda v: pct(v, 1) if v == v else "impossible",
-         "units per 100 today": lambda v: num(v, 0) if v == v else "–"})
+        shown[["discount", "new_margin", "volume_needed", "units_per_100"]].rename(
+            columns={
+                "discount": "discount",
+                "new_margin": "margin after discount",
+                "volume_needed": "extra volume needed",
+                "units_per_100": "units per 100 today",
+            }
+        ),
+        {
+            "discount": lambda v: pct(v, 1),
+            "margin after discount": lambda v: pct(v, 1),
+            "extra volume needed": lambda v: pct(v, 1) if v == v else "impossible",
+            "units per 100 today": lambda v: num(v, 0) if v == v else "–",
+        },
+    )
     png = plots.to_png(plots.discount_breakeven_chart(tab, margin, discount)) if chart else None
-    return Result(html, png, data={"volume_needed": needed, "new_margin": new_margin,
-                                   "units_needed": units_needed, "table": tab})
+    return Result(
+        html,
+        png,
+        data={
+            "volume_needed": needed,
+            "new_margin": new_margin,
+            "units_needed": units_needed,
+            "table": tab,
+        },
+    )
 
 
-def breakeven_calculator(margin: float = 0.30, discount: float = 0.10, units_now: float = 100.0,
-                         max_discount: float = 0.30) -> Calculator:
+def breakeven_calculator(
+    margin: float = 0.30,
+    discount: float = 0.10,
+    units_now: float = 100.0,
+    max_discount: float = 0.30,
+) -> Calculator:
     """Discount break-even: the extra volume every point of discount needs."""
     inputs = {
         "margin": percent_slider("Margin before discount (%)", margin, 0.01, 0.80, 0.5),
         "discount": percent_slider("Discount asked for (%)", discount, 0.0, max_discount, 0.5),
         "units_now": number_box("Units you sell now", units_now, 1, 1e9, 1),
     }
-    return Calculator("Discount break-even: what a discount really costs", inputs,
-                      lambda **v: compute_breakeven(max_discount=max_discount, **v),
-                      percent={"margin", "discount"},
-                      intro="Move the sliders: how many more units must you sell to keep the same profit?")
+    return Calculator(
+        "Discount break-even: what a discount really costs",
+        inputs,
+        lambda **v: compute_breakeven(max_discount=max_discount, **v),
+        percent={"margin", "discount"},
+        intro="Move the sliders: how many more units must you sell to keep the same profit?",
+    )
 
 
 # --- price waterfall ------------------------------------------------------------
 
-def compute_waterfall(list_price: float, discount: float, payment_days: float, cost_of_capital: float,
-                      rebate: float, freight: float, unit_cost: float, chart: bool = True) -> Result:
+
+def compute_waterfall(
+    list_price: float,
+    discount: float,
+    payment_days: float,
+    cost_of_capital: float,
+    rebate: float,
+    freight: float,
+    unit_cost: float,
+    chart: bool = True,
+) -> Result:
     """Per-unit waterfall from list to pocket price for one deal's terms."""
-    wf = pricing.deal_waterfall(list_price, discount, payment_days, cost_of_capital, rebate, freight,
-                                unit_cost=unit_cost)
+    wf = pricing.deal_waterfall(
+        list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost=unit_cost
+    )
     pocket = float(wf.loc[wf["step"] == "Pocket price", "price"].iloc[0])
     pocket_margin = float(wf.loc[wf["step"] == "Pocket margin", "share_of_list"].iloc[0])
     invoice_price = float(wf.loc[wf["step"] == "On-invoice discount", "price"].iloc[0])
@@ -82,64 +124,109 @@ def compute_waterfall(list_price: float, discount: float, payment_days: float, c
         f"{pct(invoice_margin, 1)} margin; the pocket margin is "
         f'<span class="{margin_class}">{pct(pocket_margin, 1)}</span>.'
     )
-    html = sentence + table(wf[["step", "amount", "price"]].rename(
-        columns={"amount": "change per unit", "price": "price after the step"}),
-        {"change per unit": lambda v: money(v, 2), "price after the step": lambda v: money(v, 2)})
+    html = sentence + table(
+        wf[["step", "amount", "price"]].rename(
+            columns={"amount": "change per unit", "price": "price after the step"}
+        ),
+        {"change per unit": lambda v: money(v, 2), "price after the step": lambda v: money(v, 2)},
+    )
     png = plots.to_png(plots.waterfall_chart(wf)) if chart else None
-    return Result(html, png, data={"pocket_price": pocket, "pocket_margin": pocket_margin,
-                                   "invoice_margin": invoice_margin, "waterfall": wf})
+    return Result(
+        html,
+        png,
+        data={
+            "pocket_price": pocket,
+            "pocket_margin": pocket_margin,
+            "invoice_margin": invoice_margin,
+            "waterfall": wf,
+        },
+    )
 
 
-def waterfall_calculator(list_price: float = 100.0, discount: float = 0.08, payment_days: float = 60,
-                         cost_of_capital: float = 0.06, rebate: float = 0.02, freight: float = 2.0,
-                         unit_cost: float = 65.0) -> Calculator:
+def waterfall_calculator(
+    list_price: float = 100.0,
+    discount: float = 0.08,
+    payment_days: float = 60,
+    cost_of_capital: float = 0.06,
+    rebate: float = 0.02,
+    freight: float = 2.0,
+    unit_cost: float = 65.0,
+) -> Calculator:
     """Price waterfall: every leak between list price and pocket price."""
     inputs = {
         "list_price": number_box("List price per unit (¥)", list_price, 0.01, 1e9, 1),
         "discount": percent_slider("On-invoice discount (%)", discount, 0.0, 0.5, 0.5),
         "payment_days": slider("Payment terms (days)", payment_days, 0, 180, 15, digits=0),
-        "cost_of_capital": percent_slider("Cost of capital (% a year)", cost_of_capital, 0.0, 0.2, 0.5),
+        "cost_of_capital": percent_slider(
+            "Cost of capital (% a year)", cost_of_capital, 0.0, 0.2, 0.5
+        ),
         "rebate": percent_slider("Volume rebate (% of invoice)", rebate, 0.0, 0.1, 0.5),
         "freight": number_box("Freight we pay per unit (¥)", freight, 0, 1e9, 0.5),
         "unit_cost": number_box("Unit cost (¥)", unit_cost, 0, 1e9, 1),
     }
-    return Calculator("Price waterfall: from list price to pocket price", inputs, compute_waterfall,
-                      percent={"discount", "cost_of_capital", "rebate"},
-                      intro="Every concession on the way to the customer, per unit sold.")
+    return Calculator(
+        "Price waterfall: from list price to pocket price",
+        inputs,
+        compute_waterfall,
+        percent={"discount", "cost_of_capital", "rebate"},
+        intro="Every concession on the way to the customer, per unit sold.",
+    )
 
 
 # --- elasticity and optimal price -------------------------------------------------
 
-def compute_optimal_price(unit_cost: float, current_price: float, current_units: float,
-                          elasticity: float, chart: bool = True) -> Result:
+
+def compute_optimal_price(
+    unit_cost: float,
+    current_price: float,
+    current_units: float,
+    elasticity: float,
+    chart: bool = True,
+) -> Result:
     """Best price under constant elasticity, and the profit at it."""
     move = pricing.price_move(unit_cost, current_price, current_units, elasticity)
     best = move.optimal_price
-    grid = np.linspace(max(unit_cost * 1.001, min(current_price, best) * 0.6),
-                       max(current_price, best) * 1.5, 200)
+    grid = np.linspace(
+        max(unit_cost * 1.001, min(current_price, best) * 0.6), max(current_price, best) * 1.5, 200
+    )
     curve = pricing.profit_curve(unit_cost, current_price, current_units, elasticity, grid)
     change = move.price_change
     direction = "raise" if change > 0.0005 else ("cut" if change < -0.0005 else "keep")
     sentence = (
         f"With elasticity <b>{elasticity:.2f}</b> and a unit cost of {money(unit_cost)}, the best price "
         f'is <span class="sp-big">{money(best)}</span> ({pct(move.margin_best, 1)} margin). '
-        + (f"That is a {pct(abs(change), 1)} {'rise' if change > 0 else 'cut'}: "
-           if direction != "keep" else "That is today's price: ")
+        + (
+            f"That is a {pct(abs(change), 1)} {'rise' if change > 0 else 'cut'}: "
+            if direction != "keep"
+            else "That is today's price: "
+        )
         + f"units {num(current_units)} → {num(move.units_best)}, contribution {money(move.profit_now, 0)} → "
-          f"<b>{money(move.profit_best, 0)}</b> "
-          f"({pct(move.profit_change, 1, sign=True) if move.profit_now > 0 else 'up from a loss'})."
+        f"<b>{money(move.profit_best, 0)}</b> "
+        f"({pct(move.profit_change, 1, sign=True) if move.profit_now > 0 else 'up from a loss'})."
     )
     png = None
     if chart:
-        png = plots.to_png(plots.profit_curve_chart(
-            curve, current_price, best,
-            title=(f"Best price {money(best)}: {direction} the price" if direction != "keep"
-                   else f"{money(best)} is already the best price")))
+        png = plots.to_png(
+            plots.profit_curve_chart(
+                curve,
+                current_price,
+                best,
+                title=(
+                    f"Best price {money(best)}: {direction} the price"
+                    if direction != "keep"
+                    else f"{money(best)} is already the best price"
+                ),
+            )
+        )
     return Result(sentence, png, data=move)
 
 
-def optimal_price_calculator(unit_cost: float = 60.0, current_price: float = 100.0,
-                             current_units: float = 1000.0, elasticity: float = -2.5) -> Calculator:
+def optimal_price_calculator(
+    unit_cost: float = 60.0,
+    current_price: float = 100.0,
+    current_units: float = 1000.0,
+    elasticity: float = -2.5,
+) -> Calculator:
     """Elasticity and optimal price."""
     inputs = {
         "unit_cost": number_box("Unit cost (¥)", unit_cost, 0.01, 1e9, 1),
@@ -147,18 +234,39 @@ def optimal_price_calculator(unit_cost: float = 60.0, current_price: float = 100
         "current_units": number_box("Units sold at that price", current_units, 0, 1e12, 10),
         "elasticity": slider("Price elasticity", elasticity, -6.0, -0.2, 0.05),
     }
-    return Calculator("Elasticity and the profit-maximising price", inputs, compute_optimal_price,
-                      intro="Elasticity −2 means a 1 % price rise loses about 2 % of units.")
+    return Calculator(
+        "Elasticity and the profit-maximising price",
+        inputs,
+        compute_optimal_price,
+        intro="Elasticity −2 means a 1 % price rise loses about 2 % of units.",
+    )
 
 
 # --- dynamic pricing ---------------------------------------------------------------
 
-def compute_dynamic_pricing(demand_index: Sequence[float], base_price: float, unit_cost: float,
-                            base_units: float, elasticity: float, capacity: float,
-                            responsiveness: float, max_change: float, chart: bool = True) -> Result:
+
+def compute_dynamic_pricing(
+    demand_index: Sequence[float],
+    base_price: float,
+    unit_cost: float,
+    base_units: float,
+    elasticity: float,
+    capacity: float,
+    responsiveness: float,
+    max_change: float,
+    chart: bool = True,
+) -> Result:
     """Season totals for a fixed and a demand-responsive price."""
-    sim = pricing.simulate_dynamic_pricing(demand_index, base_price, unit_cost, base_units,
-                                           elasticity, capacity, responsiveness, max_change)
+    sim = pricing.simulate_dynamic_pricing(
+        demand_index,
+        base_price,
+        unit_cost,
+        base_units,
+        elasticity,
+        capacity,
+        responsiveness,
+        max_change,
+    )
     summary = pricing.dynamic_pricing_summary(sim)
     gain = summary.loc["dynamic", "contribution"] - summary.loc["fixed", "contribution"]
     base = summary.loc["fixed", "contribution"]
@@ -168,30 +276,51 @@ def compute_dynamic_pricing(demand_index: Sequence[float], base_price: float, un
         f"({pct(gain / base, 1, sign=True)}) against one fixed price, and turns away "
         f"{num(summary.loc['dynamic', 'units_lost'])} units instead of {num(summary.loc['fixed', 'units_lost'])}."
     )
-    shown = summary.rename(index={"fixed": "fixed price", "dynamic": "dynamic price"}).reset_index(names="plan")
-    html = sentence + table(shown, {
-        "units_sold": num, "units_lost": num, "revenue": lambda v: money(v, 0),
-        "contribution": lambda v: money(v, 0), "average_price": lambda v: money(v, 2)})
+    shown = summary.rename(index={"fixed": "fixed price", "dynamic": "dynamic price"}).reset_index(
+        names="plan"
+    )
+    html = sentence + table(
+        shown,
+        {
+            "units_sold": num,
+            "units_lost": num,
+            "revenue": lambda v: money(v, 0),
+            "contribution": lambda v: money(v, 0),
+            "average_price": lambda v: money(v, 2),
+        },
+    )
     png = plots.to_png(plots.dynamic_pricing_chart(sim, capacity)) if chart else None
     return Result(html, png, data={"gain": gain, "summary": summary, "simulation": sim})
 
 
-def dynamic_pricing_calculator(demand_index: Sequence[float], base_price: float = 100.0,
-                               unit_cost: float = 70.0, base_units: float = 1000.0,
-                               elasticity: float = -2.0, capacity: float = 1150.0,
-                               responsiveness: float = 0.5, max_change: float = 0.10) -> Calculator:
+def dynamic_pricing_calculator(
+    demand_index: Sequence[float],
+    base_price: float = 100.0,
+    unit_cost: float = 70.0,
+    base_units: float = 1000.0,
+    elasticity: float = -2.0,
+    capacity: float = 1150.0,
+    responsiveness: float = 0.5,
+    max_change: float = 0.10,
+) -> Calculator:
     """Dynamic-pricing simulator over a season given by ``demand_index``."""
     season = [float(x) for x in demand_index]
     inputs = {
         "responsiveness": slider("Price follows demand by", responsiveness, 0.0, 1.5, 0.05),
-        "max_change": percent_slider("Largest price move (±%)", max_change, 0.0, 0.30, 1.0, digits=0),
+        "max_change": percent_slider(
+            "Largest price move (±%)", max_change, 0.0, 0.30, 1.0, digits=0
+        ),
         "capacity": number_box("Units we can deliver per period", capacity, 1, 1e12, 10),
         "elasticity": slider("Price elasticity", elasticity, -5.0, 0.0, 0.1),
         "unit_cost": number_box("Unit cost (¥)", unit_cost, 0, 1e9, 1),
     }
     return Calculator(
-        "Dynamic pricing: a fixed price against one that follows demand", inputs,
+        "Dynamic pricing: a fixed price against one that follows demand",
+        inputs,
         lambda **v: compute_dynamic_pricing(season, base_price, base_units=base_units, **v),
         percent={"max_change"},
-        intro=(f"Base price {money(base_price)}, {num(base_units)} units wanted in an average period. "
-               "'Price follows demand by 0.5' means 20 % above-average demand lifts the price 10 %."))
+        intro=(
+            f"Base price {money(base_price)}, {num(base_units)} units wanted in an average period. "
+            "'Price follows demand by 0.5' means 20 % above-average demand lifts the price 10 %."
+        ),
+    )

@@ -16,16 +16,33 @@ from .. import plots, reps
 from ..fmt import esc, money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
-
 # --- velocity what-if ----------------------------------------------------------------
 
-def compute_velocity(opportunities: float, win_rate: float, avg_deal_size: float, cycle_days: float,
-                     opportunities_change: float = 0.0, win_rate_change: float = 0.0,
-                     deal_size_change: float = 0.0, cycle_change: float = 0.0, days: float = 365.0,
-                     chart: bool = True) -> Result:
+
+def compute_velocity(
+    opportunities: float,
+    win_rate: float,
+    avg_deal_size: float,
+    cycle_days: float,
+    opportunities_change: float = 0.0,
+    win_rate_change: float = 0.0,
+    deal_size_change: float = 0.0,
+    cycle_change: float = 0.0,
+    days: float = 365.0,
+    chart: bool = True,
+) -> Result:
     """Velocity today and after the lever changes (fractions; cycle_change -0.1 = 10 % shorter)."""
-    t = reps.what_if_table(opportunities, win_rate, avg_deal_size, cycle_days, opportunities_change,
-                           win_rate_change, deal_size_change, cycle_change, days)
+    t = reps.what_if_table(
+        opportunities,
+        win_rate,
+        avg_deal_size,
+        cycle_days,
+        opportunities_change,
+        win_rate_change,
+        deal_size_change,
+        cycle_change,
+        days,
+    )
     now = t.attrs["velocity"]
     after = t.loc["all"]
     single = t.drop(index="all")
@@ -37,45 +54,89 @@ def compute_velocity(opportunities: float, win_rate: float, avg_deal_size: float
         f"({num(opportunities)} opportunities × {pct(win_rate, 1)} won × {money(avg_deal_size, 0)} "
         f"÷ {num(cycle_days, 0)} days). With your changes: <b>{money(after['velocity'], 0)}</b> a day, "
         f'<span class="{cls}">{money(after["gain_per_period"], 0, sign=True)}</span> a year '
-        f"({pct(after['gain_share'], 1, sign=True)}).")
+        f"({pct(after['gain_share'], 1, sign=True)})."
+    )
     if best is not None:
-        sentence += (f" Of the changes you made, <b>{esc(single.loc[best, 'label'])}</b> is worth most on its "
-                     f"own: {money(single.loc[best, 'gain_per_period'], 0, sign=True)} a year.")
-    shown = t.reset_index()[["label", "change", "velocity", "gain_per_period", "gain_share"]].rename(columns={
-        "label": "change", "change": "by", "velocity": "sales per day", "gain_per_period": "extra per year",
-        "gain_share": "velocity change"})
-    html = sentence + table(shown, {"by": lambda v: pct(v, 0, sign=True) if v == v else "",
-                                    "sales per day": lambda v: money(v, 0),
-                                    "extra per year": lambda v: money(v, 0, sign=True),
-                                    "velocity change": lambda v: pct(v, 1, sign=True)})
+        sentence += (
+            f" Of the changes you made, <b>{esc(single.loc[best, 'label'])}</b> is worth most on its "
+            f"own: {money(single.loc[best, 'gain_per_period'], 0, sign=True)} a year."
+        )
+    shown = t.reset_index()[
+        ["label", "change", "velocity", "gain_per_period", "gain_share"]
+    ].rename(
+        columns={
+            "label": "change",
+            "change": "by",
+            "velocity": "sales per day",
+            "gain_per_period": "extra per year",
+            "gain_share": "velocity change",
+        }
+    )
+    html = sentence + table(
+        shown,
+        {
+            "by": lambda v: pct(v, 0, sign=True) if v == v else "",
+            "sales per day": lambda v: money(v, 0),
+            "extra per year": lambda v: money(v, 0, sign=True),
+            "velocity change": lambda v: pct(v, 1, sign=True),
+        },
+    )
     png = None
     if chart:
         effects = {single.loc[k, "label"]: single.loc[k, "gain_per_day"] for k in single.index}
         png = plots.to_png(plots.reps.what_if_chart(now, effects, after["velocity"]))
-    return Result(html, png, data={"velocity": now, "new_velocity": after["velocity"],
-                                   "gain_per_year": after["gain_per_period"], "best": best, "table": t})
+    return Result(
+        html,
+        png,
+        data={
+            "velocity": now,
+            "new_velocity": after["velocity"],
+            "gain_per_year": after["gain_per_period"],
+            "best": best,
+            "table": t,
+        },
+    )
 
 
-def velocity_calculator(opportunities: float = 240.0, win_rate: float = 0.16, avg_deal_size: float = 58_000.0,
-                        cycle_days: float = 65.0, opportunities_change: float = 0.0,
-                        win_rate_change: float = 0.10, deal_size_change: float = 0.0,
-                        cycle_change: float = -0.10) -> Calculator:
+def velocity_calculator(
+    opportunities: float = 240.0,
+    win_rate: float = 0.16,
+    avg_deal_size: float = 58_000.0,
+    cycle_days: float = 65.0,
+    opportunities_change: float = 0.0,
+    win_rate_change: float = 0.10,
+    deal_size_change: float = 0.0,
+    cycle_change: float = -0.10,
+) -> Calculator:
     """Sales-velocity what-if: today's four levers and a change in each."""
     inputs = {
         "opportunities": number_box("Opportunities in the pipeline", opportunities, 1, 1e7, 1),
         "win_rate": percent_slider("Win rate (%)", win_rate, 0.01, 0.90, 0.5),
         "avg_deal_size": number_box("Average won deal (¥)", avg_deal_size, 1, 1e10, 1000),
         "cycle_days": number_box("Sales cycle (days)", cycle_days, 1, 3650, 1),
-        "opportunities_change": percent_slider("More opportunities (%)", opportunities_change, -0.3, 0.5, 1, 0),
-        "win_rate_change": percent_slider("Better win rate (% of it)", win_rate_change, -0.3, 0.5, 1, 0),
+        "opportunities_change": percent_slider(
+            "More opportunities (%)", opportunities_change, -0.3, 0.5, 1, 0
+        ),
+        "win_rate_change": percent_slider(
+            "Better win rate (% of it)", win_rate_change, -0.3, 0.5, 1, 0
+        ),
         "deal_size_change": percent_slider("Bigger deals (%)", deal_size_change, -0.3, 0.5, 1, 0),
         "cycle_change": percent_slider("Cycle length change (%)", cycle_change, -0.5, 0.3, 1, 0),
     }
-    return Calculator("Sales velocity: which lever pays most?", inputs, compute_velocity,
-                      percent={"win_rate", "opportunities_change", "win_rate_change", "deal_size_change",
-                               "cycle_change"},
-                      intro="Set today's pipeline, then move the levers. A negative cycle change is a "
-                            "shorter cycle. A 10 % better win rate turns 16 % into 17.6 %.")
+    return Calculator(
+        "Sales velocity: which lever pays most?",
+        inputs,
+        compute_velocity,
+        percent={
+            "win_rate",
+            "opportunities_change",
+            "win_rate_change",
+            "deal_size_change",
+            "cycle_change",
+        },
+        intro="Set today's pipeline, then move the levers. A negative cycle change is a "
+        "shorter cycle. A 10 % better win rate turns 16 % into 17.6 %.",
+    )
 
 
 # --- rep comparison ----------------------------------------------------------------------
@@ -94,16 +155,27 @@ METRICS = {
 
 
 def _fmt(kind: str):
-    return {"percent": lambda v: pct(v, 1), "money": lambda v: money(v, 0),
-            "number": lambda v: num(v, 0)}[kind]
+    return {
+        "percent": lambda v: pct(v, 1),
+        "money": lambda v: money(v, 0),
+        "number": lambda v: num(v, 0),
+    }[kind]
 
 
-def compute_rep_comparison(comparison: pd.DataFrame, lines: pd.DataFrame, metric: str = "excess_discount",
-                           threshold: float = 0.15, cutoff: float = 3.5, names: dict | None = None,
-                           chart: bool = True) -> Result:
+def compute_rep_comparison(
+    comparison: pd.DataFrame,
+    lines: pd.DataFrame,
+    metric: str = "excess_discount",
+    threshold: float = 0.15,
+    cutoff: float = 3.5,
+    names: dict | None = None,
+    chart: bool = True,
+) -> Result:
     """Rank reps on ``metric`` and name who is flagged (``comparison`` from ``reps.rep_comparison``)."""
-    if metric not in METRICS or metric not in comparison.columns and metric != "share_above":
-        raise ValueError(f"Choose one of: {', '.join(m for m in METRICS if m in comparison.columns)}.")
+    if metric not in METRICS or (metric not in comparison.columns and metric != "share_above"):
+        raise ValueError(
+            f"Choose one of: {', '.join(m for m in METRICS if m in comparison.columns)}."
+        )
     label, kind, high_is_bad = METRICS[metric]
     t = comparison.copy()
     t["share_above"] = reps.share_above(lines, threshold)
@@ -112,17 +184,36 @@ def compute_rep_comparison(comparison: pd.DataFrame, lines: pd.DataFrame, metric
     ranked = t.sort_values(metric, ascending=False, na_position="last")
     who = lambda r: f"{esc(r)}" + (f" ({esc(names[r])})" if names and r in names else "")  # noqa: E731
     if flagged:
-        parts = [f"<b>{who(r)}</b>: {pct(t.loc[r, 'excess_discount'], 1, sign=True)} vs peers, "
-                 f"{money(t.loc[r, 'excess_cost'], 0)}" for r in flagged]
-        sentence = (f'<span class="sp-bad">{len(flagged)} rep{"s" if len(flagged) > 1 else ""} flagged</span> '
-                    f"(discount above same-tier peers, robust z above {cutoff:g}): " + "; ".join(parts) + ".")
+        parts = [
+            f"<b>{who(r)}</b>: {pct(t.loc[r, 'excess_discount'], 1, sign=True)} vs peers, "
+            f"{money(t.loc[r, 'excess_cost'], 0)}"
+            for r in flagged
+        ]
+        sentence = (
+            f'<span class="sp-bad">{len(flagged)} rep{"s" if len(flagged) > 1 else ""} flagged</span> '
+            f"(discount above same-tier peers, robust z above {cutoff:g}): "
+            + "; ".join(parts)
+            + "."
+        )
     else:
-        sentence = f"No rep's discounting stands out from peers at a robust z cut-off of {cutoff:g}."
+        sentence = (
+            f"No rep's discounting stands out from peers at a robust z cut-off of {cutoff:g}."
+        )
     top = ranked.index[0]
-    sentence += (f" Highest {esc(label)}: <b>{who(top)}</b> with {_fmt(kind)(ranked.loc[top, metric])}. "
-                 f"{pct(threshold, 0)} is the threshold for a deep discount.")
-    cols = ["win_rate", "avg_deal_size", "cycle_days", "avg_discount", "share_above", "excess_discount",
-            "gross_margin", "flagged"]
+    sentence += (
+        f" Highest {esc(label)}: <b>{who(top)}</b> with {_fmt(kind)(ranked.loc[top, metric])}. "
+        f"{pct(threshold, 0)} is the threshold for a deep discount."
+    )
+    cols = [
+        "win_rate",
+        "avg_deal_size",
+        "cycle_days",
+        "avg_discount",
+        "share_above",
+        "excess_discount",
+        "gross_margin",
+        "flagged",
+    ]
     cols = [metric] + [c for c in cols if c != metric and c in t.columns]
     shown = ranked[cols].reset_index()
     rename = {c: METRICS[c][0] for c in cols if c in METRICS}
@@ -132,16 +223,32 @@ def compute_rep_comparison(comparison: pd.DataFrame, lines: pd.DataFrame, metric
     png = None
     if chart:
         values = t[metric]
-        png = plots.to_png(plots.reps.rep_ranking_chart(
-            values, label, flagged, percent=kind == "percent", money=kind == "money",
-            title=(f"{len(flagged)} rep{'s' if len(flagged) > 1 else ''} discount far above peers"
-                   if flagged else f"Reps ranked by {label}")))
+        png = plots.to_png(
+            plots.reps.rep_ranking_chart(
+                values,
+                label,
+                flagged,
+                percent=kind == "percent",
+                money=kind == "money",
+                title=(
+                    f"{len(flagged)} rep{'s' if len(flagged) > 1 else ''} discount far above peers"
+                    if flagged
+                    else f"Reps ranked by {label}"
+                ),
+            )
+        )
     return Result(html, png, data={"flagged": flagged, "ranking": list(ranked.index), "table": t})
 
 
-def rep_comparison_calculator(opportunities: pd.DataFrame | None = None, lines: pd.DataFrame | None = None,
-                              metric: str = "excess_discount", threshold: float = 0.15, cutoff: float = 3.5,
-                              peer_by: str | None = "tier", names: dict | None = None) -> Calculator:
+def rep_comparison_calculator(
+    opportunities: pd.DataFrame | None = None,
+    lines: pd.DataFrame | None = None,
+    metric: str = "excess_discount",
+    threshold: float = 0.15,
+    cutoff: float = 3.5,
+    peer_by: str | None = "tier",
+    names: dict | None = None,
+) -> Calculator:
     """Reps compared on a metric of your choice, with over-discounters flagged.
 
     Loads the sample company once (opportunities, order lines with orders and
@@ -151,21 +258,35 @@ def rep_comparison_calculator(opportunities: pd.DataFrame | None = None, lines: 
         from .. import data
 
         opportunities = data.load("opportunities") if opportunities is None else opportunities
-        lines = reps.rep_lines(data.load("order_lines"), data.load("orders"), data.load("customers")) \
-            if lines is None else lines
+        lines = (
+            reps.rep_lines(data.load("order_lines"), data.load("orders"), data.load("customers"))
+            if lines is None
+            else lines
+        )
         if names is None:
             names = data.load("reps").set_index("rep_id")["name"].to_dict()
     comparison = reps.rep_comparison(opportunities, lines, threshold=threshold, peer_by=peer_by)
     slim = lines[["rep_id", "discount"]]
     inputs = {
-        "metric": widgets.Dropdown(options=[(v[0], k) for k, v in METRICS.items()
-                                            if k in comparison.columns or k == "share_above"], value=metric,
-                                   description="Rank reps by", style=STYLE, layout=LAYOUT),
+        "metric": widgets.Dropdown(
+            options=[
+                (v[0], k)
+                for k, v in METRICS.items()
+                if k in comparison.columns or k == "share_above"
+            ],
+            value=metric,
+            description="Rank reps by",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
         "threshold": percent_slider("Deep discount above (%)", threshold, 0.05, 0.30, 1, 0),
         "cutoff": slider("Flag when robust z above", cutoff, 2.0, 6.0, 0.5, digits=1),
     }
-    return Calculator("Reps compared: win rate, cycle and discount discipline", inputs,
-                      lambda **v: compute_rep_comparison(comparison, slim, names=names, **v),
-                      percent={"threshold"},
-                      intro="Choose what to rank on. Orange reps give discounts far above peers selling "
-                            "to the same tier of customer (Iglewicz-Hoaglin robust z-score).")
+    return Calculator(
+        "Reps compared: win rate, cycle and discount discipline",
+        inputs,
+        lambda **v: compute_rep_comparison(comparison, slim, names=names, **v),
+        percent={"threshold"},
+        intro="Choose what to rank on. Orange reps give discounts far above peers selling "
+        "to the same tier of customer (Iglewicz-Hoaglin robust z-score).",
+    )

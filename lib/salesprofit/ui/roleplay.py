@@ -93,8 +93,16 @@ def scenario(kit: str, seed: Any = DEFAULT_SEED) -> roleplay.Scenario:
 # --------------------------------------------------------------------------- facts in words
 
 _PER_UNIT = {"unit_cost", "list_price", "competitor_price", "unit_worth", "salvage", "today_price"}
-_PCT = {"seller_capital", "buyer_capital", "retention", "gross_margin", "today_rate", "commission",
-        "volatility", "gap_cost"}
+_PCT = {
+    "seller_capital",
+    "buyer_capital",
+    "retention",
+    "gross_margin",
+    "today_rate",
+    "commission",
+    "volatility",
+    "gap_cost",
+}
 _UNITS = {"today_volume", "need"}
 
 
@@ -130,8 +138,11 @@ def facts(kit: str, seed: Any = DEFAULT_SEED) -> dict[str, str]:
     now = roleplay.deal_values(sc, **sc.status_quo)
     out["today_seller_value"] = money(now["seller_value"], 0)
     out["today_profit"] = money(now["seller_profit"], 0)
-    out["today_result"] = (f"loses {money(-now['seller_profit'], 0)}" if now["seller_profit"] < 0
-                           else f"earns only {money(now['seller_profit'], 0)}")
+    out["today_result"] = (
+        f"loses {money(-now['seller_profit'], 0)}"
+        if now["seller_profit"] < 0
+        else f"earns only {money(now['seller_profit'], 0)}"
+    )
     out["today_buyer_value"] = money(now["buyer_value"], 0)
     out["today_revenue"] = money(now["revenue"], 0)
     out["today_margin"] = pct(roleplay.margin(sc, **sc.status_quo), 1)
@@ -173,10 +184,14 @@ TEXT: dict[str, dict[str, Any]] = {
                 ("Your margin at list price", "{list_margin}"),
                 ("Your cost of money tied up in receivables", "{seller_capital} a year"),
                 ("48-hour delivery costs you", "{seller_service_unit_1} a kit"),
-                ("Next-day delivery with consignment stock costs you",
-                 "{seller_service_unit_2} a kit plus {seller_service_year_2} a year"),
-                ("Each contract year beyond the first is worth to you",
-                 "{seller_year_value} a year (no re-tender, planned capacity)"),
+                (
+                    "Next-day delivery with consignment stock costs you",
+                    "{seller_service_unit_2} a kit plus {seller_service_year_2} a year",
+                ),
+                (
+                    "Each contract year beyond the first is worth to you",
+                    "{seller_year_value} a year (no re-tender, planned capacity)",
+                ),
             ],
             "tips": [
                 "Ask before you give: why a discount, and what would Dongfang buy for it?",
@@ -193,14 +208,30 @@ TEXT: dict[str, dict[str, Any]] = {
                 "rest from other suppliers. Today's deal is worth <b>{today_buyer_value}</b> a year to you.",
             ],
             "numbers": [
-                ("What a Huaxin kit is worth to you (what it saves you against other sources, quality included)",
-                 "{unit_worth} a kit"),
-                ("A kit beyond your yearly need of {need} is worth only", "{salvage} (it sits in stock)"),
-                ("Your cost of money", "{buyer_capital} a year: longer payment terms save you cash"),
-                ("48-hour delivery is worth to you", "{buyer_service_unit_1} a kit (less safety stock)"),
-                ("Next-day delivery with consignment stock is worth to you", "{buyer_service_unit_2} a kit"),
-                ("Each contract year beyond the first costs you",
-                 "{buyer_year_cost} a year of flexibility"),
+                (
+                    "What a Huaxin kit is worth to you (what it saves you against other sources, quality included)",
+                    "{unit_worth} a kit",
+                ),
+                (
+                    "A kit beyond your yearly need of {need} is worth only",
+                    "{salvage} (it sits in stock)",
+                ),
+                (
+                    "Your cost of money",
+                    "{buyer_capital} a year: longer payment terms save you cash",
+                ),
+                (
+                    "48-hour delivery is worth to you",
+                    "{buyer_service_unit_1} a kit (less safety stock)",
+                ),
+                (
+                    "Next-day delivery with consignment stock is worth to you",
+                    "{buyer_service_unit_2} a kit",
+                ),
+                (
+                    "Each contract year beyond the first costs you",
+                    "{buyer_year_cost} a year of flexibility",
+                ),
             ],
             "tips": [
                 "Do not show your numbers; do say what matters to you and why.",
@@ -240,9 +271,14 @@ TEXT: dict[str, dict[str, Any]] = {
                 ("Your margin at list price", "{list_margin}"),
                 ("Your cost of money tied up in receivables", "{seller_capital} a year"),
                 ("A dedicated account manager costs you", "{seller_service_year_1} a year"),
-                ("Account manager + quarterly reviews + 24-hour line costs you", "{seller_service_year_2} a year"),
-                ("Each committed year beyond the first is worth to you",
-                 "{seller_year_value} a year (the renewal risk you no longer carry)"),
+                (
+                    "Account manager + quarterly reviews + 24-hour line costs you",
+                    "{seller_service_year_2} a year",
+                ),
+                (
+                    "Each committed year beyond the first is worth to you",
+                    "{seller_year_value} a year (the renewal risk you no longer carry)",
+                ),
             ],
             "tips": [
                 "Find out what 'loyalty' means to them before you price it.",
@@ -262,10 +298,18 @@ TEXT: dict[str, dict[str, Any]] = {
                 ("What a Huaxin unit is worth to you", "{unit_worth} a unit"),
                 ("A unit beyond your yearly need is worth only", "{salvage}"),
                 ("Your cost of money", "{buyer_capital} a year"),
-                ("A dedicated account manager is worth to you", "{buyer_service_year_1} a year "
-                 "(engineering hours saved)"),
-                ("Account manager + quarterly reviews + 24-hour line is worth to you", "{buyer_service_year_2} a year"),
-                ("Each contract year beyond the first costs you", "{buyer_year_cost} a year of flexibility"),
+                (
+                    "A dedicated account manager is worth to you",
+                    "{buyer_service_year_1} a year (engineering hours saved)",
+                ),
+                (
+                    "Account manager + quarterly reviews + 24-hour line is worth to you",
+                    "{buyer_service_year_2} a year",
+                ),
+                (
+                    "Each contract year beyond the first costs you",
+                    "{buyer_year_cost} a year of flexibility",
+                ),
             ],
             "tips": [
                 "You hold the renewal: use it, but a better package can beat a lower price.",
@@ -302,10 +346,22 @@ TEXT: dict[str, dict[str, Any]] = {
                 ("Unit cost of a case", "{unit_cost}"),
                 ("Margin at today's price, before cost to serve", "{list_margin}"),
                 ("Your cost of money", "{seller_capital} a year"),
-                ("Basic service costs you", "{seller_service_unit_0} a case plus {seller_service_year_0} a year"),
-                ("Middle service costs you", "{seller_service_unit_1} a case plus {seller_service_year_1} a year"),
-                ("Today's service costs you", "{seller_service_unit_2} a case plus {seller_service_year_2} a year"),
-                ("Each contract year beyond the first is worth to you", "{seller_year_value} a year"),
+                (
+                    "Basic service costs you",
+                    "{seller_service_unit_0} a case plus {seller_service_year_0} a year",
+                ),
+                (
+                    "Middle service costs you",
+                    "{seller_service_unit_1} a case plus {seller_service_year_1} a year",
+                ),
+                (
+                    "Today's service costs you",
+                    "{seller_service_unit_2} a case plus {seller_service_year_2} a year",
+                ),
+                (
+                    "Each contract year beyond the first is worth to you",
+                    "{seller_year_value} a year",
+                ),
             ],
             "tips": [
                 "Show the customer what the service costs; do not lead with a price rise.",
@@ -362,7 +418,10 @@ TEXT: dict[str, dict[str, Any]] = {
             "numbers": [
                 ("Gross margin on the rep's sales", "{gross_margin}"),
                 ("Your forecast of the rep's sales", "{company_forecast}"),
-                ("A two-year plan is worth to the company", "{retention_value} a year (the rep is less likely to leave)"),
+                (
+                    "A two-year plan is worth to the company",
+                    "{retention_value} a year (the rep is less likely to leave)",
+                ),
             ],
             "tips": [
                 "Pay for what you want more of: margin, and sales above quota.",
@@ -381,7 +440,10 @@ TEXT: dict[str, dict[str, Any]] = {
             "numbers": [
                 ("Your forecast of your sales", "{rep_forecast}"),
                 ("The outside offer (your walk-away)", "{outside_offer} a year"),
-                ("A two-year plan costs you", "{lock_in_cost} a year (you cannot renegotiate if you grow)"),
+                (
+                    "A two-year plan costs you",
+                    "{lock_in_cost} a year (you cannot renegotiate if you grow)",
+                ),
             ],
             "tips": [
                 "What do you believe about next year that your manager does not? Can the plan pay on that?",
@@ -418,7 +480,10 @@ TEXT: dict[str, dict[str, Any]] = {
             "numbers": [
                 ("Gross margin on the rep's sales", "{gross_margin}"),
                 ("A pre-sales day costs you", "{day_cost}"),
-                ("A target fixed for two quarters is worth to you", "{planning_value} (planning certainty)"),
+                (
+                    "A target fixed for two quarters is worth to you",
+                    "{planning_value} (planning certainty)",
+                ),
             ],
             "tips": [
                 "Start from the KPIs: what happened last quarter, and why?",
@@ -434,8 +499,14 @@ TEXT: dict[str, dict[str, Any]] = {
             ],
             "numbers": [
                 ("Your forecast of next quarter's sales", "{rep_forecast}"),
-                ("A target fixed for two quarters costs you", "{lock_in_cost} (no reset if the market turns)"),
-                ("Missing your target costs you about", "{miss_cost} (a poor review, a smaller raise)"),
+                (
+                    "A target fixed for two quarters costs you",
+                    "{lock_in_cost} (no reset if the market turns)",
+                ),
+                (
+                    "Missing your target costs you about",
+                    "{miss_cost} (a poor review, a smaller raise)",
+                ),
             ],
             "tips": [
                 "Bring facts about your pipeline, not feelings.",
@@ -480,8 +551,12 @@ def _option_rows(sc: roleplay.Scenario, side: str) -> pd.DataFrame:
         keep.append(grp)
     ov = pd.concat(keep)
     today = [o == sc.status_quo[t] for t, o in zip(ov["term"], ov["option"])]
-    ov = ov.assign(cell=[f"{esc(lab)}: <b>{'today' if is_today else money(v, 0, sign=True)}</b>"
-                         for lab, is_today, v in zip(ov["option_label"], today, ov[f"{side}_change"])])
+    ov = ov.assign(
+        cell=[
+            f"{esc(lab)}: <b>{'today' if is_today else money(v, 0, sign=True)}</b>"
+            for lab, is_today, v in zip(ov["option_label"], today, ov[f"{side}_change"])
+        ]
+    )
     # one line per term, so that a brief fits on one printed sheet
     return ov.groupby("label", sort=False)["cell"].agg(" · ".join).reset_index()
 
@@ -493,8 +568,10 @@ def _rows(rows: list[tuple[str, str]], num: bool = True) -> str:
 
 
 def _head(sc: roleplay.Scenario, who: str, secret: str) -> str:
-    return (f"<div class='sp-brief-head'><span>{esc(sc.title)} · {esc(who)}</span>"
-            f"<span class='sp-secret'>{esc(secret)}</span><span>seed {sc.seed}</span></div>")
+    return (
+        f"<div class='sp-brief-head'><span>{esc(sc.title)} · {esc(who)}</span>"
+        f"<span class='sp-secret'>{esc(secret)}</span><span>seed {sc.seed}</span></div>"
+    )
 
 
 def _unit(t: roleplay.Term) -> str:
@@ -502,12 +579,17 @@ def _unit(t: roleplay.Term) -> str:
 
 
 def _deal_sheet(sc: roleplay.Scenario) -> str:
-    lines = "".join(f"<tr><td>{esc(t.label)}{(' (' + esc(_unit(t)) + ')') if t.unit and not t.is_choice else ''}"
-                    f"</td><td><span class='sp-line'></span></td></tr>" for t in sc.terms)
-    return (f"<h3>Deal sheet (hand to the facilitator)</h3><table>"
-            f"<tr><td>Team</td><td><span class='sp-line'></span></td></tr>{lines}"
-            f"<tr><td>Signed by both</td><td><span class='sp-line'></span></td></tr></table>"
-            f"<p>No deal? Write <b>no deal</b> and each side's reason.</p>")
+    lines = "".join(
+        f"<tr><td>{esc(t.label)}{(' (' + esc(_unit(t)) + ')') if t.unit and not t.is_choice else ''}"
+        f"</td><td><span class='sp-line'></span></td></tr>"
+        for t in sc.terms
+    )
+    return (
+        f"<h3>Deal sheet (hand to the facilitator)</h3><table>"
+        f"<tr><td>Team</td><td><span class='sp-line'></span></td></tr>{lines}"
+        f"<tr><td>Signed by both</td><td><span class='sp-line'></span></td></tr></table>"
+        f"<p>No deal? Write <b>no deal</b> and each side's reason.</p>"
+    )
 
 
 def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) -> str:
@@ -525,16 +607,29 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
     if role == "scenario":
         parts += [_head(sc, "the scenario", "for everyone"), f"<h2>{esc(sc.title)}</h2>"]
         parts += [f"<p>{_fill(p, f)}</p>" for p in tx["scenario"]]
-        parts.append("<h3>The roles</h3><ul>" + "".join(
-            f"<li>{esc(roles[s])}</li>" for s in ("seller", "buyer")) + "<li>Observer (optional)</li></ul>")
-        parts.append("<h3>Terms on the table</h3><ul>" + "".join(
-            f"<li><b>{esc(t.label)}</b>: " + ("; ".join(esc(x) for x in t.labels) if t.is_choice
-                                              else f"in {esc(_unit(t))}") + "</li>" for t in sc.terms) + "</ul>")
+        parts.append(
+            "<h3>The roles</h3><ul>"
+            + "".join(f"<li>{esc(roles[s])}</li>" for s in ("seller", "buyer"))
+            + "<li>Observer (optional)</li></ul>"
+        )
+        parts.append(
+            "<h3>Terms on the table</h3><ul>"
+            + "".join(
+                f"<li><b>{esc(t.label)}</b>: "
+                + ("; ".join(esc(x) for x in t.labels) if t.is_choice else f"in {esc(_unit(t))}")
+                + "</li>"
+                for t in sc.terms
+            )
+            + "</ul>"
+        )
         parts.append(_deal_sheet(sc))
     elif role in ("seller", "buyer"):
         r = tx[role]
-        parts += [_head(sc, roles[role], f"confidential: {roles[role].split(' (')[0].lower()} only"),
-                  f"<h2>{esc(roles[role])}</h2>", f"<p><b>{_fill(r['role'], f)}</b></p>"]
+        parts += [
+            _head(sc, roles[role], f"confidential: {roles[role].split(' (')[0].lower()} only"),
+            f"<h2>{esc(roles[role])}</h2>",
+            f"<p><b>{_fill(r['role'], f)}</b></p>",
+        ]
         parts += [f"<p>{_fill(p, f)}</p>" for p in r["story"]]
         parts.append("<h3>Your numbers (do not show them)</h3>")
         parts.append(_rows([(_fill(a, f), _fill(b, f)) for a, b in r["numbers"]]))
@@ -542,56 +637,119 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
             ref = sc.params.get("list_price", sc.params.get("today_price"))
             m = pricing.contribution_margin(ref, sc.params["unit_cost"])
             cuts = [d for d in (0.02, 0.05, 0.10) if d < m]
-            parts.append("<h3>Every point of discount needs extra volume</h3>"
-                         f"<p>At your margin of {pct(m, 1)}, to keep today's profit on the same terms:</p>"
-                         + _rows([(f"a {pct(d, 0)} discount", f"needs {pct(pricing.breakeven_volume_change(-d, m), 0, sign=True)} volume")
-                                  for d in cuts]))
+            parts.append(
+                "<h3>Every point of discount needs extra volume</h3>"
+                f"<p>At your margin of {pct(m, 1)}, to keep today's profit on the same terms:</p>"
+                + _rows(
+                    [
+                        (
+                            f"a {pct(d, 0)} discount",
+                            f"needs {pct(pricing.breakeven_volume_change(-d, m), 0, sign=True)} volume",
+                        )
+                        for d in cuts
+                    ]
+                )
+            )
         period = "a quarter" if kit == "quarterly_review" else "a year"
-        parts.append(f"<h3>What each term is worth to you ({period}, against today, everything else unchanged)</h3>")
-        parts.append(_rows([(esc(a), b) for a, b in _option_rows(sc, role).itertuples(index=False, name=None)],
-                           num=False))
+        parts.append(
+            f"<h3>What each term is worth to you ({period}, against today, everything else unchanged)</h3>"
+        )
+        parts.append(
+            _rows(
+                [(esc(a), b) for a, b in _option_rows(sc, role).itertuples(index=False, name=None)],
+                num=False,
+            )
+        )
         target, walk = getattr(sc, f"{role}_target"), getattr(sc, f"{role}_walkaway")
-        parts.append("<h3>Your target and your walk-away</h3>"
-                     f"<p>Today's deal is worth <b>{f['today_seller_value' if role == 'seller' else 'today_buyer_value']}</b> "
-                     f"{period} to you. Aim for <b>{money(target, 0)}</b>. Do not sign anything worth less than "
-                     f"<b>{money(walk, 0)}</b>: below that, no deal is better.</p>")
-        parts.append("<h3>Tips</h3><ul>" + "".join(f"<li>{_fill(t, f)}</li>" for t in r["tips"]) + "</ul>")
+        parts.append(
+            "<h3>Your target and your walk-away</h3>"
+            f"<p>Today's deal is worth <b>{f['today_seller_value' if role == 'seller' else 'today_buyer_value']}</b> "
+            f"{period} to you. Aim for <b>{money(target, 0)}</b>. Do not sign anything worth less than "
+            f"<b>{money(walk, 0)}</b>: below that, no deal is better.</p>"
+        )
+        parts.append(
+            "<h3>Tips</h3><ul>" + "".join(f"<li>{_fill(t, f)}</li>" for t in r["tips"]) + "</ul>"
+        )
     elif role == "observer":
-        parts += [_head(sc, "observer", "for the observer"), f"<h2>{esc(sc.title)}: observer sheet</h2>",
-                  "<p>Watch, do not speak. Note what you see and hear, with the minute it happened. "
-                  "You will report first in the debrief.</p>", "<h3>Watch for</h3>"]
+        parts += [
+            _head(sc, "observer", "for the observer"),
+            f"<h2>{esc(sc.title)}: observer sheet</h2>",
+            "<p>Watch, do not speak. Note what you see and hear, with the minute it happened. "
+            "You will report first in the debrief.</p>",
+            "<h3>Watch for</h3>",
+        ]
         items = GENERIC_WATCH + tx["watch"]
-        parts.append("<table>" + "".join(
-            f"<tr><td><span class='sp-box'></span>{esc(w)}</td><td><span class='sp-line'></span></td></tr>"
-            for w in items) + "</table>")
-        parts.append("<h3>The deal they reached</h3>" + _rows(
-            [(esc(t.label), "<span class='sp-line'></span>") for t in sc.terms]))
-        parts.append("<h3>One thing each side did well, one thing to try next time</h3>"
-                     + _rows([(esc(roles['seller']), "<span class='sp-line'></span>"),
-                              (esc(roles['buyer']), "<span class='sp-line'></span>")]))
+        parts.append(
+            "<table>"
+            + "".join(
+                f"<tr><td><span class='sp-box'></span>{esc(w)}</td><td><span class='sp-line'></span></td></tr>"
+                for w in items
+            )
+            + "</table>"
+        )
+        parts.append(
+            "<h3>The deal they reached</h3>"
+            + _rows([(esc(t.label), "<span class='sp-line'></span>") for t in sc.terms])
+        )
+        parts.append(
+            "<h3>One thing each side did well, one thing to try next time</h3>"
+            + _rows(
+                [
+                    (esc(roles["seller"]), "<span class='sp-line'></span>"),
+                    (esc(roles["buyer"]), "<span class='sp-line'></span>"),
+                ]
+            )
+        )
     elif role == "facilitator":
-        parts += [_head(sc, "facilitator", "facilitator only"), f"<h2>{esc(sc.title)}: answer key</h2>",
-                  f"<p>Seed <b>{sc.seed}</b>. The point of this kit: {esc(tx['gist'])}.</p>"]
-        parts.append(_rows([
-            (f"{esc(roles['seller'])}: today / target / walk-away",
-             f"{f['today_seller_value']} / {f['seller_target']} / {f['seller_walkaway']}"),
-            (f"{esc(roles['buyer'])}: today / target / walk-away",
-             f"{f['today_buyer_value']} / {f['buyer_target']} / {f['buyer_walkaway']}"),
-        ]))
+        parts += [
+            _head(sc, "facilitator", "facilitator only"),
+            f"<h2>{esc(sc.title)}: answer key</h2>",
+            f"<p>Seed <b>{sc.seed}</b>. The point of this kit: {esc(tx['gist'])}.</p>",
+        ]
+        parts.append(
+            _rows(
+                [
+                    (
+                        f"{esc(roles['seller'])}: today / target / walk-away",
+                        f"{f['today_seller_value']} / {f['seller_target']} / {f['seller_walkaway']}",
+                    ),
+                    (
+                        f"{esc(roles['buyer'])}: today / target / walk-away",
+                        f"{f['today_buyer_value']} / {f['buyer_target']} / {f['buyer_walkaway']}",
+                    ),
+                ]
+            )
+        )
         ov = roleplay.option_values(sc)
         ov = ov[ov["option"] != [sc.status_quo[t] for t in ov["term"]]]
         cheap = ov[(ov["seller_change"] + ov["buyer_change"]) > 0]
         if len(cheap):
-            best = cheap.assign(j=cheap["seller_change"] + cheap["buyer_change"]).sort_values("j", ascending=False)
+            best = cheap.assign(j=cheap["seller_change"] + cheap["buyer_change"]).sort_values(
+                "j", ascending=False
+            )
             best = best.drop_duplicates("term").head(4)
-            parts.append("<h3>Where the value is (each move alone, against today)</h3>" + table(
-                best[["label", "option_label", "seller_change", "buyer_change"]].rename(columns={
-                    "label": "term", "option_label": "move to", "seller_change": f"{roles['seller']}",
-                    "buyer_change": f"{roles['buyer']}"}),
-                {roles["seller"]: lambda v: money(v, 0, sign=True), roles["buyer"]: lambda v: money(v, 0, sign=True)}))
+            parts.append(
+                "<h3>Where the value is (each move alone, against today)</h3>"
+                + table(
+                    best[["label", "option_label", "seller_change", "buyer_change"]].rename(
+                        columns={
+                            "label": "term",
+                            "option_label": "move to",
+                            "seller_change": f"{roles['seller']}",
+                            "buyer_change": f"{roles['buyer']}",
+                        }
+                    ),
+                    {
+                        roles["seller"]: lambda v: money(v, 0, sign=True),
+                        roles["buyer"]: lambda v: money(v, 0, sign=True),
+                    },
+                )
+            )
         good = roleplay.best_deals(sc, 3)
-        parts.append("<h3>What good looks like: deals on the frontier that both can accept</h3>"
-                     + _deals_table(sc, good))
+        parts.append(
+            "<h3>What good looks like: deals on the frontier that both can accept</h3>"
+            + _deals_table(sc, good)
+        )
     else:
         raise ValueError("role must be 'scenario', 'seller', 'buyer', 'observer' or 'facilitator'.")
     return (PRINT_CSS if css else "") + "<div class='sp-brief'>" + "".join(parts) + "</div>"
@@ -608,18 +766,24 @@ def printable_briefs(kit: str, seed: Any = DEFAULT_SEED) -> str:
     """One HTML file with every sheet of the kit for ``seed``: scenario, seller's brief,
     buyer's brief, observer sheet and the facilitator's answer key, one per printed page."""
     sc = scenario(kit, seed)
-    body = "".join(brief_html(kit, r, sc.seed, css=False)
-                   for r in ("scenario", "seller", "buyer", "observer", "facilitator"))
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            f"<title>{esc(sc.title)}: briefs for seed {sc.seed}</title>{PRINT_CSS}"
-            "<style>body{font-family: sans-serif; margin: 2em;} .sp-brief{margin-bottom: 3em;}</style>"
-            f"</head><body>{body}</body></html>")
+    body = "".join(
+        brief_html(kit, r, sc.seed, css=False)
+        for r in ("scenario", "seller", "buyer", "observer", "facilitator")
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{esc(sc.title)}: briefs for seed {sc.seed}</title>{PRINT_CSS}"
+        "<style>body{font-family: sans-serif; margin: 2em;} .sp-brief{margin-bottom: 3em;}</style>"
+        f"</head><body>{body}</body></html>"
+    )
 
 
 def _download_link(data: bytes, filename: str, mime: str, label: str) -> str:
     b64 = base64.b64encode(data).decode("ascii")
-    return (f"<a download='{esc(filename)}' href='data:{mime};base64,{b64}' "
-            f"style='font-weight:700'>{esc(label)}</a>")
+    return (
+        f"<a download='{esc(filename)}' href='data:{mime};base64,{b64}' "
+        f"style='font-weight:700'>{esc(label)}</a>"
+    )
 
 
 class BriefsPanel(widgets.VBox):
@@ -631,10 +795,19 @@ class BriefsPanel(widgets.VBox):
 
 def briefs_panel(kit: str = "discount_request", seed: Any = DEFAULT_SEED) -> BriefsPanel:
     """For the facilitator: type the cohort's seed, click, download every sheet to print."""
-    seed_box = widgets.BoundedIntText(value=roleplay.check_seed(seed), min=0, max=2**31 - 1,
-                                      description="Seed for this cohort", style=STYLE, layout=LAYOUT)
-    button = widgets.Button(description="Make the printable briefs", button_style="primary",
-                            layout=widgets.Layout(width="20em"))
+    seed_box = widgets.BoundedIntText(
+        value=roleplay.check_seed(seed),
+        min=0,
+        max=2**31 - 1,
+        description="Seed for this cohort",
+        style=STYLE,
+        layout=LAYOUT,
+    )
+    button = widgets.Button(
+        description="Make the printable briefs",
+        button_style="primary",
+        layout=widgets.Layout(width="20em"),
+    )
     link = widgets.HTML()
 
     def make(_=None):
@@ -644,12 +817,20 @@ def briefs_panel(kit: str = "discount_request", seed: Any = DEFAULT_SEED) -> Bri
             link.value = error_html(str(exc))
             return
         name = f"{kit}_seed_{seed_box.value}_briefs.html"
-        link.value = (_download_link(html.encode("utf-8"), name, "text/html", f"Download {name}")
-                      + " · open it in a browser and print: one sheet per role.")
+        link.value = (
+            _download_link(html.encode("utf-8"), name, "text/html", f"Download {name}")
+            + " · open it in a browser and print: one sheet per role."
+        )
 
     button.on_click(make)
-    panel = BriefsPanel([widgets.HTML(f"<h4>Print the briefs: {esc(roleplay.kit(kit).title)}</h4>"),
-                         seed_box, button, link])
+    panel = BriefsPanel(
+        [
+            widgets.HTML(f"<h4>Print the briefs: {esc(roleplay.kit(kit).title)}</h4>"),
+            seed_box,
+            button,
+            link,
+        ]
+    )
     panel.title = roleplay.kit(kit).title
     panel.make = make  # for tests and notebooks
     panel.seed_box, panel.link = seed_box, link
@@ -662,25 +843,47 @@ def briefs_panel(kit: str = "discount_request", seed: Any = DEFAULT_SEED) -> Bri
 def _term_widget(t: roleplay.Term, value: float) -> widgets.Widget:
     desc = t.label + (f" ({t.unit})" if t.unit and not t.is_choice and not t.percent else "")
     if t.is_choice:
-        return widgets.Dropdown(options=[(lab, float(i)) for i, lab in enumerate(t.labels or ())],
-                                value=float(value), description=t.label, style=STYLE, layout=LAYOUT)
+        return widgets.Dropdown(
+            options=[(lab, float(i)) for i, lab in enumerate(t.labels or ())],
+            value=float(value),
+            description=t.label,
+            style=STYLE,
+            layout=LAYOUT,
+        )
     if t.percent:
-        return widgets.FloatText(value=round(float(value) * 100, 6), step=t.step * 100,
-                                 description=f"{t.label} (%)", style=STYLE, layout=LAYOUT)
-    return widgets.FloatText(value=float(value), step=t.step, description=desc, style=STYLE, layout=LAYOUT)
+        return widgets.FloatText(
+            value=round(float(value) * 100, 6),
+            step=t.step * 100,
+            description=f"{t.label} (%)",
+            style=STYLE,
+            layout=LAYOUT,
+        )
+    return widgets.FloatText(
+        value=float(value), step=t.step, description=desc, style=STYLE, layout=LAYOUT
+    )
 
 
-def _inputs(kit: str, seed: Any, terms: dict[str, Any], team: str | None = None) -> tuple[dict, set]:
+def _inputs(
+    kit: str, seed: Any, terms: dict[str, Any], team: str | None = None
+) -> tuple[dict, set]:
     sc = scenario(kit, seed)
     unknown = set(terms) - set(sc.term_names)
     if unknown:
         raise ValueError(f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}.")
     inputs: dict[str, widgets.Widget] = {
-        "seed": widgets.BoundedIntText(value=sc.seed, min=0, max=2**31 - 1, description="Seed (on your brief)",
-                                       style=STYLE, layout=LAYOUT)}
+        "seed": widgets.BoundedIntText(
+            value=sc.seed,
+            min=0,
+            max=2**31 - 1,
+            description="Seed (on your brief)",
+            style=STYLE,
+            layout=LAYOUT,
+        )
+    }
     if team is not None:
-        inputs["team"] = widgets.Text(value=team, description="Team", placeholder="e.g. Table 3",
-                                      style=STYLE, layout=LAYOUT)
+        inputs["team"] = widgets.Text(
+            value=team, description="Team", placeholder="e.g. Table 3", style=STYLE, layout=LAYOUT
+        )
     percent = set()
     for t in sc.terms:
         inputs[t.name] = _term_widget(t, terms.get(t.name, sc.status_quo[t.name]))
@@ -707,23 +910,49 @@ def compute_seller(kit: str, seed: int, **terms: Any) -> Result:
     be, bw = v["breakeven_volume"], v["volume_for_walkaway"]
 
     def vol(x):
-        return "no volume is enough: these terms lose money on every unit" if not np.isfinite(x) else (
-            money(x, 0) if word == "sales" else f"{num(x, 0)} {unit}")
+        return (
+            "no volume is enough: these terms lose money on every unit"
+            if not np.isfinite(x)
+            else (money(x, 0) if word == "sales" else f"{num(x, 0)} {unit}")
+        )
 
     on_table = money(v["revenue"], 0) if word == "sales" else f"{num(terms['volume'], 0)} {unit}"
     html = (
         f"On these terms you earn <span class='{cls}'>{money(v['profit'], 0)}</span> {period} on sales of "
         f"{money(v['revenue'], 0)}: a <b>{pct(v['margin'], 1)}</b> margin. "
-        + (f"With the value of the commitment, the deal is worth <b>{money(v['value'], 0)}</b> to you. "
-           if abs(v["value"] - v["profit"]) > 0.5 else "")
-        + table(pd.DataFrame({"": [
-            "today's deal is worth", f"{word} that keeps today's value on these terms",
-            f"{word} that reaches your walk-away", f"{word} on the table", "against your target",
-            "against your walk-away"],
-            "value": [money(v["today_value"], 0), vol(be), vol(bw), on_table,
-                      money(v["vs_target"], 0, sign=True), money(v["vs_walkaway"], 0, sign=True)]}))
-        + ("" if v["vs_walkaway"] >= 0 else
-           "<p class='sp-bad'>Below your walk-away: no deal is better than this one.</p>"))
+        + (
+            f"With the value of the commitment, the deal is worth <b>{money(v['value'], 0)}</b> to you. "
+            if abs(v["value"] - v["profit"]) > 0.5
+            else ""
+        )
+        + table(
+            pd.DataFrame(
+                {
+                    "": [
+                        "today's deal is worth",
+                        f"{word} that keeps today's value on these terms",
+                        f"{word} that reaches your walk-away",
+                        f"{word} on the table",
+                        "against your target",
+                        "against your walk-away",
+                    ],
+                    "value": [
+                        money(v["today_value"], 0),
+                        vol(be),
+                        vol(bw),
+                        on_table,
+                        money(v["vs_target"], 0, sign=True),
+                        money(v["vs_walkaway"], 0, sign=True),
+                    ],
+                }
+            )
+        )
+        + (
+            ""
+            if v["vs_walkaway"] >= 0
+            else "<p class='sp-bad'>Below your walk-away: no deal is better than this one.</p>"
+        )
+    )
     return Result(html, None, data=v)
 
 
@@ -733,11 +962,16 @@ def compute_buyer(kit: str, seed: int, **terms: Any) -> Result:
     v = roleplay.buyer_view(sc, **terms)
     period = "a quarter" if kit == "quarterly_review" else "a year"
     cls = "sp-big" if v["vs_walkaway"] >= 0 else "sp-bad"
-    html = (f"This deal is worth <span class='{cls}'>{money(v['value'], 0)}</span> {period} to you: "
-            f"{money(v['vs_target'], 0, sign=True)} against your target, "
-            f"{money(v['vs_walkaway'], 0, sign=True)} against your walk-away."
-            + ("" if v["vs_walkaway"] >= 0 else
-               "<p class='sp-bad'>Below your walk-away: no deal is better than this one.</p>"))
+    html = (
+        f"This deal is worth <span class='{cls}'>{money(v['value'], 0)}</span> {period} to you: "
+        f"{money(v['vs_target'], 0, sign=True)} against your target, "
+        f"{money(v['vs_walkaway'], 0, sign=True)} against your walk-away."
+        + (
+            ""
+            if v["vs_walkaway"] >= 0
+            else "<p class='sp-bad'>Below your walk-away: no deal is better than this one.</p>"
+        )
+    )
     return Result(html, None, data=v)
 
 
@@ -750,14 +984,21 @@ def compute_score(kit: str, seed: int, team: str = "", chart: bool = True, **ter
     def mark(x):
         return f"<span class='{'sp-big' if x >= 0 else 'sp-bad'}'>{money(x, 0, sign=True)}</span>"
 
-    verdict = ("on the Pareto frontier: no other deal is better for both"
-               if d.on_frontier else
-               f"inside the frontier: another deal was worth at least {money(d.both_could_gain, 0)} more "
-               f"to <i>each</i> side")
+    verdict = (
+        "on the Pareto frontier: no other deal is better for both"
+        if d.on_frontier
+        else f"inside the frontier: another deal was worth at least {money(d.both_could_gain, 0)} more "
+        f"to <i>each</i> side"
+    )
     html = (
         f"<p><b>{esc(team) or 'This deal'}</b> is {verdict}."
-        + ("" if d.acceptable else " <span class='sp-bad'>One side is below its walk-away: "
-           "it should not have signed.</span>") + "</p>"
+        + (
+            ""
+            if d.acceptable
+            else " <span class='sp-bad'>One side is below its walk-away: "
+            "it should not have signed.</span>"
+        )
+        + "</p>"
         + "<table class='sp-table'><tr><th></th><th>value</th><th>vs target</th><th>vs walk-away</th></tr>"
         f"<tr><td>{esc(rs)}</td><td>{money(d.seller_value, 0)}</td><td>{mark(d.seller_vs_target)}</td>"
         f"<td>{mark(d.seller_vs_walkaway)}</td></tr>"
@@ -765,22 +1006,48 @@ def compute_score(kit: str, seed: int, team: str = "", chart: bool = True, **ter
         f"<td>{mark(d.buyer_vs_walkaway)}</td></tr></table>"
         f"<p>Seller's profit {money(d.seller_profit, 0)} on sales of {money(d.revenue, 0)}: "
         f"a {pct(d.seller_margin, 1)} margin. Value created together (above both walk-aways): "
-        f"{money(d.joint_gain, 0)}; the best deal of the case created {money(d.joint_gain + d.left_on_table, 0)}.</p>")
+        f"{money(d.joint_gain, 0)}; the best deal of the case created {money(d.joint_gain + d.left_on_table, 0)}.</p>"
+    )
     if d.tradeoffs:
         html += "<p><b>Trade-offs against today's deal</b> (each term on its own):</p>" + table(
-            pd.DataFrame([{"term": t.label, "from": t.was, "to": t.now, rs: t.seller_change, rb: t.buyer_change,
-                           "verdict": t.verdict} for t in d.tradeoffs]),
-            {rs: lambda x: money(x, 0, sign=True), rb: lambda x: money(x, 0, sign=True)})
+            pd.DataFrame(
+                [
+                    {
+                        "term": t.label,
+                        "from": t.was,
+                        "to": t.now,
+                        rs: t.seller_change,
+                        rb: t.buyer_change,
+                        "verdict": t.verdict,
+                    }
+                    for t in d.tradeoffs
+                ]
+            ),
+            {rs: lambda x: money(x, 0, sign=True), rb: lambda x: money(x, 0, sign=True)},
+        )
     else:
         html += "<p>No term moved from today's deal.</p>"
     png = None
     if chart:
         now = roleplay.deal_values(sc, **sc.status_quo)
-        deals = pd.DataFrame({"team": [team or "this deal"], "seller_value": [d.seller_value],
-                              "buyer_value": [d.buyer_value], "on_frontier": [d.on_frontier]})
-        png = plots.to_png(plots.roleplay.frontier_chart(
-            _grid(sc.kit, sc.seed), sc.seller_walkaway, sc.buyer_walkaway, deals,
-            (now["seller_value"], now["buyer_value"]), roles=("seller", "buyer")))
+        deals = pd.DataFrame(
+            {
+                "team": [team or "this deal"],
+                "seller_value": [d.seller_value],
+                "buyer_value": [d.buyer_value],
+                "on_frontier": [d.on_frontier],
+            }
+        )
+        png = plots.to_png(
+            plots.roleplay.frontier_chart(
+                _grid(sc.kit, sc.seed),
+                sc.seller_walkaway,
+                sc.buyer_walkaway,
+                deals,
+                (now["seller_value"], now["buyer_value"]),
+                roles=("seller", "buyer"),
+            )
+        )
     return Result(html, png, data=d)
 
 
@@ -790,21 +1057,33 @@ class ScorerCalculator(Calculator):
     def __init__(self, kit: str, inputs: dict, percent: set, scoreboard: Any = None):
         self.kit = kit
         self.scoreboard_path = scoreboard
-        self.button = widgets.Button(description="Record this deal", button_style="success",
-                                     icon="check", layout=widgets.Layout(width="16em"))
+        self.button = widgets.Button(
+            description="Record this deal",
+            button_style="success",
+            icon="check",
+            layout=widgets.Layout(width="16em"),
+        )
         self.status = widgets.HTML()
         self.recorded: list[int] = []
-        super().__init__(f"{roleplay.kit(kit).title}: score a team's deal", inputs,
-                         lambda **v: compute_score(kit, **v), percent=percent,
-                         intro="Type the seed and the deal the team agreed; click <b>Record</b> to put it on "
-                               "the scoreboard.")
+        super().__init__(
+            f"{roleplay.kit(kit).title}: score a team's deal",
+            inputs,
+            lambda **v: compute_score(kit, **v),
+            percent=percent,
+            intro="Type the seed and the deal the team agreed; click <b>Record</b> to put it on "
+            "the scoreboard.",
+        )
         self.children = [*self.children[:-2], self.button, self.status, *self.children[-2:]]
         self.button.on_click(lambda _: self.record())
 
     def record(self) -> int | None:
         """Record the deal on the scoreboard; shows the result or the refusal under the button."""
         v = self.values()
-        terms = {k: v[k] for k in scenario(self.kit, v["seed"]).term_names} if self.error is None else None
+        terms = (
+            {k: v[k] for k in scenario(self.kit, v["seed"]).term_names}
+            if self.error is None
+            else None
+        )
         try:
             if terms is None:
                 raise ValueError(self.error or "check the inputs")
@@ -815,31 +1094,52 @@ class ScorerCalculator(Calculator):
             self.status.value = error_html(f"Not recorded: {exc}")
             return None
         self.recorded.append(row)
-        self.status.value = (f"<div class='sp-result'>Recorded <b>{esc(' '.join(v['team'].split()))}</b>'s deal "
-                             f"(#{row}). {board.count()} deal(s) on the scoreboard.</div>")
+        self.status.value = (
+            f"<div class='sp-result'>Recorded <b>{esc(' '.join(v['team'].split()))}</b>'s deal "
+            f"(#{row}). {board.count()} deal(s) on the scoreboard.</div>"
+        )
         return row
 
 
-def build_seller(kit: str = "discount_request", seed: Any = DEFAULT_SEED, **terms: Any) -> Calculator:
+def build_seller(
+    kit: str = "discount_request", seed: Any = DEFAULT_SEED, **terms: Any
+) -> Calculator:
     """The seller's negotiation calculator of ``kit`` (terms default to today's deal)."""
     inputs, percent = _inputs(kit, seed, terms)
     sc = scenario(kit, seed)
-    return Calculator(f"{sc.title}: your deal as the {sc.roles['seller'].split(' (')[0].lower()}", inputs,
-                      lambda **v: compute_seller(kit, **v), percent=percent, chart=False,
-                      intro="Type the terms on the table: profit, margin and the volume you need update live.")
+    return Calculator(
+        f"{sc.title}: your deal as the {sc.roles['seller'].split(' (')[0].lower()}",
+        inputs,
+        lambda **v: compute_seller(kit, **v),
+        percent=percent,
+        chart=False,
+        intro="Type the terms on the table: profit, margin and the volume you need update live.",
+    )
 
 
-def build_buyer(kit: str = "discount_request", seed: Any = DEFAULT_SEED, **terms: Any) -> Calculator:
+def build_buyer(
+    kit: str = "discount_request", seed: Any = DEFAULT_SEED, **terms: Any
+) -> Calculator:
     """The buyer's calculator of ``kit``: their value of the terms on the table."""
     inputs, percent = _inputs(kit, seed, terms)
     sc = scenario(kit, seed)
-    return Calculator(f"{sc.title}: the deal's value to the {sc.roles['buyer'].split(' (')[0].lower()}", inputs,
-                      lambda **v: compute_buyer(kit, **v), percent=percent, chart=False,
-                      intro="Type the terms on the table: your value against target and walk-away updates live.")
+    return Calculator(
+        f"{sc.title}: the deal's value to the {sc.roles['buyer'].split(' (')[0].lower()}",
+        inputs,
+        lambda **v: compute_buyer(kit, **v),
+        percent=percent,
+        chart=False,
+        intro="Type the terms on the table: your value against target and walk-away updates live.",
+    )
 
 
-def build_scorer(kit: str = "discount_request", seed: Any = DEFAULT_SEED, team: str = "",
-                 scoreboard: Any = None, **terms: Any) -> ScorerCalculator:
+def build_scorer(
+    kit: str = "discount_request",
+    seed: Any = DEFAULT_SEED,
+    team: str = "",
+    scoreboard: Any = None,
+    **terms: Any,
+) -> ScorerCalculator:
     """The facilitator's scorer of ``kit``; records to ``scoreboard`` (a path; default: the
     trainer's data folder, see :mod:`salesprofit.scoreboard`) only when the button is clicked."""
     inputs, percent = _inputs(kit, seed, terms, team=team)
@@ -854,9 +1154,11 @@ def _named(kind: str, kit: str):
 
     title = roleplay.KITS[kit].title
     make.__name__ = make.__qualname__ = f"{kit}_{kind}_calculator"
-    make.__doc__ = {"seller": f"{title}: the seller's negotiation calculator (profit, margin, break-even volume).",
-                    "buyer": f"{title}: the buyer's calculator (their value against target and walk-away).",
-                    "scorer": f"{title}: the facilitator's scorer (score, frontier, record to the scoreboard)."}[kind]
+    make.__doc__ = {
+        "seller": f"{title}: the seller's negotiation calculator (profit, margin, break-even volume).",
+        "buyer": f"{title}: the buyer's calculator (their value against target and walk-away).",
+        "scorer": f"{title}: the facilitator's scorer (score, frontier, record to the scoreboard).",
+    }[kind]
     return make
 
 
@@ -872,8 +1174,13 @@ del _kit, _kind
 CHARTS = {"spread": "Spread of outcomes", "frontier": "Deals against the frontier"}
 
 
-def compute_scoreboard(board: Scoreboard | None, kit: str, by: str = "seller_vs_target",
-                       show: str = "spread", chart: bool = True) -> Result:
+def compute_scoreboard(
+    board: Scoreboard | None,
+    kit: str,
+    by: str = "seller_vs_target",
+    show: str = "spread",
+    chart: bool = True,
+) -> Result:
     """Ranking of the teams of one kit from ``board``, with the spread chart (``show="spread"``)
     or every team's deal against the Pareto frontier (``show="frontier"``, for the seed of the
     latest recorded deal)."""
@@ -883,20 +1190,39 @@ def compute_scoreboard(board: Scoreboard | None, kit: str, by: str = "seller_vs_
     ranked = board.rank(kit, by=by)
     if ranked.empty:
         return Result(f"<p>No deals recorded for {esc(title)} yet.</p>", None, data=ranked)
-    shown = pd.DataFrame({
-        "rank": ranked["rank"], "team": ranked["team"], "seed": ranked["seed"],
-        "seller vs target": ranked["seller_vs_target"], "seller margin": ranked["seller_margin"],
-        "buyer value": ranked["buyer_value"], "created together": ranked["joint_gain"],
-        "on the frontier": np.where(ranked["on_frontier"], "yes", "no")})
-    html = (f"<p>{len(ranked)} team(s) on <b>{esc(title)}</b>, ranked by {esc(RANK_BY[by])}.</p>"
-            + table(shown, {"seller vs target": lambda x: money(x, 0, sign=True), "seller margin": pct,
-                            "buyer value": lambda x: money(x, 0), "created together": lambda x: money(x, 0)}))
+    shown = pd.DataFrame(
+        {
+            "rank": ranked["rank"],
+            "team": ranked["team"],
+            "seed": ranked["seed"],
+            "seller vs target": ranked["seller_vs_target"],
+            "seller margin": ranked["seller_margin"],
+            "buyer value": ranked["buyer_value"],
+            "created together": ranked["joint_gain"],
+            "on the frontier": np.where(ranked["on_frontier"], "yes", "no"),
+        }
+    )
+    html = (
+        f"<p>{len(ranked)} team(s) on <b>{esc(title)}</b>, ranked by {esc(RANK_BY[by])}.</p>"
+        + table(
+            shown,
+            {
+                "seller vs target": lambda x: money(x, 0, sign=True),
+                "seller margin": pct,
+                "buyer value": lambda x: money(x, 0),
+                "created together": lambda x: money(x, 0),
+            },
+        )
+    )
     png = None
     if show == "frontier":
         seed = int(ranked.loc[ranked["id"].idxmax(), "seed"])
         same = int((ranked["seed"] == seed).sum())
-        html += (f"<p>The chart shows the {same} team(s) that negotiated seed {seed} (the latest deal's seed)"
-                 + ("; deals on other seeds have their own frontier." if same < len(ranked) else ".") + "</p>")
+        html += (
+            f"<p>The chart shows the {same} team(s) that negotiated seed {seed} (the latest deal's seed)"
+            + ("; deals on other seeds have their own frontier." if same < len(ranked) else ".")
+            + "</p>"
+        )
         if chart:
             png = plots.to_png(debrief_chart(board, kit, seed))
     elif chart:
@@ -909,15 +1235,25 @@ class ScoreboardView(Calculator):
 
     def __init__(self, inputs: dict, autoload: bool):
         self._load = autoload
-        self.refresh_button = widgets.Button(description="Refresh", icon="refresh",
-                                             layout=widgets.Layout(width="10em"))
-        self.export_button = widgets.Button(description="Export CSV", icon="download",
-                                            layout=widgets.Layout(width="10em"))
+        self.refresh_button = widgets.Button(
+            description="Refresh", icon="refresh", layout=widgets.Layout(width="10em")
+        )
+        self.export_button = widgets.Button(
+            description="Export CSV", icon="download", layout=widgets.Layout(width="10em")
+        )
         self.link = widgets.HTML()
-        super().__init__("Session scoreboard", inputs, self._compute_view,
-                         intro="Every deal the scorers recorded. Leave the location empty for your own data folder.")
-        self.children = [*self.children[:-2], widgets.HBox([self.refresh_button, self.export_button]),
-                         self.link, *self.children[-2:]]
+        super().__init__(
+            "Session scoreboard",
+            inputs,
+            self._compute_view,
+            intro="Every deal the scorers recorded. Leave the location empty for your own data folder.",
+        )
+        self.children = [
+            *self.children[:-2],
+            widgets.HBox([self.refresh_button, self.export_button]),
+            self.link,
+            *self.children[-2:],
+        ]
         self.refresh_button.on_click(lambda _: self.refresh())
         self.export_button.on_click(lambda _: self.export())
 
@@ -925,7 +1261,9 @@ class ScoreboardView(Calculator):
         return Scoreboard(self.inputs["location"].value or None)
 
     def _compute_view(self, kit: str, by: str, show: str, location: str) -> Result:
-        return compute_scoreboard(Scoreboard(location or None) if self._load else None, kit, by, show)
+        return compute_scoreboard(
+            Scoreboard(location or None) if self._load else None, kit, by, show
+        )
 
     def refresh(self) -> None:
         self._load = True
@@ -937,13 +1275,22 @@ class ScoreboardView(Calculator):
         except ValueError as exc:
             self.link.value = error_html(str(exc))
             return None
-        self.link.value = _download_link(text.encode("utf-8"), "scoreboard.csv", "text/csv",
-                                         "Download scoreboard.csv") + " (every kit, every deal)"
+        self.link.value = (
+            _download_link(
+                text.encode("utf-8"), "scoreboard.csv", "text/csv", "Download scoreboard.csv"
+            )
+            + " (every kit, every deal)"
+        )
         return text
 
 
-def scoreboard_calculator(kit: str = "discount_request", by: str = "seller_vs_target",
-                          show: str = "spread", location: str = "", autoload: bool = True) -> ScoreboardView:
+def scoreboard_calculator(
+    kit: str = "discount_request",
+    by: str = "seller_vs_target",
+    show: str = "spread",
+    location: str = "",
+    autoload: bool = True,
+) -> ScoreboardView:
     """The session scoreboard: ranking, spread of outcomes and CSV export.
 
     ``location``: the scoreboard file or folder (empty: the trainer's data folder or
@@ -951,14 +1298,34 @@ def scoreboard_calculator(kit: str = "discount_request", by: str = "seller_vs_ta
     before reading anything (for notebooks that are executed unattended).
     """
     inputs = {
-        "kit": widgets.Dropdown(options=[(roleplay.KITS[k].title, k) for k in KIT_KEYS], value=kit,
-                                description="Kit", style=STYLE, layout=LAYOUT),
-        "by": widgets.Dropdown(options=[(v, k) for k, v in RANK_BY.items()], value=by,
-                               description="Rank by", style=STYLE, layout=LAYOUT),
-        "show": widgets.Dropdown(options=[(v, k) for k, v in CHARTS.items()], value=show,
-                                 description="Chart", style=STYLE, layout=LAYOUT),
-        "location": widgets.Text(value=location, description="Scoreboard file", placeholder="your data folder",
-                                 style=STYLE, layout=LAYOUT),
+        "kit": widgets.Dropdown(
+            options=[(roleplay.KITS[k].title, k) for k in KIT_KEYS],
+            value=kit,
+            description="Kit",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
+        "by": widgets.Dropdown(
+            options=[(v, k) for k, v in RANK_BY.items()],
+            value=by,
+            description="Rank by",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
+        "show": widgets.Dropdown(
+            options=[(v, k) for k, v in CHARTS.items()],
+            value=show,
+            description="Chart",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
+        "location": widgets.Text(
+            value=location,
+            description="Scoreboard file",
+            placeholder="your data folder",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
     }
     return ScoreboardView(inputs, autoload)
 
@@ -969,6 +1336,10 @@ def debrief_chart(board: Scoreboard, kit: str, seed: Any = DEFAULT_SEED):
     ranked = board.rank(kit)
     ranked = ranked[ranked["seed"] == sc.seed] if len(ranked) else ranked
     now = roleplay.deal_values(sc, **sc.status_quo)
-    return plots.roleplay.frontier_chart(_grid(sc.kit, sc.seed), sc.seller_walkaway, sc.buyer_walkaway,
-                                         ranked[["team", "seller_value", "buyer_value", "on_frontier"]],
-                                         (now["seller_value"], now["buyer_value"]))
+    return plots.roleplay.frontier_chart(
+        _grid(sc.kit, sc.seed),
+        sc.seller_walkaway,
+        sc.buyer_walkaway,
+        ranked[["team", "seller_value", "buyer_value", "on_frontier"]],
+        (now["seller_value"], now["buyer_value"]),
+    )

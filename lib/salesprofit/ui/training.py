@@ -19,33 +19,79 @@ from .. import plots, training
 from ..fmt import esc, money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # --- training ROI -------------------------------------------------------------------
 
-def compute_training_roi(participants: float, monthly_gain: float, months: float, attribution: float,
-                         confidence: float, cost_per_participant: float, fixed_costs: float,
-                         chart: bool = True) -> Result:
+
+def compute_training_roi(
+    participants: float,
+    monthly_gain: float,
+    months: float,
+    attribution: float,
+    confidence: float,
+    cost_per_participant: float,
+    fixed_costs: float,
+    chart: bool = True,
+) -> Result:
     """Phillips ROI of a sales-training programme."""
-    e = training.evaluate_training(participants, monthly_gain, months, attribution, confidence,
-                                   cost_per_participant, fixed_costs)
+    e = training.evaluate_training(
+        participants,
+        monthly_gain,
+        months,
+        attribution,
+        confidence,
+        cost_per_participant,
+        fixed_costs,
+    )
     need = training.break_even_gain(e.costs, participants, months, attribution, confidence)
     cls = "sp-big" if e.roi >= 0 else "sp-bad"
-    payback = (f"it pays back after <b>{num(e.payback_months, 1)} months</b>"
-               if e.payback_months <= months else
-               f"it does not pay back within {num(months, 0)} months")
+    payback = (
+        f"it pays back after <b>{num(e.payback_months, 1)} months</b>"
+        if e.payback_months <= months
+        else f"it does not pay back within {num(months, 0)} months"
+    )
     sentence = (
         f"Measured gain {money(e.gain, 0)}; credited to the training after isolation and confidence "
         f"({pct(attribution, 0)} × {pct(confidence, 0)}): <b>{money(e.benefits, 0)}</b>. Fully loaded cost "
         f"<b>{money(e.costs, 0)}</b>. ROI = ({money(e.benefits, 0)} − {money(e.costs, 0)}) ÷ {money(e.costs, 0)} = "
         f'<span class="{cls}">{pct(e.roi, 0)}</span> (benefit-cost ratio {e.bcr:.2f}); {payback}. '
-        f"Break-even: {money(need, 0)} more gross profit per participant a month.")
-    rows = pd.DataFrame({"step": ["measured gain", "credited to training (benefits)", "fully loaded costs",
-                                  "net benefits", "benefit-cost ratio", "ROI"],
-                         "value": [money(e.gain, 0), money(e.benefits, 0), money(e.costs, 0),
-                                   money(e.net_benefits, 0, sign=True), f"{e.bcr:.2f}", pct(e.roi, 0)]})
+        f"Break-even: {money(need, 0)} more gross profit per participant a month."
+    )
+    rows = pd.DataFrame(
+        {
+            "step": [
+                "measured gain",
+                "credited to training (benefits)",
+                "fully loaded costs",
+                "net benefits",
+                "benefit-cost ratio",
+                "ROI",
+            ],
+            "value": [
+                money(e.gain, 0),
+                money(e.benefits, 0),
+                money(e.costs, 0),
+                money(e.net_benefits, 0, sign=True),
+                f"{e.bcr:.2f}",
+                pct(e.roi, 0),
+            ],
+        }
+    )
     html = sentence + table(rows)
     png = None
     if chart:
@@ -53,43 +99,74 @@ def compute_training_roi(participants: float, monthly_gain: float, months: float
     return Result(html, png, data=e)
 
 
-def training_roi_calculator(participants: float = 16, monthly_gain: float = 3_000.0, months: float = 12,
-                            attribution: float = 0.5, confidence: float = 0.8,
-                            cost_per_participant: float = 6_000.0, fixed_costs: float = 30_000.0) -> Calculator:
+def training_roi_calculator(
+    participants: float = 16,
+    monthly_gain: float = 3_000.0,
+    months: float = 12,
+    attribution: float = 0.5,
+    confidence: float = 0.8,
+    cost_per_participant: float = 6_000.0,
+    fixed_costs: float = 30_000.0,
+) -> Calculator:
     """Training ROI (Phillips): is the course worth its cost?"""
     inputs = {
         "participants": number_box("Reps trained", participants, 1, 10_000, 1),
-        "monthly_gain": number_box("Extra gross profit per rep a month (¥)", monthly_gain, -1e7, 1e7, 100),
+        "monthly_gain": number_box(
+            "Extra gross profit per rep a month (¥)", monthly_gain, -1e7, 1e7, 100
+        ),
         "months": slider("Months the gain is counted", months, 1, 36, 1, digits=0),
-        "attribution": percent_slider("Share of the gain due to training (%)", attribution, 0.0, 1.0, 5, 0),
+        "attribution": percent_slider(
+            "Share of the gain due to training (%)", attribution, 0.0, 1.0, 5, 0
+        ),
         "confidence": percent_slider("Confidence in that share (%)", confidence, 0.1, 1.0, 5, 0),
-        "cost_per_participant": number_box("Cost per rep: fees, travel, time (¥)", cost_per_participant, 0, 1e8, 100),
+        "cost_per_participant": number_box(
+            "Cost per rep: fees, travel, time (¥)", cost_per_participant, 0, 1e8, 100
+        ),
         "fixed_costs": number_box("Design and trainer (¥)", fixed_costs, 0, 1e9, 1000),
     }
-    return Calculator("Training ROI (Phillips level 5)", inputs, compute_training_roi,
-                      percent={"attribution", "confidence"},
-                      intro="Count gross profit, not sales; credit the training only with its share of the "
-                            "gain; load every cost, including the days reps spend away from customers.")
+    return Calculator(
+        "Training ROI (Phillips level 5)",
+        inputs,
+        compute_training_roi,
+        percent={"attribution", "confidence"},
+        intro="Count gross profit, not sales; credit the training only with its share of the "
+        "gain; load every cost, including the days reps spend away from customers.",
+    )
 
 
 # --- ramp-up ----------------------------------------------------------------------------
 
-def compute_ramp(tau: float, start: float, full: float, peer_value: float, hire_month: int,
-                 points: pd.DataFrame | None = None, fits: Mapping[str, float] | None = None,
-                 chart: bool = True) -> Result:
+
+def compute_ramp(
+    tau: float,
+    start: float,
+    full: float,
+    peer_value: float,
+    hire_month: int,
+    points: pd.DataFrame | None = None,
+    fits: Mapping[str, float] | None = None,
+    chart: bool = True,
+) -> Result:
     """The ramp-up curve of a new rep and what it costs."""
     s = training.ramp_summary(full * peer_value, tau, start, 0.9, int(hire_month))
-    when = MONTHS[s["level_month"] - 1] + (" of the hiring year" if s["level_years_later"] == 0 else
-                                           " of the next year" if s["level_years_later"] == 1 else
-                                           f", {s['level_years_later']} years later")
+    when = MONTHS[s["level_month"] - 1] + (
+        " of the hiring year"
+        if s["level_years_later"] == 0
+        else " of the next year"
+        if s["level_years_later"] == 1
+        else f", {s['level_years_later']} years later"
+    )
     sentence = (
         f"A rep hired in <b>{MONTHS[int(hire_month) - 1]}</b> who settles at {pct(full, 0)} of a tenured peer "
         f"({money(full * peer_value, 0)} gross profit a month) reaches 90 % of that after "
         f'<span class="sp-big">{num(s["months_to_level"], 1)} months</span>, in {when}. '
         f"The ramp-up costs <b>{money(s['cost_in_hiring_year'], 0)}</b> of gross profit by 31 December "
-        f"and {money(s['cost_total'], 0)} in all: budget it as part of the cost of hiring.")
+        f"and {money(s['cost_total'], 0)} in all: budget it as part of the cost of hiring."
+    )
     rows = pd.DataFrame({"months since hire": [1, 3, 6, 9, 12, 18]})
-    rows["productivity"] = training.ramp_curve(rows["months since hire"].astype(float), full, tau, start)
+    rows["productivity"] = training.ramp_curve(
+        rows["months since hire"].astype(float), full, tau, start
+    )
     html = sentence + table(rows, {"productivity": lambda v: pct(v, 0)})
     png = None
     if chart:
@@ -97,9 +174,15 @@ def compute_ramp(tau: float, start: float, full: float, peer_value: float, hire_
     return Result(html, png, data=s)
 
 
-def ramp_calculator(tau: float = 4.0, start: float = 0.0, full: float = 1.0, peer_value: float = 110_000.0,
-                    hire_month: int = 3, points: pd.DataFrame | None = None,
-                    fits: Mapping[str, float] | None = None) -> Calculator:
+def ramp_calculator(
+    tau: float = 4.0,
+    start: float = 0.0,
+    full: float = 1.0,
+    peer_value: float = 110_000.0,
+    hire_month: int = 3,
+    points: pd.DataFrame | None = None,
+    fits: Mapping[str, float] | None = None,
+) -> Calculator:
     """Ramp-up of a new rep: time to full speed and the profit it costs.
 
     ``points`` (``training.ramp_data``) and ``fits`` (each rep's full level) draw the
@@ -109,15 +192,24 @@ def ramp_calculator(tau: float = 4.0, start: float = 0.0, full: float = 1.0, pee
         "tau": slider("Time constant τ (months)", tau, 0.5, 12.0, 0.1, digits=1),
         "start": percent_slider("Day-one productivity (%)", start, 0.0, 0.8, 5, 0),
         "full": percent_slider("Full level vs a peer (%)", full, 0.3, 2.0, 5, 0),
-        "peer_value": number_box("Tenured rep's gross profit a month (¥)", peer_value, 0, 1e9, 1000),
-        "hire_month": widgets.Dropdown(options=[(m, i) for i, m in enumerate(MONTHS, 1)], value=int(hire_month),
-                                       description="Hired in", style={"description_width": "14em"}),
+        "peer_value": number_box(
+            "Tenured rep's gross profit a month (¥)", peer_value, 0, 1e9, 1000
+        ),
+        "hire_month": widgets.Dropdown(
+            options=[(m, i) for i, m in enumerate(MONTHS, 1)],
+            value=int(hire_month),
+            description="Hired in",
+            style={"description_width": "14em"},
+        ),
     }
-    return Calculator("Ramp-up of a new rep", inputs,
-                      lambda **v: compute_ramp(points=points, fits=fits, **v),
-                      percent={"start", "full"},
-                      intro="productivity(t) = full × (1 − (1 − start) e<sup>−t/τ</sup>): after τ months "
-                            "a new rep has closed 63 % of the gap, after τ × ln 10 ≈ 2.3 τ months 90 %.")
+    return Calculator(
+        "Ramp-up of a new rep",
+        inputs,
+        lambda **v: compute_ramp(points=points, fits=fits, **v),
+        percent={"start", "full"},
+        intro="productivity(t) = full × (1 − (1 − start) e<sup>−t/τ</sup>): after τ months "
+        "a new rep has closed 63 % of the gap, after τ × ln 10 ≈ 2.3 τ months 90 %.",
+    )
 
 
 # --- drill scorecard ------------------------------------------------------------------
@@ -125,16 +217,18 @@ def ramp_calculator(tau: float = 4.0, start: float = 0.0, full: float = 1.0, pee
 TIPS = {
     "opening": "State the purpose and an agenda in the first minute and ask the customer to add to it.",
     "discovery": "Ask more open questions (what, how, why) before presenting; find the cost of the "
-                 "customer's problem in money.",
+    "customer's problem in money.",
     "value": "Tie every feature you mention to a need the customer stated, with a number.",
     "objections": "Pause, ask what lies behind the objection, and confirm your answer satisfied it.",
     "price_defence": "Never give a discount: trade it for volume, a longer contract or faster payment, "
-                     "and know the volume your margin needs (chapter 3).",
+    "and know the volume your margin needs (chapter 3).",
     "close": "Ask for a commitment or a dated next step before you leave.",
 }
 
 
-def compute_drill(weights: Mapping[str, float] | None = None, chart: bool = True, **scores: float) -> Result:
+def compute_drill(
+    weights: Mapping[str, float] | None = None, chart: bool = True, **scores: float
+) -> Result:
     """Total, level and feedback of one scored drill (scores 1-5 by criterion)."""
     weights = dict(training.DRILL_CRITERIA if weights is None else weights)
     r = training.drill_score(scores, weights)
@@ -144,15 +238,25 @@ def compute_drill(weights: Mapping[str, float] | None = None, chart: bool = True
     sentence = (
         f'Total <span class="{cls}">{pct(r.total, 1)}</span> (weighted mean {r.weighted_mean:.2f} of 5): '
         f"<b>{r.level}</b>. "
-        + ("Every criterion got the same score; start with the heaviest one: "
-           if same else f"Strongest: {esc(labels.get(r.strongest, r.strongest))}. Practise next: ")
-        + f"<b>{esc(labels.get(r.weakest, r.weakest))}</b>. {esc(TIPS.get(r.weakest, ''))}")
-    rows = pd.DataFrame({"criterion": [labels.get(k, k) for k in weights],
-                         "weight": [weights[k] / sum(weights.values()) for k in weights],
-                         "score": [scores[k] for k in weights],
-                         "points": [r.contributions[k] for k in weights]})
-    html = sentence + table(rows, {"weight": lambda v: pct(v, 0), "score": lambda v: f"{v:g}",
-                                   "points": lambda v: pct(v, 1)})
+        + (
+            "Every criterion got the same score; start with the heaviest one: "
+            if same
+            else f"Strongest: {esc(labels.get(r.strongest, r.strongest))}. Practise next: "
+        )
+        + f"<b>{esc(labels.get(r.weakest, r.weakest))}</b>. {esc(TIPS.get(r.weakest, ''))}"
+    )
+    rows = pd.DataFrame(
+        {
+            "criterion": [labels.get(k, k) for k in weights],
+            "weight": [weights[k] / sum(weights.values()) for k in weights],
+            "score": [scores[k] for k in weights],
+            "points": [r.contributions[k] for k in weights],
+        }
+    )
+    html = sentence + table(
+        rows,
+        {"weight": lambda v: pct(v, 0), "score": lambda v: f"{v:g}", "points": lambda v: pct(v, 1)},
+    )
     png = None
     if chart:
         png = plots.to_png(plots.training.drill_chart(scores, weights, labels, 5.0, r.total))
@@ -162,11 +266,21 @@ def compute_drill(weights: Mapping[str, float] | None = None, chart: bool = True
 def drill_calculator(weights: Mapping[str, float] | None = None, **scores: float) -> Calculator:
     """The observer's scorecard for a role-play drill: one slider (1-5) per criterion."""
     weights = dict(training.DRILL_CRITERIA if weights is None else weights)
-    inputs = {k: slider(training.DRILL_LABELS.get(k, k), float(scores.get(k, 3.0)), 1.0, 5.0, 0.5, digits=1)
-              for k in weights}
-    return Calculator("Drill scorecard: score the role-play", inputs,
-                      lambda **v: compute_drill(weights, **v),
-                      intro="1 = not shown, 3 = done but could be better, 5 = a model for others. "
-                            "Weights: " + ", ".join(f"{esc(training.DRILL_LABELS.get(k, k))} "
-                                                    f"{pct(w / sum(weights.values()), 0)}"
-                                                    for k, w in weights.items()) + ".")
+    inputs = {
+        k: slider(
+            training.DRILL_LABELS.get(k, k), float(scores.get(k, 3.0)), 1.0, 5.0, 0.5, digits=1
+        )
+        for k in weights
+    }
+    return Calculator(
+        "Drill scorecard: score the role-play",
+        inputs,
+        lambda **v: compute_drill(weights, **v),
+        intro="1 = not shown, 3 = done but could be better, 5 = a model for others. "
+        "Weights: "
+        + ", ".join(
+            f"{esc(training.DRILL_LABELS.get(k, k))} {pct(w / sum(weights.values()), 0)}"
+            for k, w in weights.items()
+        )
+        + ".",
+    )

@@ -21,8 +21,8 @@ LEVELS = {"product": "product_id", "category": "category"}
 
 @dataclass(frozen=True)
 class SalesData:
-    lines: pd.DataFrame           # order lines of delivered orders with order_date, category, customer_id
-    periods: dict                 # period label -> boolean mask over lines
+    lines: pd.DataFrame  # order lines of delivered orders with order_date, category, customer_id
+    periods: dict  # period label -> boolean mask over lines
     _summaries: dict = field(default_factory=dict, repr=False, compare=False)
 
     def summary(self, label: str, level: str) -> pd.DataFrame:
@@ -30,8 +30,9 @@ class SalesData:
         key = (label, level)
         if key not in self._summaries:
             cols = [LEVELS[level], "quantity", "net_price", "unit_cost"]
-            self._summaries[key] = variance.period_summary(self.lines.loc[self.periods[label], cols],
-                                                           by=LEVELS[level])
+            self._summaries[key] = variance.period_summary(
+                self.lines.loc[self.periods[label], cols], by=LEVELS[level]
+            )
         return self._summaries[key]
 
 
@@ -41,13 +42,20 @@ def load_sales_data() -> SalesData:
 
     orders = data.load("orders")
     orders = orders[orders["status"] == "delivered"]
-    lines = (data.load("order_lines")
-             .merge(orders[["order_id", "order_date", "customer_id"]], on="order_id")
-             .merge(data.load("products")[["product_id", "name", "category"]], on="product_id", how="left"))
+    lines = (
+        data.load("order_lines")
+        .merge(orders[["order_id", "order_date", "customer_id"]], on="order_id")
+        .merge(
+            data.load("products")[["product_id", "name", "category"]], on="product_id", how="left"
+        )
+    )
     d = lines["order_date"]
     year = d.dt.year.astype(str)
-    labels = {"year": year, "half": year + "-H" + ((d.dt.month - 1) // 6 + 1).astype(str),
-              "quarter": year + "-Q" + d.dt.quarter.astype(str)}
+    labels = {
+        "year": year,
+        "half": year + "-H" + ((d.dt.month - 1) // 6 + 1).astype(str),
+        "quarter": year + "-Q" + d.dt.quarter.astype(str),
+    }
     periods = {}
     for grain in ("year", "half", "quarter"):
         for lab in sorted(labels[grain].unique()):
@@ -59,17 +67,33 @@ def _grain(label: str) -> str:
     return "quarter" if "-Q" in label else ("half" if "-H" in label else "year")
 
 
-def compute_bridge(d: SalesData, base: str, current: str, level: str = "product", chart: bool = True) -> Result:
+def compute_bridge(
+    d: SalesData, base: str, current: str, level: str = "product", chart: bool = True
+) -> Result:
     """The price-volume-mix-cost bridge between two periods."""
     if base == current:
         raise ValueError("Choose two different periods to compare.")
     if _grain(base) != _grain(current):
-        raise ValueError("Compare periods of the same length (a year with a year, a quarter with a quarter).")
+        raise ValueError(
+            "Compare periods of the same length (a year with a year, a quarter with a quarter)."
+        )
     b = variance.profit_bridge(d.summary(base, level), d.summary(current, level))
     eff = b.effects()
-    rows = pd.DataFrame({"effect": ["profit " + base, "price", "volume", "mix", "unit cost", "new products",
-                                    "lost products", "profit " + current],
-                         "amount": [b.base_profit, *eff.to_numpy(), b.current_profit]})
+    rows = pd.DataFrame(
+        {
+            "effect": [
+                "profit " + base,
+                "price",
+                "volume",
+                "mix",
+                "unit cost",
+                "new products",
+                "lost products",
+                "profit " + current,
+            ],
+            "amount": [b.base_profit, *eff.to_numpy(), b.current_profit],
+        }
+    )
     main = eff.abs().idxmax()
     html = (
         f"Gross profit went from {money(b.base_profit, 0)} in {base} to <b>{money(b.current_profit, 0)}</b> in "
@@ -77,46 +101,72 @@ def compute_bridge(d: SalesData, base: str, current: str, level: str = "product"
         f"({pct(b.change / b.base_profit, 1, sign=True)}) while sales moved "
         f"{pct(b.current_revenue / b.base_revenue - 1, 1, sign=True)}. The biggest driver: <b>{main}</b> "
         f"({money(eff[main], 0, sign=True)}). The effects add up exactly to the change."
-        + table(rows, {"amount": lambda v: money(v, 0)}))
+        + table(rows, {"amount": lambda v: money(v, 0)})
+    )
     png = plots.to_png(plots.variance.bridge_chart(b, base, current)) if chart else None
     return Result(html, png, data=b)
 
 
-def bridge_calculator(base: str = "2024", current: str = "2025", level: str = "product",
-                      sales_data: SalesData | None = None) -> Calculator:
+def bridge_calculator(
+    base: str = "2024",
+    current: str = "2025",
+    level: str = "product",
+    sales_data: SalesData | None = None,
+) -> Calculator:
     """Profit bridge (price, volume, mix, cost) for two chosen periods."""
     d = sales_data or load_sales_data()
     options = list(d.periods)
     inputs = {
-        "base": widgets.Dropdown(options=options, value=base, description="Base period", style=STYLE, layout=LAYOUT),
-        "current": widgets.Dropdown(options=options, value=current, description="Compare with", style=STYLE,
-                                    layout=LAYOUT),
-        "level": widgets.Dropdown(options=list(LEVELS), value=level, description="Mix measured by", style=STYLE,
-                                  layout=LAYOUT),
+        "base": widgets.Dropdown(
+            options=options, value=base, description="Base period", style=STYLE, layout=LAYOUT
+        ),
+        "current": widgets.Dropdown(
+            options=options, value=current, description="Compare with", style=STYLE, layout=LAYOUT
+        ),
+        "level": widgets.Dropdown(
+            options=list(LEVELS),
+            value=level,
+            description="Mix measured by",
+            style=STYLE,
+            layout=LAYOUT,
+        ),
     }
-    return Calculator("Profit bridge: why did profit change?", inputs, lambda **v: compute_bridge(d, **v),
-                      intro="Pick two periods of the same length. 'Mix measured by category' moves the mix "
-                            "within each category into the price and cost bars.")
+    return Calculator(
+        "Profit bridge: why did profit change?",
+        inputs,
+        lambda **v: compute_bridge(d, **v),
+        intro="Pick two periods of the same length. 'Mix measured by category' moves the mix "
+        "within each category into the price and cost bars.",
+    )
 
 
 # --- the one-page dashboard ---------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DashboardData:
     sales: SalesData
     expenses: pd.DataFrame
     surveys: pd.DataFrame
-    customer_profit: pd.DataFrame   # profitability.customer_profit over both years
-    potential: pd.Series            # customers' estimated yearly potential
+    customer_profit: pd.DataFrame  # profitability.customer_profit over both years
+    potential: pd.Series  # customers' estimated yearly potential
 
 
 def load_dashboard_data() -> DashboardData:
     from .. import data, profitability
 
-    tables = {t: data.load(t) for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")}
+    tables = {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
+    }
     cp = profitability.sample_company_profit(tables, data.ground_truth()["cost_of_capital"])
-    return DashboardData(load_sales_data(), data.load("expenses"), data.load("surveys"), cp,
-                         tables["customers"].set_index("customer_id")["estimated_potential"])
+    return DashboardData(
+        load_sales_data(),
+        data.load("expenses"),
+        data.load("surveys"),
+        cp,
+        tables["customers"].set_index("customer_id")["estimated_potential"],
+    )
 
 
 def _points(x: float) -> str:
@@ -137,26 +187,46 @@ def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = T
     sat = variance.satisfaction_by_period(d.surveys, d.surveys["date"].dt.year.astype(str))
     cur = lines[year == current]
     sales_cur = (cur["quantity"] * cur["net_price"]).groupby(cur["customer_id"]).sum()
-    sales_base = (lines[year == base]["quantity"] * lines[year == base]["net_price"]).groupby(
-        lines[year == base]["customer_id"]).sum()
+    sales_base = (
+        (lines[year == base]["quantity"] * lines[year == base]["net_price"])
+        .groupby(lines[year == base]["customer_id"])
+        .sum()
+    )
     sow_cur = float(sales_cur.sum() / d.potential.reindex(sales_cur.index).sum())
     sow_base = float(sales_base.sum() / d.potential.reindex(sales_base.index).sum())
     losing = d.customer_profit[d.customer_profit["profit"] < 0]
     p0, p1 = pl.loc[base], pl.loc[current]
     tiles = [
         ("Sales", money(p1["revenue"], 0), pct(p1["revenue"] / p0["revenue"] - 1, 1, sign=True)),
-        ("Gross profit", money(p1["gross_profit"], 0), pct(p1["gross_profit"] / p0["gross_profit"] - 1, 1, sign=True)),
-        ("Gross margin", pct(p1["gross_margin"], 1), _points(p1["gross_margin"] - p0["gross_margin"])),
-        ("Operating profit", money(p1["operating_profit"], 0),
-         pct(p1["operating_profit"] / p0["operating_profit"] - 1, 1, sign=True)),
+        (
+            "Gross profit",
+            money(p1["gross_profit"], 0),
+            pct(p1["gross_profit"] / p0["gross_profit"] - 1, 1, sign=True),
+        ),
+        (
+            "Gross margin",
+            pct(p1["gross_margin"], 1),
+            _points(p1["gross_margin"] - p0["gross_margin"]),
+        ),
+        (
+            "Operating profit",
+            money(p1["operating_profit"], 0),
+            pct(p1["operating_profit"] / p0["operating_profit"] - 1, 1, sign=True),
+        ),
         ("Share of wallet", pct(sow_cur, 1), _points(sow_cur - sow_base)),
-        ("NPS", num(sat.loc[current, "nps"], 1), f"{sat.loc[current, 'nps'] - sat.loc[base, 'nps']:+.1f}"),
+        (
+            "NPS",
+            num(sat.loc[current, "nps"], 1),
+            f"{sat.loc[current, 'nps'] - sat.loc[base, 'nps']:+.1f}",
+        ),
     ]
     tile_html = "".join(
         f'<div style="display:inline-block;min-width:10em;margin:0.2em 0.6em 0.6em 0;padding:0.4em 0.7em;'
         f'border:1px solid #cfd8dc;border-radius:6px"><div style="font-size:0.85em;color:#555">{name}</div>'
         f'<div style="font-size:1.3em;font-weight:700">{value}</div>'
-        f'<div style="font-size:0.85em">{delta} vs {base}</div></div>' for name, value, delta in tiles)
+        f'<div style="font-size:0.85em">{delta} vs {base}</div></div>'
+        for name, value, delta in tiles
+    )
     worst = cat.sort_values("profit_growth").head(3)
     html = (
         f"<h4>Huaxin Industrial Supply: profit in {current}</h4>{tile_html}"
@@ -165,21 +235,42 @@ def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = T
         f"new products {money(b.new, 0, sign=True)}, lost products {money(b.lost, 0, sign=True)}.</p>"
         f"<p><b>{num(len(losing))}</b> customers lost money over the two years after cost to serve "
         f"(together {money(losing['profit'].sum(), 0)}). Categories whose profit grew least in {current}: "
-        + ", ".join(f"{i} ({pct(r['profit_growth'], 1, sign=True)} profit on {pct(r['revenue_growth'], 1, sign=True)} "
-                    f"sales)" for i, r in worst.iterrows()) + ".</p>")
+        + ", ".join(
+            f"{i} ({pct(r['profit_growth'], 1, sign=True)} profit on {pct(r['revenue_growth'], 1, sign=True)} "
+            f"sales)"
+            for i, r in worst.iterrows()
+        )
+        + ".</p>"
+    )
     png = None
     if chart:
         png = plots.to_png(plots.variance.dashboard_chart(b, cat, sat, base, current))
-    return Result(html, png, data={"pl": pl, "bridge": b, "categories": cat, "satisfaction": sat,
-                                   "share_of_wallet": (sow_base, sow_cur), "losing_customers": losing})
+    return Result(
+        html,
+        png,
+        data={
+            "pl": pl,
+            "bridge": b,
+            "categories": cat,
+            "satisfaction": sat,
+            "share_of_wallet": (sow_base, sow_cur),
+            "losing_customers": losing,
+        },
+    )
 
 
-def dashboard(base: str = "2024", current: str = "2025", dashboard_data: DashboardData | None = None) -> Calculator:
+def dashboard(
+    base: str = "2024", current: str = "2025", dashboard_data: DashboardData | None = None
+) -> Calculator:
     """The one-page profit dashboard, for a chosen year against the previous one."""
     d = dashboard_data or load_dashboard_data()
     years = sorted({k for k in d.sales.periods if "-" not in k})
     inputs = {
-        "base": widgets.Dropdown(options=years, value=base, description="Compare", style=STYLE, layout=LAYOUT),
-        "current": widgets.Dropdown(options=years, value=current, description="with", style=STYLE, layout=LAYOUT),
+        "base": widgets.Dropdown(
+            options=years, value=base, description="Compare", style=STYLE, layout=LAYOUT
+        ),
+        "current": widgets.Dropdown(
+            options=years, value=current, description="with", style=STYLE, layout=LAYOUT
+        ),
     }
     return Calculator("One-page profit dashboard", inputs, lambda **v: compute_dashboard(d, **v))
