@@ -54,3 +54,32 @@ def table(
 def esc(text: object) -> str:
     """HTML-escape any text that came from data or from the user."""
     return html.escape(str(text))
+
+
+class Prose:
+    """A sentence of the course, written by code so that its numbers come from the library.
+
+    It renders as Markdown in JupyterLab, Voilà and the book, and its plain-text form is the
+    same sentence, so nbval compares the numbers in it (an ``IPython.display.Markdown``
+    object would compare only ``<IPython.core.display.Markdown object>``).
+
+    >>> say("Margin **25.0 %**.")
+    Margin **25.0 %**.
+    """
+
+    def __init__(self, text: str):
+        self.text = str(text)
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def say(*parts: str) -> Prose:
+    """Join sentence parts into one :class:`Prose` paragraph (display it as a cell's result)."""
+    return Prose("".join(str(p) for p in parts))
