@@ -21,8 +21,9 @@
    book page that looks like a finding (a percentage, an amount of money, a count of 100
    or more, a decimal) must be rendered by code (:func:`salesprofit.fmt.say`) or be a
    number of the formula kind (¥60 and ¥100 in a worked example, the article's own
-   figures). Formula-kind numbers are listed per file in ``prose_numbers.toml`` beside
-   this module, each file with the reason; everything else fails the test.
+   figures). Formula-kind numbers are listed per file in ``prose_numbers/*.toml`` beside
+   this module (one toml per chapter or page group), each file with the reason;
+   everything else fails the test.
 """
 
 from __future__ import annotations
@@ -38,15 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "lib" / "salesprofit" / "ui"
 NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
-ALLOWED_NUMBERS = Path(__file__).with_name("prose_numbers.toml")
+ALLOWED_NUMBERS = Path(__file__).with_name("prose_numbers")
 
 #: Methods that aggregate, join or derive data: a metric computed where it is shown.
 COMPUTING_METHODS = frozenset(
-    """groupby merge join pivot pivot_table melt agg aggregate apply applymap map_partitions
-    transform eval query assign sum mean median std var sem prod cumsum cumprod cummax cummin
-    diff pct_change value_counts nunique resample rolling expanding ewm corr cov quantile
-    idxmax idxmin nlargest nsmallest clip crosstab cut qcut dot mode rank describe
-    """.split()
+    ["groupby", "merge", "join", "pivot", "pivot_table", "melt", "agg", "aggregate", "apply", "applymap", "map_partitions", "transform", "eval", "query", "assign", "sum", "mean", "median", "std", "var", "sem", "prod", "cumsum", "cumprod", "cummax", "cummin", "diff", "pct_change", "value_counts", "nunique", "resample", "rolling", "expanding", "ewm", "corr", "cov", "quantile", "idxmax", "idxmin", "nlargest", "nsmallest", "clip", "crosstab", "cut", "qcut", "dot", "mode", "rank", "describe"]
 )
 #: numpy functions a presentation layer may call (checks, not computations).
 NUMPY_ALLOWED = frozenset({"isnan", "isfinite", "isscalar", "ndim", "asarray"})
@@ -81,10 +78,10 @@ def _is_number(node: ast.AST, *values: float) -> bool:
 
 #: Functions that return display text; adding their results joins strings.
 TEXT_FUNCTIONS = frozenset(
-    "table pct money num esc str say format join download_link error_html html".split()
+    ["table", "pct", "money", "num", "esc", "str", "say", "format", "join", "download_link", "error_html", "html"]
 )
 #: Variable names the presentation layer uses for text being assembled.
-TEXT_NAMES = frozenset("html sentence text note msg message head body lines_html parts".split())
+TEXT_NAMES = frozenset(["html", "sentence", "text", "note", "msg", "message", "head", "body", "lines_html", "parts"])
 
 
 def _textual(node: ast.AST) -> bool:
@@ -132,7 +129,9 @@ def computations(source: str, where: str) -> list[Finding]:
             base = node.func.value
             if isinstance(base, ast.Name) and base.id in NUMPY_NAMES:
                 if name not in NUMPY_ALLOWED:
-                    found.append(Finding(where, node.lineno, f"numpy computes here: np.{name}(...)"))
+                    found.append(
+                        Finding(where, node.lineno, f"numpy computes here: np.{name}(...)")
+                    )
             elif name in COMPUTING_METHODS:
                 found.append(Finding(where, node.lineno, f"data computed here: .{name}(...)"))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
@@ -152,9 +151,7 @@ def notebooks() -> list[Path]:
 def _cells(path: Path, kind: str) -> list[tuple[int, str]]:
     nb = json.loads(path.read_text(encoding="utf-8"))
     return [
-        (i, "".join(c["source"]))
-        for i, c in enumerate(nb["cells"], 1)
-        if c["cell_type"] == kind
+        (i, "".join(c["source"])) for i, c in enumerate(nb["cells"], 1) if c["cell_type"] == kind
     ]
 
 
@@ -227,9 +224,14 @@ def prose_files() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def allowed_numbers() -> dict[str, set[str]]:
-    """Formula-kind numbers per file, from ``prose_numbers.toml`` (``numbers`` and ``why``)."""
-    data = tomllib.loads(ALLOWED_NUMBERS.read_text(encoding="utf-8"))
-    return {name: set(entry["numbers"]) for name, entry in data.items()}
+    """Formula-kind numbers per file, from ``prose_numbers/*.toml`` (``numbers`` and ``why``)."""
+    allowed: dict[str, set[str]] = {}
+    for toml in sorted(ALLOWED_NUMBERS.glob("*.toml")):
+        for name, entry in tomllib.loads(toml.read_text(encoding="utf-8")).items():
+            if not entry.get("why"):
+                raise ValueError(f"{toml.name}: [{name!r}] needs a 'why'")
+            allowed.setdefault(name, set()).update(entry["numbers"])
+    return allowed
 
 
 def typed_numbers(name: str, parts: list[tuple[str, str]], allowed: set[str]) -> list[Finding]:

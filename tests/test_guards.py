@@ -1,7 +1,7 @@
 """One number, one truth: notebooks and calculators compute nothing, prose types no findings.
 
 See ``guards.py`` for what counts as a computation and as a data-derived number, and
-``prose_numbers.toml`` for the formula-kind numbers each page may type.
+``prose_numbers/*.toml`` for the formula-kind numbers each page may type.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def test_no_data_number_typed_in_prose(name, parts):
     findings = guards.typed_numbers(name, parts, allowed)
     assert not findings, (
         "render these from the library (fmt.say) or, if they are formula-kind numbers, list "
-        "them for this file in tests/prose_numbers.toml with the reason:\n" + _report(findings)
+        "them for this file in tests/prose_numbers/<chapter>.toml with the reason:\n"
+        + _report(findings)
     )
 
 

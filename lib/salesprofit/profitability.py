@@ -28,8 +28,56 @@ import pandas as pd
 
 from ._checks import check
 
+__all__ = [
+    "COST_COMPONENTS",
+    "customer_profit",
+    "line_gross_profit",
+    "line_list_sales",
+    "line_net_sales",
+    "sample_company_profit",
+]
+
 #: The cost-to-serve components, in the order a waterfall shows them.
 COST_COMPONENTS = ("rebate", "financing", "order_costs", "activities", "tickets", "returns")
+
+
+def line_net_sales(lines: pd.DataFrame) -> pd.Series:
+    """Net sales of each order line: ``quantity x net_price``, in the data's currency.
+
+    The one definition of a line's revenue in the course: every chapter, calculator
+    and your-data analysis calls this.
+
+    >>> lines = pd.DataFrame({"quantity": [10, 2], "net_price": [100.0, 55.5], "unit_cost": [70.0, 50.0]})
+    >>> line_net_sales(lines).tolist()
+    [1000.0, 111.0]
+    """
+    return (lines["quantity"] * lines["net_price"]).astype(float).rename("net_sales")
+
+
+def line_gross_profit(lines: pd.DataFrame) -> pd.Series:
+    """Gross profit of each order line: ``quantity x (net_price - unit_cost)``.
+
+    The one definition of line gross profit in the course (before cost to serve; see
+    :func:`customer_profit` for profit after it).
+
+    >>> lines = pd.DataFrame({"quantity": [10, 2], "net_price": [100.0, 55.5], "unit_cost": [70.0, 50.0]})
+    >>> line_gross_profit(lines).tolist()
+    [300.0, 11.0]
+    """
+    return (
+        (lines["quantity"] * (lines["net_price"] - lines["unit_cost"]))
+        .astype(float)
+        .rename("gross_profit")
+    )
+
+
+def line_list_sales(lines: pd.DataFrame) -> pd.Series:
+    """Sales of each order line at list price: ``quantity x list_price`` (before discounts).
+
+    >>> line_list_sales(pd.DataFrame({"quantity": [10], "list_price": [120.0]})).tolist()
+    [1200.0]
+    """
+    return (lines["quantity"] * lines["list_price"]).astype(float).rename("list_sales")
 
 
 def customer_profit(
@@ -72,10 +120,8 @@ def customer_profit(
     def per_customer(values: pd.Series, keys: pd.Series) -> pd.Series:
         return values.groupby(keys).sum().reindex(out.index, fill_value=0.0).astype(float)
 
-    out["net_sales"] = per_customer(lines["quantity"] * lines["net_price"], by_customer)
-    out["gross_profit"] = per_customer(
-        lines["quantity"] * (lines["net_price"] - lines["unit_cost"]), by_customer
-    )
+    out["net_sales"] = per_customer(line_net_sales(lines), by_customer)
+    out["gross_profit"] = per_customer(line_gross_profit(lines), by_customer)
     out["rebate"] = cust["rebate_rate"] * out["net_sales"]
     out["financing"] = out["net_sales"] * cost_of_capital * cust["payment_terms_days"] / 365
     out["order_costs"] = per_customer(
