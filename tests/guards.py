@@ -43,7 +43,57 @@ ALLOWED_NUMBERS = Path(__file__).with_name("prose_numbers")
 
 #: Methods that aggregate, join or derive data: a metric computed where it is shown.
 COMPUTING_METHODS = frozenset(
-    ["groupby", "merge", "join", "pivot", "pivot_table", "melt", "agg", "aggregate", "apply", "applymap", "map_partitions", "transform", "eval", "query", "assign", "sum", "mean", "median", "std", "var", "sem", "prod", "cumsum", "cumprod", "cummax", "cummin", "diff", "pct_change", "value_counts", "nunique", "resample", "rolling", "expanding", "ewm", "corr", "cov", "quantile", "idxmax", "idxmin", "nlargest", "nsmallest", "clip", "crosstab", "cut", "qcut", "dot", "mode", "rank", "describe"]
+    [
+        "groupby",
+        "merge",
+        "join",
+        "pivot",
+        "pivot_table",
+        "melt",
+        "agg",
+        "aggregate",
+        "apply",
+        "applymap",
+        "map_partitions",
+        "transform",
+        "eval",
+        "query",
+        "assign",
+        "sum",
+        "mean",
+        "median",
+        "std",
+        "var",
+        "sem",
+        "prod",
+        "cumsum",
+        "cumprod",
+        "cummax",
+        "cummin",
+        "diff",
+        "pct_change",
+        "value_counts",
+        "nunique",
+        "resample",
+        "rolling",
+        "expanding",
+        "ewm",
+        "corr",
+        "cov",
+        "quantile",
+        "idxmax",
+        "idxmin",
+        "nlargest",
+        "nsmallest",
+        "clip",
+        "crosstab",
+        "cut",
+        "qcut",
+        "dot",
+        "mode",
+        "rank",
+        "describe",
+    ]
 )
 #: numpy functions a presentation layer may call (checks, not computations).
 NUMPY_ALLOWED = frozenset({"isnan", "isfinite", "isscalar", "ndim", "asarray"})
@@ -78,10 +128,25 @@ def _is_number(node: ast.AST, *values: float) -> bool:
 
 #: Functions that return display text; adding their results joins strings.
 TEXT_FUNCTIONS = frozenset(
-    ["table", "pct", "money", "num", "esc", "str", "say", "format", "join", "download_link", "error_html", "html"]
+    [
+        "table",
+        "pct",
+        "money",
+        "num",
+        "esc",
+        "str",
+        "say",
+        "format",
+        "join",
+        "download_link",
+        "error_html",
+        "html",
+    ]
 )
 #: Variable names the presentation layer uses for text being assembled.
-TEXT_NAMES = frozenset(["html", "sentence", "text", "note", "msg", "message", "head", "body", "lines_html", "parts"])
+TEXT_NAMES = frozenset(
+    ["html", "sentence", "text", "note", "msg", "message", "head", "body", "lines_html", "parts"]
+)
 
 
 def _textual(node: ast.AST) -> bool:
