@@ -23,7 +23,6 @@
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
@@ -131,6 +130,3 @@ c.Spawner.args += [
     "--ServerApp.shutdown_no_activity_timeout=3600",
     "--MappingKernelManager.cull_idle_timeout=3600",
 ]
-
-if sys.version_info < (3, 11):  # pragma: no cover
-    raise SystemExit("the course needs Python 3.11 or newer")

@@ -56,7 +56,7 @@ def wait_for_http(
             time.sleep(0.3)
         except (urllib.error.URLError, ConnectionError, OSError):
             if proc is not None and proc.poll() is not None:
-                raise RuntimeError(f"the server exited with status {proc.returncode}")
+                raise RuntimeError(f"the server exited with status {proc.returncode}") from None
             time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
@@ -100,21 +100,27 @@ def start_gallery(out: Path) -> Gallery:
     calcs, broken = app.build(out)
     log = out.parent / f"{out.name}-voila.log"
     env = {**app.environment(out), "CI": "true", "VOILA_TOKEN": token}
-    handle = open(log, "w")
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "app.py"), "--port", str(port), "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-    )
-    handle.close()
+    with open(log, "w") as handle:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "tools" / "app.py"),
+                "--port",
+                str(port),
+                "--out",
+                str(out),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     gallery = Gallery(port, token, proc, log, calcs, broken)
     try:
         wait_for_http(f"http://127.0.0.1:{port}/voila/api/shutdown", proc)
-    except Exception:
+    except (TimeoutError, RuntimeError) as exc:
         stop(proc)
-        raise RuntimeError("Voilà did not start:\n" + log.read_text(errors="replace"))
+        raise RuntimeError("Voilà did not start:\n" + log.read_text(errors="replace")) from exc
     return gallery
 
 

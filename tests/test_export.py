@@ -114,7 +114,7 @@ def test_xlsx_bytes_several_sheets_names_cleaned_and_unique():
 
 @pytest.mark.parametrize("bad", [{}, "text", {"s": [1, 2]}])
 def test_xlsx_bytes_rejects_bad_input(bad):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="DataFrame"):
         to_xlsx_bytes(bad)
 
 
@@ -138,7 +138,7 @@ def test_download_link_csv_and_xlsx():
 
 @pytest.mark.parametrize("name", ["", "../x.csv", 'a"b.csv', "<x>.csv"])
 def test_download_link_rejects_bad_names(name):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"plain name such as 'plan\.xlsx'"):
         download_link(pd.DataFrame({"a": [1]}), name)
 
 

@@ -77,19 +77,18 @@ def hub(tmp_path_factory):
     )
     env = {**os.environ, "SP_HUB_STATE": str(state), "SP_HUB_PORT": str(port)}
     env["PATH"] = os.pathsep.join([str(ROOT / ".venv" / "bin"), env.get("PATH", "")])
-    log = open(state / "hub.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterhub", "-f", str(config)],
-        cwd=state,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    log.close()
+    with open(state / "hub.log", "w") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=state,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{base}/hub/health", proc, timeout=90, ok_only=True)
-    except Exception:
+    except (TimeoutError, RuntimeError):
         stop(proc)
         pytest.fail("JupyterHub did not start:\n" + (state / "hub.log").read_text()[-4000:])
     yield base, state
@@ -166,7 +165,8 @@ def test_a_learner_logs_in_and_opens_the_welcome_notebook_on_their_own_server(hu
     )
     try:
         with other.open(url, timeout=30) as r:
-            assert "/hub/login" in r.geturl()
+            landed = r.geturl()
     except urllib.error.HTTPError as e:
-        assert e.code in (401, 403)
+        landed = e.code
         e.close()
+    assert landed in (401, 403) or "/hub/login" in landed

@@ -19,7 +19,7 @@ def submodule_getattr(package: str, namespace: dict[str, Any]) -> Callable[[str]
     ``AttributeError``; an import error inside an existing submodule is not hidden.
     """
 
-    def __getattr__(name: str) -> Any:
+    def __getattr__(name: str) -> Any:  # noqa: N807 (the module hook Python calls)
         if not name.startswith("_"):
             try:
                 module = importlib.import_module(f"{package}.{name}")
