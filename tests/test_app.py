@@ -42,7 +42,7 @@ def fetch(url: str) -> tuple[int, str]:
         return e.code, ""
 
 
-def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_arguments():
+def test_discovery_finds_the_chapter_3_calculators_including_data_backed_ones():
     calcs, broken = app.discover()
     names = {(c.module, c.name) for c in calcs}
     assert {
@@ -50,8 +50,8 @@ def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_argum
         ("pricing", "waterfall_calculator"),
         ("pricing", "optimal_price_calculator"),
     } <= names
-    # the dynamic-pricing simulator needs a season (demand_index): not a gallery page
-    assert ("pricing", "dynamic_pricing_calculator") not in names
+    # the dynamic-pricing simulator needs a season: the gallery opens it on Huaxin's
+    assert ("pricing", "dynamic_pricing_calculator") in names
     assert broken == {}, f"calculator modules that do not import: {broken}"
     pricing = [c for c in calcs if c.module == "pricing"]
     assert pricing[0].chapter == 3 and pricing[0].group.startswith("3. ")
@@ -59,6 +59,57 @@ def test_discovery_finds_the_chapter_3_calculators_and_skips_builders_with_argum
     assert len({c.notebook for c in calcs}) == len(calcs)
     chapters = [c.chapter for c in calcs if c.chapter is not None]
     assert chapters == sorted(chapters)
+
+
+def lab_builders() -> dict[int, set[tuple[str, str]]]:
+    """Chapter -> the calculator builders its labs call (``<alias>.<name>_calculator(``)."""
+    import json
+
+    found: dict[int, set[tuple[str, str]]] = {}
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*/*.ipynb")):
+        chapter = int(path.parent.name[:2])
+        code = "\n".join(
+            "".join(c["source"])
+            for c in json.loads(path.read_text(encoding="utf8"))["cells"]
+            if c["cell_type"] == "code"
+        )
+        aliases = dict(
+            (alias or module, module)
+            for module, alias in re.findall(
+                r"from salesprofit\.ui import (\w+)(?: as (\w+))?", code
+            )
+        )
+        for alias, name in re.findall(r"\b(\w+)\.(\w+_calculator)\(", code):
+            if alias in aliases:
+                found.setdefault(chapter, set()).add((aliases[alias], name))
+    return found
+
+
+def test_every_chapter_with_calculators_in_its_labs_is_in_the_gallery():
+    calcs, _ = app.discover()
+    in_gallery = {(c.module, c.name) for c in calcs}
+    chapters = {c.chapter for c in calcs}
+    labs = lab_builders()
+    assert len(labs) == 16, f"chapters whose labs call calculators: {sorted(labs)}"
+    missing_chapters = sorted(set(labs) - chapters)
+    assert not missing_chapters, (
+        f"chapters with calculators in their labs but none in the gallery: {missing_chapters}"
+    )
+    missing = sorted(
+        (ch, m, n) for ch, builders in labs.items() for m, n in builders if (m, n) not in in_gallery
+    )
+    assert not missing, f"lab calculators the gallery does not open: {missing}"
+
+
+def test_no_calculator_title_is_a_function_name():
+    calcs, _ = app.discover()
+    machine = [
+        c for c in calcs if c.title.lower() in {c.name.replace("_", " "), c.name} or "_" in c.title
+    ]
+    assert not machine, [f"{c.module}.{c.name}: {c.title!r}" for c in machine]
+    groups = {c.group for c in calcs}
+    assert "Role-play kits" in groups, groups
+    assert all(len(g) <= 60 for g in groups), groups
 
 
 def test_no_argument_call():

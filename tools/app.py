@@ -5,12 +5,15 @@ added to the library shows up without touching this file:
 
 - every module of ``salesprofit.ui`` (``pkgutil`` over the package) is imported, and
   every function named ``*_calculator`` defined in it that can be called with no
-  arguments is a calculator (builders that need data, like the dynamic-pricing
-  simulator's season, are left to their labs);
-- one small notebook per calculator, titled with the first line of the builder's
-  docstring, and an ``index.ipynb`` grouping them by chapter (the chapter is read from
-  the module's docstring, "Chapter 3 calculators: ..."; its title from
-  ``book/NN_*.md``), are written to ``_build/app/`` (outside git, rebuilt each start);
+  arguments is a calculator; so is a builder that needs data when
+  :mod:`salesprofit.ui.samples` says how its lab opens it on the sample company;
+- ``index.ipynb`` is the trainer's console (:mod:`salesprofit.ui.console`): every
+  calculator in one page and one kernel, grouped by chapter (the chapter is read from the
+  module's docstring, "Chapter 3 calculators: ..."; its title from ``book/NN_*.md``), so a
+  click shows a live calculator at once; ``?projector=1`` opens it in large type and
+  ``?calc=<slug>`` on a given calculator. It also links one small page per calculator,
+  titled with the first line of the builder's docstring. All of it is written to
+  ``_build/app/`` (outside git, rebuilt each start);
   the template goes to ``_build/app-share/``;
 - Voilà serves that folder on 127.0.0.1 only, with a token, using a copy of its ``lab``
   template without the two Font Awesome stylesheets it loads from jsdelivr, so no
@@ -46,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "app"
 TEMPLATE = "salesprofit"
 #: Modules of ``salesprofit.ui`` that hold shared machinery, not calculators.
-NOT_CALCULATORS = {"base"}
+NOT_CALCULATORS = {"base", "console", "samples"}
 CHAPTER = re.compile(r"\bChapter\s+(\d+)\b", re.I)
 CDN_LINK = re.compile(r"^[ \t]*<link[^>\n]*https?://[^>\n]*>[ \t]*\n", re.M)
 
@@ -71,7 +74,10 @@ class CalculatorInfo:
 
     @property
     def call(self) -> str:
-        return f"from salesprofit.ui.{self.module} import {self.name}\n{self.name}()"
+        return (
+            "from salesprofit.ui.console import Entry\n"
+            f"Entry({self.group!r}, {self.module!r}, {self.name!r}, {self.title!r}).build()"
+        )
 
 
 def _first_line(doc: str | None) -> str:
@@ -104,6 +110,7 @@ def discover() -> tuple[list[CalculatorInfo], dict[str, str]]:
     """Every calculator in ``salesprofit.ui``, in gallery order, and the modules that
     failed to import (name -> error), which the gallery skips and the tests report."""
     import salesprofit.ui as ui
+    from salesprofit.ui import samples
 
     found: list[CalculatorInfo] = []
     broken: dict[str, str] = {}
@@ -121,14 +128,14 @@ def discover() -> tuple[list[CalculatorInfo], dict[str, str]]:
         group = (
             chapter_title(chapter)
             if chapter is not None
-            else _first_line(module.__doc__).rstrip(".") or info.name
+            else _first_line(module.__doc__).split(":")[0].rstrip(".") or info.name
         )
         for name, fn in vars(module).items():
             if (
                 name.endswith("_calculator")
                 and inspect.isfunction(fn)
                 and fn.__module__ == qualified
-                and no_argument_call(fn)
+                and (no_argument_call(fn) or samples.needs_data(info.name, name))
             ):
                 title = _first_line(fn.__doc__).rstrip(".") or name.replace("_", " ")
                 found.append(CalculatorInfo(info.name, name, title, chapter, group))
@@ -183,14 +190,24 @@ def calculator_notebook(calc: CalculatorInfo) -> dict:
     )
 
 
+CONSOLE = """import os
+from salesprofit.ui.console import console, entries_from_query
+
+options = entries_from_query(os.environ.get("QUERY_STRING", ""))
+console({entries}, projector=options.get("projector") == "1", start=options.get("calc"))
+"""
+
+
 def index_notebook(calcs: list[CalculatorInfo], broken: dict[str, str]) -> dict:
-    lines = [
-        "# Sales Profit Playbook: the calculators",
-        "",
-        "One click opens a calculator. Move its sliders or type a number and press Enter: "
-        "the numbers and the chart follow. Everything runs on this computer.",
-        "",
-    ]
+    head = (
+        "# Sales Profit Playbook: the calculators\n\n"
+        "Choose a chapter and a calculator: it opens at once. Move its sliders or type a number "
+        "and press Enter: the numbers and the chart follow. **Projector** makes everything large; "
+        "**Next** and **Previous** (or PageDown and PageUp) step through the calculators. "
+        "Everything runs on this computer.\n"
+    )
+    entries = [(c.group, c.module, c.name, c.title) for c in calcs]
+    lines = ["## One page per calculator", ""]
     group = None
     for calc in calcs:
         if calc.group != group:
@@ -201,7 +218,25 @@ def index_notebook(calcs: list[CalculatorInfo], broken: dict[str, str]) -> dict:
         lines.append("No calculators were found.")
     if broken:
         lines += ["", "*Not shown (their module did not load):* " + ", ".join(sorted(broken)) + "."]
-    return _notebook([_markdown("\n".join(lines) + "\n", "index")])
+    cells = [_markdown(head, "title")]
+    if calcs:
+        cells.append(_code(CONSOLE.format(entries=repr(entries)), "console"))
+    cells.append(_markdown("\n".join(lines) + "\n", "index"))
+    return _notebook(cells)
+
+
+#: The console's keys: PageDown / PageUp (a presentation clicker) and Alt+Right / Alt+Left
+#: press its Next / Previous buttons; ignored while typing in a text box.
+KEYS_SCRIPT = """<script>
+document.addEventListener("keydown", (event) => {
+  const typing = event.target.closest && event.target.closest("input[type=text], input[type=number], textarea");
+  const forward = event.key === "PageDown" || (event.altKey && event.key === "ArrowRight");
+  const back = event.key === "PageUp" || (event.altKey && event.key === "ArrowLeft");
+  if (typing || !(forward || back)) return;
+  const button = document.querySelector(forward ? "button.sp-next" : "button.sp-prev");
+  if (button) { event.preventDefault(); button.click(); }
+});
+</script>"""
 
 
 def share_dir(out: Path) -> Path:
@@ -229,6 +264,12 @@ def offline_template(out: Path) -> Path:
         )
     text = (source / "lab" / "index.html.j2").read_text(encoding="utf8")
     stripped, removed = CDN_LINK.subn("", text)
+    footer = "{% block footer_js %}\n{% endblock footer_js %}"
+    if footer not in stripped:
+        raise RuntimeError("Voilà's lab template has no footer_js block for the console's keys")
+    stripped = stripped.replace(
+        footer, "{% block footer_js %}\n" + KEYS_SCRIPT + "\n{% endblock footer_js %}"
+    )
     if re.search(r"https?://(?!www\.w3\.org|github\.com)", stripped.split("{#", 1)[0]):
         raise RuntimeError("Voilà's lab template still loads something from the internet")
     target = share_dir(out) / "voila" / "templates" / TEMPLATE
