@@ -367,3 +367,68 @@ def test_gallery_calculator_answers_a_person(gallery, watched, calc):
     page.close()
     assert not watched.errors, "\n".join(watched.errors)
     assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+# --------------------------------------------------------------------------- the console
+
+
+def _console_title(page) -> str:
+    return page.locator(".sp-console .sp-console-title").inner_text()
+
+
+def test_console_projector_view_and_keyboard_stepping(gallery, watched):
+    """The trainer's console: ?projector=1 gives large type; PageDown / PageUp step."""
+    page = watched.page
+    page.set_default_timeout(90_000)
+    first, second = CALCULATORS[0], CALCULATORS[1]
+    page.goto(gallery.url("index.ipynb") + "&projector=1", wait_until="commit")
+    page.locator(".sp-console .sp-calc .sp-result").first.wait_for(state="visible")
+    assert _console_title(page) == first.title
+    assert page.locator(".sp-console.sp-projector").count() == 1
+    size = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.sp-console .sp-result')).fontSize)"
+    )
+    assert size >= 24, f"projector type is {size}px"
+
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("PageDown")
+    page.wait_for_function(
+        "t => document.querySelector('.sp-console .sp-console-title').innerText === t",
+        arg=second.title,
+    )
+    page.locator(".sp-console .sp-stage .sp-calc .sp-result").first.wait_for(state="visible")
+    page.keyboard.press("PageUp")
+    page.wait_for_function(
+        "t => document.querySelector('.sp-console .sp-console-title').innerText === t",
+        arg=first.title,
+    )
+    # the switch turns large type off again
+    page.locator(".sp-projector-switch").click()
+    page.wait_for_function("() => !document.querySelector('.sp-console.sp-projector')")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "console.png"), full_page=True)
+    assert not watched.errors, "\n".join(watched.errors)
+    assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+def test_console_opens_every_chapter_from_the_picker(gallery, watched):
+    """Every chapter's first calculator opens live from the console's chapter picker."""
+    page = watched.page
+    page.set_default_timeout(90_000)
+    page.goto(gallery.url("index.ipynb"), wait_until="commit")
+    page.locator(".sp-console .sp-calc .sp-result").first.wait_for(state="visible")
+    select = page.locator(".sp-console .sp-console-bar select").first
+    groups = list(dict.fromkeys(c.group for c in CALCULATORS))
+    for group in groups:
+        expected = next(c.title for c in CALCULATORS if c.group == group)
+        select.select_option(label=group)
+        page.wait_for_function(
+            "t => document.querySelector('.sp-console .sp-console-title').innerText === t",
+            arg=expected,
+        )
+        page.locator(
+            ".sp-console .sp-stage .sp-result, .sp-console .sp-stage .sp-error"
+        ).first.wait_for(state="visible")
+        assert page.locator(".sp-console .sp-stage .sp-error").count() == 0, group
+    assert not watched.errors, "\n".join(watched.errors)
+    assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"

@@ -331,6 +331,9 @@ def command(port: int, token: str, out: Path = OUT, extra: list[str] | None = No
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        # JupyterLab's MyST renderer (for the labs) needs JupyterLab's markdown viewer,
+        # which Voilà does not ship: loaded in the gallery it only logs an error
+        "--VoilaConfiguration.extension_denylist=['jupyterlab-myst']",
         *(extra or []),
     ]
 
