@@ -190,11 +190,18 @@ def calculator_notebook(calc: CalculatorInfo) -> dict:
     )
 
 
+#: The console cell. In the gallery's pre-started kernel every calculator is built before
+#: anyone asks (``warm``); ``wait_for_request`` then waits for the trainer's request, whose
+#: address may ask for the projector view or a calculator.
 CONSOLE = """import os
 from salesprofit.ui.console import console, entries_from_query
+from voila.utils import wait_for_request
 
+room = console({entries}, warm=True)
+wait_for_request()
 options = entries_from_query(os.environ.get("QUERY_STRING", ""))
-console({entries}, projector=options.get("projector") == "1", start=options.get("calc"))
+room.configure(projector=options.get("projector") == "1", start=options.get("calc"))
+room
 """
 
 
@@ -331,6 +338,12 @@ def command(port: int, token: str, out: Path = OUT, extra: list[str] | None = No
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        # the console (index.ipynb) waits in a pre-started kernel with every calculator
+        # built; the one-calculator pages start theirs on demand
+        "--preheat_kernel=True",
+        '--VoilaKernelManager.kernel_pools_config={"default": {"pool_size": 0}, '
+        '"index.ipynb": {"pool_size": 1}}',
+        "--VoilaKernelManager.fill_delay=5",
         # JupyterLab's MyST renderer (for the labs) needs JupyterLab's markdown viewer,
         # which Voilà does not ship: loaded in the gallery it only logs an error
         "--VoilaConfiguration.extension_denylist=['jupyterlab-myst']",

@@ -81,7 +81,13 @@ def entries_from_query(query: str) -> dict[str, str]:
 class Console(widgets.VBox):
     """The console widget (see the module docstring); build it with :func:`console`."""
 
-    def __init__(self, entries: Sequence[Entry], projector: bool = False, start: str | None = None):
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        projector: bool = False,
+        start: str | None = None,
+        warm: bool = False,
+    ):
         if not entries:
             raise ValueError("The console needs at least one calculator.")
         self.entries = list(entries)
@@ -114,9 +120,16 @@ class Console(widgets.VBox):
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
         self.projector.observe(self._on_projector, names="value")
+        if warm:  # build every calculator now, so that no click waits for one
+            for entry in self.entries:
+                self._build(entry)
+        self.configure(projector=projector, start=start)
+
+    def configure(self, projector: bool = False, start: str | None = None) -> None:
+        """Projector view on or off, and the calculator to show (a slug; the first if unknown)."""
+        self.projector.value = projector
         self._on_projector()
-        first = next((e for e in self.entries if e.slug == start), self.entries[0])
-        self.show(first)
+        self.show(next((e for e in self.entries if e.slug == start), self.entries[0]))
 
     # -- navigation ---------------------------------------------------------------
     def _in_group(self, group: str) -> list[Entry]:
@@ -139,13 +152,7 @@ class Console(widgets.VBox):
     def show(self, entry: Entry) -> None:
         """Put ``entry``'s calculator on the stage (built on first use, then kept)."""
         self.current = entry
-        if entry.slug not in self.built:
-            try:
-                self.built[entry.slug] = entry.build()
-            except ValueError as exc:  # the library's own sentence, never a traceback
-                self.built[entry.slug] = widgets.HTML(
-                    f'<div class="sp-error"><b>This calculator cannot open.</b> {esc(exc)}</div>'
-                )
+        self._build(entry)
         members = self._in_group(entry.group)
         with self.hold_trait_notifications():
             self.group.value = entry.group
@@ -156,6 +163,15 @@ class Console(widgets.VBox):
             f"<small>({self.number[entry]} of {len(self.entries)}; keys: PageDown / PageUp)</small>"
         )
         self.stage.children = [self.built[entry.slug]]
+
+    def _build(self, entry: Entry) -> None:
+        if entry.slug not in self.built:
+            try:
+                self.built[entry.slug] = entry.build()
+            except ValueError as exc:  # the library's own sentence, never a traceback
+                self.built[entry.slug] = widgets.HTML(
+                    f'<div class="sp-error"><b>This calculator cannot open.</b> {esc(exc)}</div>'
+                )
 
     def _on_projector(self, change: Any = None) -> None:
         if self.projector.value:
@@ -168,7 +184,12 @@ def console(
     entries: Sequence[Entry | tuple[str, str, str, str]],
     projector: bool = False,
     start: str | None = None,
+    warm: bool = False,
 ) -> Console:
-    """The trainer's console over ``entries`` (``Entry`` or ``(group, module, name, title)``)."""
+    """The trainer's console over ``entries`` (``Entry`` or ``(group, module, name, title)``).
+
+    ``warm`` builds every calculator at once (the gallery does, in a pre-started kernel),
+    so that no click waits for a calculator to be built.
+    """
     items = [e if isinstance(e, Entry) else Entry(*e) for e in entries]
-    return Console(items, projector=projector, start=start)
+    return Console(items, projector=projector, start=start, warm=warm)
