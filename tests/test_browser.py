@@ -24,6 +24,7 @@ Makefile installs chromium when it can (see ``make venv``).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -224,9 +225,35 @@ def test_book_page(book_site, watched, page_path):
             assert feedback.is_visible(), f"quiz {i} question {j}: no feedback after a click"
             assert feedback.inner_text().strip()
 
+    # exercises: with no kernel, the page itself answers a typed answer
+    exercises = page.locator(".sp-exercise")
+    for i in range(exercises.count()):
+        _check_static_exercise(exercises.nth(i), f"{page_path} exercise {i}")
+
     page.wait_for_timeout(300)  # late console errors (widget manager, MathJax)
     assert not watched.errors, "\n".join(watched.errors)
     assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+def _check_static_exercise(panel, where: str) -> None:
+    """Type the right answer, each diagnosed mistake and a word: the page answers each."""
+    key = panel.evaluate(
+        "p => JSON.parse(new TextDecoder().decode(Uint8Array.from("
+        "atob(p.querySelector('.sp-exercise-key').dataset.check), c => c.charCodeAt(0))))"
+    )
+    box = panel.locator("input").first
+    feedback = panel.locator(".sp-exercise-feedback")
+    assert str(round(key["answer"], 2)) not in panel.inner_text(), f"{where}: the answer shows"
+    tries = [(f"{key['answer']:.6g}", "sp-right", key["right"])]
+    tries += [(f"{m['value']:.6g}", "sp-wrong", m["message"]) for m in key["mistakes"]]
+    tries.append(("a lot", "sp-hint", key["invalid"]))
+    for typed, css, message in tries:
+        box.fill(typed)
+        panel.locator("button").first.click()
+        shown = feedback.locator(f".sp-feedback.{css}")
+        shown.wait_for(timeout=5_000)
+        expected = re.sub(r"<[^>]+>", "", message).split(". ")[0]
+        assert expected in shown.inner_text(), f"{where}: typed {typed}, got {shown.inner_text()!r}"
 
 
 # --------------------------------------------------------------------------- the gallery

@@ -16,6 +16,8 @@ Chapter exercises are built by functions in :mod:`salesprofit.exercises`.
 
 from __future__ import annotations
 
+import base64
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -216,8 +218,41 @@ class Exercise:
             "the solution below shows the steps.",
         )
 
+    def static_key(self) -> str:
+        """What the static book needs to check an answer with no kernel, base64-encoded JSON.
+
+        The book's small script (``selfcheck.js``) reads it from the exercise's panel: the
+        right answer and the tolerance in display units, the mistakes' values and
+        diagnoses, and every feedback sentence already written here, so the page and
+        :meth:`check` say the same thing. Encoded so that the answer is not shown by
+        accident; it is not a secret from a learner who reads the page's source.
+        """
+        payload = {
+            "answer": self.shown(self.answer),
+            "tolerance": self.tolerance,
+            "percent": self.unit == "percent",
+            "right": self.check(self.shown(self.answer)).message,
+            "mistakes": [
+                {"value": self.shown(m.value), "message": f"Not quite. {m.diagnosis}"}
+                for m in self.mistakes
+            ],
+            "empty": "Type your answer first, then check it.",
+            "invalid": "That is not a number. Type digits only.",
+            "fraction": "Nearly: that looks like the answer as a fraction. "
+            "Type it in percent (for 12.5 % type 12.5).",
+            "sign": "The size is right but the sign is wrong: is it a gain or a loss?",
+            "wrong": "Not yet. Go back to the formula above and check each input; "
+            "the solution below shows the steps.",
+        }
+        return base64.b64encode(json.dumps(payload, ensure_ascii=False).encode()).decode()
+
     def widget(self):
-        """Answer box, Check button and feedback, for learners who do not write code."""
+        """Answer box, Check button and feedback, for learners who do not write code.
+
+        Live (JupyterLab, Voilà) the button calls :meth:`check`; in the static book, where
+        no kernel answers, the book's ``selfcheck.js`` checks the answer in the page from
+        :meth:`static_key`, with the same sentences.
+        """
         import ipywidgets as widgets
 
         unit_label = {
@@ -237,13 +272,18 @@ class Exercise:
             feedback.value = self.check(box.value)._repr_html_()
 
         button.on_click(on_click)
+        button.add_class("sp-check")
+        box.add_class("sp-answer")
+        feedback.add_class("sp-exercise-feedback")
+        key = f'<span class="sp-exercise-key" data-check="{self.static_key()}" hidden></span>'
         panel = widgets.VBox(
             [
-                widgets.HTML(QUIZ_CSS + f"<p>{self.question}</p>"),
+                widgets.HTML(QUIZ_CSS + f"<p>{self.question}</p>{key}"),
                 widgets.HBox([box, button]),
                 feedback,
             ]
         )
+        panel.add_class("sp-exercise")
         panel.box, panel.button, panel.feedback, panel.click = box, button, feedback, on_click
         return panel
 
