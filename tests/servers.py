@@ -224,6 +224,63 @@ def widget_states(port: int, token: str, kernel_id: str, timeout: float = 30) ->
     return asyncio.run(_widget_states(port, token, kernel_id, timeout))
 
 
+# --------------------------------------------------------------------------- JupyterHub
+
+HUB_TEST_CONFIG = """
+# the course's configuration, then what a smoke test needs instead of PAM and system users
+load_subconfig({config!r})
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = "learning-profit"
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = {home!r} + "/{{username}}"
+c.JupyterHub.hub_port = {hub_port}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+c.JupyterHub.cleanup_servers = True
+import os
+if os.geteuid() == 0:   # CI containers run as root: all learners share this account here
+    c.Spawner.args = [*c.Spawner.args, "--allow-root"]
+"""
+
+
+def start_hub(state: Path) -> tuple[str, subprocess.Popen]:
+    """JupyterHub with the course's ``jupyterhub_config.py`` on 127.0.0.1, learners' homes
+    under ``state``: DummyAuthenticator (password ``learning-profit``) and
+    SimpleLocalProcessSpawner instead of PAM and system users. Returns the base URL and
+    the process; raises ``RuntimeError`` with the log's end when it does not start."""
+    port = free_port()
+    config = state / "test_config.py"
+    config.write_text(
+        HUB_TEST_CONFIG.format(
+            config=str(ROOT / "jupyterhub_config.py"),
+            home=str(state / "home"),
+            hub_port=free_port(),
+            proxy_api_port=free_port(),
+        )
+    )
+    env = {**os.environ, "SP_HUB_STATE": str(state), "SP_HUB_PORT": str(port)}
+    env["PATH"] = os.pathsep.join([str(ROOT / ".venv" / "bin"), env.get("PATH", "")])
+    with open(state / "hub.log", "w") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=state,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/hub/health", proc, timeout=90, ok_only=True)
+    except (TimeoutError, RuntimeError) as exc:
+        stop(proc)
+        raise RuntimeError(
+            "JupyterHub did not start:\n" + (state / "hub.log").read_text()[-4000:]
+        ) from exc
+    return base, proc
+
+
 # --------------------------------------------------------------------------- static files
 
 

@@ -9,8 +9,6 @@ import http.cookiejar
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -19,30 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from servers import free_port, stop, wait_for_http
+from servers import start_hub, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / ".venv" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 
 pytestmark = pytest.mark.slow
-
-TEST_CONFIG = """
-# the course's configuration, then what a smoke test needs instead of PAM and system users
-load_subconfig({config!r})
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = "learning-profit"
-c.Authenticator.allow_all = True
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {home!r} + "/{{username}}"
-c.JupyterHub.hub_port = {hub_port}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
-c.JupyterHub.cleanup_servers = True
-import os
-if os.geteuid() == 0:   # CI containers run as root: all learners share this account here
-    c.Spawner.args = [*c.Spawner.args, "--allow-root"]
-"""
 
 
 def learner_config():
@@ -65,32 +45,10 @@ def hub(tmp_path_factory):
             pytest.fail(message)
         pytest.skip(message)
     state = tmp_path_factory.mktemp("hub")
-    port = free_port()
-    config = state / "test_config.py"
-    config.write_text(
-        TEST_CONFIG.format(
-            config=str(ROOT / "jupyterhub_config.py"),
-            home=str(state / "home"),
-            hub_port=free_port(),
-            proxy_api_port=free_port(),
-        )
-    )
-    env = {**os.environ, "SP_HUB_STATE": str(state), "SP_HUB_PORT": str(port)}
-    env["PATH"] = os.pathsep.join([str(ROOT / ".venv" / "bin"), env.get("PATH", "")])
-    with open(state / "hub.log", "w") as log:  # the child keeps its own copy
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
-            cwd=state,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(f"{base}/hub/health", proc, timeout=90, ok_only=True)
-    except (TimeoutError, RuntimeError):
-        stop(proc)
-        pytest.fail("JupyterHub did not start:\n" + (state / "hub.log").read_text()[-4000:])
+        base, proc = start_hub(state)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
     yield base, state
     stop(proc)  # JupyterHub stops the learners' servers on exit (cleanup_servers)
 
