@@ -230,9 +230,36 @@ def test_book_page(book_site, watched, page_path):
     for i in range(exercises.count()):
         _check_static_exercise(exercises.nth(i), f"{page_path} exercise {i}")
 
+    # the final assessment: scored in the page
+    assessments = page.locator(".sp-assessment")
+    for i in range(assessments.count()):
+        _check_static_assessment(assessments.nth(i), f"{page_path} assessment {i}")
+
     page.wait_for_timeout(300)  # late console errors (widget manager, MathJax)
     assert not watched.errors, "\n".join(watched.errors)
     assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+def _check_static_assessment(panel, where: str) -> None:
+    """Answer all but the first question right: 19 of 20, a pass, lab of question 1 named."""
+    key = panel.evaluate(
+        "p => JSON.parse(new TextDecoder().decode(Uint8Array.from("
+        "atob(p.querySelector('.sp-assessment-key').dataset.check), c => c.charCodeAt(0))))"
+    )
+    groups = panel.locator(".sp-assessment-choice")
+    assert groups.count() == len(key["correct"]), where
+    for i, right in enumerate(key["correct"]):
+        if i:
+            groups.nth(i).locator("input[type=radio]").nth(right).check()
+    panel.locator("button").last.click()
+    result = panel.locator(".sp-assessment-result .sp-feedback.sp-right")
+    result.wait_for(timeout=5_000)
+    total = len(key["correct"])
+    assert f"{total - 1} of {total}" in result.inner_text(), (where, result.inner_text())
+    first = key["labs"][0]
+    link = result.locator("a")
+    assert link.count() == 1 and link.inner_text() == f"lab {first['lab']}", where
+    assert link.get_attribute("href").endswith(first["path"].replace(".ipynb", ".html")), where
 
 
 def _check_static_exercise(panel, where: str) -> None:

@@ -301,3 +301,155 @@ class Exercise:
 
     def __repr__(self) -> str:
         return f"<Exercise {self.key}>"
+
+
+# ---------------------------------------------------------------------------
+# The final assessment
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question of an :class:`Assessment` and the lab that teaches its answer."""
+
+    question: Question
+    lab: str  # "3.1"
+    path: str  # "03_pricing/01_margin_and_discounts.ipynb", under notebooks/
+
+    @property
+    def correct(self) -> int:
+        return next(i for i, o in enumerate(self.question.options) if o.correct)
+
+
+@dataclass(frozen=True)
+class Score:
+    """The result of an assessment: how many right, and the labs to revisit."""
+
+    right: int
+    total: int
+    passed: bool
+    verdicts: tuple[bool | None, ...]  # per question: right, wrong, or None (not answered)
+    revisit: tuple[Item, ...]  # the items answered wrongly or not at all, in order
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total
+
+
+class Assessment:
+    """A scored test: multiple-choice items, a pass mark, and per wrong answer the lab to revisit.
+
+    Live (JupyterLab, Voilà) :meth:`widget` scores with :meth:`score`; in the static book the
+    same widget is scored in the page by ``selfcheck.js`` from :meth:`static_key`.
+    ``pass_mark`` is a fraction of the questions.
+    """
+
+    def __init__(self, key: str, items: list[Item], pass_mark: float = 0.7, title: str = ""):
+        if not items:
+            raise ValueError("An assessment needs at least one question.")
+        if not 0 < pass_mark <= 1:
+            raise ValueError("The pass mark is a fraction of the questions, such as 0.7.")
+        self.key, self.items, self.pass_mark = key, list(items), pass_mark
+        self.title = title or "Final assessment"
+
+    @property
+    def needed(self) -> int:
+        """How many right answers pass."""
+        return math.ceil(self.pass_mark * len(self.items) - 1e-9)
+
+    def score(self, answers: list[int | None]) -> Score:
+        """Score ``answers`` (the chosen option's position per question, ``None`` if skipped).
+
+        >>> q = question("2 + 2?", ("4", True, "Yes."), ("5", False, "No."))
+        >>> a = Assessment("t", [Item(q, "1.1", "x.ipynb"), Item(q, "1.2", "y.ipynb")], pass_mark=0.5)
+        >>> s = a.score([0, 1])
+        >>> (s.right, s.total, s.passed, [i.lab for i in s.revisit])
+        (1, 2, True, ['1.2'])
+        """
+        if len(answers) != len(self.items):
+            raise ValueError(f"Expected {len(self.items)} answers, got {len(answers)}.")
+        verdicts = tuple(
+            None if a is None else a == item.correct
+            for a, item in zip(answers, self.items, strict=True)
+        )
+        right = sum(v is True for v in verdicts)
+        revisit = tuple(item for v, item in zip(verdicts, self.items, strict=True) if v is not True)
+        passed = right >= self.needed
+        return Score(right, len(self.items), passed, verdicts, revisit)
+
+    def messages(self) -> dict[str, str]:
+        """The sentences of a result, with ``{right}``, ``{total}``, ``{share}`` placeholders."""
+        return {
+            "score": "You answered <b>{right} of {total}</b> right ({share} %).",
+            "passed": "That passes: well done. The labs below are worth a second look.",
+            "failed": "Not yet a pass (you need {need} of {total}). Revisit these labs, then try again.",
+            "perfect": "A perfect score: you have the whole playbook.",
+            "revisit": "Revisit",
+            "question": "question",
+        }
+
+    def result_html(self, s: Score, link_suffix: str = ".ipynb") -> str:
+        m = self.messages()
+        need = self.needed
+        parts = [m["score"].format(right=s.right, total=s.total, share=round(s.share * 100))]
+        if s.right == s.total:
+            parts.append(m["perfect"])
+        else:
+            parts.append(
+                (m["passed"] if s.passed else m["failed"]).format(need=need, total=s.total)
+            )
+            links = "".join(
+                f"<li>{m['question'].capitalize()} {self.items.index(i) + 1}: {m['revisit']} "
+                f'<a href="../{esc(i.path.removesuffix(".ipynb") + link_suffix)}">lab {esc(i.lab)}</a></li>'
+                for i in s.revisit
+            )
+            parts.append(f"<ul>{links}</ul>")
+        css = "sp-right" if s.passed else "sp-wrong"
+        return f'<div class="sp-feedback {css}">' + " ".join(parts) + "</div>"
+
+    def static_key(self) -> str:
+        """Answers, labs and sentences for ``selfcheck.js``, base64-encoded JSON."""
+        payload = {
+            "correct": [i.correct for i in self.items],
+            "labs": [{"lab": i.lab, "path": i.path} for i in self.items],
+            "pass_mark": self.pass_mark,
+            "messages": self.messages(),
+        }
+        return base64.b64encode(json.dumps(payload, ensure_ascii=False).encode()).decode()
+
+    def widget(self):
+        """The questions as radio buttons, a Score button and the result."""
+        import ipywidgets as widgets
+
+        head = widgets.HTML(
+            QUIZ_CSS + f"<h4>{esc(self.title)}</h4>"
+            f'<span class="sp-assessment-key" data-check="{self.static_key()}" hidden></span>'
+        )
+        rows, choices = [head], []
+        for n, item in enumerate(self.items, 1):
+            choice = widgets.RadioButtons(
+                options=[(o.text, i) for i, o in enumerate(item.question.options)],
+                value=None,
+                layout=widgets.Layout(width="auto"),
+            )
+            choice.add_class("sp-assessment-choice")
+            choices.append(choice)
+            text = widgets.HTML(f'<p class="sp-qtext">{n}. {item.question.text}</p>')
+            rows += [text, choice]
+        button = widgets.Button(
+            description="Score my answers", button_style="primary", icon="check"
+        )
+        button.add_class("sp-score")
+        result = widgets.HTML()
+        result.add_class("sp-assessment-result")
+
+        def on_click(_=None):
+            result.value = self.result_html(self.score([c.value for c in choices]))
+
+        button.on_click(on_click)
+        panel = widgets.VBox([*rows, button, result])
+        panel.add_class("sp-assessment")
+        panel.choices, panel.button, panel.result, panel.click = choices, button, result, on_click
+        return panel
+
+    def __repr__(self) -> str:
+        return f"<Assessment {self.key}: {len(self.items)} questions>"

@@ -9,8 +9,8 @@
 (function () {
   "use strict";
 
-  function decode(panel) {
-    var key = panel.querySelector(".sp-exercise-key");
+  function decode(panel, selector) {
+    var key = panel.querySelector(selector || ".sp-exercise-key");
     if (!key) return null;
     var bytes = Uint8Array.from(atob(key.getAttribute("data-check")), function (c) {
       return c.charCodeAt(0);
@@ -46,9 +46,45 @@
     out.replaceChildren(box);
   }
 
+  /* The final assessment: score the chosen options, list the labs to revisit. */
+  function score(panel) {
+    var spec = decode(panel, ".sp-assessment-key");
+    var out = panel.querySelector(".sp-assessment-result .widget-html-content") ||
+      panel.querySelector(".sp-assessment-result");
+    if (!spec || !out) return;
+    var m = spec.messages, total = spec.correct.length, right = 0, revisit = [];
+    panel.querySelectorAll(".sp-assessment-choice").forEach(function (group, i) {
+      var inputs = Array.prototype.slice.call(group.querySelectorAll("input[type=radio]"));
+      var chosen = inputs.findIndex(function (x) { return x.checked; });
+      if (chosen === spec.correct[i]) right += 1; else revisit.push(i);
+    });
+    var need = Math.ceil(spec.pass_mark * total - 1e-9), passed = right >= need;
+    var parts = [m.score.replace("{right}", right).replace("{total}", total)
+      .replace("{share}", Math.round(100 * right / total))];
+    if (right === total) {
+      parts.push(m.perfect);
+    } else {
+      parts.push((passed ? m.passed : m.failed).replace("{need}", need).replace("{total}", total));
+      var items = revisit.map(function (i) {
+        var lab = spec.labs[i], href = "../" + lab.path.replace(/\.ipynb$/, ".html");
+        var word = m.question.charAt(0).toUpperCase() + m.question.slice(1);
+        return "<li>" + word + " " + (i + 1) + ": " + m.revisit + ' <a href="' + href + '">lab ' +
+          lab.lab + "</a></li>";
+      });
+      parts.push("<ul>" + items.join("") + "</ul>");
+    }
+    var box = document.createElement("div");
+    box.className = "sp-feedback " + (passed ? "sp-right" : "sp-wrong");
+    box.innerHTML = parts.join(" ");
+    out.replaceChildren(box);
+  }
+
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".sp-exercise button");
+    if (!event.target.closest) return;
+    var button = event.target.closest(".sp-exercise button");
     if (button) check(button.closest(".sp-exercise"));
+    var scoring = event.target.closest(".sp-assessment button.sp-score, .sp-assessment .sp-score button");
+    if (scoring) score(scoring.closest(".sp-assessment"));
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !event.target.closest) return;
