@@ -11,7 +11,7 @@ CHP_VERSION := 5.3.0
 CHP    := $(VENV)/node/node_modules/.bin/configurable-http-proxy
 BENCH_STAMP := $(VENV)/bench/.installed-stamp
 
-.PHONY: venv browser-deps lab test book data notebooks app bench clean
+.PHONY: venv browser-deps lab lint test test-fast test-explore book data notebooks app bench clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,10 +59,32 @@ $(CHP):
 lab: venv
 	$(PY) tools/lab.py --port $(PORT)
 
-## Run every test: library, data, widgets, notebooks (nbval, strict) and the book.
-test: venv
-	$(PY) -m pytest tests notebooks lib/salesprofit --doctest-modules \
-		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# What `make test` runs with pytest; hypothesis uses the profile of tests/conftest.py:
+# "deterministic" (derandomised, no example database) unless told otherwise.
+PYTEST_ALL  := tests notebooks lib/salesprofit --doctest-modules \
+	--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Day-to-day: no browser, no book, no server, no notebooks (nbval): unit, property,
+# widget, data and guard tests and the library's doctests.
+PYTEST_FAST := tests lib/salesprofit --doctest-modules -m "not slow and not browser"
+
+## Lint and format check (ruff, pinned; rules in pyproject.toml). Fails fast in `make test`.
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## Run every test: lint, then library, data, widgets, notebooks (nbval, strict) and the book.
+## Deterministic: the same commit gives the same result on any machine.
+test: lint
+	$(PY) -m pytest $(PYTEST_ALL)
+
+## The quick loop for contributors (a couple of minutes): lint, then no browser, book or notebooks.
+test-fast: lint
+	$(PY) -m pytest $(PYTEST_FAST)
+
+## Hypothesis explores new random examples (and remembers failures in .hypothesis/).
+## Not deterministic by design: a failure it finds becomes an @example on the test.
+test-explore: venv
+	$(PY) -m pytest $(PYTEST_FAST) --hypothesis-profile=explore
 
 ## Static HTML book into _build/html (from the committed notebook outputs).
 book: venv

@@ -43,8 +43,6 @@ ROOT = Path(__file__).resolve().parent.parent
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-#: Build-time budget (seconds): reported by the test, only a gross regression fails it.
-BUILD_BUDGET = 300
 
 # Attributes whose URL the browser fetches by itself, per tag.
 FETCHED_ATTRS = {
@@ -237,7 +235,6 @@ def test_build_exits_zero_without_warnings(book: Build):
     assert book.returncode == 0, f"book build failed:\n{book.log[-5000:]}"
     assert problems == [], "the build reported:\n" + "\n".join(problems)
     assert (book.out / "index.html").is_file()
-    assert book.seconds < BUILD_BUDGET, f"book build took {book.seconds:.0f} s"
 
 
 def test_every_toc_page_has_html(book: Build):
@@ -368,3 +365,61 @@ def test_notebook_html_outputs_keep_styles_and_inputs(book: Build):
         for tag in ("<style", "<input"):
             expected = sum(h.count(tag) for h in html_outputs)
             assert page.count(tag) >= expected, f"{docname}: {tag}> lost from notebook HTML outputs"
+
+
+#: Modules whose contract functions carry numpydoc sections (clv and data document
+#: their own; they are checked for presence only).
+NUMPYDOC_MODULES = (
+    "pricing",
+    "costs",
+    "funnel",
+    "forecast",
+    "incentives",
+    "marketing",
+    "quality",
+    "experiments",
+    "segmentation",
+    "targets",
+    "training",
+)
+
+
+def api_entries(html: str) -> dict[str, str]:
+    """Each documented function's id and the HTML of its entry (signature and body)."""
+    parts = re.split(r'<dt class="sig sig-object py" id="([\w.]+)">', html)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def test_api_appendix_documents_the_contract(book: Build):
+    from test_api_contract import CONTRACT
+
+    folder = book.out / "book" / "appendix" / "api"
+    entries = {}
+    for page in sorted(folder.glob("*.html")):
+        entries.update(api_entries(page.read_text(encoding="utf8")))
+    names = [f"salesprofit.{m}.{n}" for m, ns in CONTRACT.items() for n in ns]
+    assert [n for n in names if n not in entries] == [], "contract names not in the appendix"
+    incomplete = []
+    for name in names:
+        module = name.split(".")[1]
+        if module not in NUMPYDOC_MODULES:
+            continue
+        body = entries[name]
+        lacking = [s for s in ("Parameters", "Returns", "Raises", "Examples") if s not in body]
+        if lacking or "&gt;&gt;&gt;" not in body:
+            incomplete.append(f"{name}: {lacking or 'no example'}")
+    assert incomplete == [], "API entries without their numpydoc sections:\n" + "\n".join(
+        incomplete
+    )
+
+
+def test_readme_and_design_link_only_files_that_exist():
+    link = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+    missing = []
+    for doc in (ROOT / "README.md", ROOT / "docs" / "DESIGN.md"):
+        text = doc.read_text(encoding="utf8")
+        targets = [t for t in link.findall(text) if "://" not in t]
+        missing += [f"{doc.name}: {t}" for t in targets if not (doc.parent / t).exists()]
+    assert missing == []
+    readme = (ROOT / "README.md").read_text(encoding="utf8")
+    assert "docs/DESIGN.md" in readme and "book/appendix/api/index.md" in readme

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from salesprofit import pricing as P
@@ -40,8 +40,7 @@ def test_markup_margin_round_trip(m):
 
 @given(st.floats(min_value=0.01, max_value=1000), st.floats(min_value=0.01, max_value=1000))
 def test_margin_from_prices_matches_markup_conversion(price, cost):
-    if cost <= 0:
-        return
+    # both sides are ratios of prices: relative tolerance, with a floor where the margin is 0
     assert P.contribution_margin(price, cost) == pytest.approx(
         P.markup_to_margin(P.markup(price, cost)), rel=1e-9, abs=1e-9
     )
@@ -84,17 +83,21 @@ def test_marn_rosiello_one_percent():
 
 @given(fraction, st.floats(min_value=0.001, max_value=0.95))
 def test_price_cut_needs_positive_volume(margin, cut):
-    if margin - cut <= 1e-6:
-        with pytest.raises(ValueError, match="unit cost"):
-            P.breakeven_volume_change(-cut, margin)
-        return
-    assert P.breakeven_volume_change(-cut, margin) > 0
+    assume(margin - cut > 1e-6)
+    # the extra volume a cut must win is cut / (margin - cut): positive
+    assert P.breakeven_volume_change(-cut, margin) == pytest.approx(cut / (margin - cut), rel=1e-9)
+
+
+@given(fraction, st.floats(min_value=0.001, max_value=0.95))
+def test_price_cut_to_the_unit_cost_or_below_is_refused(margin, cut):
+    assume(margin - cut <= 0)
+    with pytest.raises(ValueError, match="unit cost"):
+        P.breakeven_volume_change(-cut, margin)
 
 
 @given(fraction, st.floats(min_value=-0.9, max_value=2.0))
 def test_breakeven_keeps_contribution_whole(margin, change):
-    if margin + change <= 1e-6:
-        return
+    assume(margin + change > 1e-6)
     dv = P.breakeven_volume_change(change, margin)
     before = margin * 1.0 * 1.0  # price 1, volume 1, unit margin = margin
     after = (margin + change) * (1 + dv)  # unit margin rises by the price change

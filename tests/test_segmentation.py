@@ -56,13 +56,25 @@ def test_abc_is_monotone_in_value(v, a, extra):
 
 
 def test_abc_summary_on_sample_company(company_profit):
-    cls = S.abc_classes(company_profit["net_sales"])
-    summary = S.abc_summary(company_profit["net_sales"], cls, company_profit["profit"])
+    sales = company_profit["net_sales"]
+    cls = S.abc_classes(sales)
+    summary = S.abc_summary(sales, cls, company_profit["profit"])
     assert summary["customers"].sum() == 1500
     assert summary["value_share"].sum() == pytest.approx(1.0)
-    assert summary.loc["A", "value_share"] <= 0.8
-    # a few customers carry most of the revenue (ground truth: top 20 % bring 76.8 %)
-    assert summary.loc["A", "customer_share"] < 0.25
+    # Independent count: sort the revenue descending, cumulative share including the
+    # customer; class A is every customer up to 80 %, B up to 95 %, C the rest.
+    cumulative = np.cumsum(np.sort(sales.to_numpy())[::-1]) / sales.sum()
+    n_a = int((cumulative <= 0.8).sum())
+    n_b = int((cumulative <= 0.95).sum()) - n_a
+    assert summary["customers"].to_dict() == {"A": n_a, "B": n_b, "C": 1500 - n_a - n_b}
+    assert summary.loc["A", "value_share"] == pytest.approx(cumulative[n_a - 1], rel=1e-12)
+    assert summary.loc["A", "value_share"] <= 0.8 < cumulative[n_a]
+    # ground_truth.json: the top 20 % of customers (300 of 1,500) bring 76.84 % of revenue
+    top20 = data.ground_truth()["observed"]["top20pct_customer_revenue_share"]
+    curve = S.whale_curve(sales)
+    assert curve["customer_share"].iloc[299] == pytest.approx(0.2)
+    assert curve["cumulative_share"].iloc[299] == pytest.approx(top20, abs=5e-5)  # 4 decimals
+    assert n_a > 300  # so class A (80 % of revenue) holds more than the top fifth
 
 
 # --- whale curve --------------------------------------------------------------------

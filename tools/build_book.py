@@ -65,6 +65,7 @@ def output_dir(args: argparse.Namespace, source: Path) -> Path:
 def build(source: Path, out: Path, *, fresh: bool = True) -> tuple[int, int]:
     """Build the book in ``source`` into ``out``; return (status, problems)."""
     import yaml
+    from jsonschema import ValidationError
     from jupyter_book.config import validate_yaml
     from jupyter_book.sphinx import build_sphinx
 
@@ -73,7 +74,7 @@ def build(source: Path, out: Path, *, fresh: bool = True) -> tuple[int, int]:
     problems = 0
     try:
         validate_yaml(yaml.safe_load(config.read_text(encoding="utf8")), raise_on_errors=True)
-    except Exception as exc:  # jsonschema.ValidationError and YAML errors
+    except (ValidationError, yaml.YAMLError) as exc:
         print(f"ERROR: {config} does not validate: {exc}", file=sys.stderr)
         problems += 1
 

@@ -41,10 +41,40 @@ def breakeven_units(
 ) -> Any:
     """Units to sell to cover fixed costs and earn ``target_profit`` (before tax).
 
-    ``(fixed_costs + target_profit) / (price - unit_variable_cost)``, not
-    rounded (round up yourself when you plan whole units). Horngren's example:
-    fixed 2,000, price 200, variable cost 120 -> 25 units.
+    ``(fixed_costs + target_profit) / (price - unit_variable_cost)``, not rounded: round up
+    yourself when you plan whole units.
 
+    Parameters
+    ----------
+    fixed_costs : float or array-like
+        Fixed costs of the period, in money. Zero or more.
+    price : float or array-like
+        Selling price of one unit, in money.
+    unit_variable_cost : float or array-like
+        Variable cost of one unit, in money; must be below the price.
+    target_profit : float or array-like, default 0.0
+        Operating profit (before tax) to earn on top, in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        Units to sell in the period. Scalars give a float; numpy arrays and pandas Series
+        give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If fixed costs or the target profit are negative, or a unit does not contribute
+        (price at or below the unit variable cost).
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3 (cost-volume-profit analysis). Fixed costs 2,000, price 200, variable
+    cost 120: 25 units.
+
+    Examples
+    --------
     >>> breakeven_units(2000, 200, 120)
     25.0
     """
@@ -59,8 +89,38 @@ def breakeven_sales(
 ) -> Any:
     """Sales (money) to cover fixed costs and earn ``target_profit``.
 
-    ``(fixed_costs + target_profit) / contribution-margin ratio``.
+    ``(fixed_costs + target_profit) / contribution-margin ratio``, where the ratio is
+    ``(price - unit_variable_cost) / price``.
 
+    Parameters
+    ----------
+    fixed_costs : float or array-like
+        Fixed costs of the period, in money. Zero or more.
+    price : float or array-like
+        Selling price of one unit, in money.
+    unit_variable_cost : float or array-like
+        Variable cost of one unit, in money; must be below the price.
+    target_profit : float or array-like, default 0.0
+        Operating profit (before tax) to earn on top, in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        Sales revenue needed in the period, in money. Scalars give a float; numpy arrays and
+        pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If fixed costs or the target profit are negative, or a unit does not contribute.
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3 (cost-volume-profit analysis). 25 units at 200 are 5,000 of sales.
+
+    Examples
+    --------
     >>> breakeven_sales(2000, 200, 120)
     5000.0
     """
@@ -75,6 +135,32 @@ def breakeven_sales(
 def pretax_profit(after_tax_profit: Any, tax_rate: Any) -> Any:
     """Operating profit needed before tax: ``after_tax / (1 - tax_rate)``.
 
+    Parameters
+    ----------
+    after_tax_profit : float or array-like
+        The profit wanted after tax, in money.
+    tax_rate : float or array-like
+        Income tax rate, a fraction from 0 up to (not including) 1.
+
+    Returns
+    -------
+    float or array-like
+        The operating profit before tax, in money. Scalars give a float; numpy arrays and
+        pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the tax rate is not a fraction in [0, 1) (25 % is 0.25), or the profit is
+        missing.
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3, "Target net income and income taxes".
+
+    Examples
+    --------
     >>> pretax_profit(1200, 0.4)
     2000.0
     """
@@ -86,9 +172,33 @@ def pretax_profit(after_tax_profit: Any, tax_rate: Any) -> Any:
 def margin_of_safety(actual_sales: Any, breakeven_sales: Any) -> Any:
     """How far sales may fall before a loss, as a fraction of actual sales.
 
-    ``(actual - breakeven) / actual``; negative when sales are already below
-    break-even.
+    ``(actual - breakeven) / actual``; negative when sales are already below break-even.
 
+    Parameters
+    ----------
+    actual_sales : float or array-like
+        Actual (or budgeted) sales, in money. Above zero.
+    breakeven_sales : float or array-like
+        Break-even sales (see :func:`breakeven_sales`), in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        The margin of safety as a fraction of actual sales. Scalars give a float; numpy
+        arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If actual sales are not positive or break-even sales negative.
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3 (cost-volume-profit analysis).
+
+    Examples
+    --------
     >>> margin_of_safety(8000, 5000)
     0.375
     """
@@ -100,9 +210,36 @@ def margin_of_safety(actual_sales: Any, breakeven_sales: Any) -> Any:
 def operating_leverage(sales: Any, variable_costs: Any, fixed_costs: Any) -> Any:
     """Degree of operating leverage: contribution margin / operating income.
 
-    A DOL of 2.67 means a 1 % change in sales moves operating profit by
-    2.67 %. Refused at or below break-even, where it is not meaningful.
+    A degree of 2.67 means a 1 % change in sales moves operating profit by 2.67 %.
 
+    Parameters
+    ----------
+    sales : float or array-like
+        Sales of the period, in money. Zero or more.
+    variable_costs : float or array-like
+        Total variable costs of those sales, in money. Zero or more.
+    fixed_costs : float or array-like
+        Fixed costs of the period, in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        ``(sales - variable_costs) / (sales - variable_costs - fixed_costs)``. Scalars give
+        a float; numpy arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If a value is negative, or operating income is zero or negative (at or below
+        break-even the measure is not meaningful).
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3 (cost-volume-profit analysis).
+
+    Examples
+    --------
     >>> round(operating_leverage(8000, 4800, 2000), 2)
     2.67
     """
@@ -123,11 +260,40 @@ def multi_product_breakeven(
 ) -> pd.Series:
     """Units of each product at break-even, for a fixed sales mix.
 
-    ``mix`` gives the relative units of each product (3 and 2 for a 3:2 mix;
-    it is normalised). Break-even bundles = fixed costs / contribution of one
-    bundle; each product's units = bundles x its share. Series indexed like
-    ``mix`` when it is a Series, otherwise 0..n-1.
+    Break-even bundles = fixed costs / contribution of one bundle; each product's units =
+    bundles x its share of the mix.
 
+    Parameters
+    ----------
+    mix : sequence or pandas.Series
+        Relative units of each product (3 and 2 for a 3:2 mix); normalised. Zero or more,
+        not all zero.
+    prices : sequence or pandas.Series
+        Selling price of one unit of each product, in money; one per product.
+    unit_costs : sequence or pandas.Series
+        Variable cost of one unit of each product, in money; one per product.
+    fixed_costs : float
+        Fixed costs shared by the products, in money. Zero or more.
+
+    Returns
+    -------
+    pandas.Series
+        ``breakeven_units``: units of each product, not rounded. Indexed like ``mix`` when
+        it is a Series, otherwise 0 to n - 1.
+
+    Raises
+    ------
+    ValueError
+        If the three inputs differ in length, the mix is all zero, a price is not positive,
+        a cost or the fixed costs negative, or the mix loses money per bundle.
+
+    References
+    ----------
+    Horngren, C. T., Datar, S. M. and Rajan, M. V., *Cost Accounting: A Managerial
+    Emphasis*, ch. 3, "Multiple products and CVP analysis".
+
+    Examples
+    --------
     >>> multi_product_breakeven([3, 2], [200, 100], [120, 70], 14_000).round(2).tolist()
     [140.0, 93.33]
     """
@@ -156,10 +322,34 @@ def multi_product_breakeven(
 def eoq(annual_demand: Any, order_cost: Any, holding_cost: Any) -> Any:
     """Economic order quantity: ``sqrt(2 D K / h)``.
 
-    ``annual_demand`` D in units per year, ``order_cost`` K per order,
-    ``holding_cost`` h per unit per year (for a yearly holding rate times the
-    unit cost, pass their product).
+    Parameters
+    ----------
+    annual_demand : float or array-like
+        D, units needed per year. Zero or more.
+    order_cost : float or array-like
+        K, the cost of placing one order, in money. Zero or more.
+    holding_cost : float or array-like
+        h, the cost of holding one unit for a year, in money (for a yearly holding rate
+        times the unit cost, pass their product). Above zero.
 
+    Returns
+    -------
+    float or array-like
+        The order size, in units, that minimises ordering plus holding cost. Scalars give a
+        float; numpy arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If demand or the order cost is negative, or the holding cost is not positive.
+
+    References
+    ----------
+    Heizer, J. and Render, B., *Operations Management*, ch. 12: Sharp, Inc., D 1,000,
+    K 10, h 0.50 gives 200 units.
+
+    Examples
+    --------
     >>> eoq(1000, 10, 0.5)
     200.0
     """
@@ -181,6 +371,35 @@ def inventory_cost(
 ) -> Any:
     """Annual ordering plus holding cost for an order size: ``K D / Q + h Q / 2``.
 
+    Parameters
+    ----------
+    order_quantity : float or array-like
+        Q, units per order. Above zero.
+    annual_demand : float or array-like
+        D, units needed per year. Zero or more.
+    order_cost : float or array-like
+        K, the cost of placing one order, in money. Zero or more.
+    holding_cost : float or array-like
+        h, the cost of holding one unit for a year, in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        Ordering plus holding cost per year, in money. Scalars give a float; numpy arrays
+        and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the order quantity is not positive or another input is negative.
+
+    References
+    ----------
+    Heizer, J. and Render, B., *Operations Management*, ch. 12: at the economic order
+    quantity of 200 units the cost is 50 + 50 = 100 a year.
+
+    Examples
+    --------
     >>> inventory_cost(200, 1000, 10, 0.5)
     100.0
     """

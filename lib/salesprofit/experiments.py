@@ -61,16 +61,44 @@ class ZTest(NamedTuple):
 def two_proportion_ztest(
     successes_a: Any, n_a: Any, successes_b: Any, n_b: Any, confidence: float = 0.95
 ) -> ZTest:
-    """Pooled two-sided z-test of two conversion rates and a Wald interval for their difference.
+    """Pooled two-sided z-test of two conversion rates and a Wald interval for their
+    difference.
 
     ``z = (p_a - p_b) / sqrt(p (1 - p) (1/n_a + 1/n_b))`` with the pooled rate
     ``p = (successes_a + successes_b) / (n_a + n_b)``. The interval is
-    ``diff +/- z_(1-alpha/2) * sqrt(p_a q_a / n_a + p_b q_b / n_b)`` (unpooled).
+    ``diff +/- z_(1-alpha/2) x sqrt(p_a q_a / n_a + p_b q_b / n_b)`` (unpooled).
 
-    Agresti's aspirin example (Physicians' Health Study): heart attacks 189 of 11,034
-    on placebo and 104 of 11,037 on aspirin; the difference 0.0077 with 95 % interval
-    (0.005, 0.011):
+    Parameters
+    ----------
+    successes_a, n_a : int
+        Conversions in group A and the customers in it (at least one).
+    successes_b, n_b : int
+        Conversions in group B and the customers in it (at least one).
+    confidence : float, default 0.95
+        Confidence level of the interval, a fraction.
 
+    Returns
+    -------
+    ZTest
+        Frozen dataclass with ``z`` (positive when A converts better), ``p_value``
+        (two-sided), ``diff`` (``rate_a - rate_b``), ``ci_low`` and ``ci_high`` (the
+        interval of the difference), ``rate_a``, ``rate_b`` and ``confidence``; rates and
+        differences are fractions.
+
+    Raises
+    ------
+    ValueError
+        If a count is negative, a group is empty or has more conversions than customers,
+        or both groups all converted or none did (nothing to test).
+
+    References
+    ----------
+    Agresti, A., *Categorical Data Analysis*: the Physicians' Health Study, heart attacks
+    189 of 11,034 on placebo and 104 of 11,037 on aspirin; difference 0.0077, 95 % interval
+    (0.005, 0.011).
+
+    Examples
+    --------
     >>> t = two_proportion_ztest(189, 11034, 104, 11037)
     >>> round(t.diff, 4), round(t.ci_low, 3), round(t.ci_high, 3), round(t.z ** 2, 1)
     (0.0077, 0.005, 0.011, 25.0)
@@ -140,19 +168,47 @@ def sample_size_two_proportions(
 ) -> Any:
     """Customers needed in each group to detect a change from ``p_base`` to ``p_target``.
 
-    Fleiss, Levin & Paik (2003), eq. 4.14, two-sided test at level ``alpha`` with
-    the given ``power``::
+    Two-sided test at level ``alpha`` with the given ``power``::
 
         n = [z_(1-alpha/2) sqrt(2 p q) + z_power sqrt(p1 q1 + p2 q2)]^2 / (p1 - p2)^2
 
     where ``p = (p1 + p2) / 2`` (pooled under the null) and ``q = 1 - p``. With
-    ``continuity_correction`` the Fleiss-Tytun-Ury correction (eq. 4.15):
-    ``n / 4 * (1 + sqrt(1 + 4 / (n |p1 - p2|)))^2``, the values of Fleiss's
-    Table A.4. Unrounded: round up to plan.
+    ``continuity_correction`` the Fleiss-Tytun-Ury correction
+    ``n / 4 x (1 + sqrt(1 + 4 / (n |p1 - p2|)))^2``.
 
-    Fleiss, Levin & Paik, Table A.4: 5 % against 10 % at alpha 0.05 and power 0.80
-    needs 474 per group with the correction (435 without):
+    Parameters
+    ----------
+    p_base : float or array-like
+        The conversion rate today, a fraction strictly between 0 and 1.
+    p_target : float or array-like
+        The smallest rate worth detecting, a fraction; different from ``p_base``.
+    alpha : float, default 0.05
+        Significance level (the false-alarm rate), a fraction.
+    power : float, default 0.8
+        Chance of detecting a true change of that size, a fraction.
+    continuity_correction : bool, default False
+        Apply the Fleiss-Tytun-Ury correction (the values of Fleiss's Table A.4).
 
+    Returns
+    -------
+    float or array-like
+        Customers per group, unrounded: round up to plan. Arrays keep their shape and
+        Series their index.
+
+    Raises
+    ------
+    ValueError
+        If a rate, ``alpha`` or ``power`` is not a fraction strictly between 0 and 1, or the
+        two rates are equal.
+
+    References
+    ----------
+    Fleiss, J. L., Levin, B. and Paik, M. C. (2003), *Statistical Methods for Rates and
+    Proportions*, 3rd ed., eq. 4.14 and 4.15, Table A.4: 5 % against 10 % at alpha 0.05
+    and power 0.80 needs 474 per group with the correction (435 without).
+
+    Examples
+    --------
     >>> import math
     >>> math.ceil(sample_size_two_proportions(0.05, 0.10, continuity_correction=True))
     474

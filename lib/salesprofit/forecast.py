@@ -20,6 +20,26 @@ from . import _checks as C
 def weighted_pipeline(amounts: Any, probabilities: Any) -> float:
     """Expected value of the pipeline: ``sum(amount x probability)``.
 
+    Parameters
+    ----------
+    amounts : sequence of float
+        The value of each open opportunity, in money. Zero or more.
+    probabilities : sequence of float
+        The win probability of each opportunity, a fraction from 0 to 1; one per amount.
+
+    Returns
+    -------
+    float
+        The probability-weighted pipeline, in money.
+
+    Raises
+    ------
+    ValueError
+        If the two sequences differ in length, an amount is negative or a probability is
+        not a fraction.
+
+    Examples
+    --------
     >>> weighted_pipeline([100_000, 50_000], [0.2, 0.6])
     50000.0
     """
@@ -45,6 +65,31 @@ def mape(actual: Any, forecast: Any) -> float:
 
     Undefined when an actual is zero (use :func:`wape` then).
 
+    Parameters
+    ----------
+    actual : sequence of float
+        The actual values y (sales of each period).
+    forecast : sequence of float
+        The forecast f of each period; one per actual.
+
+    Returns
+    -------
+    float
+        The error as a fraction (0.1 is 10 %).
+
+    Raises
+    ------
+    ValueError
+        If the sequences differ in length or are empty, a value is missing, or an actual is
+        zero.
+
+    References
+    ----------
+    Hyndman, R. J. and Athanasopoulos, G., *Forecasting: Principles and Practice*,
+    3rd ed., section 5.8, "Evaluating point forecast accuracy".
+
+    Examples
+    --------
     >>> round(mape([100, 200], [110, 180]), 4)
     0.1
     """
@@ -57,6 +102,35 @@ def mape(actual: Any, forecast: Any) -> float:
 def wape(actual: Any, forecast: Any) -> float:
     """Weighted absolute percentage error, a fraction: ``sum|y - f| / sum|y|``.
 
+    Big periods weigh more than small ones, and an actual of zero is allowed.
+
+    Parameters
+    ----------
+    actual : sequence of float
+        The actual values y (sales of each period); not all zero.
+    forecast : sequence of float
+        The forecast f of each period; one per actual.
+
+    Returns
+    -------
+    float
+        The error as a fraction (0.1 is 10 %).
+
+    Raises
+    ------
+    ValueError
+        If the sequences differ in length or are empty, a value is missing, or every actual
+        is zero.
+
+    References
+    ----------
+    Kolassa, S. and Schütz, W. (2007), "Advantages of the MAD/Mean ratio over the MAPE",
+    *Foresight* 6. Hyndman, R. J. and Athanasopoulos, G., *Forecasting: Principles and
+    Practice*,
+    3rd ed., section 5.8, "Evaluating point forecast accuracy".
+
+    Examples
+    --------
     >>> round(wape([100, 200], [110, 180]), 4)
     0.1
     """

@@ -20,11 +20,39 @@ from ._checks import check, finite, out, values
 
 
 def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
-    """Money per day a pipeline produces.
+    """Money per day a pipeline produces: ``opportunities x win_rate x avg_deal_size /
+    cycle_days``.
 
-    ``opportunities`` in the pipeline, ``win_rate`` a fraction, ``avg_deal_size`` in
-    money, ``cycle_days`` the average days from opening to winning. Vectorised.
+    Parameters
+    ----------
+    opportunities : float or array-like
+        Open opportunities in the pipeline, a count. Zero or more.
+    win_rate : float or array-like
+        Share of opportunities won, a fraction from 0 to 1.
+    avg_deal_size : float or array-like
+        Average value of a won deal, in money. Zero or more.
+    cycle_days : float or array-like
+        Average days from opening an opportunity to winning it. Above zero.
 
+    Returns
+    -------
+    float or array-like
+        Sales velocity, money per day. Scalars give a float; numpy arrays and pandas Series
+        give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If a count, the deal size or the cycle is out of range, or the win rate is not a
+        fraction.
+
+    References
+    ----------
+    The sales velocity equation of B2B sales management (each of its four levers moves the
+    result in proportion).
+
+    Examples
+    --------
     >>> sales_velocity(50, 0.25, 20_000, 100)
     2500.0
     """

@@ -79,13 +79,39 @@ def _method(method: str) -> str:
 
 
 def commission(sales, tiers, method: str = "marginal"):
-    """Commission on ``sales`` (money) under a tier table.
+    """Commission on ``sales`` under a tier table.
 
-    ``tiers`` is a sequence of ``(threshold, rate)`` with the first threshold 0 and
-    rates as fractions. ``"marginal"``: each rate pays on the part of sales inside its
-    band. ``"retroactive"``: the rate of the highest band reached pays on all sales.
-    Vectorised (arrays and Series keep their shape and index).
+    Parameters
+    ----------
+    sales : float or array-like
+        Sales credited to the salesperson, in money. Zero or more.
+    tiers : sequence of (float, float)
+        ``(threshold, rate)`` pairs: the sales (money) where a band starts, with the first
+        threshold 0 and thresholds rising, and the band's rate as a fraction.
+    method : {"marginal", "retroactive"}, default "marginal"
+        ``"marginal"``: each rate pays on the part of sales inside its band.
+        ``"retroactive"``: the rate of the highest band reached pays on all sales.
 
+    Returns
+    -------
+    float or array-like
+        The commission, in money. Scalars give a float; arrays keep their shape and Series
+        their index.
+
+    Raises
+    ------
+    ValueError
+        If sales are negative, the tier table does not start at 0, its thresholds do not
+        rise, a rate is not a fraction, or the method is unknown.
+
+    References
+    ----------
+    Zoltners, A. A., Sinha, P. and Lorimer, S. E., *The Complete Guide to Sales Force
+    Incentive Compensation* (2006): tiered rates and the jump a retroactive plan creates at
+    each threshold.
+
+    Examples
+    --------
     >>> tiers = [(0, 0.05), (100_000, 0.08), (200_000, 0.10)]
     >>> commission(250_000, tiers)            # 5000 + 8000 + 5000
     18000.0

@@ -37,9 +37,30 @@ from . import _checks as C
 def cac(spend: Any, new_customers: Any) -> Any:
     """Customer acquisition cost: ``spend / new_customers`` (money per new customer).
 
-    ``spend`` is what a channel or campaign cost (money), ``new_customers`` how many
-    new customers it won in the same period.
+    Parameters
+    ----------
+    spend : float or array-like
+        What a channel or campaign cost in the period, in money. Zero or more.
+    new_customers : float or array-like
+        New customers it won in the same period. Above zero.
 
+    Returns
+    -------
+    float or array-like
+        Money spent per new customer. Arrays and Series keep their shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the spend is negative or no new customer was won.
+
+    References
+    ----------
+    Farris, P. W., Bendle, N. T., Pfeifer, P. E. and Reibstein, D. J., *Marketing
+    Metrics*, 2nd ed. (2010), ch. 10, "Average acquisition cost".
+
+    Examples
+    --------
     >>> cac(50_000.0, 40)
     1250.0
     """
@@ -57,9 +78,30 @@ def cac(spend: Any, new_customers: Any) -> Any:
 def cac_payback_months(cac: Any, monthly_revenue: Any, gross_margin: Any) -> Any:
     """Months of gross margin a new customer needs to earn back its acquisition cost.
 
-    ``cac / (monthly_revenue * gross_margin)``: ``cac`` in money, ``monthly_revenue``
-    in money per customer and month, ``gross_margin`` a fraction.
+    ``cac / (monthly_revenue x gross_margin)``.
 
+    Parameters
+    ----------
+    cac : float or array-like
+        Acquisition cost of one customer, in money. Zero or more.
+    monthly_revenue : float or array-like
+        Revenue per customer and month, in money. Above zero.
+    gross_margin : float or array-like
+        Gross margin on that revenue, a fraction above 0 and at most 1.
+
+    Returns
+    -------
+    float or array-like
+        Payback time in months, not rounded. Arrays and Series keep their shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the acquisition cost is negative, the revenue not positive or the margin not a
+        positive fraction.
+
+    Examples
+    --------
     >>> cac_payback_months(1200.0, 1000.0, 0.3)
     4.0
     """
@@ -81,12 +123,36 @@ def cac_payback_months(cac: Any, monthly_revenue: Any, gross_margin: Any) -> Any
 
 
 def roi(gain: Any, cost: Any) -> Any:
-    """Return on investment: ``(gain - cost) / cost`` (a fraction; 0.5 is 50 %).
+    """Return on investment: ``(gain - cost) / cost``, a fraction (0.5 is 50 %).
 
-    For marketing the gain is the gross margin the campaign's sales earned, not
-    their revenue (Farris et al., *Marketing Metrics*, "return on marketing
-    investment").
+    For marketing the gain is the gross margin the campaign's sales earned, not their
+    revenue.
 
+    Parameters
+    ----------
+    gain : float or array-like
+        What the investment brought back, in money.
+    cost : float or array-like
+        What it cost, in money. Above zero.
+
+    Returns
+    -------
+    float or array-like
+        The return as a fraction of the cost. Arrays and Series keep their shape (and
+        index).
+
+    Raises
+    ------
+    ValueError
+        If the cost is not positive or the gain is missing.
+
+    References
+    ----------
+    Farris, P. W., Bendle, N. T., Pfeifer, P. E. and Reibstein, D. J., *Marketing
+    Metrics*, 2nd ed. (2010), ch. 10, "Return on marketing investment".
+
+    Examples
+    --------
     >>> roi(150_000.0, 100_000.0)
     0.5
     """
@@ -100,6 +166,26 @@ def ltv_to_cac(ltv: Any, cac: Any) -> Any:
 
     A common rule of thumb asks for 3 or more.
 
+    Parameters
+    ----------
+    ltv : float or array-like
+        Lifetime value of a customer (for instance from :func:`salesprofit.clv.clv`), in
+        money.
+    cac : float or array-like
+        Acquisition cost of a customer, in money. Above zero.
+
+    Returns
+    -------
+    float or array-like
+        The ratio. Arrays and Series keep their shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the acquisition cost is not positive or the lifetime value is missing.
+
+    Examples
+    --------
     >>> ltv_to_cac(3600.0, 1200.0)
     3.0
     """

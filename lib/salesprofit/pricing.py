@@ -37,9 +37,33 @@ from . import _checks as C
 def contribution_margin(price: Any, unit_cost: Any) -> Any:
     """Contribution margin as a fraction of price: ``(price - unit_cost) / price``.
 
-    ``unit_cost`` is the variable cost of one unit (what one more unit sold
-    costs). A negative result means every unit sold loses money.
+    A negative result means every unit sold loses money.
 
+    Parameters
+    ----------
+    price : float or array-like
+        Selling price of one unit, in money. Must be above zero.
+    unit_cost : float or array-like
+        Variable cost of one unit (what one more unit sold costs), in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        The margin as a fraction of the price (0.3 is 30 %). Scalars give a float; numpy
+        arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the price is zero or negative, the unit cost negative, or a value is missing.
+
+    References
+    ----------
+    Kotler, P. and Armstrong, G., *Principles of Marketing*, appendix "Marketing by the
+    Numbers": price 100, unit variable cost 70, contribution margin 30 %.
+
+    Examples
+    --------
     >>> contribution_margin(100.0, 70.0)
     0.3
     """
@@ -51,6 +75,30 @@ def contribution_margin(price: Any, unit_cost: Any) -> Any:
 def markup(price: Any, unit_cost: Any) -> Any:
     """Markup on cost as a fraction: ``(price - unit_cost) / unit_cost``.
 
+    Parameters
+    ----------
+    price : float or array-like
+        Selling price of one unit, in money. Zero or more.
+    unit_cost : float or array-like
+        Cost of one unit, in money. Must be above zero (markup is measured against it).
+
+    Returns
+    -------
+    float or array-like
+        The markup as a fraction of the cost (0.25 is 25 %). Scalars give a float; numpy
+        arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the unit cost is zero or negative, the price negative, or a value is missing.
+
+    References
+    ----------
+    Levy, M. and Weitz, B., *Retailing Management*, ch. 15 (markup and margin pairs).
+
+    Examples
+    --------
     >>> markup(125.0, 100.0)
     0.25
     """
@@ -67,6 +115,28 @@ def markup(price: Any, unit_cost: Any) -> Any:
 def markup_to_margin(markup: Any) -> Any:
     """Margin on price from markup on cost: ``m / (1 + m)``.
 
+    Parameters
+    ----------
+    markup : float or array-like
+        Markup on cost as a fraction (0.25 for 25 %). Must be above -1.
+
+    Returns
+    -------
+    float or array-like
+        The same price expressed as a margin on price, a fraction. Scalars give a float;
+        numpy arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the markup is -1 or less (a price of zero or below).
+
+    References
+    ----------
+    Levy, M. and Weitz, B., *Retailing Management*, ch. 15.
+
+    Examples
+    --------
     A 25 % markup is a 20 % margin:
 
     >>> markup_to_margin(0.25)
@@ -81,6 +151,28 @@ def markup_to_margin(markup: Any) -> Any:
 def margin_to_markup(margin: Any) -> Any:
     """Markup on cost from margin on price: ``g / (1 - g)``.
 
+    Parameters
+    ----------
+    margin : float or array-like
+        Margin on price as a fraction (0.5 for 50 %). Must be below 1.
+
+    Returns
+    -------
+    float or array-like
+        The same price expressed as a markup on cost, a fraction. Scalars give a float;
+        numpy arrays and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the margin is 1 or more (the product would cost nothing).
+
+    References
+    ----------
+    Levy, M. and Weitz, B., *Retailing Management*, ch. 15.
+
+    Examples
+    --------
     A 50 % margin is a 100 % markup:
 
     >>> margin_to_markup(0.5)
@@ -93,6 +185,26 @@ def margin_to_markup(margin: Any) -> Any:
 def gross_margin(net_sales: Any, cogs: Any) -> Any:
     """Gross margin: ``(net_sales - cogs) / net_sales``.
 
+    Parameters
+    ----------
+    net_sales : float or array-like
+        Sales after discounts, in money. Must be above zero.
+    cogs : float or array-like
+        Cost of goods sold for those sales, in money. Zero or more.
+
+    Returns
+    -------
+    float or array-like
+        Gross profit as a fraction of net sales. Scalars give a float; numpy arrays and
+        pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If net sales are zero or negative, or the cost of goods sold negative.
+
+    Examples
+    --------
     >>> gross_margin(100_000.0, 60_000.0)
     0.4
     """
@@ -108,15 +220,38 @@ def gross_margin(net_sales: Any, cogs: Any) -> Any:
 def breakeven_volume_change(price_change: Any, margin: Any) -> Any:
     """Volume change that keeps total contribution unchanged after a price change.
 
-    ``-price_change / (margin + price_change)`` where ``price_change`` is the
-    relative price change (a 10 % discount is ``-0.1``) and ``margin`` the
-    contribution margin before the change (fractions). A positive result is
-    the extra volume a price cut must win; a negative one the volume a price
-    rise may lose before profit falls.
+    ``-price_change / (margin + price_change)``. A positive result is the extra volume a
+    price cut must win; a negative one the volume a price rise may lose before profit
+    falls.
 
-    Kotler & Armstrong's example: a 30 % margin and a 10 % price cut need 50 %
-    more units.
+    Parameters
+    ----------
+    price_change : float or array-like
+        Relative price change, a fraction: a 10 % discount is ``-0.1``. Above -1.
+    margin : float or array-like
+        Contribution margin before the change, a fraction of the old price. At most 1.
 
+    Returns
+    -------
+    float or array-like
+        The break-even volume change, a fraction of the old volume (0.5 is 50 % more
+        units). Scalars give a float; numpy arrays and pandas Series give the same shape
+        (and index).
+
+    Raises
+    ------
+    ValueError
+        If the new price is at or below the unit cost (``margin + price_change <= 0``):
+        no extra volume can make that up.
+
+    References
+    ----------
+    Kotler, P. and Armstrong, G., *Principles of Marketing*, "Marketing by the Numbers":
+    a 30 % margin and a 10 % price cut need 50 % more units. Nagle, T. and Müller, G.,
+    *The Strategy and Tactics of Pricing*, the break-even sales change.
+
+    Examples
+    --------
     >>> round(breakeven_volume_change(-0.1, 0.3), 10)
     0.5
     """
@@ -281,9 +416,36 @@ def high_outliers(values: pd.Series, k: float = 1.5) -> pd.Series:
 def arc_elasticity(p0: Any, q0: Any, p1: Any, q1: Any) -> Any:
     """Midpoint (arc) price elasticity of demand, signed.
 
-    ``((q1 - q0) / mean(q)) / ((p1 - p0) / mean(p))``; negative for ordinary
-    demand. Mankiw's worked example: price 4 -> 6, quantity 120 -> 80 gives -1.
+    ``((q1 - q0) / mean(q)) / ((p1 - p0) / mean(p))``, where each mean is taken over the
+    two observations; negative for ordinary demand.
 
+    Parameters
+    ----------
+    p0, q0 : float or array-like
+        The first price (money, above zero) and the quantity sold at it (zero or more).
+    p1, q1 : float or array-like
+        The second price (different from the first) and the quantity sold at it.
+
+    Returns
+    -------
+    float or array-like
+        The elasticity: the percentage change in quantity per percentage change in
+        price. Scalars give a float; numpy arrays and pandas Series give the same shape (and
+        index).
+
+    Raises
+    ------
+    ValueError
+        If a price is not positive, a quantity negative, the two prices are equal or both
+        quantities are zero.
+
+    References
+    ----------
+    Mankiw, N. G., *Principles of Economics*, ch. 5, the midpoint method: price 4 to 6,
+    quantity 120 to 80 gives -1.
+
+    Examples
+    --------
     >>> arc_elasticity(4, 120, 6, 80)
     -1.0
     """
@@ -305,9 +467,34 @@ def arc_elasticity(p0: Any, q0: Any, p1: Any, q1: Any) -> Any:
 def optimal_price(unit_cost: Any, elasticity: Any) -> Any:
     """Profit-maximising price under constant elasticity: ``c * e / (1 + e)``.
 
-    Only defined for elastic demand (``elasticity < -1``): with less elastic
-    demand, a higher price always earns more and the model has no optimum.
+    Only defined for elastic demand (``elasticity < -1``): with less elastic demand, a
+    higher price always earns more and the model has no optimum.
 
+    Parameters
+    ----------
+    unit_cost : float or array-like
+        Variable cost of one unit, in money. Above zero.
+    elasticity : float or array-like
+        Constant price elasticity of demand, negative and below -1.
+
+    Returns
+    -------
+    float or array-like
+        The price that maximises contribution, in money. Scalars give a float; numpy arrays
+        and pandas Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the unit cost is not positive, or the elasticity is -1 or above (check the
+        sign: elasticity is negative).
+
+    References
+    ----------
+    The Lerner (Amoroso-Robinson) markup rule: ``(p - c) / p = -1 / e``.
+
+    Examples
+    --------
     >>> optimal_price(10.0, -2.0)
     20.0
     """
@@ -462,17 +649,42 @@ def elasticity_by_group(
 def price_waterfall(
     list_price: float, deductions: Mapping[str, float], unit_cost: float | None = None
 ) -> pd.DataFrame:
-    """The steps from list price to pocket price (Marn & Rosiello, 1992).
+    """The steps from list price to pocket price.
 
-    ``deductions`` maps each leak's name to its amount per unit, in the order
-    it is taken (on-invoice discounts first, then off-invoice items such as
-    payment terms, rebates and freight). Returns one row per step with columns
-    ``step``, ``amount`` (negative for a deduction), ``price`` (the running
-    price after the step) and ``share_of_list`` (``price / list_price``). The
-    last row is the pocket price. With ``unit_cost`` two rows follow: the unit
-    cost and the pocket margin (``price`` holds the money per unit,
-    ``share_of_list`` the pocket margin as a fraction of pocket price).
+    Parameters
+    ----------
+    list_price : float
+        The list price of one unit, in money. Above zero.
+    deductions : mapping of str to float
+        Each leak's name and its amount per unit (money, zero or more), in the order it is
+        taken: on-invoice discounts first, then off-invoice items such as payment terms,
+        rebates and freight.
+    unit_cost : float, optional
+        Cost of one unit. When given, two rows follow the pocket price: the unit cost and
+        the pocket margin.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step with columns ``step``, ``amount`` (negative for a deduction),
+        ``price`` (the running price after the step) and ``share_of_list``
+        (``price / list_price``). The row "Pocket price" ends the waterfall. With
+        ``unit_cost``, "Unit cost" and "Pocket margin" follow (``price`` holds the money
+        per unit, ``share_of_list`` the pocket margin as a fraction of pocket price).
+
+    Raises
+    ------
+    ValueError
+        If the list price is not positive, a deduction negative, or the deductions reach
+        the list price (check the amounts are per unit, not per order).
+
+    References
+    ----------
+    Marn, M. V. and Rosiello, R. L. (1992), "Managing price, gaining profit",
+    *Harvard Business Review* 70(5): the pocket price waterfall.
+
+    Examples
+    --------
     >>> price_waterfall(100.0, {"Discount": 10.0, "Rebate": 2.0})["price"].tolist()
     [100.0, 90.0, 88.0, 88.0]
     """

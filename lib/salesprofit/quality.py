@@ -35,9 +35,30 @@ from . import clv
 def nps(scores: Any) -> float:
     """Net Promoter Score of 0-10 answers: % promoters (9-10) minus % detractors (0-6).
 
-    From -100 (all detractors) to 100 (all promoters); passives (7-8) count in
-    the base only.
+    Passives (7-8) count in the base only.
 
+    Parameters
+    ----------
+    scores : sequence of float
+        Answers to "how likely are you to recommend us?", each from 0 to 10.
+
+    Returns
+    -------
+    float
+        The score, from -100 (all detractors) to 100 (all promoters).
+
+    Raises
+    ------
+    ValueError
+        If there is no answer or an answer is outside 0 to 10.
+
+    References
+    ----------
+    Reichheld, F. F. (2003), "The one number you need to grow", *Harvard Business Review*
+    81(12).
+
+    Examples
+    --------
     >>> nps([10, 9, 9, 10, 9, 8, 7, 8, 3, 6])
     30.0
     """
@@ -65,12 +86,41 @@ def cost_of_quality(
 ) -> dict:
     """Cost-of-quality report: the four categories, conformance and nonconformance.
 
-    Each cost argument is a number or a sequence of items (summed). Returns a
-    dict with the four category totals, ``conformance`` (prevention +
-    appraisal), ``nonconformance`` (internal + external failure), ``total``,
-    and ``conformance_rate``, ``nonconformance_rate``, ``total_rate`` as
-    fractions of ``sales``.
+    Parameters
+    ----------
+    prevention : float or sequence of float
+        Cost of preventing defects (training, process design), in money; a sequence of
+        items is summed. Zero or more.
+    appraisal : float or sequence of float
+        Cost of inspection and testing, in money. Zero or more.
+    internal_failure : float or sequence of float
+        Cost of defects caught before delivery (scrap, rework), in money. Zero or more.
+    external_failure : float or sequence of float
+        Cost of defects the customer meets (returns, warranty, lost orders), in money.
+        Zero or more.
+    sales : float
+        Sales of the same period, in money. Above zero.
 
+    Returns
+    -------
+    dict
+        The four category totals (``prevention``, ``appraisal``, ``internal_failure``,
+        ``external_failure``), ``conformance`` (prevention + appraisal),
+        ``nonconformance`` (internal + external failure), ``total``, ``sales``, and
+        ``conformance_rate``, ``nonconformance_rate``, ``total_rate`` as fractions of
+        sales.
+
+    Raises
+    ------
+    ValueError
+        If a cost is negative or missing, or sales are not positive.
+
+    References
+    ----------
+    Feigenbaum, A. V., *Total Quality Control*: the prevention-appraisal-failure model.
+
+    Examples
+    --------
     >>> r = cost_of_quality([60_000, 40_000], 150_000, 250_000, 500_000, 10_000_000)
     >>> r["conformance"], r["nonconformance"], r["nonconformance_rate"]
     (250000.0, 750000.0, 0.075)

@@ -65,13 +65,41 @@ def _series(values: Any, name: str = "value") -> pd.Series:
 
 
 def abc_classes(values: Any, a: float = 0.8, b: float = 0.95) -> pd.Series:
-    """ "A", "B" or "C" for each value, aligned with the input.
+    """The class "A", "B" or "C" of each value, aligned with the input.
 
-    Sort descending and take each item's cumulative share of the total,
-    *including the item itself*: "A" while that share is at most ``a``, "B"
-    while at most ``b``, "C" after. Values must not be negative (revenue,
-    volume); ties keep their input order.
+    Sort descending and take each item's cumulative share of the total, *including the item
+    itself*: "A" while that share is at most ``a``, "B" while at most ``b``, "C" after. Ties
+    keep their input order.
 
+    Parameters
+    ----------
+    values : sequence of float, mapping or pandas.Series
+        Revenue, volume or another amount per item (customer, product); zero or more, with
+        a positive total. For a profit that can be negative use :func:`whale_curve`.
+    a : float, default 0.8
+        Cumulative share up to which an item is "A", a fraction.
+    b : float, default 0.95
+        Cumulative share up to which an item is "B", a fraction, at least ``a``.
+
+    Returns
+    -------
+    pandas.Series
+        ``abc_class``: "A", "B" or "C" per item, in the order (and with the index) of the
+        input.
+
+    Raises
+    ------
+    ValueError
+        If a cut-off is not a fraction, ``b`` is below ``a``, a value is negative or
+        missing, or the values add up to 0.
+
+    References
+    ----------
+    Silver, E. A., Pyke, D. F. and Thomas, D. J. (2017), *Inventory and Production
+    Management in Supply Chains*, 4th ed., ch. 2 (the ABC classification).
+
+    Examples
+    --------
     >>> abc_classes([5, 40, 40, 15]).tolist()
     ['C', 'A', 'A', 'B']
     """
@@ -150,12 +178,35 @@ def abc_summary(values: Any, classes: pd.Series, profit: Any = None) -> pd.DataF
 def whale_curve(profit: Any) -> pd.DataFrame:
     """Cumulative profit share against customer share, most profitable customer first.
 
-    One row per customer (index: the customer labels, most profitable first):
-    ``profit``, ``rank`` (1 = most profitable), ``customer_share`` (rank / n),
-    ``cumulative_profit`` and ``cumulative_share`` (cumulative profit / total
-    profit). The curve ends at 1 (100 % of the profit); above 1 in between when
-    some customers lose money. Total profit must be positive.
+    The curve ends at 1 (100 % of the profit); it rises above 1 in between when some
+    customers lose money, and the height of its hump is what the loss-makers cost.
 
+    Parameters
+    ----------
+    profit : sequence of float, mapping or pandas.Series
+        Profit per customer (after cost to serve), in money; the total must be positive.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per customer, most profitable first (index: the customer labels):
+        ``profit``, ``rank`` (1 = most profitable), ``customer_share`` (rank / n),
+        ``cumulative_profit`` and ``cumulative_share`` (cumulative profit / total profit).
+
+    Raises
+    ------
+    ValueError
+        If there is no customer, a profit is missing or infinite, or total profit is zero
+        or negative.
+
+    References
+    ----------
+    Kaplan, R. S. and Cooper, R. (1998), *Cost & Effect*, ch. 10; Kaplan, R. S. and
+    Narayanan, V. G. (2001), "Measuring and managing customer profitability", *Journal of
+    Cost Management* 15(5).
+
+    Examples
+    --------
     >>> whale_curve(pd.Series({"X": 50.0, "Y": -20.0, "Z": 70.0}))["cumulative_share"].tolist()
     [0.7, 1.2, 1.0]
     """

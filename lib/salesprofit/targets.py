@@ -34,9 +34,32 @@ from ._checks import check, finite, out, values
 def decompose_target(total: float, weights: Any) -> pd.Series:
     """Split ``total`` in proportion to ``weights`` (seasonality, potential ...).
 
-    ``weights`` is a mapping, a Series (its index names the parts) or a list. They must
-    be zero or positive with a positive sum. The parts add up to ``total``.
+    The largest part absorbs the rounding residue of floating point, so the parts add up to
+    ``total`` exactly.
 
+    Parameters
+    ----------
+    total : float
+        The target of the period, in money (or units). One number, zero or more.
+    weights : mapping, pandas.Series or sequence of float
+        The weight of each part (a month's seasonality index, a territory's potential);
+        zero or more, with a positive sum. A mapping's keys or a Series' index name the
+        parts.
+
+    Returns
+    -------
+    pandas.Series
+        ``target``: the part of the total for each weight, indexed by the parts' names
+        (0 to n - 1 for a list).
+
+    Raises
+    ------
+    ValueError
+        If the total is negative or not one number, there is no weight, a weight is
+        negative, or all weights are zero.
+
+    Examples
+    --------
     >>> decompose_target(1200, {"Q1": 1, "Q2": 2, "Q3": 1, "Q4": 2}).tolist()
     [200.0, 400.0, 200.0, 400.0]
     """

@@ -46,12 +46,36 @@ def _v(x):
 
 
 def training_roi(benefits, costs):
-    """Return on a training investment: (benefits - costs) / costs, a fraction.
+    """Return on a training investment: ``(benefits - costs) / costs``, a fraction.
 
-    Phillips' level-5 ROI: net programme benefits over fully loaded programme costs
-    (Phillips & Phillips 2003, ch. 9). 1.5 means 150 %: every yuan spent came back
-    with 1.5 yuan on top. Vectorised.
+    Phillips' level-5 ROI: net programme benefits over fully loaded programme costs. 1.5
+    means 150 %: every yuan spent came back with 1.5 yuan on top.
 
+    Parameters
+    ----------
+    benefits : float or array-like
+        Monetary benefits credited to the programme (after isolating its effect), in money.
+    costs : float or array-like
+        Fully loaded programme costs, in money. Above zero.
+
+    Returns
+    -------
+    float or array-like
+        The return as a fraction of the costs. Scalars give a float; numpy arrays and pandas
+        Series give the same shape (and index).
+
+    Raises
+    ------
+    ValueError
+        If the costs are not positive or the benefits missing.
+
+    References
+    ----------
+    Phillips, J. J. and Phillips, P. P. (2003), *Return on Investment in Training and
+    Performance Improvement Programs*, 2nd ed., ch. 9.
+
+    Examples
+    --------
     >>> training_roi(300_000, 120_000)
     1.5
     """
