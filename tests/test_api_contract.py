@@ -202,6 +202,7 @@ CONTRACT: dict[str, dict[str, list[tuple[str, object]]]] = {
     },
     "targets": {"decompose_target": [("total", REQUIRED), ("weights", REQUIRED)]},
     "training": {"training_roi": [("benefits", REQUIRED), ("costs", REQUIRED)]},
+    "i18n": {"set_language": [("code", REQUIRED)], "get_language": []},
     "data": {
         "tables": [],
         "load": [("table", REQUIRED)],
@@ -227,6 +228,15 @@ def test_signature_keeps_the_contract(module, name):
 
 def test_data_error_is_a_value_error():
     assert issubclass(data.DataError, ValueError)
+
+
+def test_language_switch_is_on_the_package():
+    import salesprofit
+    from salesprofit import i18n
+
+    assert salesprofit.set_language is i18n.set_language
+    assert salesprofit.get_language is i18n.get_language
+    assert salesprofit.get_language() == "en"  # SALESPROFIT_LANG unset in the tests
 
 
 # --- one worked example per name ------------------------------------------------------
