@@ -32,7 +32,9 @@ GENERATOR_WORDS = re.compile(
 )
 
 
-def notebook_prose(path: Path) -> list[tuple[str, str]]:
+def notebook_prose(
+    path: Path, mimes: tuple[str, ...] = ("text/markdown", "text/html")
+) -> list[tuple[str, str]]:
     """(where, text) for the markdown cells and printed Markdown/HTML of a notebook."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     found = []
@@ -41,7 +43,7 @@ def notebook_prose(path: Path) -> list[tuple[str, str]]:
             found.append((f"cell {i}", "".join(cell["source"])))
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            for mime in ("text/markdown", "text/html"):
+            for mime in mimes:
                 if mime in data:
                     found.append((f"cell {i} output", "".join(data[mime])))
     return found
