@@ -112,9 +112,9 @@ def test_lab_settings_ask_no_news_and_check_no_updates(lab):
     base, _ = lab
     plugin = "@jupyterlab/apputils-extension:notification"
     with urllib.request.urlopen(f"{base}/lab/api/settings/{plugin}?token={TOKEN}", timeout=10) as r:
-        settings = json.loads(r.read())["settings"]
-    assert settings["fetchNews"] == "false"  # "Never": no "Would you like to get notified..."
-    assert settings["checkForUpdates"] is False
+        schema = json.loads(r.read())["schema"]["properties"]  # the overrides set the defaults
+    assert schema["fetchNews"]["default"] == "false"  # "Never": no "Would you like to get ..."
+    assert schema["checkForUpdates"]["default"] is False
 
 
 def test_lab_renders_myst_with_jupyterlab_myst():
@@ -181,3 +181,35 @@ def test_no_heading_in_markdown_a_cell_prints():
         if where.endswith("output") and heading.search(text)
     ]
     assert not found, "move these headings into markdown cells:\n" + "\n".join(found)
+
+
+def test_headings_to_cells_moves_printed_headings_into_markdown_cells():
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from headings_to_cells import move_headings
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    source = (
+        'say(\n    "## What this means\\n\\n"\n    f"- Keep {pct(m)}.\\n\\n"\n    "## Self-check")'
+    )
+    printed = "## What this means\n\n- Keep 25.0 %.\n\n## Self-check"
+    cell = nbformat.v4.new_code_cell(source)
+    cell.id = "c1"
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", {"text/markdown": printed, "text/plain": printed}, execution_count=1
+        )
+    ]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    assert move_headings(nb) == (2, [])
+    assert [(c.cell_type, c.source) for c in nb.cells] == [
+        ("markdown", "## What this means"),
+        ("code", 'say(\n    f"- Keep {pct(m)}.\\n\\n")'),
+        ("markdown", "## Self-check"),
+    ]
+    assert [c.id for c in nb.cells] == ["c1-h", "c1", "c1-t"]
+    data = nb.cells[1].outputs[0]["data"]
+    assert data["text/markdown"] == data["text/plain"] == "- Keep 25.0 %.\n\n"
+    assert move_headings(nb) == (0, [])  # idempotent
