@@ -72,7 +72,15 @@ class Lab:
         self.log = tmp / "lab.log"
         with open(self.log, "w") as handle:
             self.proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "tools" / "lab.py"), "--port", str(self.port), *extra],
+                [
+                    sys.executable,
+                    str(ROOT / "tools" / "lab.py"),
+                    "--port",
+                    str(self.port),
+                    # the checkpoints JupyterLab makes on opening a notebook: not in the repo
+                    f"--FileCheckpoints.checkpoint_dir={tmp / 'checkpoints'}",
+                    *extra,
+                ],
                 cwd=ROOT,
                 env=env,
                 stdout=handle,
