@@ -3,6 +3,12 @@
 Used by ``make lab``. Jupyter generates a fresh token each start (set
 ``JUPYTER_TOKEN`` to choose one) and prints the address to open, token included.
 Extra arguments are passed on to JupyterLab (``--no-browser``, ``--port``...).
+
+The settings come from ``tools/jupyter_lab_config.py`` and the course's JupyterLab
+defaults from ``tools/lab_settings/overrides.json`` (no question about Jupyter news on
+first start); nothing is written into the user's home for them. The ``jupyterlab-myst``
+extension (``requirements.txt``) renders the labs' MyST (glossary words, admonitions,
+math) as the book does.
 """
 
 from __future__ import annotations
