@@ -70,6 +70,8 @@ c.Spawner.args = [
     "--LabApp.news_url=None",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     "--LabApp.extension_manager=readonly",
+    # the course's JupyterLab settings: no news prompt, no update check (as `make lab`)
+    f"--LabApp.app_settings_dir={COURSE / 'tools' / 'lab_settings'}",
 ]
 c.Spawner.mem_limit = os.environ.get("SP_HUB_MEM_LIMIT", "1G")  # enforced by TLJH/Z2JH
 
