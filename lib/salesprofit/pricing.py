@@ -1080,6 +1080,7 @@ class RepDiscounts:
     """
 
     flagged: tuple[str, ...]
+    flagged_names: str  # the flagged reps' names, comma-separated, to quote in a sentence
     flagged_discount: float
     rest_discount: float
     known: int
@@ -1099,6 +1100,7 @@ def rep_discounts(pocket: pd.DataFrame, known: Sequence[str] = ()) -> RepDiscoun
     flagged = table[table["flag"]]
     return RepDiscounts(
         tuple(flagged["rep"]),
+        ", ".join(flagged["rep"]),
         float(flagged["avg_discount"].mean()) if len(flagged) else float("nan"),
         float(table.loc[~table["flag"], "avg_discount"].mean()),
         len(set(known)),
@@ -1149,6 +1151,15 @@ class PriceTest:
     lowest: float
     highest: float
     levels: pd.DataFrame = field(compare=False, repr=False)
+
+    def prices(self, list_price: float) -> tuple[float, float]:
+        """The lowest and highest tested price for a product at ``list_price`` (money per unit).
+
+        >>> PriceTest(1, 10, 5, 1, 0.8, 1.2, pd.DataFrame()).prices(100.0)
+        (80.0, 120.0)
+        """
+        C.check("list price", list_price, gt=0)
+        return self.lowest * list_price, self.highest * list_price
 
 
 def price_test_summary(test: pd.DataFrame) -> PriceTest:
@@ -1264,7 +1275,8 @@ class Season:
     ``index`` is the seasonal index per calendar month (1..12; 1 is an average
     month), ``months`` their names; ``units_per_month`` the mean units sold a
     month; ``base_price`` and ``unit_cost`` volume-weighted averages per unit;
-    ``capacity`` a scenario: 10 % above the average month, to the nearest ten units.
+    ``capacity`` a scenario: ``headroom`` (a fraction) above the average month, to
+    the nearest ten units.
     """
 
     category: str
@@ -1277,6 +1289,7 @@ class Season:
     base_price: float
     unit_cost: float
     capacity: float
+    headroom: float
     months: tuple[str, ...]
     index: pd.Series = field(compare=False, repr=False)
 
@@ -1310,6 +1323,7 @@ def largest_category_season(
         float(summary["avg_net_price"]),
         float(summary["avg_unit_cost"]),
         float(round(monthly * (1 + headroom), -1)),
+        float(headroom),
         tuple(calendar.month_abbr[m] for m in season.index),
         season,
     )
