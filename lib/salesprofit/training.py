@@ -214,6 +214,139 @@ def evaluate_training(
     )
 
 
+# ---------------------------------------------------------------------------
+# A sales script's yearly value, and what a workshop to teach it costs
+
+
+class ScriptValue(NamedTuple):
+    """What a new sales script is worth a year, measured by a randomised test.
+
+    Money is gross profit in the data's currency. ``gain`` is the difference in
+    gross profit per quote (treated minus control, :func:`experiment_gain`) with its
+    95 % interval; ``quotes_per_year`` the quotes the test's pace gives in 52
+    weeks. ``yearly_value`` = gain per quote x quotes a year (the middle
+    estimate), ``yearly_low``/``yearly_high`` the same at the interval's ends
+    (Phillips counts ``yearly_low``, the conservative end). ``extra_orders`` are
+    the extra won quotes a year from the difference in win rate.
+    """
+
+    conversion_treated: float
+    conversion_control: float
+    gain: ExperimentGain
+    weeks: int
+    reps: int
+    quotes_per_week: float
+    quotes_per_day: float  # five selling days a week
+    quotes_per_year: float
+    quotes_per_rep_month: float
+    extra_orders: float
+    yearly_value: float
+    yearly_low: float
+    yearly_high: float
+    low_per_rep_month: float  # yearly_low / reps / 12: the conservative gain of one rep a month
+
+
+def script_value(
+    test: pd.DataFrame,
+    products: pd.DataFrame,
+    treated: str = "B",
+    control: str = "A",
+    confidence_level: float = 0.95,
+) -> ScriptValue:
+    """The one definition of a sales script's yearly value (labs 11.1 and 13.1).
+
+    ``test`` has one row per quote with ``week``, ``rep_id``, ``offer``,
+    ``product_id``, ``offered_price``, ``quantity`` (0 when lost) and
+    ``converted``; ``products`` gives each ``unit_cost``. A quote's gross profit
+    is :func:`salesprofit.profitability.line_gross_profit` at the offered price.
+    """
+    from .profitability import line_gross_profit
+
+    need = ["week", "rep_id", "offer", "product_id", "offered_price", "quantity", "converted"]
+    missing = [c for c in need if c not in test.columns]
+    if missing:
+        raise ValueError(f"The test table lacks the column(s) {', '.join(missing)}.")
+    cost = test["product_id"].map(products.set_index("product_id")["unit_cost"])
+    if cost.isna().any():
+        raise ValueError("Some quotes name a product that is not in the product list.")
+    profit = line_gross_profit(
+        pd.DataFrame(
+            {"quantity": test["quantity"], "net_price": test["offered_price"], "unit_cost": cost}
+        )
+    )
+    is_t, is_c = test["offer"] == treated, test["offer"] == control
+    gain = experiment_gain(profit[is_t], profit[is_c], confidence_level)
+    weeks = int(test["week"].nunique())
+    reps = int(test["rep_id"].nunique())
+    per_week = len(test) / weeks
+    per_year = per_week * 52
+    conv_t, conv_c = (
+        float(test.loc[is_t, "converted"].mean()),
+        float(test.loc[is_c, "converted"].mean()),
+    )
+    return ScriptValue(
+        conv_t,
+        conv_c,
+        gain,
+        weeks,
+        reps,
+        per_week,
+        per_week / 5,
+        per_year,
+        per_year / reps / 12,
+        (conv_t - conv_c) * per_year,
+        gain.diff * per_year,
+        gain.low * per_year,
+        gain.high * per_year,
+        gain.low * per_year / reps / 12,
+    )
+
+
+class WorkshopCosts(NamedTuple):
+    """Fully loaded costs of a workshop for every rep (money in the data's currency)."""
+
+    participants: int
+    budget: float  # the year's training budget from the expenses ledger (trainer, design, venue)
+    day_rate: float  # mean base salary / working days a year
+    cost_per_participant: float  # days away x day rate + travel
+    participant_costs: float  # participants x cost per participant
+    salary_away: float  # days away x day rate, one rep
+
+
+def workshop_costs(
+    reps: pd.DataFrame,
+    expenses: pd.DataFrame,
+    year: int,
+    days: float = 2.0,
+    travel: float = 1_500.0,
+    working_days: float = 250.0,
+) -> WorkshopCosts:
+    """What a ``days``-long workshop for every rep costs, Phillips' fully loaded way.
+
+    The budget is the ``training`` expenses of ``year``; each rep costs ``days`` of
+    salary (base salary / ``working_days``) plus ``travel``.
+
+    >>> r = pd.DataFrame({"base_salary": [250_000.0, 150_000.0]})
+    >>> e = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "category": ["training"], "amount": [9_000.0]})
+    >>> w = workshop_costs(r, e, 2025)
+    >>> w.day_rate, w.cost_per_participant, w.participant_costs
+    (800.0, 3100.0, 6200.0)
+    """
+    check("The days away", days, ge=0)
+    check("The travel cost", travel, ge=0)
+    check("The working days a year", working_days, gt=0)
+    if reps.empty:
+        raise ValueError("There are no reps to train.")
+    budget = float(
+        expenses.loc[
+            (expenses["category"] == "training") & (expenses["month"].dt.year == year), "amount"
+        ].sum()
+    )
+    day_rate = float(reps["base_salary"].mean()) / working_days
+    per = days * day_rate + travel
+    return WorkshopCosts(len(reps), budget, day_rate, per, len(reps) * per, days * day_rate)
+
+
 def break_even_gain(costs, participants, months, attribution=1.0, confidence=1.0):
     """Monthly gain per participant at which the programme just pays back (ROI = 0).
 
