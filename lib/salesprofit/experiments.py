@@ -630,6 +630,7 @@ class LaunchCase:
     breakeven_high: float
     days_to_breakeven: float
     units_per_year: float
+    chart_top: float  # volume axis of the break-even chart: 1.6 x break-even units
     table: pd.DataFrame = field(compare=False, repr=False)
 
 
@@ -701,5 +702,6 @@ def launch_case(
         _units_at(new_p, new_c, fixed_costs, high, old_p, old_c),
         b.breakeven_units / pace if pace > 0 else float("inf"),
         pace * 365,
+        b.breakeven_units * 1.6,
         table,
     )
