@@ -152,3 +152,75 @@ def test_cannibalisation_rates_most_new_sales_are_switches():
     )
     assert 0.7 < r.attrs["total"] < 1.0
     assert (r["old_after"] < r["old_before"]).all()
+
+
+# --- one call per calculator, lab 11.2 (issue 13) --------------------------------
+
+
+def test_sample_size_plan_fleiss_table():
+    # Fleiss, Levin & Paik, Table A.4: 5 % vs 10 % needs 435 per group (474 corrected)
+    plan = E.sample_size_plan(0.05, lift=0.05, per_day=87)
+    assert (plan.per_group, plan.per_group_continuity, plan.total) == (435, 474, 870)
+    assert plan.days == pytest.approx(10.0) and plan.weeks == pytest.approx(2.0)
+    assert plan.change == pytest.approx(0.05)
+    with pytest.raises(ValueError, match="not both"):
+        E.sample_size_plan(0.05, 0.10, lift=0.05)
+
+
+def test_cannibalisation_above_100_percent_is_allowed_and_flagged():
+    # new unit earns 50, old unit 20; 1.5 old units lost per new unit: 50 - 30 = 20 net
+    o = E.launch_outcome(120, 70, 10_000, 1.5, 80, 60, 1_000)
+    assert o.breakeven.net_contribution == pytest.approx(20.0)
+    assert o.breakeven.breakeven_units == pytest.approx(500.0)
+    assert o.shrinks_pair and o.old_units_lost == 1.5
+    assert o.profit == pytest.approx(1_000 * 20.0 - 10_000)
+    with pytest.raises(ValueError, match="no volume breaks even"):
+        E.launch_outcome(120, 70, 10_000, 3.0, 80, 60, 1_000)  # 50 - 60 < 0
+
+
+def test_launch_case_on_huaxin():
+    lines, orders, products = data.load("order_lines"), data.load("orders"), data.load("products")
+    case = E.launch_case(lines, orders, products, fixed_costs=30_000.0, year=2025)
+    rates = E.cannibalisation_rates(lines, orders, products)
+    assert case.cannibalisation == pytest.approx(rates.attrs["total"])
+    assert case.cannibalisation_low < case.cannibalisation < case.cannibalisation_high
+    assert case.above_100 == int((rates["cannibalisation"] > 1).sum()) > 0
+    assert case.switch == pytest.approx(0.6, abs=0.03)  # ground truth: 60 % of buyers switch
+    b = case.breakeven
+    # hand: net = (P - c) - k (Po - co); units = F / net
+    net = (case.new_price - case.new_cost) - case.cannibalisation * (case.old_price - case.old_cost)
+    assert b.net_contribution == pytest.approx(net)
+    assert case.breakeven_low < b.breakeven_units < case.breakeven_high
+    assert case.days_to_breakeven == pytest.approx(
+        b.breakeven_units / rates.loc[case.new_id, "new_after"]
+    )
+
+
+# --- chapter 11 exercises: the solution as shown is accepted, mistakes recognised ----
+
+
+def test_ab_z_exercise_two_decimals_as_asked():
+    from salesprofit.exercises import experiments as X
+
+    ex = X.ab_z(479, 598, 525, 596)
+    t = E.two_proportion_ztest(479, 598, 525, 596)
+    shown = round(t.z, 2)
+    assert ex.check(f"{shown:.2f}").kind == "right"
+    assert ex.format(ex.answer) == f"{shown:.2f}"  # the feedback shows two decimals too
+    # following the solution's rounded steps (four decimals) gives the same two decimals
+    pa, pb = round(479 / 598, 4), round(525 / 596, 4)
+    p = round((479 + 525) / (598 + 596), 4)
+    se = round(math.sqrt(p * (1 - p) * (1 / 598 + 1 / 596)), 4)
+    assert ex.check(round((pa - pb) / se, 2)).kind == "right"
+    assert ex.check(-shown).kind == "mistake"  # the sign
+    assert ex.check(round(pa - pb, 2)).kind == "mistake"  # the difference, not z
+
+
+def test_new_product_units_exercise_accepts_the_solution():
+    from salesprofit.exercises import experiments as X
+
+    ex = X.new_product_units(68, 49, 30_000, 0.5, 59, 45)
+    net = (68 - 49) - 0.5 * (59 - 45)  # 12
+    assert ex.check(round(30_000 / net)).kind == "right"
+    assert ex.check(round(30_000 / (68 - 49))).kind == "mistake"  # cannibalisation ignored
+    assert ex.check(round(30_000 / 68)).kind == "mistake"  # price, not contribution

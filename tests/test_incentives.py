@@ -234,3 +234,54 @@ def test_exercises_diagnose_typical_mistakes():
     # price 108, gross profit (108 - 84) x 2,000 = 48,000, pay 15 % = 7,200
     assert ex2.answer == pytest.approx(7_200)
     assert "on revenue" in ex2.check(str(0.15 * 108 * 2_000)).message
+
+
+# --- one call per calculator and the chapter 9 labs (issue 13) ---------------------
+
+
+def test_tier_forms_and_the_cliff_hand_calculation():
+    tiers = [(0, 0.02), (6_000_000, 0.03), (9_000_000, 0.04)]
+    f = I.tier_forms(tiers, 5_800_000)
+    assert f.marginal == pytest.approx(0.02 * 5_800_000)
+    assert f.retroactive == pytest.approx(0.02 * 5_800_000)
+    assert f.next_threshold == 6_000_000 and f.gap == pytest.approx(200_000)
+    assert f.retroactive_gain == pytest.approx(0.03 * 6_000_000 - 0.02 * 5_800_000)
+    assert f.marginal_gain == pytest.approx(0.02 * 200_000)
+    assert f.cliff == pytest.approx(6_000_000 * 0.01)
+    top = I.tier_forms(tiers, 10_000_000)
+    assert top.next_index == -1 and top.retroactive == pytest.approx(400_000)
+
+
+def test_near_threshold_and_plan_comparison():
+    results = pd.DataFrame(
+        {
+            "name": ["A", "B", "C"],
+            "revenue": [5_990_000.0, 5_000_000.0, 5_700_000.0],
+            "gross_profit": [1_000_000.0, 1_200_000.0, 900_000.0],
+            "gross_margin": [0.17, 0.24, 0.16],
+            "avg_discount": [0.12, 0.05, 0.15],
+        },
+        index=["R1", "R2", "R3"],
+    )
+    tiers = [(0, 0.02), (6_000_000, 0.03)]
+    near = I.near_threshold(results, tiers, 1, 500_000)
+    assert near.index.tolist() == ["R1", "R3"]
+    assert near.loc["R1", "jump"] == pytest.approx(0.03 * 6_000_000 - 0.02 * 5_990_000)
+    cmp = I.compare_plans(results, I.Plan(((0, 0.01),)), I.Plan(((0, 0.05),), basis="gross_profit"))
+    assert (cmp.deepest, cmp.shallowest, cmp.deepest_name) == ("R3", "R2", "C")
+    assert cmp.cost_a == pytest.approx(0.01)
+    assert cmp.deepest_pay_b == pytest.approx(0.05 * 900_000)
+    link = I.discount_margin_link(results, n=2)
+    assert link.deepest == ("R3", "R1") and link.overlap == 2
+
+
+def test_exercises_accept_the_solution_as_shown():
+    from salesprofit.exercises import incentives as X
+
+    r = X.retroactive_commission(6_150_000, [(0, 0.02), (6_000_000, 0.03), (9_000_000, 0.04)])
+    assert r.check(round(0.03 * 6_150_000)).kind == "right"  # the top rate on all sales
+    assert r.check(round(0.02 * 6_000_000 + 0.03 * 150_000)).kind == "mistake"  # marginal
+    m = X.margin_plan_pay(list_price=120.0, unit_cost=84.0, units=2_000, discount=0.10, rate=0.15)
+    assert m.check(round(2_000 * (108 - 84) * 0.15)).kind == "right"
+    assert m.check(round(0.15 * 2_000 * 108)).kind == "mistake"  # paid on revenue
+    assert m.check(round(0.15 * (120 - 84) * 2_000)).kind == "mistake"  # list price used

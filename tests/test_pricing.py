@@ -295,3 +295,149 @@ def test_price_move_report():
     assert m.units_best == pytest.approx(1000 * 0.9**-3)
     assert m.profit_best == pytest.approx(30 * 1000 * 0.9**-3)
     assert m.profit_change == pytest.approx(m.profit_best / 40_000 - 1)
+
+
+# --- one call per calculator and the chapter 3 labs (issue 13) ----------------
+
+
+def test_discount_breakeven_is_one_call_kotler_armstrong():
+    # Kotler & Armstrong: a 30 % margin and a 10 % cut need 50 % more units.
+    b = P.discount_breakeven(0.30, 0.10, units_now=200)
+    assert b.volume_needed == pytest.approx(0.5)
+    assert b.units_needed == pytest.approx(300.0)
+    assert b.new_margin == pytest.approx(0.2 / 0.9)  # (0.3 - 0.1) / (1 - 0.1)
+    assert list(b.shown["discount"]) == pytest.approx([0.05, 0.10, 0.15, 0.20, 0.25, 0.30])
+    assert not b.table.loc[b.table["discount"] >= 0.30, "feasible"].any()
+    with pytest.raises(ValueError, match="no extra volume can make it up"):
+        P.discount_breakeven(0.20, 0.25)
+    with pytest.raises(ValueError, match="between 0 and 100"):
+        P.discount_breakeven(1.2, 0.1)
+
+
+def test_deal_pocket_hand_calculation():
+    d = P.deal_pocket(200.0, 0.10, 90, 0.06, 0.03, 4.0, 130.0)
+    invoice = 180.0
+    pocket = invoice - invoice * 0.06 * 90 / 365 - invoice * 0.03 - 4.0
+    assert d.invoice_price == pytest.approx(invoice)
+    assert d.pocket_price == pytest.approx(pocket)
+    assert d.pocket_share == pytest.approx(pocket / 200.0)
+    assert d.invoice_margin == pytest.approx((180 - 130) / 180)
+    assert d.pocket_margin == pytest.approx((pocket - 130) / pocket)
+
+
+def test_price_move_flags_a_best_price_outside_the_tested_range():
+    # c = 60, e = -1.5: p* = 60 x 1.5 / 0.5 = 180, far above prices tested at 80-120.
+    m = P.price_move(60, 100, 1000, -1.5, tested_low=80, tested_high=120)
+    assert m.optimal_price == pytest.approx(180.0)
+    assert m.outside_tested and m.direction == "raise"
+    inside = P.price_move(60, 100, 1000, -3.0, tested_low=80, tested_high=120)
+    assert inside.optimal_price == pytest.approx(90.0) and not inside.outside_tested
+    assert inside.direction == "cut" and len(inside.curve) == 200
+    with pytest.raises(ValueError, match="swap them"):
+        P.price_move(60, 100, 1000, -3.0, tested_low=120, tested_high=80)
+
+
+def test_segment_best_prices_ranges_and_extrapolation():
+    fits = pd.DataFrame(
+        {"elasticity": [-3.0, -1.5], "ci_low": [-4.0, -2.0], "ci_high": [-2.0, -0.9]},
+        index=["elastic", "loyal"],
+    )
+    out = P.segment_best_prices(60.0, 100.0, fits, tested=(0.8, 1.2))
+    # hand: 60 x e / (1 + e): -3 -> 90, -4 -> 80, -2 -> 120; -1.5 -> 180, -2 -> 120
+    assert out.loc[
+        "elastic", ["optimal_price", "price_low", "price_high"]
+    ].tolist() == pytest.approx([90.0, 80.0, 120.0])
+    assert out.loc["loyal", "optimal_price"] == pytest.approx(180.0)
+    assert out.loc["loyal", "price_high"] == np.inf  # the interval reaches e > -1: no best price
+    assert out["outside_tested"].tolist() == [False, True]
+    assert list(out.index) == ["elastic", "loyal"]  # sorted by price against list
+
+
+def test_category_label_shows_labels_not_ids():
+    assert P.category_label("power_tools") == "Power tools"
+    assert P.category_label(pd.Series(["cutting_tools"])).tolist() == ["Cutting tools"]
+
+
+def test_compare_dynamic_pricing_matches_the_simulation():
+    season = [0.7, 0.9, 1.0, 1.2, 1.4, 1.1]
+    c = P.compare_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
+    sim = P.simulate_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
+    gain = sim["dynamic_contribution"].sum() - sim["fixed_contribution"].sum()
+    assert c.gain == pytest.approx(gain)
+    assert c.gain_share == pytest.approx(gain / sim["fixed_contribution"].sum())
+
+
+# --- Huaxin (issue 13, items 7 and 8) ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def huaxin():
+    from salesprofit import data
+
+    return {t: data.load(t) for t in ("order_lines", "orders", "products", "price_experiment")}
+
+
+def test_best_seller_is_shown_at_one_years_prices(huaxin):
+    lines, orders, products = huaxin["order_lines"], huaxin["orders"], huaxin["products"]
+    top = P.best_seller(lines, orders, products)
+    # independent: the product with the most quantity x net price, priced in its latest year
+    sales = (lines["quantity"] * lines["net_price"]).groupby(lines["product_id"]).sum()
+    assert top.product_id == sales.idxmax()
+    dated = lines.merge(orders[["order_id", "order_date"]], on="order_id")
+    mine = dated[(dated["product_id"] == top.product_id) & (dated["order_date"].dt.year == 2025)]
+    assert top.price_year == 2025
+    assert top.list_price == pytest.approx(mine["list_price"].median())
+    assert top.unit_cost == pytest.approx(mine["unit_cost"].median())
+    assert top.category_label == P.category_label(top.category) != top.category
+
+
+def test_lab_3_3_flags_best_prices_outside_the_tested_range(huaxin):
+    test = huaxin["price_experiment"]
+    pt = P.price_test_summary(test)
+    assert (pt.lowest, pt.highest) == (0.8, 1.2)  # the experiment's levels
+    seg = P.segment_elasticities(test)
+    top = P.best_seller(huaxin["order_lines"], huaxin["orders"], huaxin["products"])
+    best = P.segment_best_prices(top.unit_cost, top.list_price, seg.table, (pt.lowest, pt.highest))
+    # every segment whose best price lies above 120 % of list is flagged, and only those
+    ratio = best["optimal_price"] / top.list_price
+    assert best["outside_tested"].tolist() == ((ratio < 0.8) | (ratio > 1.2)).tolist()
+    assert best["outside_tested"].any()
+    assert (best["price_low"] <= best["optimal_price"]).all()
+    assert (best["optimal_price"] <= best["price_high"]).all()
+
+
+def test_discount_summary_uses_the_shared_line_definitions(huaxin):
+    from salesprofit import profitability
+
+    lines = huaxin["order_lines"]
+    s = P.discount_summary(lines).iloc[0]
+    assert s["net_revenue"] == pytest.approx(profitability.line_net_sales(lines).sum(), rel=1e-12)
+    assert s["gross_profit"] == pytest.approx(
+        profitability.line_gross_profit(lines).sum(), rel=1e-9
+    )
+
+
+# --- chapter 3 exercises: the solution as shown is accepted, mistakes recognised ----
+
+
+def test_pricing_exercises_accept_the_solution_as_shown():
+    from salesprofit.exercises import pricing as X
+
+    e = X.discount_volume(0.423, 0.08)
+    shown = round(0.08 / (0.423 - 0.08) * 100, 1)  # "8.0 % ÷ (42.3 % − 8.0 %) = 23.3 %"
+    assert e.check(shown).kind == "right"
+    assert e.check(round(0.08 / 0.423 * 100, 1)).kind == "mistake"  # divided by the old margin
+    assert e.check(8.0).kind == "mistake"
+
+    o = X.optimal_price(143.75, -2.76)
+    assert o.check(round(143.75 * -2.76 / (1 - 2.76), 2)).kind == "right"
+    assert o.check(round(143.75 * (1 + 1 / 2.76), 2)).kind == "mistake"  # 1/|e| as a markup
+
+    d = X.dynamic_price(143.58, 1.24, 0.5, 0.10)
+    assert d.check(round(143.58 * 1.10, 2)).kind == "right"  # capped at +10 %
+    assert d.check(round(143.58 * 1.12, 2)).kind == "mistake"  # the cap forgotten
+
+    p = X.pocket_margin(200.0, 0.10, 90, 0.06, 0.03, 4.0, 130.0)
+    pocket = round(180 - 180 * 0.06 * 90 / 365 - 180 * 0.03 - 4.0, 2)
+    assert p.check(round((pocket - 130) / pocket * 100, 1)).kind == "right"
+    assert p.check(round((180 - 130) / 180 * 100, 1)).kind == "mistake"  # invoice margin

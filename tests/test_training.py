@@ -306,3 +306,68 @@ def test_ramp_time_exercise():
     assert ex.check("9.2").correct
     assert ex.check("4").kind == "mistake" and "63 %" in ex.check("4").message
     assert ex.check("3.6").kind == "mistake"
+
+
+# --- a script's yearly value: one definition for labs 11.1 and 13.1 (issue 13) -------
+
+
+def test_script_value_is_one_number_for_both_labs():
+    test, products = data.load("price_experiment"), data.load("products")
+    v = T.script_value(test, products, treated="B", control="A")
+    # hand: gross profit per quote at the offered price, B minus A
+    cost = test["product_id"].map(products.set_index("product_id")["unit_cost"])
+    gp = test["quantity"] * (test["offered_price"] - cost)
+    diff = gp[test["offer"] == "B"].mean() - gp[test["offer"] == "A"].mean()
+    assert v.gain.diff == pytest.approx(diff, rel=1e-9)
+    assert v.quotes_per_year == pytest.approx(len(test) / 12 * 52)  # 12 weeks of quotes
+    assert v.yearly_value == pytest.approx(diff * v.quotes_per_year, rel=1e-9)
+    assert v.yearly_low < v.yearly_value < v.yearly_high
+    # lab 13.1 counts Phillips' low end over 20 reps x 12 months: the same yearly_low
+    w = T.workshop_costs(data.load("reps"), data.load("expenses"), 2025)
+    e = T.evaluate_training(
+        w.participants, v.low_per_rep_month, 12, 1.0, 1.0, w.cost_per_participant, w.budget
+    )
+    assert e.benefits == pytest.approx(v.yearly_low, rel=1e-9)
+    assert e.monthly_benefits == pytest.approx(v.yearly_low / 12, rel=1e-9)
+
+
+def test_workshop_costs_hand_calculation():
+    reps_ = pd.DataFrame({"base_salary": [200_000.0, 300_000.0]})
+    exp = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2024-05-01", "2025-03-01", "2025-09-01"]),
+            "category": ["training", "training", "travel"],
+            "amount": [5_000.0, 7_000.0, 900.0],
+        }
+    )
+    w = T.workshop_costs(reps_, exp, 2025, days=2, travel=1_500)
+    assert w.budget == 7_000.0  # 2025 training only
+    assert w.day_rate == pytest.approx(250_000 / 250)
+    assert w.cost_per_participant == pytest.approx(2 * 1_000 + 1_500)
+    assert w.participant_costs == pytest.approx(2 * 3_500)
+
+
+def test_ramp_view_and_drill_sheet():
+    v = T.ramp_view(4.0, 0.0, 1.0, 100_000, 3)
+    assert v["hire_month_name"] == "March" and v["level_month_name"] == "December"
+    assert v["table"]["productivity"].iloc[1] == pytest.approx(1 - math.exp(-3 / 4))
+    sheet = T.drill_sheet(dict.fromkeys(T.DRILL_CRITERIA, 4.0))
+    assert sheet.all_equal and sheet.table["weight"].sum() == pytest.approx(1.0)
+    assert sheet.score.total == pytest.approx(0.75)  # (4 - 1) / (5 - 1)
+    session = pd.DataFrame({k: [5.0, 1.0] for k in T.DRILL_CRITERIA}, index=["a", "b"])
+    out = T.drill_session(session)
+    assert out["total"].tolist() == pytest.approx([1.0, 0.0])
+    assert out["level"].tolist() == ["ready", "practise again"]
+
+
+def test_training_exercises_accept_the_solution_as_shown():
+    from salesprofit import exercises
+
+    ex = exercises.training.training_roi(12, 2_000, 12, 0.6, 0.75, 5_000, 24_000)
+    benefits = 12 * 2_000 * 12 * 0.6 * 0.75  # 129,600
+    costs = 12 * 5_000 + 24_000  # 84,000
+    assert ex.check(round((benefits - costs) / costs * 100, 1)).kind == "right"
+    assert ex.check(round(benefits / costs * 100, 1)).kind == "mistake"  # BCR
+    r = exercises.training.ramp_time(4.1, 0.9)
+    assert r.check(round(4.1 * 2.303, 2)).kind == "right"  # "4.1 × 2.303 = 9.44"
+    assert r.check(4.1).kind == "mistake"

@@ -53,3 +53,24 @@ def test_exercises():
     assert e.check(f"{-e.answer:.2f}").kind == "mistake"
     e = ex.new_product_units(120, 70, 260_000, 0.6, 100, 60)
     assert e.check("10000").correct and e.check("5200").kind == "mistake"
+
+
+def test_new_product_calculator_explains_cannibalisation_above_100_percent():
+    from salesprofit.ui import experiments as calc
+
+    # new unit earns 50, old unit 20; k = 1.2: lost 24 a new unit, net 26 (hand calculation)
+    c = calc.new_product_calculator(
+        price=120,
+        unit_cost=70,
+        fixed_costs=26_000,
+        cannibalisation=1.2,
+        old_price=80,
+        old_unit_cost=60,
+        expected_units=2_000,
+    )
+    b = c.output["breakeven"]
+    assert b.net_contribution == pytest.approx(26.0) and b.breakeven_units == pytest.approx(1_000.0)
+    assert c.output["profit"] == pytest.approx(2_000 * 26.0 - 26_000)
+    assert "above 100 %" in c.result.value and "1.20 units" in c.result.value
+    c.inputs["cannibalisation"].value = 60.0  # percent: below 100 %, no explanation
+    assert "above 100 %" not in c.result.value

@@ -81,3 +81,22 @@ def test_calculator_repr_is_short():
         repr(ui.breakeven_calculator())
         == "<Calculator: Discount break-even: what a discount really costs>"
     )
+
+
+def test_optimal_price_calculator_warns_outside_the_tested_prices():
+    # c = 60, e = -1.5: the best price 180 lies above the 80-120 tested
+    calc = ui.optimal_price_calculator(
+        unit_cost=60,
+        current_price=100,
+        current_units=1000,
+        elasticity=-1.5,
+        tested_low=80,
+        tested_high=120,
+    )
+    assert calc.output.outside_tested
+    assert (
+        "Warning" in calc.result.value
+        and "outside the prices that were tested" in calc.result.value
+    )
+    calc.inputs["elasticity"].value = -3.0  # best price 90: inside, no warning
+    assert not calc.output.outside_tested and "Warning" not in calc.result.value

@@ -28,7 +28,7 @@ rounded here (a sample size is returned unrounded: round it up to plan).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -361,9 +361,11 @@ def new_product_breakeven(
 ) -> NewProductBreakeven:
     """Units of a new product needed to pay its fixed launch costs, net of cannibalisation.
 
-    ``cannibalisation`` is the fraction of the new product's units that would have
-    been sold as the old product anyway (0: all new business; 1: every sale is a
-    switch). Each new unit earns ``price - unit_cost`` and loses
+    ``cannibalisation`` is the old product's units lost per new unit sold (0: all
+    new business; 1: every sale is a switch; above 1: the old product loses more
+    than the new one sells, so the pair shrinks and the launch takes more margin
+    than it adds unless the new unit earns more than the old ones it displaces).
+    Each new unit earns ``price - unit_cost`` and loses
     ``cannibalisation x (old_price - old_unit_cost)``; break-even units are
     ``fixed_costs / net``.
 
@@ -383,8 +385,7 @@ def new_product_breakeven(
         "cannibalisation",
         cannibalisation,
         ge=0,
-        le=1,
-        why="it is the share of the new product's sales taken from the old one",
+        why="it is the old product's sales lost per new sale (0.6 for 60 %)",
     )
     C.check("old price", old_price, ge=0)
     C.check("old unit cost", old_unit_cost, ge=0)
@@ -532,3 +533,231 @@ def cannibalisation_rates(
     gained = float((out["new_after"] * out["days_after"]).sum())
     out.attrs["total"] = lost / gained if gained > 0 else float("nan")
     return out.drop(columns="days_after")
+
+
+# ---------------------------------------------------------------------------
+# Plans and cases, as the calculators and labs show them
+
+
+class SampleSizePlan(NamedTuple):
+    """A test plan: customers per group (unrounded and rounded up), the total, how long
+    the test runs at ``per_day`` customers a day (days, and weeks of five selling days),
+    and for the chart the sizes needed for other target rates (``grid``, ``sizes``) and
+    for half the change (``half``)."""
+
+    p_base: float
+    p_target: float
+    change: float  # |p_target - p_base|, the difference to detect
+    n: float
+    n_continuity: float
+    per_group: int
+    per_group_continuity: int
+    total: int
+    days: float
+    weeks: float
+    half: int  # customers per group to detect half the change, rounded up
+    grid: np.ndarray
+    sizes: np.ndarray
+
+
+def sample_size_plan(
+    p_base: float,
+    p_target: float | None = None,
+    alpha: float = 0.05,
+    power: float = 0.8,
+    per_day: float = 0.0,
+    lift: float | None = None,
+) -> SampleSizePlan:
+    """Everything a test plan shows, from :func:`sample_size_two_proportions`.
+
+    Give ``p_target`` or ``lift`` (``p_target = p_base + lift``, in fractions);
+    ``per_day`` is the customers (quotes) a day both groups together get (0: unknown,
+    the duration is then infinite).
+
+    >>> plan = sample_size_plan(0.05, 0.10, per_day=87)
+    >>> plan.per_group, plan.total, plan.days
+    (435, 870, 10.0)
+    """
+    if (p_target is None) == (lift is None):
+        raise ValueError("Give either the target rate or the lift, not both.")
+    target = float(p_base + lift) if lift is not None else float(p_target)
+    C.check("customers a day", per_day, ge=0)
+    n = sample_size_two_proportions(p_base, target, alpha, power)
+    n_cc = sample_size_two_proportions(p_base, target, alpha, power, continuity_correction=True)
+    per_group = int(np.ceil(n))
+    days = 2 * per_group / per_day if per_day > 0 else float("inf")
+    d = target - p_base
+    grid = np.linspace(p_base + 0.4 * d, p_base + 2.5 * d, 60)
+    grid = grid[(grid > 0.001) & (grid < 0.999)]
+    return SampleSizePlan(
+        float(p_base),
+        target,
+        abs(d),
+        float(n),
+        float(n_cc),
+        per_group,
+        int(np.ceil(n_cc)),
+        2 * per_group,
+        days,
+        days / 5,
+        int(np.ceil(sample_size_two_proportions(p_base, p_base + d / 2, alpha, power))),
+        grid,
+        np.asarray(sample_size_two_proportions(p_base, grid, alpha, power), dtype=float),
+    )
+
+
+class LaunchOutcome(NamedTuple):
+    """A launch's break-even and its profit at the expected volume (money, units).
+
+    ``shrinks_pair`` is True when cannibalisation is above 100 %: for every new unit
+    sold the old product loses more than one unit, so the pair sells fewer units than
+    before; ``old_units_lost`` is that loss per new unit (the cannibalisation rate).
+    ``chart_top`` is the largest volume worth drawing.
+    """
+
+    breakeven: NewProductBreakeven
+    profit: float
+    shrinks_pair: bool
+    old_units_lost: float
+    chart_top: float
+
+
+def launch_outcome(
+    price: float,
+    unit_cost: float,
+    fixed_costs: float,
+    cannibalisation: float,
+    old_price: float,
+    old_unit_cost: float,
+    expected_units: float,
+) -> LaunchOutcome:
+    """:func:`new_product_breakeven` and the profit at ``expected_units`` new units.
+
+    >>> o = launch_outcome(120.0, 70.0, 260_000.0, 0.6, 100.0, 60.0, 12_000)
+    >>> round(o.profit, 6), o.shrinks_pair
+    (52000.0, False)
+    """
+    C.check("expected units", expected_units, ge=0)
+    b = new_product_breakeven(
+        price, unit_cost, fixed_costs, cannibalisation, old_price, old_unit_cost
+    )
+    return LaunchOutcome(
+        b,
+        expected_units * b.net_contribution - fixed_costs,
+        bool(cannibalisation > 1),
+        float(cannibalisation),
+        max(expected_units, b.breakeven_units) * 1.3,
+    )
+
+
+@dataclass(frozen=True)
+class LaunchCase:
+    """The launches of a company's new models and the best-selling one's break-even.
+
+    ``table`` has one row per new model: ``name`` (without ", new model"),
+    ``old_product``, ``launch_date``, ``switch_share``, ``old_before``, ``old_after``,
+    ``new_after`` (units a day) and ``cannibalisation``. ``switch`` and
+    ``cannibalisation`` are the pooled rates, ``cannibalisation_low``/``_high`` a 95 %
+    bootstrap interval over the pairs (seeded). ``above_100`` counts the pairs whose
+    old model lost more units a day than the new model sold. The best pair
+    (``new_id``, ``old_id``) is priced at ``year``'s average net price and unit cost;
+    ``breakeven`` uses the pooled rate, ``breakeven_low``/``_high`` the interval's
+    ends (inf when no volume pays); ``days_to_breakeven`` at the new model's pace,
+    ``units_per_year`` that pace over 365 days.
+    """
+
+    switch: float
+    cannibalisation: float
+    cannibalisation_low: float
+    cannibalisation_high: float
+    above_100: int
+    new_id: str
+    old_id: str
+    new_name: str
+    year: int
+    new_price: float
+    new_cost: float
+    old_price: float
+    old_cost: float
+    old_unit_contribution: float
+    fixed_costs: float
+    breakeven: NewProductBreakeven
+    breakeven_low: float
+    breakeven_high: float
+    days_to_breakeven: float
+    units_per_year: float
+    chart_top: float  # volume axis of the break-even chart: 1.6 x break-even units
+    table: pd.DataFrame = field(compare=False, repr=False)
+
+
+def _pooled_interval(rates: pd.DataFrame, last: pd.Timestamp, seed: int) -> tuple[float, float]:
+    """95 % bootstrap interval of the pooled cannibalisation rate, resampling pairs."""
+    days = ((last - rates["launch_date"]).dt.days + 1).clip(lower=1).to_numpy(float)
+    lost = ((rates["old_before"] - rates["old_after"]).to_numpy(float)) * days
+    gained = rates["new_after"].to_numpy(float) * days
+    rng = np.random.default_rng(seed)
+    pick = rng.integers(0, len(rates), size=(2000, len(rates)))
+    pooled = lost[pick].sum(axis=1) / gained[pick].sum(axis=1)
+    low, high = np.quantile(pooled[np.isfinite(pooled)], [0.025, 0.975])
+    return float(low), float(high)
+
+
+def _units_at(price, cost, fixed, k, old_price, old_cost) -> float:
+    try:
+        return new_product_breakeven(price, cost, fixed, k, old_price, old_cost).breakeven_units
+    except ValueError:
+        return float("inf")
+
+
+def launch_case(
+    order_lines: pd.DataFrame,
+    orders: pd.DataFrame,
+    products: pd.DataFrame,
+    fixed_costs: float,
+    year: int,
+    seed: int = 11,
+) -> LaunchCase:
+    """Lab 11.2's worked example from the company's tables (see :class:`LaunchCase`)."""
+    from .pricing import discount_summary
+
+    switch = switch_share(order_lines, orders, products)
+    rates = cannibalisation_rates(order_lines, orders, products)
+    names = products.set_index("product_id")["name"].str.replace(", new model", "", regex=False)
+    table = switch[["launch_date", "switch_share"]].join(
+        rates[["old_product", "old_before", "old_after", "new_after", "cannibalisation"]]
+    )
+    table.insert(0, "name", names.reindex(table.index))
+    dates = order_lines["order_id"].map(orders.set_index("order_id")["order_date"])
+    low, high = _pooled_interval(rates, dates.max(), seed)
+    new_id = str(rates["new_after"].idxmax())
+    old_id = str(rates.loc[new_id, "old_product"])
+    prices = discount_summary(order_lines[dates.dt.year == year], by="product_id")
+    new_p, new_c = prices.loc[new_id, ["avg_net_price", "avg_unit_cost"]].astype(float)
+    old_p, old_c = prices.loc[old_id, ["avg_net_price", "avg_unit_cost"]].astype(float)
+    k = float(rates.attrs["total"])
+    b = new_product_breakeven(new_p, new_c, fixed_costs, k, old_p, old_c)
+    pace = float(rates.loc[new_id, "new_after"])
+    return LaunchCase(
+        float(switch.attrs["total"]),
+        k,
+        low,
+        high,
+        int((rates["cannibalisation"] > 1).sum()),
+        new_id,
+        old_id,
+        str(names[new_id]),
+        int(year),
+        new_p,
+        new_c,
+        old_p,
+        old_c,
+        old_p - old_c,
+        float(fixed_costs),
+        b,
+        _units_at(new_p, new_c, fixed_costs, low, old_p, old_c),
+        _units_at(new_p, new_c, fixed_costs, high, old_p, old_c),
+        b.breakeven_units / pace if pace > 0 else float("inf"),
+        pace * 365,
+        b.breakeven_units * 1.6,
+        table,
+    )

@@ -24,7 +24,7 @@ pay under the plan; the company's profit after commission follows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -404,4 +404,244 @@ def discount_choice(
     profit = table["company_profit"]
     return DiscountChoice(
         table, float(d[i]), float(d[j]), float(pay[i]), float(profit.iloc[i]), float(profit.iloc[j])
+    )
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 9 calculators and labs show: one call each
+
+
+@dataclass(frozen=True)
+class TierForms:
+    """One tier table paid both ways at ``sales`` (money per rep per period).
+
+    ``marginal_rate`` and ``retroactive_rate`` are pay / sales (0 at no sales).
+    ``next_threshold`` is the first threshold above ``sales`` (NaN when above all;
+    ``next_index`` its position in the tier table, -1 then), ``gap`` the sales still
+    missing, ``retroactive_gain`` and ``marginal_gain`` what closing the gap adds to
+    pay, ``cliff`` the jump at that threshold. ``curves`` holds the two payout
+    curves up to ``span`` (1.3 x the larger of sales and the top threshold).
+    """
+
+    sales: float
+    marginal: float
+    retroactive: float
+    marginal_rate: float
+    retroactive_rate: float
+    tiers: tuple
+    next_index: int
+    next_threshold: float
+    gap: float
+    retroactive_gain: float
+    marginal_gain: float
+    cliff: float
+    span: float
+    curves: dict = field(compare=False, repr=False)
+
+
+def tier_forms(tiers: Any, sales: float) -> TierForms:
+    """A tier table's marginal and retroactive pay at ``sales``, and the next cliff.
+
+    >>> f = tier_forms([(0, 0.02), (6_000_000, 0.03)], 5_990_000)
+    >>> round(f.retroactive_gain, 2), round(f.marginal_gain, 2), round(f.cliff, 2)
+    (60200.0, 200.0, 60000.0)
+    """
+    check("Sales", sales, ge=0)
+    t = tuple((float(a), float(r)) for a, r in tiers)
+    marg = float(commission(sales, t, "marginal"))
+    retro = float(commission(sales, t, "retroactive"))
+    above = [(i, a) for i, (a, _) in enumerate(t) if a > sales]
+    i, nxt = above[0] if above else (-1, float("nan"))
+    span = max(sales, max(a for a, _ in t)) * 1.3
+    curves = {
+        "marginal (each rate on its band)": payout_curve(Plan(t), span) if span > 0 else None,
+        "retroactive (top rate on all sales)": payout_curve(Plan(t, "retroactive"), span)
+        if span > 0
+        else None,
+    }
+    return TierForms(
+        float(sales),
+        marg,
+        retro,
+        marg / sales if sales else 0.0,
+        retro / sales if sales else 0.0,
+        t,
+        i,
+        nxt,
+        nxt - sales if above else float("nan"),
+        float(commission(nxt, t, "retroactive")) - retro if above else float("nan"),
+        float(commission(nxt, t, "marginal")) - marg if above else float("nan"),
+        cliff(t, i) if above else float("nan"),
+        span,
+        curves,
+    )
+
+
+def pay_for_step(tiers: Any, sales_from: float, sales_to: float, method: str = "marginal") -> float:
+    """Extra pay for moving sales from ``sales_from`` to ``sales_to`` (money).
+
+    >>> pay_for_step([(0, 0.02), (6_000_000, 0.03)], 5_990_000, 6_000_000, "retroactive")
+    60200.0
+    """
+    return float(commission(sales_to, tiers, method)) - float(commission(sales_from, tiers, method))
+
+
+def near_threshold(
+    results: pd.DataFrame, tiers: Any, threshold_index: int = 1, window: float = 500_000.0
+) -> pd.DataFrame:
+    """Reps whose revenue ends within ``window`` below a threshold of a retroactive plan.
+
+    One row per rep (``results`` has ``name`` and ``revenue``): ``name``, ``revenue``,
+    ``gap`` (sales short of the threshold) and ``jump`` (the retroactive pay gained by
+    crossing it), closest first.
+    """
+    check("The window", window, gt=0)
+    t = [(float(a), float(r)) for a, r in tiers]
+    if not 1 <= threshold_index < len(t):
+        raise ValueError("Choose a threshold of the tier table other than the first (0).")
+    line = t[threshold_index][0]
+    near = results[(results["revenue"] > line - window) & (results["revenue"] < line)]
+    out = near[["name", "revenue"]].copy()
+    out["gap"] = line - out["revenue"]
+    out["jump"] = [pay_for_step(t, v, line, "retroactive") for v in out["revenue"]]
+    return out.sort_values("gap")
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan run over the reps' results: :func:`plan_outcomes`, :func:`plan_summary`'s
+    totals, the payout ``curve`` up to 1.1 x the largest basis, and each rep's ``basis``."""
+
+    total_pay: float
+    cost_of_sales: float
+    share_of_profit: float
+    unpaid: int
+    capped: int
+    outcomes: pd.DataFrame = field(compare=False, repr=False)
+    curve: pd.DataFrame = field(compare=False, repr=False)
+    basis: pd.Series = field(compare=False, repr=False)
+
+
+def plan_view(results: pd.DataFrame, plan: Plan) -> PlanView:
+    """Everything the plan designer shows, in one call."""
+    out_ = plan_outcomes(results, plan)
+    s = plan_summary(out_, plan)
+    base = out_["revenue"] if plan.basis == "revenue" else out_["gross_profit"]
+    top = float(base.max()) * 1.1
+    curve = payout_curve(plan, top if top > 0 else 1.0, points=201)
+    return PlanView(
+        s["total_pay"],
+        s["cost_of_sales"],
+        s["share_of_profit"],
+        s["unpaid"],
+        s["capped"],
+        out_,
+        curve,
+        base,
+    )
+
+
+@dataclass(frozen=True)
+class DiscountBehaviour:
+    """The discount a rep picks under a revenue plan and a gross-profit plan, on a
+    product at ``list_price`` (100) with ``list_margin``: both :class:`DiscountChoice`
+    and ``gap`` (company profit after pay, margin plan minus revenue plan)."""
+
+    revenue_plan: DiscountChoice
+    margin_plan: DiscountChoice
+    gap: float
+
+
+def discount_behaviour(
+    revenue_rate: float,
+    margin_rate: float,
+    list_margin: float,
+    elasticity: float,
+    max_discount: float = 0.30,
+    list_price: float = 100.0,
+    units: float = 1_000.0,
+) -> DiscountBehaviour:
+    """:func:`discount_choice` under a revenue plan and a margin plan, discounts 0 to
+    ``max_discount`` in whole points.
+
+    >>> b = discount_behaviour(0.05, 0.20, 0.30, -3.0)
+    >>> b.revenue_plan.rep_discount, b.margin_plan.rep_discount
+    (0.3, 0.0)
+    """
+    check("The margin at list price", list_margin, gt=0, lt=1)
+    check("The largest discount", max_discount, gt=0, lt=1)
+    cost = list_price * (1 - list_margin)
+    grid = np.round(np.arange(0, round(max_discount * 100) + 1) / 100, 10)
+    rev = discount_choice(Plan(((0, revenue_rate),)), list_price, cost, units, elasticity, grid)
+    mar = discount_choice(
+        Plan(((0, margin_rate),), basis="gross_profit"), list_price, cost, units, elasticity, grid
+    )
+    return DiscountBehaviour(rev, mar, mar.company_profit - rev.company_profit)
+
+
+def rep_actuals(
+    orders: pd.DataFrame, order_lines: pd.DataFrame, reps: pd.DataFrame, year: int
+) -> pd.DataFrame:
+    """Revenue, gross profit, gross margin and average discount per rep in ``year``
+    (:func:`salesprofit.kpi.rep_results`), with the rep's ``name``."""
+    from .kpi import rep_results
+
+    res = rep_results(orders[orders["order_date"].dt.year == year], order_lines)
+    res.insert(0, "name", reps.set_index("rep_id")["name"].reindex(res.index))
+    return res[["name", "revenue", "gross_profit", "gross_margin", "avg_discount"]]
+
+
+@dataclass(frozen=True)
+class DiscountMarginLink:
+    """Do the reps who discount most also have the lowest margins? ``deepest`` and
+    ``lowest_margin`` are rep ids (``n`` each), ``overlap`` how many are in both."""
+
+    deepest: tuple[str, ...]
+    lowest_margin: tuple[str, ...]
+    overlap: int
+    deepest_text: str  # the deepest discounters' names and ids, to quote in a sentence
+
+
+def discount_margin_link(results: pd.DataFrame, n: int = 3) -> DiscountMarginLink:
+    """The ``n`` reps with the deepest average discount against the ``n`` with the
+    lowest gross margin (``results`` from :func:`rep_actuals`)."""
+    deep = tuple(results["avg_discount"].nlargest(n).index)
+    low = tuple(results["gross_margin"].nsmallest(n).index)
+    names = results["name"] if "name" in results else pd.Series(results.index, index=results.index)
+    text = ", ".join(f"{names[r]} ({r})" for r in deep)
+    return DiscountMarginLink(deep, low, len(set(deep) & set(low)), text)
+
+
+@dataclass(frozen=True)
+class PlanComparison:
+    """Two plans over the same reps: cost of sales of each, and the pay of the rep with
+    the deepest and the one with the shallowest average discount under both."""
+
+    cost_a: float
+    cost_b: float
+    deepest: str
+    shallowest: str
+    deepest_name: str
+    shallowest_name: str
+    deepest_pay_a: float
+    deepest_pay_b: float
+    shallowest_pay_a: float
+    shallowest_pay_b: float
+
+
+def compare_plans(results: pd.DataFrame, plan_a: Plan, plan_b: Plan) -> PlanComparison:
+    """Run two plans over ``results`` (with ``avg_discount``) and compare them."""
+    a, b = plan_outcomes(results, plan_a), plan_outcomes(results, plan_b)
+    deep, shallow = results["avg_discount"].idxmax(), results["avg_discount"].idxmin()
+    return PlanComparison(
+        cost_of_sales(a["pay"], a["revenue"]),
+        cost_of_sales(b["pay"], b["revenue"]),
+        str(deep),
+        str(shallow),
+        str(results.loc[deep, "name"]) if "name" in results else str(deep),
+        str(results.loc[shallow, "name"]) if "name" in results else str(shallow),
+        float(a.loc[deep, "pay"]),
+        float(b.loc[deep, "pay"]),
+        float(a.loc[shallow, "pay"]),
+        float(b.loc[shallow, "pay"]),
     )

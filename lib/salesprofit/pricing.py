@@ -21,14 +21,16 @@ otherwise; nothing is rounded here.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from .profitability import line_gross_profit, line_list_sales, line_net_sales
 
 # ---------------------------------------------------------------------------
 # Margins
@@ -350,6 +352,75 @@ def discount_breakeven_table(margin: float, discounts: Sequence[float]) -> pd.Da
     )
 
 
+@dataclass(frozen=True)
+class DiscountBreakEven:
+    """Everything the discount break-even shows for one margin and one discount.
+
+    Fractions throughout (``volume_needed`` 0.5 means 50 % more units); ``units_*``
+    in units. ``table`` holds every step of discount up to the largest one looked
+    at (:func:`discount_breakeven_table`), ``shown`` every fifth point of discount
+    plus the one asked for.
+    """
+
+    margin: float
+    discount: float
+    new_margin: float
+    volume_needed: float
+    units_now: float
+    units_needed: float
+    table: pd.DataFrame = field(compare=False, repr=False)
+    shown: pd.DataFrame = field(compare=False, repr=False)
+
+
+def discount_breakeven(
+    margin: float,
+    discount: float,
+    units_now: float = 100.0,
+    max_discount: float = 0.30,
+    step: float = 0.01,
+) -> DiscountBreakEven:
+    """What a discount costs: the margin left, the extra volume it needs, and the table.
+
+    One call for the calculator: ``margin`` and ``discount`` are fractions of the
+    price, ``units_now`` the units sold today; ``max_discount`` and ``step`` set
+    the table's discounts. Kotler & Armstrong's example, a 30 % margin and a 10 %
+    discount, needs 50 % more units:
+
+    >>> b = discount_breakeven(0.30, 0.10)
+    >>> round(b.volume_needed, 10), round(b.units_needed, 6), round(b.new_margin, 4)
+    (0.5, 150.0, 0.2222)
+    """
+    C.check("margin", margin, gt=0, lt=1, why="a contribution margin is between 0 and 100 %")
+    C.check(
+        "discount", discount, ge=0, lt=1, why="a discount is a fraction of the price, 0.1 for 10 %"
+    )
+    C.check("units sold now", units_now, ge=0)
+    C.check("largest discount", max_discount, gt=0, lt=1)
+    C.check("step", step, gt=0, le=max_discount)
+    if discount >= margin:
+        raise ValueError(
+            "This discount takes the price down to the unit cost or below "
+            "(the discount must stay below the margin): no extra volume can make it up, "
+            "every unit sold would lose money."
+        )
+    volume = discount / (margin - discount)
+    grid = np.round(np.arange(step, max_discount + step / 2, step), 10)
+    grid = np.union1d(grid, [discount]) if discount > 0 else grid
+    tab = discount_breakeven_table(margin, grid)
+    marks = np.round(np.arange(0.05, max_discount + 1e-9, 0.05), 10)
+    shown = tab[tab["discount"].isin(marks) | (tab["discount"] == discount)]
+    return DiscountBreakEven(
+        float(margin),
+        float(discount),
+        (margin - discount) / (1 - discount),
+        volume,
+        float(units_now),
+        units_now * (1 + volume),
+        tab,
+        shown.reset_index(drop=True),
+    )
+
+
 def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
     """What discounts gave away, in total or per group (rep, customer, category...).
 
@@ -368,9 +439,9 @@ def discount_summary(lines: pd.DataFrame, by: str | list[str] | None = None) -> 
         raise ValueError(f"The order lines lack the column(s) {', '.join(missing)}.")
     money = pd.DataFrame(
         {
-            "list_revenue": lines["list_price"] * lines["quantity"],
-            "net_revenue": lines["net_price"] * lines["quantity"],
-            "cost": lines["unit_cost"] * lines["quantity"],
+            "list_revenue": line_list_sales(lines),
+            "net_revenue": line_net_sales(lines),
+            "cost": line_net_sales(lines) - line_gross_profit(lines),
             "units": lines["quantity"],
             "lines": 1,
         },
@@ -543,7 +614,14 @@ def profit_curve(
 
 @dataclass(frozen=True)
 class PriceMove:
-    """Today's price against the profit-maximising one (constant elasticity)."""
+    """Today's price against the profit-maximising one (constant elasticity).
+
+    Money per unit for prices, money for contributions, fractions for changes and
+    margins. ``direction`` is ``"raise"``, ``"cut"`` or ``"keep"`` (within 0.05 %).
+    ``outside_tested`` is True when a tested price range was given and the best
+    price lies outside it: the model then extrapolates beyond what was measured.
+    ``curve`` is the contribution at 200 prices around both (:func:`profit_curve`).
+    """
 
     optimal_price: float
     price_change: float  # optimal / current - 1
@@ -553,31 +631,64 @@ class PriceMove:
     profit_best: float
     profit_change: float  # profit_best / profit_now - 1 (NaN when profit_now <= 0)
     margin_best: float
+    direction: str = "keep"
+    outside_tested: bool = False
+    tested_low: float = float("nan")
+    tested_high: float = float("nan")
+    curve: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
 
 def price_move(
-    unit_cost: float, current_price: float, current_units: float, elasticity: float
+    unit_cost: float,
+    current_price: float,
+    current_units: float,
+    elasticity: float,
+    tested_low: float | None = None,
+    tested_high: float | None = None,
 ) -> PriceMove:
     """Where the best price is and what moving there does to units and contribution.
+
+    ``tested_low`` and ``tested_high`` (money per unit, optional) are the lowest
+    and highest prices the elasticity was measured at; a best price outside them
+    sets ``outside_tested``.
 
     >>> m = price_move(60, 100, 1000, -2.5)
     >>> round(m.optimal_price, 2), round(m.units_best, 1), round(m.profit_best, 0)
     (100.0, 1000.0, 40000.0)
+    >>> price_move(60, 100, 1000, -1.5, tested_low=80, tested_high=120).outside_tested
+    True
     """
     best = optimal_price(unit_cost, elasticity)
     C.check("current price", current_price, gt=0)
+    C.check("units sold at that price", current_units, ge=0)
     units_best = demand_at_price(best, current_price, current_units, elasticity)
     profit_now = (current_price - unit_cost) * current_units
     profit_best = (best - unit_cost) * units_best
+    change = best / current_price - 1
+    low = float("nan") if tested_low is None else float(tested_low)
+    high = float("nan") if tested_high is None else float(tested_high)
+    if tested_low is not None and tested_high is not None and low > high:
+        raise ValueError("The lowest tested price is above the highest: swap them.")
+    outside = bool(
+        (tested_low is not None and best < low) or (tested_high is not None and best > high)
+    )
+    grid = np.linspace(
+        max(unit_cost * 1.001, min(current_price, best) * 0.6), max(current_price, best) * 1.5, 200
+    )
     return PriceMove(
         best,
-        best / current_price - 1,
+        change,
         float(current_units),
         units_best,
         profit_now,
         profit_best,
         profit_best / profit_now - 1 if profit_now > 0 else float("nan"),
         contribution_margin(best, unit_cost),
+        "raise" if change > 0.0005 else ("cut" if change < -0.0005 else "keep"),
+        outside,
+        low,
+        high,
+        profit_curve(unit_cost, current_price, current_units, elasticity, grid),
     )
 
 
@@ -838,7 +949,7 @@ def average_waterfall(pocket: pd.DataFrame, by: str | None = None) -> pd.DataFra
     """Volume-weighted average waterfall, as shares of list price.
 
     ``pocket`` is the output of :func:`pocket_prices`. Returns one row (or one
-    per value of ``by``) with the columns ``list``, ``on_invoice_discount``,
+    per value of ``by``) with the columns ``list``, ``on_invoice_discount``, ``invoice``,
     ``payment_terms``, ``rebate``, ``freight``, ``pocket`` (each summed money
     divided by summed list revenue) and ``pocket_margin`` when unit cost is
     known (contribution over pocket revenue).
@@ -852,6 +963,7 @@ def average_waterfall(pocket: pd.DataFrame, by: str | None = None) -> pd.DataFra
     total = grouped.sum()
     result = total[steps].div(total["list"], axis=0).rename(columns={"pocket_price": "pocket"})
     result.insert(0, "list", 1.0)
+    result.insert(2, "invoice", 1.0 - result["on_invoice_discount"])
     if "cost" in total.columns:
         result["pocket_margin"] = (total["pocket_price"] - total["cost"]) / total["pocket_price"]
     result["list_revenue"] = total["list"]
@@ -935,6 +1047,498 @@ def dynamic_pricing_summary(simulation: pd.DataFrame) -> pd.DataFrame:
             "average_price": revenue / sold if sold > 0 else np.nan,
         }
     return pd.DataFrame(rows).T
+
+
+# ---------------------------------------------------------------------------
+# One deal's waterfall, as the calculator shows it
+
+
+@dataclass(frozen=True)
+class DealPocket:
+    """One deal's waterfall and the numbers read off it (money per unit, fractions)."""
+
+    list_price: float
+    invoice_price: float
+    pocket_price: float
+    pocket_share: float  # pocket price / list price
+    invoice_margin: float  # contribution margin on the invoice price
+    pocket_margin: float  # contribution margin on the pocket price
+    waterfall: pd.DataFrame = field(compare=False, repr=False)
+
+
+def deal_pocket(
+    list_price: float,
+    discount: float,
+    payment_days: float,
+    cost_of_capital: float,
+    rebate: float,
+    freight: float,
+    unit_cost: float,
+) -> DealPocket:
+    """:func:`deal_waterfall` with the invoice and pocket margins read off it.
+
+    >>> d = deal_pocket(100, 0.1, 0, 0.06, 0.02, 1.0, 60.0)
+    >>> round(d.pocket_price, 2), round(d.invoice_margin, 4), round(d.pocket_margin, 4)
+    (87.2, 0.3333, 0.3119)
+    """
+    wf = deal_waterfall(
+        list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost=unit_cost
+    )
+    price = wf.set_index("step")
+    invoice = float(price.loc["On-invoice discount", "price"])
+    pocket = float(price.loc["Pocket price", "price"])
+    return DealPocket(
+        float(list_price),
+        invoice,
+        pocket,
+        pocket / list_price,
+        contribution_margin(invoice, unit_cost),
+        float(price.loc["Pocket margin", "share_of_list"]),
+        wf,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Dynamic pricing, as the calculator and the lab show it
+
+
+@dataclass(frozen=True)
+class DynamicComparison:
+    """A fixed price against a demand-following one over a season (money, units)."""
+
+    capacity: float
+    gain: float  # contribution of the dynamic plan minus the fixed plan's
+    gain_share: float  # gain / the fixed plan's contribution (NaN when that is not positive)
+    units_lost_fixed: float
+    units_lost_dynamic: float
+    summary: pd.DataFrame = field(compare=False, repr=False)
+    simulation: pd.DataFrame = field(compare=False, repr=False)
+
+
+def compare_dynamic_pricing(
+    demand_index: Sequence[float],
+    base_price: float,
+    unit_cost: float,
+    base_units: float,
+    elasticity: float,
+    capacity: float,
+    responsiveness: float = 0.5,
+    max_change: float = 0.1,
+) -> DynamicComparison:
+    """:func:`simulate_dynamic_pricing` and its season totals, with the gain.
+
+    >>> c = compare_dynamic_pricing([1.0, 1.0], 100, 70, 1000, -2.0, 1150)
+    >>> c.gain, c.units_lost_fixed
+    (0.0, 0.0)
+    """
+    sim = simulate_dynamic_pricing(
+        demand_index,
+        base_price,
+        unit_cost,
+        base_units,
+        elasticity,
+        capacity,
+        responsiveness,
+        max_change,
+    )
+    summary = dynamic_pricing_summary(sim)
+    fixed = float(summary.loc["fixed", "contribution"])
+    gain = float(summary.loc["dynamic", "contribution"]) - fixed
+    return DynamicComparison(
+        float(capacity),
+        gain,
+        gain / fixed if fixed > 0 else float("nan"),
+        float(summary.loc["fixed", "units_lost"]),
+        float(summary.loc["dynamic", "units_lost"]),
+        summary,
+        sim,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Worked examples on a company's tables (order lines, orders, products...)
+
+#: Display names of the product categories of the sample company.
+CATEGORY_LABELS = {
+    "fasteners": "Fasteners",
+    "bearings": "Bearings",
+    "power_tools": "Power tools",
+    "hand_tools": "Hand tools",
+    "hydraulics": "Hydraulics",
+    "electrical": "Electrical supplies",
+    "safety": "Safety equipment",
+    "welding": "Welding",
+    "lubricants": "Lubricants",
+    "cutting_tools": "Cutting tools",
+}
+
+
+def category_label(category: Any) -> Any:
+    """The display name of a product category id (a string, or a Series of them).
+
+    Unknown ids are shown with the underscore replaced and a capital letter.
+
+    >>> category_label("power_tools"), category_label("garden_hoses")
+    ('Power tools', 'Garden hoses')
+    """
+    if isinstance(category, pd.Series):
+        return category.map(category_label)
+    text = str(category)
+    return CATEGORY_LABELS.get(text, text.replace("_", " ").capitalize())
+
+
+def category_discounts(order_lines: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
+    """:func:`discount_summary` per product category, the largest sales first.
+
+    Indexed by the category's display name (:func:`category_label`).
+    """
+    category = order_lines["product_id"].map(products.set_index("product_id")["category"])
+    if category.isna().any():
+        raise ValueError("Some order lines name a product that is not in the product list.")
+    lines = order_lines.assign(category=category_label(category))
+    return discount_summary(lines, by="category").sort_values("net_revenue", ascending=False)
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product at the prices of one year: money per unit, margin and markup fractions.
+
+    ``price_year`` is the year whose order lines gave ``list_price`` and
+    ``unit_cost`` (the latest year sold); ``net_sales`` is over all the lines.
+    """
+
+    product_id: str
+    name: str
+    category: str
+    category_label: str
+    price_year: int
+    list_price: float
+    unit_cost: float
+    margin: float
+    markup: float
+    net_sales: float
+
+
+def best_seller(order_lines: pd.DataFrame, orders: pd.DataFrame, products: pd.DataFrame) -> Product:
+    """The product with the most net sales, at its prices in the latest year it sold.
+
+    Prices change from year to year; every lab that shows the best seller calls
+    this, so they all show the same year's list price and unit cost.
+    """
+    sales = line_net_sales(order_lines).groupby(order_lines["product_id"]).sum()
+    if sales.empty:
+        raise ValueError("There are no order lines to find a best seller in.")
+    pid = sales.idxmax()
+    lines = order_lines[order_lines["product_id"] == pid]
+    year = lines["order_id"].map(orders.set_index("order_id")["order_date"]).dt.year
+    latest = lines[year == year.max()]
+    info = products.set_index("product_id").loc[pid]
+    price, cost = float(latest["list_price"].median()), float(latest["unit_cost"].median())
+    return Product(
+        str(pid),
+        str(info["name"]),
+        str(info["category"]),
+        category_label(info["category"]),
+        int(year.max()),
+        price,
+        cost,
+        contribution_margin(price, cost),
+        markup(price, cost),
+        float(sales.max()),
+    )
+
+
+def pocket_lines(
+    order_lines: pd.DataFrame,
+    orders: pd.DataFrame,
+    customers: pd.DataFrame,
+    reps: pd.DataFrame,
+    cost_of_capital: float,
+) -> pd.DataFrame:
+    """Every order line with its customer, rep and per-unit waterfall (:func:`pocket_prices`).
+
+    Adds ``customer``, ``tier``, ``rep`` (names), ``freight_per_unit`` (the order's
+    freight spread over its units) and the waterfall columns.
+    """
+    lines = (
+        order_lines.merge(
+            orders[["order_id", "customer_id", "rep_id", "payment_terms_days", "freight_cost"]],
+            on="order_id",
+        )
+        .merge(
+            customers[["customer_id", "name", "tier", "rebate_rate"]].rename(
+                columns={"name": "customer"}
+            ),
+            on="customer_id",
+        )
+        .merge(reps[["rep_id", "name"]].rename(columns={"name": "rep"}), on="rep_id")
+    )
+    lines["freight_per_unit"] = spread_per_unit(
+        orders.set_index("order_id")["freight_cost"], lines["order_id"], lines["quantity"]
+    )
+    return pocket_prices(lines, annual_rate=cost_of_capital)
+
+
+@dataclass(frozen=True)
+class RepDiscounts:
+    """Each rep's discount and pocket margin, and who stands far above the team.
+
+    ``table`` (highest average discount first) has ``rep_id``, ``rep``,
+    ``net_revenue``, ``avg_discount``, ``gross_margin``, ``pocket_margin`` and
+    ``flag`` (above Tukey's fence, :func:`high_outliers`). ``flagged_discount``
+    and ``rest_discount`` are the plain means of the reps' average discounts.
+    ``known`` and ``found`` count the reps a reference list names as
+    over-discounters and how many of them are flagged.
+    """
+
+    flagged: tuple[str, ...]
+    flagged_names: str  # the flagged reps' names, comma-separated, to quote in a sentence
+    flagged_discount: float
+    rest_discount: float
+    known: int
+    found: int
+    table: pd.DataFrame = field(compare=False, repr=False)
+
+
+def rep_discounts(pocket: pd.DataFrame, known: Sequence[str] = ()) -> RepDiscounts:
+    """Discount and pocket margin per rep from :func:`pocket_lines`; ``known`` rep ids
+    (a reference list of over-discounters) are checked against the flags."""
+    table = discount_summary(pocket, by=["rep_id", "rep"]).reset_index()
+    table["pocket_margin"] = table["rep_id"].map(
+        average_waterfall(pocket, by="rep_id")["pocket_margin"]
+    )
+    table["flag"] = high_outliers(table["avg_discount"])
+    table = table.sort_values("avg_discount", ascending=False).reset_index(drop=True)
+    flagged = table[table["flag"]]
+    return RepDiscounts(
+        tuple(flagged["rep"]),
+        ", ".join(flagged["rep"]),
+        float(flagged["avg_discount"].mean()) if len(flagged) else float("nan"),
+        float(table.loc[~table["flag"], "avg_discount"].mean()),
+        len(set(known)),
+        len(set(known) & set(flagged["rep_id"])),
+        table,
+    )
+
+
+@dataclass(frozen=True)
+class TypicalDeal:
+    """A typical deal per ¥100 of list price, to open the waterfall calculator on.
+
+    ``discount`` and ``rebate`` are fractions, ``payment_days`` days, ``freight``
+    and ``unit_cost`` money per 100 of list price.
+    """
+
+    discount: float  # volume-weighted average on-invoice discount
+    payment_days: float  # median payment terms of the order lines
+    rebate: float  # median rebate rate of the customers who get one
+    freight: float
+    unit_cost: float
+
+
+def typical_deal(pocket: pd.DataFrame, customers: pd.DataFrame) -> TypicalDeal:
+    """The average waterfall of :func:`pocket_lines` as one deal per ¥100 of list price."""
+    avg = average_waterfall(pocket).iloc[0]
+    summary = discount_summary(pocket).iloc[0]
+    rebates = customers.loc[customers["rebate_rate"] > 0, "rebate_rate"]
+    return TypicalDeal(
+        float(avg["on_invoice_discount"]),
+        float(pocket["payment_terms_days"].median()),
+        float(rebates.median()) if len(rebates) else 0.0,
+        100 * float(avg["freight"]),
+        100 * (1 - float(summary["list_margin"])),
+    )
+
+
+@dataclass(frozen=True)
+class PriceTest:
+    """What a randomised price test covered: counts, and the price levels as fractions
+    of list price. ``levels`` has ``price_index``, ``quotes``, ``units`` (mean units
+    per quote) and ``won`` (share of quotes that bought)."""
+
+    weeks: int
+    quotes: int
+    customers: int
+    segments: int
+    lowest: float
+    highest: float
+    levels: pd.DataFrame = field(compare=False, repr=False)
+
+    def prices(self, list_price: float) -> tuple[float, float]:
+        """The lowest and highest tested price for a product at ``list_price`` (money per unit).
+
+        >>> PriceTest(1, 10, 5, 1, 0.8, 1.2, pd.DataFrame()).prices(100.0)
+        (80.0, 120.0)
+        """
+        C.check("list price", list_price, gt=0)
+        return self.lowest * list_price, self.highest * list_price
+
+
+def price_test_summary(test: pd.DataFrame) -> PriceTest:
+    """Summarise a price test with ``week``, ``quote_id``, ``customer_id``,
+    ``segment``, ``price_index``, ``quantity`` and ``converted`` per quote."""
+    for col in ("week", "quote_id", "customer_id", "segment", "price_index", "quantity"):
+        if col not in test.columns:
+            raise ValueError(f"The price test has no column '{col}'.")
+    levels = test.groupby("price_index", as_index=False).agg(
+        quotes=("quote_id", "size"), units=("quantity", "mean"), won=("converted", "mean")
+    )
+    return PriceTest(
+        int(test["week"].nunique()),
+        len(test),
+        int(test["customer_id"].nunique()),
+        int(test["segment"].nunique()),
+        float(levels["price_index"].min()),
+        float(levels["price_index"].max()),
+        levels,
+    )
+
+
+def units_by_price(test: pd.DataFrame, by: str = "segment") -> pd.DataFrame:
+    """Mean units per quote at each price level of each group: ``by``, ``price_index``, ``units``."""
+    return (
+        test.groupby([by, "price_index"], as_index=False)["quantity"]
+        .mean()
+        .rename(columns={"quantity": "units"})
+    )
+
+
+@dataclass(frozen=True)
+class SegmentElasticities:
+    """:func:`elasticity_by_group` per segment, most price-sensitive first.
+
+    With reference values (``known``), ``table`` also has ``known`` and
+    ``known_inside`` (the reference value lies in the 95 % interval) and
+    ``inside`` counts those segments.
+    """
+
+    most_sensitive: str
+    least_sensitive: str
+    inside: int
+    table: pd.DataFrame = field(compare=False, repr=False)
+
+
+def segment_elasticities(
+    test: pd.DataFrame, known: Mapping[str, float] | None = None
+) -> SegmentElasticities:
+    """Fit the elasticity of each segment of a price test (see :func:`fit_elasticity`)."""
+    fits = elasticity_by_group(test, by="segment").sort_values("elasticity")
+    inside = 0
+    if known is not None:
+        fits["known"] = fits.index.map(known)
+        fits["known_inside"] = (fits["ci_low"] <= fits["known"]) & (
+            fits["known"] <= fits["ci_high"]
+        )
+        inside = int(fits["known_inside"].sum())
+    return SegmentElasticities(str(fits.index[0]), str(fits.index[-1]), inside, fits)
+
+
+def segment_best_prices(
+    unit_cost: float,
+    list_price: float,
+    fits: pd.DataFrame,
+    tested: tuple[float, float] | None = None,
+) -> pd.DataFrame:
+    """The best price per segment, its range over the elasticity's interval, and a warning.
+
+    ``fits`` has ``elasticity``, ``ci_low`` and ``ci_high`` per segment (from
+    :func:`elasticity_by_group`); ``tested`` the lowest and highest price tested,
+    as fractions of ``list_price`` (0.8, 1.2). Vectorised over segments. Columns:
+    ``elasticity``, ``ci_low``, ``ci_high``, ``optimal_price`` (money per unit),
+    ``price_low`` and ``price_high`` (the best price at the two ends of the
+    interval; ``inf`` when the interval reaches demand less elastic than -1,
+    where no price is best), ``vs_list``, ``low_vs_list``, ``high_vs_list``
+    (fractions against list price) and ``outside_tested`` (the best price lies
+    outside the tested prices, so it extrapolates). Sorted by ``vs_list``.
+
+    >>> f = pd.DataFrame({"elasticity": [-3.0], "ci_low": [-4.0], "ci_high": [-0.5]}, index=["a"])
+    >>> r = segment_best_prices(60.0, 100.0, f, tested=(0.8, 1.2)).iloc[0]
+    >>> float(r.optimal_price), float(r.price_low), float(r.price_high), bool(r.outside_tested)
+    (90.0, 80.0, inf, False)
+    """
+    C.check("unit cost", unit_cost, gt=0)
+    C.check("list price", list_price, gt=0)
+    e = C.values(fits["elasticity"])
+    C.check("elasticity", e, lt=-1, why="a best price needs demand more elastic than -1")
+
+    def best(x: np.ndarray) -> np.ndarray:
+        elastic = x < -1
+        return np.where(elastic, unit_cost * x / (1 + np.where(elastic, x, -2.0)), np.inf)
+
+    out = fits[["elasticity", "ci_low", "ci_high"]].copy()
+    out["optimal_price"] = best(e)
+    out["price_low"] = best(C.values(fits["ci_low"]))
+    out["price_high"] = best(C.values(fits["ci_high"]))
+    for col, name in (("optimal_price", "vs_list"), ("price_low", "low_vs_list")):
+        out[name] = out[col] / list_price - 1
+    out["high_vs_list"] = out["price_high"] / list_price - 1
+    out["outside_tested"] = False
+    if tested is not None:
+        low, high = tested
+        ratio = out["optimal_price"] / list_price
+        out["outside_tested"] = (ratio < low) | (ratio > high)
+    return out.sort_values("vs_list")
+
+
+@dataclass(frozen=True)
+class Season:
+    """The seasonal demand of a company's largest product category.
+
+    ``index`` is the seasonal index per calendar month (1..12; 1 is an average
+    month), ``months`` their names; ``units_per_month`` the mean units sold a
+    month; ``base_price`` and ``unit_cost`` volume-weighted averages per unit;
+    ``capacity`` a scenario: ``headroom`` (a fraction) above the average month, to
+    the nearest ten units.
+    """
+
+    category: str
+    category_label: str
+    peak: str
+    trough: str
+    peak_index: float
+    trough_index: float
+    units_per_month: float
+    base_price: float
+    unit_cost: float
+    capacity: float
+    headroom: float
+    months: tuple[str, ...]
+    index: pd.Series = field(compare=False, repr=False)
+
+
+def largest_category_season(
+    order_lines: pd.DataFrame,
+    orders: pd.DataFrame,
+    products: pd.DataFrame,
+    headroom: float = 0.10,
+) -> Season:
+    """The season of the category with the most net sales (see :class:`Season`)."""
+    from .forecast import seasonal_index
+
+    C.check("headroom", headroom, ge=0, why="capacity is the average month plus a headroom")
+    category = order_lines["product_id"].map(products.set_index("product_id")["category"])
+    largest = line_net_sales(order_lines).groupby(category).sum().idxmax()
+    lines = order_lines[category == largest]
+    dates = lines["order_id"].map(orders.set_index("order_id")["order_date"])
+    season = seasonal_index(dates, lines["quantity"])
+    monthly = lines["quantity"].groupby(dates.dt.to_period("M")).sum().mean()
+    summary = discount_summary(lines).iloc[0]
+    peak, trough = int(season.idxmax()), int(season.idxmin())
+    return Season(
+        str(largest),
+        category_label(largest),
+        calendar.month_name[peak],
+        calendar.month_name[trough],
+        float(season[peak]),
+        float(season[trough]),
+        float(monthly),
+        float(summary["avg_net_price"]),
+        float(summary["avg_unit_cost"]),
+        float(round(monthly * (1 + headroom), -1)),
+        float(headroom),
+        tuple(calendar.month_abbr[m] for m in season.index),
+        season,
+    )
 
 
 # ---------------------------------------------------------------------------

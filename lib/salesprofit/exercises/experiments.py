@@ -9,6 +9,13 @@ from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
 
+class _TwoDecimals(Exercise):
+    """An exercise whose answer is asked for, and shown, with two decimals."""
+
+    def format(self, value: float) -> str:
+        return f"{value:.2f}"
+
+
 def ab_z(conversions_a: int, n_a: int, conversions_b: int, n_b: int) -> Exercise:
     """The pooled z statistic of an A/B test of a sales offer (lab 11.1)."""
     t = experiments.two_proportion_ztest(conversions_a, n_a, conversions_b, n_b)
@@ -45,7 +52,7 @@ def ab_z(conversions_a: int, n_a: int, conversions_b: int, n_b: int) -> Exercise
         f"<p>Standard error = √(p (1 − p) (1/{n_a} + 1/{n_b})) = {se_pooled:.4f}.</p>"
         f"<p>z = ({pa:.4f} − {pb:.4f}) ÷ {se_pooled:.4f} = {t.z:.2f}; p-value {t.p_value:.4f}.</p>"
     )
-    return Exercise(
+    return _TwoDecimals(
         "11-1",
         f"Offer A won {conversions_a} of {n_a} quotes, offer B {conversions_b} of {n_b}. "
         "What is the pooled z statistic (A minus B, two decimals)?",

@@ -3,8 +3,6 @@ break-even with cannibalisation. Formula calculators: no data is loaded."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from .. import experiments, plots
 from ..fmt import money, num, pct
 from .base import Calculator, Result, number_box, percent_slider, slider
@@ -83,34 +81,29 @@ def compute_sample_size(
     chart: bool = True,
 ) -> Result:
     """Customers per group to detect the change, and how long the test runs."""
-    n = experiments.sample_size_two_proportions(p_base, p_target, alpha, power)
-    n_cc = experiments.sample_size_two_proportions(
-        p_base, p_target, alpha, power, continuity_correction=True
-    )
-    need = int(np.ceil(n))
-    days = 2 * need / customers_per_day if customers_per_day > 0 else float("inf")
+    plan = experiments.sample_size_plan(p_base, p_target, alpha, power, customers_per_day)
+    need = plan.per_group
     html = (
         f"To tell {pct(p_base, 1)} from {pct(p_target, 1)} with {pct(power, 0)} power at a {pct(alpha, 0)} "
         f'significance level you need <span class="sp-big">{num(need)}</span> customers in each group '
-        f"({num(2 * need)} in all; {num(np.ceil(n_cc))} each with Fleiss's continuity correction). "
-        f"At {num(customers_per_day)} quotes a day the test runs about <b>{num(np.ceil(days))} days</b>. "
-        "Decide the size before you start, and do not stop early."
+        f"({num(plan.total)} in all; {num(plan.per_group_continuity)} each with Fleiss's continuity "
+        f"correction). At {num(customers_per_day)} quotes a day the test runs about "
+        f"<b>{num(plan.days, 0)} days</b>. Decide the size before you start, and do not stop early."
     )
     png = None
     if chart:
-        d = p_target - p_base
-        grid = np.linspace(p_base + 0.4 * d, p_base + 2.5 * d, 60)
-        grid = grid[(grid > 0.001) & (grid < 0.999)]
-        sizes = experiments.sample_size_two_proportions(p_base, grid, alpha, power)
-        half = experiments.sample_size_two_proportions(p_base, p_base + d / 2, alpha, power)
         title = (
-            f"{abs(d) * 100:.1f} points need {num(need)} per group; "
-            f"half that needs {num(np.ceil(half))}"
+            f"{plan.change * 100:.1f} points need {num(need)} per group; "
+            f"half that needs {num(plan.half)}"
         )
         png = plots.to_png(
-            plots.experiments.sample_size_chart(p_base, grid, sizes, p_target, title=title)
+            plots.experiments.sample_size_chart(
+                p_base, plan.grid, plan.sizes, p_target, title=title
+            )
         )
-    return Result(html, png, data={"n": n, "n_continuity": n_cc, "days": days})
+    return Result(
+        html, png, data={"n": plan.n, "n_continuity": plan.n_continuity, "days": plan.days}
+    )
 
 
 def sample_size_calculator(
@@ -188,10 +181,10 @@ def compute_new_product(
     chart: bool = True,
 ) -> Result:
     """Break-even units of a launch, net of the margin lost on the product it replaces."""
-    b = experiments.new_product_breakeven(
-        price, unit_cost, fixed_costs, cannibalisation, old_price, old_unit_cost
+    o = experiments.launch_outcome(
+        price, unit_cost, fixed_costs, cannibalisation, old_price, old_unit_cost, expected_units
     )
-    profit = expected_units * b.net_contribution - fixed_costs
+    b, profit = o.breakeven, o.profit
     html = (
         f"Each new unit earns {money(b.unit_contribution)} but takes {money(b.lost_contribution)} of margin from "
         f"the old product: <b>{money(b.net_contribution)}</b> net. Break-even is "
@@ -199,10 +192,16 @@ def compute_new_product(
         f"{num(b.breakeven_units_ignoring_cannibalisation)}. At {num(expected_units)} units the launch makes "
         f'<span class="{"sp-big" if profit >= 0 else "sp-bad"}">{money(profit, 0)}</span>.'
     )
+    if o.shrinks_pair:
+        html += (
+            f"<p>Cannibalisation above 100 % means the old product loses {num(o.old_units_lost, 2)} units "
+            "for every new unit sold: more than the new one adds, so the pair sells fewer units than "
+            "before (some buyers of the old model left instead of switching). The launch still pays "
+            "only while each new unit earns more than the old margin it destroys.</p>"
+        )
     png = None
     if chart:
-        top = max(expected_units, b.breakeven_units) * 1.3
-        png = plots.to_png(plots.experiments.new_product_chart(b, fixed_costs, top))
+        png = plots.to_png(plots.experiments.new_product_chart(b, fixed_costs, o.chart_top))
     return Result(html, png, data={"breakeven": b, "profit": profit})
 
 
@@ -221,7 +220,7 @@ def new_product_calculator(
         "unit_cost": number_box("New product: unit cost (¥)", unit_cost, 0, 1e9, 1),
         "fixed_costs": number_box("Launch fixed costs (¥)", fixed_costs, 0, 1e12, 10_000),
         "cannibalisation": percent_slider(
-            "Sales taken from the old product (%)", cannibalisation, 0, 1, 5, digits=0
+            "Old product's sales lost per new sale (%)", cannibalisation, 0, 1.5, 5, digits=0
         ),
         "old_price": number_box("Old product: price (¥)", old_price, 0, 1e9, 1),
         "old_unit_cost": number_box("Old product: unit cost (¥)", old_unit_cost, 0, 1e9, 1),

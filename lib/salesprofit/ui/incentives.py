@@ -17,13 +17,11 @@ from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider,
 
 def rep_actuals(year: int = 2025) -> pd.DataFrame:
     """Revenue and gross profit per rep for ``year`` from the sample company (call once)."""
-    from .. import data, kpi
+    from .. import data
 
-    orders = data.load("orders")
-    res = kpi.rep_results(orders[orders["order_date"].dt.year == year], data.load("order_lines"))
-    names = data.load("reps").set_index("rep_id")["name"]
-    res.insert(0, "name", names.reindex(res.index))
-    return res[["name", "revenue", "gross_profit", "gross_margin", "avg_discount"]]
+    return incentives.rep_actuals(
+        data.load("orders"), data.load("order_lines"), data.load("reps"), year
+    )
 
 
 def _tiers(rate1, threshold2, rate2, threshold3, rate3):
@@ -49,32 +47,16 @@ def compute_tier_forms(
 ) -> Result:
     """Marginal and retroactive pay for the same tier table, at ``sales`` and over a range."""
     tiers = _tiers(rate1, threshold2, rate2, threshold3, rate3)
-    marg = incentives.commission(sales, tiers, "marginal")
-    retro = incentives.commission(sales, tiers, "retroactive")
-    top = max(t for t, _ in tiers)
-    span = max(sales, top) * 1.3
-    curves = {
-        "marginal (each rate on its band)": incentives.payout_curve(
-            incentives.Plan(tuple(tiers)), span
-        ),
-        "retroactive (top rate on all sales)": incentives.payout_curve(
-            incentives.Plan(tuple(tiers), "retroactive"), span
-        ),
-    }
-    # the next threshold above today's sales, and what reaching it is worth
-    above = [(i, t) for i, (t, _) in enumerate(tiers) if t > sales]
+    f = incentives.tier_forms(tiers, sales)
+    marg, retro, curves = f.marginal, f.retroactive, f.curves
     cliff_text = ""
-    if above:
-        i, t = above[0]
-        gap = t - sales
-        gain = incentives.commission(t, tiers, "retroactive") - retro
-        gain_m = incentives.commission(t, tiers, "marginal") - marg
+    if f.next_index >= 0:
         cliff_text = (
-            f"<br>The next threshold is {money(t, 0)}, <b>{money(gap, 0)}</b> away. Under the "
-            f'retroactive plan, closing that much more pays <span class="sp-bad">{money(gain, 0)}</span> '
-            f"(the cliff alone is {money(incentives.cliff(tiers, i), 0)}); under the marginal plan "
-            f"{money(gain_m, 0)}. A rep this close will pull a deal forward, or ask a customer "
-            "to order early, just to cross the line."
+            f"<br>The next threshold is {money(f.next_threshold, 0)}, <b>{money(f.gap, 0)}</b> away. "
+            f'Under the retroactive plan, closing that much more pays <span class="sp-bad">'
+            f"{money(f.retroactive_gain, 0)}</span> (the cliff alone is {money(f.cliff, 0)}); under "
+            f"the marginal plan {money(f.marginal_gain, 0)}. A rep this close will pull a deal "
+            "forward, or ask a customer to order early, just to cross the line."
         )
     elif len(tiers) > 1:
         cliff_text = (
@@ -83,8 +65,8 @@ def compute_tier_forms(
         )
     html = (
         f"On sales of <b>{money(sales, 0)}</b> the marginal plan pays "
-        f'<span class="sp-big">{money(marg, 0)}</span> ({pct(marg / sales if sales else 0, 2)} of sales); '
-        f"the retroactive plan pays <b>{money(retro, 0)}</b> ({pct(retro / sales if sales else 0, 2)})."
+        f'<span class="sp-big">{money(marg, 0)}</span> ({pct(f.marginal_rate, 2)} of sales); '
+        f"the retroactive plan pays <b>{money(retro, 0)}</b> ({pct(f.retroactive_rate, 2)})."
         + cliff_text
     )
     png = None
@@ -156,14 +138,10 @@ def compute_plan(
         threshold=gate,
         cap=cap if cap > 0 else None,
     )
-    out = incentives.plan_outcomes(actuals, plan)
-    summary = incentives.plan_summary(out, plan)
-    total_pay, cos, share = (
-        summary["total_pay"],
-        summary["cost_of_sales"],
-        summary["share_of_profit"],
-    )
-    unpaid, capped = summary["unpaid"], summary["capped"]
+    view = incentives.plan_view(actuals, plan)
+    out = view.outcomes
+    total_pay, cos, share = view.total_pay, view.cost_of_sales, view.share_of_profit
+    unpaid, capped = view.unpaid, view.capped
     label = "revenue" if basis == "revenue" else "gross profit"
     html = (
         f"Under this plan the team earns <b>{money(total_pay, 0)}</b> in incentives: a cost of sales of "
@@ -207,12 +185,10 @@ def compute_plan(
     )
     png = None
     if chart:
-        base = out["revenue"] if basis == "revenue" else out["gross_profit"]
-        curve = incentives.payout_curve(plan, float(base.max()) * 1.1, points=201)
         png = plots.to_png(
             plots.incentives.payout_chart(
-                {f"{method} plan on {label}": curve},
-                pd.DataFrame({"basis": base, "pay": out["pay"]}),
+                {f"{method} plan on {label}": view.curve},
+                pd.DataFrame({"basis": view.basis, "pay": out["pay"]}),
                 label,
                 title=f"Incentives cost {pct(cos, 2)} of revenue, {pct(share, 1)} of gross profit",
             )
@@ -282,21 +258,10 @@ def compute_discount_behaviour(
     chart: bool = True,
 ) -> Result:
     """The discount a rep picks under a revenue plan and under a gross-profit plan."""
-    price, units = 100.0, 1_000.0
-    cost = price * (1 - list_margin)
-    grid = [round(i / 100, 10) for i in range(0, int(round(max_discount * 100)) + 1)]
-    rev = incentives.discount_choice(
-        incentives.Plan(((0, revenue_rate),)), price, cost, units, elasticity, grid
+    d = incentives.discount_behaviour(
+        revenue_rate, margin_rate, list_margin, elasticity, max_discount
     )
-    mar = incentives.discount_choice(
-        incentives.Plan(((0, margin_rate),), basis="gross_profit"),
-        price,
-        cost,
-        units,
-        elasticity,
-        grid,
-    )
-    gap = mar.company_profit - rev.company_profit
+    rev, mar, gap = d.revenue_plan, d.margin_plan, d.gap
     html = (
         f"Paid {pct(revenue_rate, 1)} of revenue, the rep gives <b>{pct(rev.rep_discount, 0)}</b> off; "
         f"paid {pct(margin_rate, 1)} of gross profit, <b>{pct(mar.rep_discount, 0)}</b> "
@@ -307,7 +272,7 @@ def compute_discount_behaviour(
             f'<span class="sp-big">{money(gap, 0)}</span> more with the margin plan.'
             if gap > 0.5
             else (
-                f'<span class="sp-bad">{money(-gap, 0)}</span> less with the margin plan.'
+                f'<span class="sp-bad">{money(abs(gap), 0)}</span> less with the margin plan.'
                 if gap < -0.5
                 else "the same."
             )

@@ -11,8 +11,7 @@ arithmetic of its own beyond choosing what to show.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import numpy as np
+from math import isnan
 
 from .. import plots, pricing
 from ..fmt import money, num, pct, table
@@ -29,25 +28,16 @@ def compute_breakeven(
     max_discount: float = 0.30,
     chart: bool = True,
 ) -> Result:
-    """How much more must be sold to pay for ``discount`` at ``margin``."""
-    needed = pricing.breakeven_volume_change(-discount, margin)
-    grid = np.round(np.arange(step, max_discount + step / 2, step), 10)
-    grid = np.union1d(grid, [discount]) if discount > 0 else grid
-    tab = pricing.discount_breakeven_table(margin, grid)
-    new_margin = pricing.margin_after_discount(margin, discount)
-    units_needed = pricing.units_to_keep_profit(units_now, -discount, margin)
+    """How much more must be sold to pay for ``discount`` at ``margin``: one model call."""
+    b = pricing.discount_breakeven(margin, discount, units_now, max_discount, step)
     sentence = (
         f"At a <b>{pct(margin, 1)}</b> margin, a <b>{pct(discount, 1)}</b> discount cuts the margin to "
-        f"{pct(new_margin, 1)}. To earn the same profit you must sell "
-        f'<span class="sp-big">{pct(needed, 1, sign=True)}</span> more: '
-        f"<b>{num(units_needed, 0)}</b> units for every {num(units_now, 0)} you sell now."
+        f"{pct(b.new_margin, 1)}. To earn the same profit you must sell "
+        f'<span class="sp-big">{pct(b.volume_needed, 1, sign=True)}</span> more: '
+        f"<b>{num(b.units_needed, 0)}</b> units for every {num(units_now, 0)} you sell now."
     )
-    shown = tab[
-        tab["discount"].isin(np.round(np.arange(0.05, max_discount + 1e-9, 0.05), 10))
-        | (tab["discount"] == discount)
-    ]
     html = sentence + table(
-        shown[["discount", "new_margin", "volume_needed", "units_per_100"]].rename(
+        b.shown[["discount", "new_margin", "volume_needed", "units_per_100"]].rename(
             columns={
                 "discount": "discount",
                 "new_margin": "margin after discount",
@@ -58,19 +48,19 @@ def compute_breakeven(
         {
             "discount": lambda v: pct(v, 1),
             "margin after discount": lambda v: pct(v, 1),
-            "extra volume needed": lambda v: pct(v, 1) if v == v else "impossible",
-            "units per 100 today": lambda v: num(v, 0) if v == v else "–",
+            "extra volume needed": lambda v: "impossible" if isnan(v) else pct(v, 1),
+            "units per 100 today": lambda v: "–" if isnan(v) else num(v, 0),
         },
     )
-    png = plots.to_png(plots.discount_breakeven_chart(tab, margin, discount)) if chart else None
+    png = plots.to_png(plots.discount_breakeven_chart(b.table, margin, discount)) if chart else None
     return Result(
         html,
         png,
         data={
-            "volume_needed": needed,
-            "new_margin": new_margin,
-            "units_needed": units_needed,
-            "table": tab,
+            "volume_needed": b.volume_needed,
+            "new_margin": b.new_margin,
+            "units_needed": b.units_needed,
+            "table": b.table,
         },
     )
 
@@ -110,19 +100,16 @@ def compute_waterfall(
     chart: bool = True,
 ) -> Result:
     """Per-unit waterfall from list to pocket price for one deal's terms."""
-    wf = pricing.deal_waterfall(
-        list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost=unit_cost
+    deal = pricing.deal_pocket(
+        list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost
     )
-    pocket = float(wf.loc[wf["step"] == "Pocket price", "price"].iloc[0])
-    pocket_margin = float(wf.loc[wf["step"] == "Pocket margin", "share_of_list"].iloc[0])
-    invoice_price = float(wf.loc[wf["step"] == "On-invoice discount", "price"].iloc[0])
-    invoice_margin = pricing.contribution_margin(invoice_price, unit_cost)
-    margin_class = "sp-big" if pocket_margin > 0 else "sp-bad"
+    wf = deal.waterfall
+    margin_class = "sp-big" if deal.pocket_margin > 0 else "sp-bad"
     sentence = (
-        f"Of the list price of <b>{money(list_price)}</b>, <b>{money(pocket)}</b> "
-        f"({pct(pocket / list_price, 1)}) reaches the pocket. The invoice shows a "
-        f"{pct(invoice_margin, 1)} margin; the pocket margin is "
-        f'<span class="{margin_class}">{pct(pocket_margin, 1)}</span>.'
+        f"Of the list price of <b>{money(list_price)}</b>, <b>{money(deal.pocket_price)}</b> "
+        f"({pct(deal.pocket_share, 1)}) reaches the pocket. The invoice shows a "
+        f"{pct(deal.invoice_margin, 1)} margin; the pocket margin is "
+        f'<span class="{margin_class}">{pct(deal.pocket_margin, 1)}</span>.'
     )
     html = sentence + table(
         wf[["step", "amount", "price"]].rename(
@@ -135,9 +122,9 @@ def compute_waterfall(
         html,
         png,
         data={
-            "pocket_price": pocket,
-            "pocket_margin": pocket_margin,
-            "invoice_margin": invoice_margin,
+            "pocket_price": deal.pocket_price,
+            "pocket_margin": deal.pocket_margin,
+            "invoice_margin": deal.invoice_margin,
             "waterfall": wf,
         },
     )
@@ -182,38 +169,47 @@ def compute_optimal_price(
     current_units: float,
     elasticity: float,
     chart: bool = True,
+    tested_low: float | None = None,
+    tested_high: float | None = None,
 ) -> Result:
-    """Best price under constant elasticity, and the profit at it."""
-    move = pricing.price_move(unit_cost, current_price, current_units, elasticity)
-    best = move.optimal_price
-    grid = np.linspace(
-        max(unit_cost * 1.001, min(current_price, best) * 0.6), max(current_price, best) * 1.5, 200
+    """Best price under constant elasticity, and the profit at it: one model call.
+
+    ``tested_low`` and ``tested_high`` are the prices the elasticity was measured
+    between; a best price outside them gets a warning.
+    """
+    move = pricing.price_move(
+        unit_cost, current_price, current_units, elasticity, tested_low, tested_high
     )
-    curve = pricing.profit_curve(unit_cost, current_price, current_units, elasticity, grid)
-    change = move.price_change
-    direction = "raise" if change > 0.0005 else ("cut" if change < -0.0005 else "keep")
+    best, change = move.optimal_price, move.price_change
     sentence = (
         f"With elasticity <b>{elasticity:.2f}</b> and a unit cost of {money(unit_cost)}, the best price "
         f'is <span class="sp-big">{money(best)}</span> ({pct(move.margin_best, 1)} margin). '
         + (
             f"That is a {pct(abs(change), 1)} {'rise' if change > 0 else 'cut'}: "
-            if direction != "keep"
+            if move.direction != "keep"
             else "That is today's price: "
         )
         + f"units {num(current_units)} → {num(move.units_best)}, contribution {money(move.profit_now, 0)} → "
         f"<b>{money(move.profit_best, 0)}</b> "
         f"({pct(move.profit_change, 1, sign=True) if move.profit_now > 0 else 'up from a loss'})."
     )
+    if move.outside_tested:
+        sentence += (
+            f'<p class="sp-bad">Warning: {money(best)} is outside the prices that were tested '
+            f"({money(move.tested_low)} to {money(move.tested_high)}). The elasticity was measured "
+            "only there; beyond it customers may react differently. Move towards this price in "
+            "steps and measure again.</p>"
+        )
     png = None
     if chart:
         png = plots.to_png(
             plots.profit_curve_chart(
-                curve,
+                move.curve,
                 current_price,
                 best,
                 title=(
-                    f"Best price {money(best)}: {direction} the price"
-                    if direction != "keep"
+                    f"Best price {money(best)}: {move.direction} the price"
+                    if move.direction != "keep"
                     else f"{money(best)} is already the best price"
                 ),
             )
@@ -226,8 +222,10 @@ def optimal_price_calculator(
     current_price: float = 100.0,
     current_units: float = 1000.0,
     elasticity: float = -2.5,
+    tested_low: float | None = None,
+    tested_high: float | None = None,
 ) -> Calculator:
-    """Elasticity and optimal price."""
+    """Elasticity and optimal price; a best price outside the tested prices is flagged."""
     inputs = {
         "unit_cost": number_box("Unit cost (¥)", unit_cost, 0.01, 1e9, 1),
         "current_price": number_box("Current price (¥)", current_price, 0.01, 1e9, 1),
@@ -237,7 +235,7 @@ def optimal_price_calculator(
     return Calculator(
         "Elasticity and the profit-maximising price",
         inputs,
-        compute_optimal_price,
+        lambda **v: compute_optimal_price(**v, tested_low=tested_low, tested_high=tested_high),
         intro="Elasticity −2 means a 1 % price rise loses about 2 % of units.",
     )
 
@@ -257,7 +255,7 @@ def compute_dynamic_pricing(
     chart: bool = True,
 ) -> Result:
     """Season totals for a fixed and a demand-responsive price."""
-    sim = pricing.simulate_dynamic_pricing(
+    c = pricing.compare_dynamic_pricing(
         demand_index,
         base_price,
         unit_cost,
@@ -267,14 +265,12 @@ def compute_dynamic_pricing(
         responsiveness,
         max_change,
     )
-    summary = pricing.dynamic_pricing_summary(sim)
-    gain = summary.loc["dynamic", "contribution"] - summary.loc["fixed", "contribution"]
-    base = summary.loc["fixed", "contribution"]
+    summary = c.summary
     sentence = (
-        f"Over {len(sim)} periods the demand-responsive price earns "
-        f'<span class="{"sp-big" if gain >= 0 else "sp-bad"}">{money(gain, 0, sign=True)}</span> of contribution '
-        f"({pct(gain / base, 1, sign=True)}) against one fixed price, and turns away "
-        f"{num(summary.loc['dynamic', 'units_lost'])} units instead of {num(summary.loc['fixed', 'units_lost'])}."
+        f"Over {len(c.simulation)} periods the demand-responsive price earns "
+        f'<span class="{"sp-big" if c.gain >= 0 else "sp-bad"}">{money(c.gain, 0, sign=True)}</span> '
+        f"of contribution ({pct(c.gain_share, 1, sign=True)}) against one fixed price, and turns away "
+        f"{num(c.units_lost_dynamic)} units instead of {num(c.units_lost_fixed)}."
     )
     shown = summary.rename(index={"fixed": "fixed price", "dynamic": "dynamic price"}).reset_index(
         names="plan"
@@ -289,8 +285,8 @@ def compute_dynamic_pricing(
             "average_price": lambda v: money(v, 2),
         },
     )
-    png = plots.to_png(plots.dynamic_pricing_chart(sim, capacity)) if chart else None
-    return Result(html, png, data={"gain": gain, "summary": summary, "simulation": sim})
+    png = plots.to_png(plots.dynamic_pricing_chart(c.simulation, capacity)) if chart else None
+    return Result(html, png, data={"gain": c.gain, "summary": summary, "simulation": c.simulation})
 
 
 def dynamic_pricing_calculator(

@@ -95,7 +95,7 @@ def compute_training_roi(
     html = sentence + table(rows)
     png = None
     if chart:
-        png = plots.to_png(plots.training.payback_chart(e.costs, e.benefits / months, months))
+        png = plots.to_png(plots.training.payback_chart(e.costs, e.monthly_benefits, months))
     return Result(html, png, data=e)
 
 
@@ -148,26 +148,23 @@ def compute_ramp(
     chart: bool = True,
 ) -> Result:
     """The ramp-up curve of a new rep and what it costs."""
-    s = training.ramp_summary(full * peer_value, tau, start, 0.9, int(hire_month))
-    when = MONTHS[s["level_month"] - 1] + (
+    s = training.ramp_view(tau, start, full, peer_value, int(hire_month))
+    later = s["level_years_later"]
+    when = s["level_month_name"] + (
         " of the hiring year"
-        if s["level_years_later"] == 0
+        if later == 0
         else " of the next year"
-        if s["level_years_later"] == 1
-        else f", {s['level_years_later']} years later"
+        if later == 1
+        else f", {later} years later"
     )
     sentence = (
-        f"A rep hired in <b>{MONTHS[int(hire_month) - 1]}</b> who settles at {pct(full, 0)} of a tenured peer "
-        f"({money(full * peer_value, 0)} gross profit a month) reaches 90 % of that after "
+        f"A rep hired in <b>{s['hire_month_name']}</b> who settles at {pct(full, 0)} of a tenured peer "
+        f"({money(s['full_value'], 0)} gross profit a month) reaches 90 % of that after "
         f'<span class="sp-big">{num(s["months_to_level"], 1)} months</span>, in {when}. '
         f"The ramp-up costs <b>{money(s['cost_in_hiring_year'], 0)}</b> of gross profit by 31 December "
         f"and {money(s['cost_total'], 0)} in all: budget it as part of the cost of hiring."
     )
-    rows = pd.DataFrame({"months since hire": [1, 3, 6, 9, 12, 18]})
-    rows["productivity"] = training.ramp_curve(
-        rows["months since hire"].astype(float), full, tau, start
-    )
-    html = sentence + table(rows, {"productivity": lambda v: pct(v, 0)})
+    html = sentence + table(s["table"], {"productivity": lambda v: pct(v, 0)})
     png = None
     if chart:
         png = plots.to_png(plots.training.ramp_chart(points, full, tau, start, 24.0, fits))
@@ -231,30 +228,22 @@ def compute_drill(
 ) -> Result:
     """Total, level and feedback of one scored drill (scores 1-5 by criterion)."""
     weights = dict(training.DRILL_CRITERIA if weights is None else weights)
-    r = training.drill_score(scores, weights)
+    sheet = training.drill_sheet(scores, weights)
+    r = sheet.score
     labels = training.DRILL_LABELS
     cls = {"ready": "sp-big", "nearly ready": "sp-big", "practise again": "sp-bad"}[r.level]
-    same = len({scores[k] for k in weights}) == 1
     sentence = (
         f'Total <span class="{cls}">{pct(r.total, 1)}</span> (weighted mean {r.weighted_mean:.2f} of 5): '
         f"<b>{r.level}</b>. "
         + (
             "Every criterion got the same score; start with the heaviest one: "
-            if same
+            if sheet.all_equal
             else f"Strongest: {esc(labels.get(r.strongest, r.strongest))}. Practise next: "
         )
         + f"<b>{esc(labels.get(r.weakest, r.weakest))}</b>. {esc(TIPS.get(r.weakest, ''))}"
     )
-    rows = pd.DataFrame(
-        {
-            "criterion": [labels.get(k, k) for k in weights],
-            "weight": [weights[k] / sum(weights.values()) for k in weights],
-            "score": [scores[k] for k in weights],
-            "points": [r.contributions[k] for k in weights],
-        }
-    )
     html = sentence + table(
-        rows,
+        sheet.table,
         {"weight": lambda v: pct(v, 0), "score": lambda v: f"{v:g}", "points": lambda v: pct(v, 1)},
     )
     png = None
@@ -272,15 +261,12 @@ def drill_calculator(weights: Mapping[str, float] | None = None, **scores: float
         )
         for k in weights
     }
+    text = "1 = not shown, 3 = done but could be better, 5 = a model for others. Weights:"
+    for k, w in training.normalised_weights(weights).items():
+        text += f" {esc(training.DRILL_LABELS.get(k, k))} {pct(w, 0)},"
     return Calculator(
         "Drill scorecard: score the role-play",
         inputs,
         lambda **v: compute_drill(weights, **v),
-        intro="1 = not shown, 3 = done but could be better, 5 = a model for others. "
-        "Weights: "
-        + ", ".join(
-            f"{esc(training.DRILL_LABELS.get(k, k))} {pct(w / sum(weights.values()), 0)}"
-            for k, w in weights.items()
-        )
-        + ".",
+        intro=text.rstrip(",") + ".",
     )
