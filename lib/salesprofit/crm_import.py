@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .data import DataError
+from .dataspec import DataError
 
 __all__ = [
     "CRM_TABLES",
