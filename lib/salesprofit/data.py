@@ -57,6 +57,7 @@ __all__ = [
     "load_cdnow",
     "read_crm_export",
     "tables",
+    "validate",
 ]
 
 #: Environment variable that points :func:`data_dir` at another ``datasets`` folder.

@@ -41,6 +41,8 @@ import pandas as pd
 
 from . import roleplay
 
+__all__ = ["Scoreboard", "default_path", "neutralise", "resolve_path"]
+
 ENV_VAR = "SALESPROFIT_SCOREBOARD"
 APP_FOLDER = "sales-profit-playbook"
 FILE_NAME = "scoreboard.sqlite"
