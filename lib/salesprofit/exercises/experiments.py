@@ -8,6 +8,8 @@ from .. import experiments
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["ab_z", "new_product_units"]
+
 
 def ab_z(conversions_a: int, n_a: int, conversions_b: int, n_b: int) -> Exercise:
     """The pooled z statistic of an A/B test of a sales offer (lab 11.1)."""
