@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check, finite, out, values
+from .pricing import breakeven_volume_change, contribution_margin
 from .roleplay_core import DEFAULT_SEED, NEAR, DealScore, Kit, Scenario, Term, TradeOff, check_seed
 from .roleplay_staff import (
     COMMISSION_TERMS,
@@ -70,10 +71,14 @@ __all__ = [
     "TradeOff",
     "best_deals",
     "brief_facts",
+    "brief_options",
     "buyer_view",
     "check_seed",
+    "check_term_names",
     "check_terms",
     "deal_values",
+    "deals_in_words",
+    "discount_volume",
     "frontier",
     "frontier_gap",
     "grid",
@@ -86,6 +91,7 @@ __all__ = [
     "score",
     "seller_view",
     "tradeoffs",
+    "value_moves",
 ]
 
 
@@ -243,6 +249,22 @@ def scenario(key: str, seed: int = DEFAULT_SEED) -> Scenario:
     )
 
 
+def check_term_names(sc: Scenario, names: Any) -> None:
+    """A plain-language ``ValueError`` when ``names`` holds a term the kit does not have.
+
+    >>> check_term_names(scenario("discount_request", seed=1), ["colour"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: The discount request has no term called 'colour': its terms are price, volume, ...
+    """
+    unknown = set(names) - set(sc.term_names)
+    if unknown:
+        raise ValueError(
+            f"{sc.title} has no term called {sorted(unknown)[0]!r}: its terms are "
+            f"{', '.join(sc.term_names)}."
+        )
+
+
 def check_terms(sc: Scenario, terms: Mapping[str, Any]) -> dict[str, Any]:
     """The deal's terms, complete and inside the model, or a plain-language ``ValueError``.
 
@@ -252,12 +274,7 @@ def check_terms(sc: Scenario, terms: Mapping[str, Any]) -> dict[str, Any]:
     ...
     ValueError: Price per unit must be at least 0 (got -5): a price is what the customer ...
     """
-    unknown = set(terms) - set(sc.term_names)
-    if unknown:
-        raise ValueError(
-            f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}: its terms are "
-            f"{', '.join(sc.term_names)}."
-        )
+    check_term_names(sc, terms)
     missing = [t.label for t in sc.terms if t.name not in terms or terms[t.name] is None]
     if missing:
         raise ValueError(f"fill in every term of the deal: {', '.join(missing)} is missing.")
@@ -316,8 +333,9 @@ def seller_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     """What the seller's negotiation calculator shows for the terms on the table.
 
     ``profit``, ``margin``, ``value`` (profit plus the value of a longer commitment),
-    ``revenue``; ``breakeven_volume``: the volume (sales for the staff kits) at which
-    these terms still earn today's value, ``volume_for_walkaway`` the same for the
+    ``commitment_value`` (that value alone: ``value - profit``), ``revenue``;
+    ``breakeven_volume``: the volume (sales for the staff kits) at which these terms
+    still earn today's value, ``volume_for_walkaway`` the same for the
     seller's walk-away (``inf`` when the terms lose money on every unit);
     ``vs_target`` and ``vs_walkaway`` in ¥.
 
@@ -338,6 +356,7 @@ def seller_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     return {
         "profit": out(res["seller_profit"]),
         "value": out(res["seller_value"]),
+        "commitment_value": out(values(res["seller_value"]) - values(res["seller_profit"])),
         "revenue": out(res["revenue"]),
         "margin": out(m),
         "unit_contribution": out(be_now["unit_contribution"]),
@@ -633,3 +652,94 @@ def best_deals(sc: Scenario, n: int = 3) -> pd.DataFrame:
         return f
     pick = np.unique(np.linspace(0, len(f) - 1, n).round().astype(int))
     return f.iloc[pick].reset_index(drop=True)
+
+
+def brief_options(sc: Scenario, side: str, per_term: int = 4) -> pd.DataFrame:
+    """A few options of each term and what each is worth to ``side`` against today (¥).
+
+    The "how you value the terms" lines of a brief: at most ``per_term`` options spread
+    over each term's range, plus today's option. Columns: ``term``, ``label``,
+    ``option``, ``option_label``, ``change`` (¥ for ``side``) and ``is_today``.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> o = brief_options(s, "seller")
+    >>> bool(o.groupby("term")["is_today"].any().all()), float(o.loc[o["is_today"], "change"].abs().max())
+    (True, 0.0)
+    """
+    if side not in ("seller", "buyer"):
+        raise ValueError("side must be 'seller' or 'buyer'.")
+    ov = option_values(sc)
+    keep = []
+    for name, grp in ov.groupby("term", sort=False):
+        if len(grp) > per_term:
+            idx = np.unique(np.linspace(0, len(grp) - 1, per_term).round().astype(int))
+            today = grp.index[grp["option"] == sc.status_quo[name]]
+            grp = grp.loc[sorted(set(grp.index[idx]) | set(today))]
+        keep.append(grp)
+    ov = pd.concat(keep)
+    return pd.DataFrame(
+        {
+            "term": ov["term"],
+            "label": ov["label"],
+            "option": ov["option"],
+            "option_label": ov["option_label"],
+            "change": ov[f"{side}_change"],
+            "is_today": [o == sc.status_quo[t] for t, o in zip(ov["term"], ov["option"])],
+        }
+    ).reset_index(drop=True)
+
+
+def value_moves(sc: Scenario, n: int = 4) -> pd.DataFrame:
+    """Where the value is: the single-term moves away from today that create value for
+    the two sides together, best first, one per term (at most ``n``), for the answer key.
+
+    Columns: ``term``, ``label``, ``option_label``, ``seller_change``, ``buyer_change``
+    and ``joint_change`` (their sum, ¥ per the kit's period).
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> m = value_moves(s)
+    >>> bool((m["joint_change"] > 0).all()) and m["term"].is_unique
+    True
+    """
+    ov = option_values(sc)
+    ov = ov[ov["option"] != [sc.status_quo[t] for t in ov["term"]]]
+    ov = ov.assign(joint_change=ov["seller_change"] + ov["buyer_change"])
+    moves = ov[ov["joint_change"] > 0].sort_values("joint_change", ascending=False)
+    moves = moves.drop_duplicates("term").head(n)
+    columns = ["term", "label", "option_label", "seller_change", "buyer_change", "joint_change"]
+    return moves[columns].reset_index(drop=True)
+
+
+def discount_volume(
+    sc: Scenario, discounts: Any = (0.02, 0.05, 0.10)
+) -> tuple[float, pd.DataFrame]:
+    """The seller's margin and the extra volume each discount needs to keep today's profit.
+
+    For the kits priced per unit (``discount_request``, ``vip_renewal``): the
+    contribution margin at the reference price (list price, or today's price) and, for
+    each discount below that margin, :func:`salesprofit.pricing.breakeven_volume_change`
+    (a fraction: 0.25 is 25 % more volume). An empty table for the other kits.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> m, t = discount_volume(s)
+    >>> bool((t["volume_change"] > t["discount"]).all())
+    True
+    """
+    ref = sc.params.get("list_price", sc.params.get("today_price"))
+    if ref is None or "unit_cost" not in sc.params:
+        return float("nan"), pd.DataFrame({"discount": [], "volume_change": []})
+    m = float(contribution_margin(ref, sc.params["unit_cost"]))
+    cuts = [d for d in discounts if d < m]
+    return m, pd.DataFrame(
+        {"discount": cuts, "volume_change": [float(breakeven_volume_change(-d, m)) for d in cuts]}
+    )
+
+
+def deals_in_words(sc: Scenario, deals: pd.DataFrame) -> pd.DataFrame:
+    """Deals (rows of :func:`grid`) with each term in words, one column per term label.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> list(deals_in_words(s, best_deals(s, 1)).columns) == [t.label for t in s.terms]
+    True
+    """
+    return pd.DataFrame({t.label: [t.describe(v) for v in deals[t.name]] for t in sc.terms})

@@ -142,6 +142,11 @@ class DealScore:
     tradeoffs: tuple[TradeOff, ...]
 
     @property
+    def best_joint_gain(self) -> float:
+        """Value the best deal of the case creates together: this deal's plus what it left."""
+        return self.joint_gain + self.left_on_table
+
+    @property
     def seller_vs_target(self) -> float:
         return self.seller_value - self.seller_target
 

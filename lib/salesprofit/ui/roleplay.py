@@ -29,7 +29,7 @@ import pandas as pd
 
 from .. import plots, roleplay
 from ..fmt import esc, money, num, pct, table
-from ..scoreboard import RANK_BY, Scoreboard
+from ..scoreboard import RANK_BY, Scoreboard, clean_team, standings
 from .base import LAYOUT, STYLE, Calculator, Result, error_html
 from .roleplay_briefs import (
     BriefsPanel,
@@ -38,7 +38,7 @@ from .roleplay_briefs import (
     briefs_panel,
     printable_briefs,
 )
-from .roleplay_kits import DEFAULT_SEED, KIT_KEYS, TEXT, _grid, facts, scenario
+from .roleplay_kits import DEFAULT_SEED, KIT_KEYS, SEED_BOX_MAX, TEXT, _grid, facts, scenario
 
 __all__ = [
     "CHARTS",
@@ -107,14 +107,12 @@ def _inputs(
     kit: str, seed: Any, terms: dict[str, Any], team: str | None = None
 ) -> tuple[dict, set]:
     sc = scenario(kit, seed)
-    unknown = set(terms) - set(sc.term_names)
-    if unknown:
-        raise ValueError(f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}.")
+    roleplay.check_term_names(sc, terms)
     inputs: dict[str, widgets.Widget] = {
         "seed": widgets.BoundedIntText(
             value=sc.seed,
             min=0,
-            max=2**31 - 1,
+            max=SEED_BOX_MAX,
             description="Seed (on your brief)",
             style=STYLE,
             layout=LAYOUT,
@@ -162,7 +160,7 @@ def compute_seller(kit: str, seed: int, **terms: Any) -> Result:
         f"{money(v['revenue'], 0)}: a <b>{pct(v['margin'], 1)}</b> margin. "
         + (
             f"With the value of the commitment, the deal is worth <b>{money(v['value'], 0)}</b> to you. "
-            if abs(v["value"] - v["profit"]) > 0.5
+            if abs(v["commitment_value"]) > 0.5
             else ""
         )
         + table(
@@ -246,7 +244,7 @@ def compute_score(kit: str, seed: int, team: str = "", chart: bool = True, **ter
         f"<td>{mark(d.buyer_vs_walkaway)}</td></tr></table>"
         f"<p>Seller's profit {money(d.seller_profit, 0)} on sales of {money(d.revenue, 0)}: "
         f"a {pct(d.seller_margin, 1)} margin. Value created together (above both walk-aways): "
-        f"{money(d.joint_gain, 0)}; the best deal of the case created {money(d.joint_gain + d.left_on_table, 0)}.</p>"
+        f"{money(d.joint_gain, 0)}; the best deal of the case created {money(d.best_joint_gain, 0)}.</p>"
     )
     if d.tradeoffs:
         html += "<p><b>Trade-offs against today's deal</b> (each term on its own):</p>" + table(
@@ -335,7 +333,7 @@ class ScorerCalculator(Calculator):
             return None
         self.recorded.append(row)
         self.status.value = (
-            f"<div class='sp-result'>Recorded <b>{esc(' '.join(v['team'].split()))}</b>'s deal "
+            f"<div class='sp-result'>Recorded <b>{esc(clean_team(v['team']))}</b>'s deal "
             f"(#{row}). {board.count()} deal(s) on the scoreboard.</div>"
         )
         return row
@@ -435,7 +433,8 @@ def compute_scoreboard(
     title = roleplay.kit(kit).title
     if board is None:
         return Result("<p>Click <b>Refresh</b> to load the session's deals.</p>", None, data=None)
-    ranked = board.rank(kit, by=by)
+    st = standings(board, kit, by=by)
+    ranked = st.ranked
     if ranked.empty:
         return Result(f"<p>No deals recorded for {esc(title)} yet.</p>", None, data=ranked)
     shown = pd.DataFrame(
@@ -447,11 +446,11 @@ def compute_scoreboard(
             "seller margin": ranked["seller_margin"],
             "buyer value": ranked["buyer_value"],
             "created together": ranked["joint_gain"],
-            "on the frontier": np.where(ranked["on_frontier"], "yes", "no"),
+            "on the frontier": ["yes" if x else "no" for x in ranked["on_frontier"]],
         }
     )
     html = (
-        f"<p>{len(ranked)} team(s) on <b>{esc(title)}</b>, ranked by {esc(RANK_BY[by])}.</p>"
+        f"<p>{st.teams} team(s) on <b>{esc(title)}</b>, ranked by {esc(RANK_BY[by])}.</p>"
         + table(
             shown,
             {
@@ -464,11 +463,10 @@ def compute_scoreboard(
     )
     png = None
     if show == "frontier":
-        seed = int(ranked.loc[ranked["id"].idxmax(), "seed"])
-        same = int((ranked["seed"] == seed).sum())
+        seed, same = st.latest_seed, st.teams_on_latest_seed
         html += (
             f"<p>The chart shows the {same} team(s) that negotiated seed {seed} (the latest deal's seed)"
-            + ("; deals on other seeds have their own frontier." if same < len(ranked) else ".")
+            + ("; deals on other seeds have their own frontier." if same < st.teams else ".")
             + "</p>"
         )
         if chart:
@@ -581,7 +579,7 @@ def scoreboard_calculator(
 def debrief_chart(board: Scoreboard, kit: str, seed: Any = DEFAULT_SEED):
     """Every team's latest deal of ``kit`` (for ``seed``) against the scenario's frontier: a Figure."""
     sc = scenario(kit, seed)
-    ranked = board.rank(kit)
+    ranked = standings(board, kit).ranked
     ranked = ranked[ranked["seed"] == sc.seed] if len(ranked) else ranked
     now = roleplay.deal_values(sc, **sc.status_quo)
     return plots.roleplay.frontier_chart(

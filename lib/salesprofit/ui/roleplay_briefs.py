@@ -6,13 +6,12 @@ import base64
 from typing import Any
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 
-from .. import pricing, roleplay
+from .. import roleplay
 from ..fmt import esc, money, pct, table
 from .base import LAYOUT, STYLE, error_html
-from .roleplay_kits import DEFAULT_SEED, GENERIC_WATCH, TEXT, facts, scenario
+from .roleplay_kits import DEFAULT_SEED, GENERIC_WATCH, SEED_BOX_MAX, TEXT, facts, scenario
 
 __all__ = ["PRINT_CSS", "BriefsPanel", "brief_html", "briefs_panel", "printable_briefs"]
 
@@ -56,32 +55,31 @@ def _fill(text: str, f: dict[str, str]) -> str:
     return text.format_map(f)
 
 
-def _option_rows(sc: roleplay.Scenario, side: str) -> pd.DataFrame:
-    """A few options of each term and what each is worth to ``side`` against today."""
-    ov = roleplay.option_values(sc)
-    keep = []
-    for name, grp in ov.groupby("term", sort=False):
-        if len(grp) > 4:
-            idx = np.unique(np.linspace(0, len(grp) - 1, 4).round().astype(int))
-            sq = grp.index[grp["option"] == sc.status_quo[name]]
-            grp = grp.loc[sorted(set(grp.index[idx]) | set(sq))]
-        keep.append(grp)
-    ov = pd.concat(keep)
-    today = [o == sc.status_quo[t] for t, o in zip(ov["term"], ov["option"])]
-    ov = ov.assign(
-        cell=[
-            f"{esc(lab)}: <b>{'today' if is_today else money(v, 0, sign=True)}</b>"
-            for lab, is_today, v in zip(ov["option_label"], today, ov[f"{side}_change"])
-        ]
-    )
+def _option_rows(sc: roleplay.Scenario, side: str) -> list[tuple[str, str]]:
+    """One line per term: a few options and what each is worth to ``side`` against today."""
+    lines: dict[str, str] = {}
+    for label, option, change, is_today in roleplay.brief_options(sc, side)[
+        ["label", "option_label", "change", "is_today"]
+    ].itertuples(index=False, name=None):
+        cell = f"{esc(option)}: <b>{'today' if is_today else money(change, 0, sign=True)}</b>"
+        lines[label] = lines[label] + " · " + cell if label in lines else cell
     # one line per term, so that a brief fits on one printed sheet
-    return ov.groupby("label", sort=False)["cell"].agg(" · ".join).reset_index()
+    return [(esc(label), text) for label, text in lines.items()]
 
 
 def _rows(rows: list[tuple[str, str]], num: bool = True) -> str:
     cls = " class='sp-num'" if num else ""
-    body = "".join(f"<tr><td>{a}</td><td{cls}>{b}</td></tr>" for a, b in rows)
-    return f"<table>{body}</table>"
+    html = "<table>"
+    for a, b in rows:
+        html += f"<tr><td>{a}</td><td{cls}>{b}</td></tr>"
+    return html + "</table>"
+
+
+def _items(items: list[str], tag: str = "ul") -> str:
+    html = f"<{tag}>"
+    for item in items:
+        html += f"<li>{item}</li>"
+    return html + f"</{tag}>"
 
 
 def _head(sc: roleplay.Scenario, who: str, secret: str) -> str:
@@ -95,18 +93,146 @@ def _unit(t: roleplay.Term) -> str:
     return f"% {t.unit}" if t.percent else t.unit
 
 
+_LINE = "<span class='sp-line'></span>"
+
+
 def _deal_sheet(sc: roleplay.Scenario) -> str:
-    lines = "".join(
-        f"<tr><td>{esc(t.label)}{(' (' + esc(_unit(t)) + ')') if t.unit and not t.is_choice else ''}"
-        f"</td><td><span class='sp-line'></span></td></tr>"
-        for t in sc.terms
-    )
+    rows = [("Team", _LINE)]
+    for t in sc.terms:
+        unit = f" ({esc(_unit(t))})" if t.unit and not t.is_choice else ""
+        rows.append((esc(t.label) + unit, _LINE))
+    rows.append(("Signed by both", _LINE))
     return (
-        f"<h3>Deal sheet (hand to the facilitator)</h3><table>"
-        f"<tr><td>Team</td><td><span class='sp-line'></span></td></tr>{lines}"
-        f"<tr><td>Signed by both</td><td><span class='sp-line'></span></td></tr></table>"
-        f"<p>No deal? Write <b>no deal</b> and each side's reason.</p>"
+        "<h3>Deal sheet (hand to the facilitator)</h3>"
+        + _rows(rows, num=False)
+        + "<p>No deal? Write <b>no deal</b> and each side's reason.</p>"
     )
+
+
+def _term_choices(t: roleplay.Term) -> str:
+    if not t.is_choice:
+        return f"in {esc(_unit(t))}"
+    text = ""
+    for i, label in enumerate(t.labels):
+        text += ("; " if i else "") + esc(label)
+    return text
+
+
+def _scenario_sheet(sc: roleplay.Scenario, f: dict[str, str], tx: dict[str, Any]) -> list[str]:
+    parts = [_head(sc, "the scenario", "for everyone"), f"<h2>{esc(sc.title)}</h2>"]
+    parts += [f"<p>{_fill(p, f)}</p>" for p in tx["scenario"]]
+    roles = [esc(sc.roles[s]) for s in ("seller", "buyer")]
+    parts.append("<h3>The roles</h3>" + _items([*roles, "Observer (optional)"]))
+    terms = [f"<b>{esc(t.label)}</b>: {_term_choices(t)}" for t in sc.terms]
+    parts.append("<h3>Terms on the table</h3>" + _items(terms))
+    parts.append(_deal_sheet(sc))
+    return parts
+
+
+def _discount_rows(sc: roleplay.Scenario) -> str:
+    m, needs = roleplay.discount_volume(sc)
+    rows = [
+        (f"a {pct(d, 0)} discount", f"needs {pct(v, 0, sign=True)} volume")
+        for d, v in needs[["discount", "volume_change"]].itertuples(index=False, name=None)
+    ]
+    return (
+        "<h3>Every point of discount needs extra volume</h3>"
+        f"<p>At your margin of {pct(m, 1)}, to keep today's profit on the same terms:</p>"
+        + _rows(rows)
+    )
+
+
+def _side_sheet(
+    sc: roleplay.Scenario, role: str, f: dict[str, str], tx: dict[str, Any]
+) -> list[str]:
+    r, who = tx[role], sc.roles[role]
+    parts = [
+        _head(sc, who, f"confidential: {who.split(' (')[0].lower()} only"),
+        f"<h2>{esc(who)}</h2>",
+        f"<p><b>{_fill(r['role'], f)}</b></p>",
+    ]
+    parts += [f"<p>{_fill(p, f)}</p>" for p in r["story"]]
+    parts.append("<h3>Your numbers (do not show them)</h3>")
+    parts.append(_rows([(_fill(a, f), _fill(b, f)) for a, b in r["numbers"]]))
+    if role == "seller" and sc.kit in ("discount_request", "vip_renewal"):
+        parts.append(_discount_rows(sc))
+    period = "a quarter" if sc.kit == "quarterly_review" else "a year"
+    parts.append(
+        f"<h3>What each term is worth to you ({period}, against today, everything else unchanged)</h3>"
+    )
+    parts.append(_rows(_option_rows(sc, role), num=False))
+    target, walk = getattr(sc, f"{role}_target"), getattr(sc, f"{role}_walkaway")
+    parts.append(
+        "<h3>Your target and your walk-away</h3>"
+        f"<p>Today's deal is worth <b>{f['today_seller_value' if role == 'seller' else 'today_buyer_value']}</b> "
+        f"{period} to you. Aim for <b>{money(target, 0)}</b>. Do not sign anything worth less than "
+        f"<b>{money(walk, 0)}</b>: below that, no deal is better.</p>"
+    )
+    parts.append("<h3>Tips</h3>" + _items([_fill(t, f) for t in r["tips"]]))
+    return parts
+
+
+def _observer_sheet(sc: roleplay.Scenario, tx: dict[str, Any]) -> list[str]:
+    roles = sc.roles
+    watch = [
+        (f"<span class='sp-box'></span>{esc(w)}", _LINE) for w in [*GENERIC_WATCH, *tx["watch"]]
+    ]
+    return [
+        _head(sc, "observer", "for the observer"),
+        f"<h2>{esc(sc.title)}: observer sheet</h2>",
+        "<p>Watch, do not speak. Note what you see and hear, with the minute it happened. "
+        "You will report first in the debrief.</p>",
+        "<h3>Watch for</h3>",
+        _rows(watch, num=False),
+        "<h3>The deal they reached</h3>" + _rows([(esc(t.label), _LINE) for t in sc.terms]),
+        "<h3>One thing each side did well, one thing to try next time</h3>"
+        + _rows([(esc(roles["seller"]), _LINE), (esc(roles["buyer"]), _LINE)]),
+    ]
+
+
+def _facilitator_sheet(sc: roleplay.Scenario, f: dict[str, str], tx: dict[str, Any]) -> list[str]:
+    roles = sc.roles
+    parts = [
+        _head(sc, "facilitator", "facilitator only"),
+        f"<h2>{esc(sc.title)}: answer key</h2>",
+        f"<p>Seed <b>{sc.seed}</b>. The point of this kit: {esc(tx['gist'])}.</p>",
+        _rows(
+            [
+                (
+                    f"{esc(roles['seller'])}: today / target / walk-away",
+                    f"{f['today_seller_value']} / {f['seller_target']} / {f['seller_walkaway']}",
+                ),
+                (
+                    f"{esc(roles['buyer'])}: today / target / walk-away",
+                    f"{f['today_buyer_value']} / {f['buyer_target']} / {f['buyer_walkaway']}",
+                ),
+            ]
+        ),
+    ]
+    best = roleplay.value_moves(sc, 4)
+    if len(best):
+        parts.append(
+            "<h3>Where the value is (each move alone, against today)</h3>"
+            + table(
+                best[["label", "option_label", "seller_change", "buyer_change"]].rename(
+                    columns={
+                        "label": "term",
+                        "option_label": "move to",
+                        "seller_change": f"{roles['seller']}",
+                        "buyer_change": f"{roles['buyer']}",
+                    }
+                ),
+                {
+                    roles["seller"]: lambda v: money(v, 0, sign=True),
+                    roles["buyer"]: lambda v: money(v, 0, sign=True),
+                },
+            )
+        )
+    parts.append(
+        "<h3>What good looks like: deals on the frontier that both can accept</h3>"
+        + _deals_table(sc, roleplay.best_deals(sc, 3))
+    )
+    return parts
 
 
 def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) -> str:
@@ -119,161 +245,24 @@ def brief_html(kit: str, role: str, seed: Any = DEFAULT_SEED, css: bool = True) 
     sc = scenario(kit, seed)
     f = facts(kit, seed)
     tx = TEXT[kit]
-    roles = sc.roles
-    parts: list[str] = []
     if role == "scenario":
-        parts += [_head(sc, "the scenario", "for everyone"), f"<h2>{esc(sc.title)}</h2>"]
-        parts += [f"<p>{_fill(p, f)}</p>" for p in tx["scenario"]]
-        parts.append(
-            "<h3>The roles</h3><ul>"
-            + "".join(f"<li>{esc(roles[s])}</li>" for s in ("seller", "buyer"))
-            + "<li>Observer (optional)</li></ul>"
-        )
-        parts.append(
-            "<h3>Terms on the table</h3><ul>"
-            + "".join(
-                f"<li><b>{esc(t.label)}</b>: "
-                + ("; ".join(esc(x) for x in t.labels) if t.is_choice else f"in {esc(_unit(t))}")
-                + "</li>"
-                for t in sc.terms
-            )
-            + "</ul>"
-        )
-        parts.append(_deal_sheet(sc))
+        parts = _scenario_sheet(sc, f, tx)
     elif role in ("seller", "buyer"):
-        r = tx[role]
-        parts += [
-            _head(sc, roles[role], f"confidential: {roles[role].split(' (')[0].lower()} only"),
-            f"<h2>{esc(roles[role])}</h2>",
-            f"<p><b>{_fill(r['role'], f)}</b></p>",
-        ]
-        parts += [f"<p>{_fill(p, f)}</p>" for p in r["story"]]
-        parts.append("<h3>Your numbers (do not show them)</h3>")
-        parts.append(_rows([(_fill(a, f), _fill(b, f)) for a, b in r["numbers"]]))
-        if role == "seller" and kit in ("discount_request", "vip_renewal"):
-            ref = sc.params.get("list_price", sc.params.get("today_price"))
-            m = pricing.contribution_margin(ref, sc.params["unit_cost"])
-            cuts = [d for d in (0.02, 0.05, 0.10) if d < m]
-            parts.append(
-                "<h3>Every point of discount needs extra volume</h3>"
-                f"<p>At your margin of {pct(m, 1)}, to keep today's profit on the same terms:</p>"
-                + _rows(
-                    [
-                        (
-                            f"a {pct(d, 0)} discount",
-                            f"needs {pct(pricing.breakeven_volume_change(-d, m), 0, sign=True)} volume",
-                        )
-                        for d in cuts
-                    ]
-                )
-            )
-        period = "a quarter" if kit == "quarterly_review" else "a year"
-        parts.append(
-            f"<h3>What each term is worth to you ({period}, against today, everything else unchanged)</h3>"
-        )
-        parts.append(
-            _rows(
-                [(esc(a), b) for a, b in _option_rows(sc, role).itertuples(index=False, name=None)],
-                num=False,
-            )
-        )
-        target, walk = getattr(sc, f"{role}_target"), getattr(sc, f"{role}_walkaway")
-        parts.append(
-            "<h3>Your target and your walk-away</h3>"
-            f"<p>Today's deal is worth <b>{f['today_seller_value' if role == 'seller' else 'today_buyer_value']}</b> "
-            f"{period} to you. Aim for <b>{money(target, 0)}</b>. Do not sign anything worth less than "
-            f"<b>{money(walk, 0)}</b>: below that, no deal is better.</p>"
-        )
-        parts.append(
-            "<h3>Tips</h3><ul>" + "".join(f"<li>{_fill(t, f)}</li>" for t in r["tips"]) + "</ul>"
-        )
+        parts = _side_sheet(sc, role, f, tx)
     elif role == "observer":
-        parts += [
-            _head(sc, "observer", "for the observer"),
-            f"<h2>{esc(sc.title)}: observer sheet</h2>",
-            "<p>Watch, do not speak. Note what you see and hear, with the minute it happened. "
-            "You will report first in the debrief.</p>",
-            "<h3>Watch for</h3>",
-        ]
-        items = GENERIC_WATCH + tx["watch"]
-        parts.append(
-            "<table>"
-            + "".join(
-                f"<tr><td><span class='sp-box'></span>{esc(w)}</td><td><span class='sp-line'></span></td></tr>"
-                for w in items
-            )
-            + "</table>"
-        )
-        parts.append(
-            "<h3>The deal they reached</h3>"
-            + _rows([(esc(t.label), "<span class='sp-line'></span>") for t in sc.terms])
-        )
-        parts.append(
-            "<h3>One thing each side did well, one thing to try next time</h3>"
-            + _rows(
-                [
-                    (esc(roles["seller"]), "<span class='sp-line'></span>"),
-                    (esc(roles["buyer"]), "<span class='sp-line'></span>"),
-                ]
-            )
-        )
+        parts = _observer_sheet(sc, tx)
     elif role == "facilitator":
-        parts += [
-            _head(sc, "facilitator", "facilitator only"),
-            f"<h2>{esc(sc.title)}: answer key</h2>",
-            f"<p>Seed <b>{sc.seed}</b>. The point of this kit: {esc(tx['gist'])}.</p>",
-        ]
-        parts.append(
-            _rows(
-                [
-                    (
-                        f"{esc(roles['seller'])}: today / target / walk-away",
-                        f"{f['today_seller_value']} / {f['seller_target']} / {f['seller_walkaway']}",
-                    ),
-                    (
-                        f"{esc(roles['buyer'])}: today / target / walk-away",
-                        f"{f['today_buyer_value']} / {f['buyer_target']} / {f['buyer_walkaway']}",
-                    ),
-                ]
-            )
-        )
-        ov = roleplay.option_values(sc)
-        ov = ov[ov["option"] != [sc.status_quo[t] for t in ov["term"]]]
-        cheap = ov[(ov["seller_change"] + ov["buyer_change"]) > 0]
-        if len(cheap):
-            best = cheap.assign(j=cheap["seller_change"] + cheap["buyer_change"]).sort_values(
-                "j", ascending=False
-            )
-            best = best.drop_duplicates("term").head(4)
-            parts.append(
-                "<h3>Where the value is (each move alone, against today)</h3>"
-                + table(
-                    best[["label", "option_label", "seller_change", "buyer_change"]].rename(
-                        columns={
-                            "label": "term",
-                            "option_label": "move to",
-                            "seller_change": f"{roles['seller']}",
-                            "buyer_change": f"{roles['buyer']}",
-                        }
-                    ),
-                    {
-                        roles["seller"]: lambda v: money(v, 0, sign=True),
-                        roles["buyer"]: lambda v: money(v, 0, sign=True),
-                    },
-                )
-            )
-        good = roleplay.best_deals(sc, 3)
-        parts.append(
-            "<h3>What good looks like: deals on the frontier that both can accept</h3>"
-            + _deals_table(sc, good)
-        )
+        parts = _facilitator_sheet(sc, f, tx)
     else:
         raise ValueError("role must be 'scenario', 'seller', 'buyer', 'observer' or 'facilitator'.")
-    return (PRINT_CSS if css else "") + "<div class='sp-brief'>" + "".join(parts) + "</div>"
+    html = (PRINT_CSS if css else "") + "<div class='sp-brief'>"
+    for part in parts:
+        html += part
+    return html + "</div>"
 
 
 def _deals_table(sc: roleplay.Scenario, deals: pd.DataFrame) -> str:
-    shown = pd.DataFrame({t.label: [t.describe(v) for v in deals[t.name]] for t in sc.terms})
+    shown = roleplay.deals_in_words(sc, deals)
     shown[sc.roles["seller"]] = [money(v, 0) for v in deals["seller_value"]]
     shown[sc.roles["buyer"]] = [money(v, 0) for v in deals["buyer_value"]]
     return table(shown)
@@ -283,10 +272,9 @@ def printable_briefs(kit: str, seed: Any = DEFAULT_SEED) -> str:
     """One HTML file with every sheet of the kit for ``seed``: scenario, seller's brief,
     buyer's brief, observer sheet and the facilitator's answer key, one per printed page."""
     sc = scenario(kit, seed)
-    body = "".join(
-        brief_html(kit, r, sc.seed, css=False)
-        for r in ("scenario", "seller", "buyer", "observer", "facilitator")
-    )
+    body = ""
+    for r in ("scenario", "seller", "buyer", "observer", "facilitator"):
+        body += brief_html(kit, r, sc.seed, css=False)
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{esc(sc.title)}: briefs for seed {sc.seed}</title>{PRINT_CSS}"
@@ -315,7 +303,7 @@ def briefs_panel(kit: str = "discount_request", seed: Any = DEFAULT_SEED) -> Bri
     seed_box = widgets.BoundedIntText(
         value=roleplay.check_seed(seed),
         min=0,
-        max=2**31 - 1,
+        max=SEED_BOX_MAX,
         description="Seed for this cohort",
         style=STYLE,
         layout=LAYOUT,

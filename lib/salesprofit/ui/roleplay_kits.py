@@ -15,6 +15,8 @@ __all__ = ["DEFAULT_SEED", "GENERIC_WATCH", "KIT_KEYS", "TEXT", "facts", "scenar
 
 DEFAULT_SEED = roleplay.DEFAULT_SEED
 KIT_KEYS = tuple(roleplay.KITS)
+#: The largest seed the seed boxes take (a 32-bit whole number).
+SEED_BOX_MAX = 2_147_483_647
 
 
 @lru_cache(maxsize=64)
