@@ -281,13 +281,8 @@ _ENCODING_LABELS = {
 }
 
 
-def _read_csv(
-    data: bytes,
-    name: str,
-    spec: tuple[CrmColumn, ...],
-    mapping: dict[str, str | None] | None,
-    mapping_keys: set[str],
-) -> _Sheet:
+def _decode_csv(data: bytes, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str]):
+    """The text of a CSV file, its encoding and the encoding's label for the report."""
     encoding = _detect_encoding(data, spec, mapping_keys)
     label = _ENCODING_LABELS.get(encoding, encoding)
     try:
@@ -307,6 +302,13 @@ def _read_csv(
             f"File '{name}' is empty: it holds no data. Export the order lines "
             "from your CRM again (CSV or XLSX)."
         )
+    return text, encoding, label
+
+
+def _csv_header(
+    text: str, name: str, spec: tuple[CrmColumn, ...], mapping_keys: set[str]
+) -> tuple[str, int, list[list[str]]]:
+    """(separator, header index, first rows): the pair that recognises the most names."""
     lookup = _lookup(spec)
     head = text[: 256 * 1024]
     candidates = []
@@ -318,44 +320,43 @@ def _read_csv(
     _, sep, idx, rows = max(candidates, key=lambda c: c[0])
     if idx < 0:
         raise _no_header(name, rows[0] if rows else [])
-    header = list(rows[idx])
-    assigned, ignored = _assign(header, spec, name, mapping)
-    width = max([len(header)] + [len(r) for r in rows[idx + 1 :]])
-    # every column is parsed: with usecols pandas silently drops a surplus cell (e.g. the
-    # "50" of an unquoted decimal comma "12,50"), so no usecols here
-    # the C parser reads UTF-8 bytes fastest; other encodings are transcoded once
-    if encoding in ("utf-8", "utf-8-sig"):
-        buffer = io.BytesIO(data)
-        if encoding == "utf-8-sig":
-            buffer.seek(3)
-    else:
-        buffer = io.BytesIO(text.encode("utf-8"))
-    del text
-    # number columns whose first rows are plain numbers (1234.5) are parsed straight to
-    # float64, saving a Python string per cell; any other text in them (a currency mark,
-    # a thousands separator, a word) makes pandas refuse and the column is read as text.
-    # Not in semicolon files, where "1.234" may mean one thousand two hundred and four.
-    fast = (
-        []
-        if sep == ";"
-        else [
-            assigned[c.name]
-            for c in spec
-            if c.kind in ("quantity", "money")
-            and c.name in assigned
-            and _plain_numbers(
-                [r[assigned[c.name]] for r in rows[idx + 1 :] if assigned[c.name] < len(r)]
-            )
-        ]
-    )
+    return sep, idx, rows
+
+
+def _fast_columns(
+    spec: tuple[CrmColumn, ...], assigned: dict[str, int], rows: list[list[str]], idx: int, sep: str
+) -> list[int]:
+    """Number columns whose first rows are plain numbers (1234.5), parsed straight to float64.
+
+    That saves a Python string per cell; any other text in them (a currency mark, a
+    thousands separator, a word) makes pandas refuse and the column is read as text.
+    Not in semicolon files, where "1.234" may mean one thousand two hundred and four.
+    """
+    if sep == ";":
+        return []
+    return [
+        assigned[c.name]
+        for c in spec
+        if c.kind in ("quantity", "money")
+        and c.name in assigned
+        and _plain_numbers(
+            [r[assigned[c.name]] for r in rows[idx + 1 :] if assigned[c.name] < len(r)]
+        )
+    ]
+
+
+def _csv_frame(
+    buffer: io.BytesIO, encoding: str, name: str, sep: str, idx: int, width: int, fast: list[int]
+) -> pd.DataFrame:
+    """Every cell of the CSV as text (the fast columns as floats), or a sentence why not."""
     try:
         try:
-            frame = _read_frame(buffer, sep, idx, width, fast)
+            return _read_frame(buffer, sep, idx, width, fast)
         except pd.errors.ParserError:
             raise
         except ValueError:  # a fast column holds text after all: read everything as text
             buffer.seek(3 if encoding == "utf-8-sig" else 0)
-            frame = _read_frame(buffer, sep, idx, width, [])
+            return _read_frame(buffer, sep, idx, width, [])
     except pd.errors.ParserError as exc:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if m:
@@ -370,12 +371,17 @@ def _read_csv(
             f"File '{name}' is not a readable CSV file: {str(exc).strip().splitlines()[-1]}."
         ) from None
     except pd.errors.EmptyDataError:
-        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in range(width)})
-    first_row = idx + 2
-    for c in range(len(header), width):  # values beyond the last header: shifted cells
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in range(width)})
+
+
+def _check_no_shifted_cells(
+    frame: pd.DataFrame, header: list[str], width: int, name: str, sep: str, idx: int
+) -> None:
+    """Values beyond the last header are shifted cells: a separator inside a value."""
+    for c in range(len(header), width):
         filled = frame[c].to_numpy(dtype=object) != ""
         if filled.any():
-            row = first_row + int(np.flatnonzero(filled)[0])
+            row = idx + 2 + int(np.flatnonzero(filled)[0])
             raise _fail(
                 f"File '{name}': row {row} has more cells than the header row (row "
                 f"{idx + 1}) has names. A value probably contains the separator "
@@ -383,6 +389,33 @@ def _read_csv(
                 "comma or a thousands separator; put quotes around it or save the file "
                 "again from Excel."
             )
+
+
+def _read_csv(
+    data: bytes,
+    name: str,
+    spec: tuple[CrmColumn, ...],
+    mapping: dict[str, str | None] | None,
+    mapping_keys: set[str],
+) -> _Sheet:
+    text, encoding, label = _decode_csv(data, name, spec, mapping_keys)
+    sep, idx, rows = _csv_header(text, name, spec, mapping_keys)
+    header = list(rows[idx])
+    assigned, ignored = _assign(header, spec, name, mapping)
+    width = max([len(header)] + [len(r) for r in rows[idx + 1 :]])
+    # every column is parsed: with usecols pandas silently drops a surplus cell (e.g. the
+    # "50" of an unquoted decimal comma "12,50"), so no usecols here
+    # the C parser reads UTF-8 bytes fastest; other encodings are transcoded once
+    if encoding in ("utf-8", "utf-8-sig"):
+        buffer = io.BytesIO(data)
+        if encoding == "utf-8-sig":
+            buffer.seek(3)
+    else:
+        buffer = io.BytesIO(text.encode("utf-8"))
+    del text
+    fast = _fast_columns(spec, assigned, rows, idx, sep)
+    frame = _csv_frame(buffer, encoding, name, sep, idx, width, fast)
+    _check_no_shifted_cells(frame, header, width, name, sep, idx)
     cells = {c: frame[c].to_numpy() for c in frame.columns if c < len(header)}
     return _Sheet(
         header,
@@ -396,7 +429,7 @@ def _read_csv(
             "separator": sep,
             "sheet": None,
             "header_row": idx + 1,
-            "first_row": first_row,
+            "first_row": idx + 2,
             "comma_hint": sep == ";",
         },
     )
@@ -469,13 +502,8 @@ class _Sheet:
 # XLSX
 
 
-def _read_xlsx(
-    data: bytes,
-    name: str,
-    spec: tuple[CrmColumn, ...],
-    mapping: dict[str, str | None] | None,
-    mapping_keys: set[str],
-) -> _Sheet:
+def _open_workbook(data: bytes, name: str) -> Any:
+    """The workbook, read-only with cached values, or a sentence why it cannot be opened."""
     import openpyxl
 
     try:
@@ -500,6 +528,28 @@ def _read_xlsx(
             "may be damaged or password-protected). Open it in Excel or WPS and "
             "save it again as .xlsx, or export CSV."
         ) from None
+    return wb
+
+
+def _xlsx_cells(body: list[tuple[Any, ...]], width: int) -> tuple[dict, dict]:
+    """Per column position: the text cells ("" when not text) and the native values."""
+    cells: dict[int, np.ndarray] = {}
+    native: dict[int, np.ndarray] = {}
+    for c in range(width):
+        column = [r[c] if c < len(r) else None for r in body]
+        cells[c] = np.array([v if isinstance(v, str) else "" for v in column], dtype=object)
+        native[c] = np.array([None if isinstance(v, str) else v for v in column], dtype=object)
+    return cells, native
+
+
+def _read_xlsx(
+    data: bytes,
+    name: str,
+    spec: tuple[CrmColumn, ...],
+    mapping: dict[str, str | None] | None,
+    mapping_keys: set[str],
+) -> _Sheet:
+    wb = _open_workbook(data, name)
     lookup = _lookup(spec)
     first: list[Any] = []
     try:
@@ -520,14 +570,7 @@ def _read_xlsx(
             body = head[idx + 1 :] + list(rows)
             width = max([len(header)] + [len(r) for r in body])
             header += [None] * (width - len(header))
-            cells: dict[int, np.ndarray] = {}
-            native: dict[int, np.ndarray] = {}
-            for c in range(width):
-                column = [r[c] if c < len(r) else None for r in body]
-                cells[c] = np.array([v if isinstance(v, str) else "" for v in column], dtype=object)
-                native[c] = np.array(
-                    [None if isinstance(v, str) else v for v in column], dtype=object
-                )
+            cells, native = _xlsx_cells(body, width)
             return _Sheet(
                 header,
                 assigned,
