@@ -62,22 +62,9 @@ def _commission_breakeven(
     return {"unit_contribution": slope_below, "volume_needed": np.maximum(needed, 0.0)}
 
 
-def _commission_plan(rng: np.random.Generator) -> dict:
-    forecast = _r(_u(rng, 3.2e6, 5.0e6), 10000)
-    p = {
-        "gross_margin": _r(_u(rng, 0.26, 0.34), 0.005),
-        "company_forecast": forecast,
-        "rep_forecast": _r(forecast * _u(rng, 1.12, 1.25), 10000),
-        "last_year_sales": _r(forecast * _u(rng, 0.92, 1.0), 10000),
-        "today_base": _r(_u(rng, 110000, 140000), 1000),
-        "today_rate": 0.08,
-        "retention_value": _r(_u(rng, 35000, 60000), 1000),
-        "lock_in_cost": _r(_u(rng, 8000, 20000), 1000),
-    }
-    quota_now = _r(p["last_year_sales"] * 1.1, 10000)
-    p["today_pay"] = float(_pay(p, p["today_base"], 0.08, quota_now, 1.0, p["rep_forecast"]))
-    p["outside_offer"] = _r(p["today_pay"] * _u(rng, 1.04, 1.08), 1000)
-    terms = (
+def _commission_terms(p: dict) -> tuple[Term, ...]:
+    """The kit's five terms and their options (no random draws)."""
+    return (
         Term(
             "base_salary",
             "Base salary",
@@ -130,6 +117,24 @@ def _commission_plan(rng: np.random.Generator) -> dict:
             step=1.0,
         ),
     )
+
+
+def _commission_plan(rng: np.random.Generator) -> dict:
+    forecast = _r(_u(rng, 3.2e6, 5.0e6), 10000)
+    p = {
+        "gross_margin": _r(_u(rng, 0.26, 0.34), 0.005),
+        "company_forecast": forecast,
+        "rep_forecast": _r(forecast * _u(rng, 1.12, 1.25), 10000),
+        "last_year_sales": _r(forecast * _u(rng, 0.92, 1.0), 10000),
+        "today_base": _r(_u(rng, 110000, 140000), 1000),
+        "today_rate": 0.08,
+        "retention_value": _r(_u(rng, 35000, 60000), 1000),
+        "lock_in_cost": _r(_u(rng, 8000, 20000), 1000),
+    }
+    quota_now = _r(p["last_year_sales"] * 1.1, 10000)
+    p["today_pay"] = float(_pay(p, p["today_base"], 0.08, quota_now, 1.0, p["rep_forecast"]))
+    p["outside_offer"] = _r(p["today_pay"] * _u(rng, 1.04, 1.08), 1000)
+    terms = _commission_terms(p)
     sq = {
         "base_salary": p["today_base"],
         "commission_rate": 0.08,
@@ -217,26 +222,9 @@ def _review_breakeven(
     return {"unit_contribution": per_unit, "volume_needed": np.maximum(needed, 0.0)}
 
 
-def _quarterly_review(rng: np.random.Generator) -> dict:
-    forecast = _r(_u(rng, 0.9e6, 1.4e6), 10000)
-    p = {
-        "gross_margin": _r(_u(rng, 0.28, 0.34), 0.005),
-        "commission": 0.03,
-        "manager_forecast": forecast,
-        "rep_forecast": _r(forecast * _u(rng, 0.86, 0.95), 10000),
-        "last_quarter_sales": _r(forecast * _u(rng, 0.93, 1.0), 10000),
-        "last_quarter_target": _r(forecast * _u(rng, 1.02, 1.08), 10000),
-        "plan": _r(forecast * _u(rng, 1.06, 1.12), 10000),
-        "gap_cost": _r(_u(rng, 0.15, 0.25), 0.01),
-        "support_lift": _r(_u(rng, 0.006, 0.009), 0.0005),
-        "discount_lift": _r(_u(rng, 1.5, 2.5), 0.1),
-        "day_cost": _r(_u(rng, 1200, 2000), 100),
-        "volatility": 0.12,
-        "planning_value": _r(_u(rng, 4000, 8000), 500),
-        "lock_in_cost": _r(_u(rng, 1000, 3000), 500),
-        "miss_cost": _r(_u(rng, 4000, 8000), 500),
-    }
-    terms = (
+def _review_terms(p: dict) -> tuple[Term, ...]:
+    """The kit's five terms and their options (no random draws)."""
+    return (
         Term(
             "target",
             "Next quarter's target",
@@ -291,6 +279,28 @@ def _quarterly_review(rng: np.random.Generator) -> dict:
             step=1.0,
         ),
     )
+
+
+def _quarterly_review(rng: np.random.Generator) -> dict:
+    forecast = _r(_u(rng, 0.9e6, 1.4e6), 10000)
+    p = {
+        "gross_margin": _r(_u(rng, 0.28, 0.34), 0.005),
+        "commission": 0.03,
+        "manager_forecast": forecast,
+        "rep_forecast": _r(forecast * _u(rng, 0.86, 0.95), 10000),
+        "last_quarter_sales": _r(forecast * _u(rng, 0.93, 1.0), 10000),
+        "last_quarter_target": _r(forecast * _u(rng, 1.02, 1.08), 10000),
+        "plan": _r(forecast * _u(rng, 1.06, 1.12), 10000),
+        "gap_cost": _r(_u(rng, 0.15, 0.25), 0.01),
+        "support_lift": _r(_u(rng, 0.006, 0.009), 0.0005),
+        "discount_lift": _r(_u(rng, 1.5, 2.5), 0.1),
+        "day_cost": _r(_u(rng, 1200, 2000), 100),
+        "volatility": 0.12,
+        "planning_value": _r(_u(rng, 4000, 8000), 500),
+        "lock_in_cost": _r(_u(rng, 1000, 3000), 500),
+        "miss_cost": _r(_u(rng, 4000, 8000), 500),
+    }
+    terms = _review_terms(p)
     sq = {
         "target": p["last_quarter_target"],
         "bonus": 0.0,

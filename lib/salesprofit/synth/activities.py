@@ -14,7 +14,7 @@ __all__ = ["ActivityTables"]
 class ActivityTables:
     """Steps of the generator that build ``activities``."""
 
-    def activities(self) -> None:
+    def activities(self) -> None:  # long: one table's seeded draws in their fixed order
         """Calls, e-mails, visits and video meetings: time (minutes) and cost (CNY).
 
         Counts per customer-year follow the tier norms and the rep's habits; video

@@ -32,7 +32,7 @@ __all__ = ["CustomerTables"]
 class CustomerTables:
     """Steps of the generator that build ``customers``."""
 
-    def customers(self) -> None:
+    def customers(self) -> None:  # long: one table's seeded draws in their fixed order
         """Customer accounts: size, tier, region, rep, terms, churn and planted cases.
 
         Size is the expected yearly purchase volume at 2024 list prices (CNY),
@@ -213,7 +213,9 @@ class CustomerTables:
         self.truths["retention_by_tier"] = dict(RETENTION)
         self.truths["unprofitable_customers"] = sorted(self.cust_ids[unprofitable].tolist())
 
-    def _customer_identity(self, city_zh: np.ndarray, potential: np.ndarray) -> None:
+    def _customer_identity(
+        self, city_zh: np.ndarray, potential: np.ndarray
+    ) -> None:  # long: one table's seeded draws in their fixed order
         """Names, contacts and planted data-quality problems."""
         rng = self.rng
         n = self.n_cust

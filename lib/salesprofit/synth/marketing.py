@@ -33,7 +33,7 @@ class MarketingTables:
         self.camp_contacts, self.camp_spend = contacts, spend
         self.camp_ids = _ids("M", n, 2)
 
-    def campaigns(self) -> None:
+    def campaigns(self) -> None:  # long: one table's seeded draws in their fixed order
         """Campaign contacts (customers and prospects), responses and conversions.
 
         A logistic response model (customers, frequent and recent buyers and larger

@@ -17,7 +17,7 @@ __all__ = ["OperationTables"]
 class OperationTables:
     """Steps of the generator that build ``expenses`` and ``inventory``."""
 
-    def expenses(self) -> None:
+    def expenses(self) -> None:  # long: one table's seeded draws in their fixed order
         """Monthly operating expenses (CNY) that add up the detailed tables."""
         rng = self.rng
         months = pd.date_range(START, periods=24, freq="MS")

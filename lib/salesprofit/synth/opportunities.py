@@ -16,7 +16,7 @@ __all__ = ["OpportunityTables"]
 class OpportunityTables:
     """Steps of the generator that build ``opportunities`` and ``opportunity_stages``."""
 
-    def opportunities(self) -> None:
+    def opportunities(self) -> None:  # long: one table's seeded draws in their fixed order
         """Opportunities and their stage history (dates as day numbers, amounts in CNY).
 
         Every stage lasts a gamma-distributed number of days (shape 2, planted mean)

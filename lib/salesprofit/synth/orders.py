@@ -30,7 +30,7 @@ class OrderTables:
             hi.append(b[ok])
         return np.concatenate(cust), np.concatenate(lo), np.concatenate(hi)
 
-    def orders(self) -> None:
+    def orders(self) -> None:  # long: one table's seeded draws in their fixed order
         """Orders and order lines of every active customer-year.
 
         The number of orders follows the customer's yearly frequency and the monthly
@@ -134,7 +134,7 @@ class OrderTables:
 
     def _lines(
         self, o_cust: np.ndarray, o_day: np.ndarray, value: np.ndarray, n_lines: np.ndarray
-    ) -> pd.DataFrame:
+    ) -> pd.DataFrame:  # long: one table's seeded draws in their fixed order
         """Order lines for the given orders (vectorised)."""
         rng = self.rng
         l_o = np.repeat(np.arange(len(o_cust)), n_lines)

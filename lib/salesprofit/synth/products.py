@@ -17,7 +17,7 @@ __all__ = ["ProductTables"]
 class ProductTables:
     """Steps of the generator that build ``products``."""
 
-    def products(self) -> None:
+    def products(self) -> None:  # long: one table's seeded draws in their fixed order
         """The catalogue: 400 products in 10 categories plus 12 new models.
 
         List prices (CNY per sales unit) are lognormal around each item's median and

@@ -21,7 +21,7 @@ __all__ = ["ServiceTables"]
 class ServiceTables:
     """Steps of the generator that build ``tickets``, ``returns`` and ``surveys``."""
 
-    def tickets_and_returns(self) -> None:
+    def tickets_and_returns(self) -> None:  # long: one table's seeded draws in their fixed order
         """Service tickets and returns drawn from the delivered order lines.
 
         Ticket and return rates per line rise for complex categories, the planted

@@ -67,7 +67,7 @@ def _to_csv_text(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
-def readme(company: Company, sizes: dict[str, int] | None = None) -> str:
+def readme(company: Company, sizes: dict[str, int] | None = None) -> str:  # long: fixed text
     """The data dictionary ``datasets/README.md`` (Markdown), from the column specs."""
     lines = [
         "# Datasets: Huaxin Industrial Supply (华信工业用品)",
