@@ -32,7 +32,7 @@ __all__ = ["CustomerTables"]
 class CustomerTables:
     """Steps of the generator that build ``customers``."""
 
-    def customers(self) -> None:  # long: one table's seeded draws in their fixed order
+    def customers(self) -> None:
         """Customer accounts: size, tier, region, rep, terms, churn and planted cases.
 
         Size is the expected yearly purchase volume at 2024 list prices (CNY),
@@ -53,7 +53,39 @@ class CustomerTables:
         tier = np.where(
             score >= cut_key, "key", np.where(score >= cut_growth, "growth", "standard")
         )
-        # acquisition
+        acq, channel = self._acquisition(existing, n, rng)
+        city, city_zh = self._cities(n, region, rng)
+        rep = self._first_reps(acq, n, region, rng)
+        chosen, unprofitable = self._plant_unprofitable(city, existing, log_size, n, rep, rng, tier)
+        prev_rep, transfer = self._transfer_to_new_hires(
+            existing, n, region, rep, rng, tier, unprofitable
+        )
+        dup_new, dup_orig = self._duplicates(
+            channel, chosen, city, city_zh, existing, log_size, region, rng, segment, tier
+        )
+        employees, potential, rebate, size, terms = self._terms_and_size(
+            log_size, n, rng, tier, unprofitable
+        )
+        end, service, start = self._service_and_churn(acq, n, rng, tier, unprofitable)
+        self._over_discounters(end, rep, size, start, unprofitable)
+        # the accounts, kept for the tables that follow
+        self.n_cust = n
+        self.cust_ids = _ids("C", n, 4)
+        self.cust_segment, self.cust_region, self.cust_tier = segment, region, tier
+        self.cust_city = city
+        self.cust_rep, self.cust_acq, self.cust_start, self.cust_end = rep, acq, start, end
+        self.cust_prev_rep, self.cust_transfer = prev_rep, transfer
+        self.cust_size, self.cust_terms, self.cust_rebate = size, terms, rebate
+        self.cust_service, self.cust_channel = service, channel
+        self.cust_unprofitable = unprofitable
+        self.cust_employees = employees
+        self.dup_pairs = list(zip(dup_orig.tolist(), dup_new.tolist()))
+        self._customer_identity(city_zh, potential)
+        self.truths["retention_by_tier"] = dict(RETENTION)
+        self.truths["unprofitable_customers"] = sorted(self.cust_ids[unprofitable].tolist())
+
+    def _acquisition(self, existing, n, rng):
+        """Acquisition."""
         acq = np.empty(n, dtype=np.int64)
         tenure = np.minimum(rng.exponential(4.5 * 365, existing.sum()), 5000)
         acq[existing] = -1 - tenure.astype(int)
@@ -80,7 +112,10 @@ class CustomerTables:
                 acq[i] = min(self.camp_start[c] + int(rng.integers(0, span + 1)), LAST_DAY - 5)
             else:
                 acq[i] = int(rng.integers(0, LAST_DAY - 5))
-        # cities
+        return acq, channel
+
+    def _cities(self, n, region, rng):
+        """Cities."""
         city = np.empty(n, dtype=object)
         city_zh = np.empty(n, dtype=object)
         for r in REGIONS:
@@ -89,7 +124,10 @@ class CustomerTables:
             k = _row_choice(rng, np.tile([c[2] for c in opts], (len(idx), 1)).astype(float))
             city[idx] = [opts[j][0] for j in k]
             city_zh[idx] = [opts[j][1] for j in k]
-        # reps: initial reps of the region; new hires take 60 % of later acquisitions
+        return city, city_zh
+
+    def _first_reps(self, acq, n, region, rng):
+        """Reps: initial reps of the region; new hires take 60 % of later acquisitions."""
         rep = np.empty(n, dtype=np.int64)
         for r in REGIONS:
             idx = np.flatnonzero(region == r)
@@ -99,8 +137,12 @@ class CustomerTables:
             for h in hires:
                 take = idx[(acq[idx] >= self.rep_hire[h]) & (rng.random(len(idx)) < 0.6)]
                 rep[take] = h
-        # planted unprofitable accounts: growth-tier, served from another city, each
-        # with a different rep, active for both years
+        return rep
+
+    def _plant_unprofitable(self, city, existing, log_size, n, rep, rng, tier):
+        """Planted unprofitable accounts: growth-tier, served from another city, each with a
+        different rep, active for both years.
+        """
         away = np.array([city[i] != self.rep_city[rep[i]] for i in range(n)])
         pool = np.flatnonzero(existing & (tier == "growth") & away)
         pool = rng.permutation(pool)
@@ -113,8 +155,12 @@ class CustomerTables:
         unprofitable = np.zeros(n, dtype=bool)
         unprofitable[chosen] = True
         log_size[unprofitable] = np.log(rng.uniform(80_000, 120_000, N_UNPROFITABLE))
-        # new hires inherit a quarter of their region's smaller accounts on the day
-        # they join (not the planted unprofitable ones)
+        return chosen, unprofitable
+
+    def _transfer_to_new_hires(self, existing, n, region, rep, rng, tier, unprofitable):
+        """New hires inherit a quarter of their region's smaller accounts on the day they join
+        (not the planted unprofitable ones).
+        """
         prev_rep = rep.copy()
         transfer = np.full(n, N_DAYS + 1)
         for h in np.flatnonzero(self.rep_new == 1):
@@ -128,7 +174,12 @@ class CustomerTables:
             take = cands[rng.random(len(cands)) < 0.25]
             transfer[take] = self.rep_hire[h]
             rep[take] = h
-        # duplicates: new small accounts re-entered for an existing firm
+        return prev_rep, transfer
+
+    def _duplicates(
+        self, channel, chosen, city, city_zh, existing, log_size, region, rng, segment, tier
+    ):
+        """Duplicates: new small accounts re-entered for an existing firm."""
         dup_new = rng.permutation(
             np.flatnonzero(~existing & np.isin(channel, ["referral", "field_prospecting"]))
         )[:N_DUPLICATES]
@@ -143,7 +194,10 @@ class CustomerTables:
             segment[i], city[i], city_zh[i] = segment[o], city[o], city_zh[o]
             tier[i] = "standard"
             log_size[i] = np.log(rng.uniform(6_000, 20_000))
-        # terms, rebates, employees, potential
+        return dup_new, dup_orig
+
+    def _terms_and_size(self, log_size, n, rng, tier, unprofitable):
+        """Terms, rebates, employees, potential."""
         terms_p = {"key": [0.1, 0.4, 0.5], "growth": [0.4, 0.5, 0.1], "standard": [0.7, 0.25, 0.05]}
         terms = np.empty(n, dtype=np.int64)
         rebate = np.zeros(n)
@@ -164,7 +218,10 @@ class CustomerTables:
         ).astype(np.int64)
         wallet = rng.beta(3, 4, n)
         potential = np.round(size / wallet, -3)
-        # service experience: slow-service customers churn more
+        return employees, potential, rebate, size, terms
+
+    def _service_and_churn(self, acq, n, rng, tier, unprofitable):
+        """Service experience: slow-service customers churn more."""
         service = rng.standard_normal(n)
         retention = np.empty(n)
         nodes, weights = np.polynomial.hermite_e.hermegauss(60)
@@ -184,9 +241,12 @@ class CustomerTables:
         churn25 = ~churn24 & (rng.random(n) > retention) & ~unprofitable
         s25 = np.maximum(start[churn25], DAY_2025)
         end[churn25] = s25 + (rng.random(churn25.sum()) * (LAST_DAY - s25)).astype(int)
+        return end, service, start
 
-        # over-discounters: reps whose accounts are smaller than most (so their higher
-        # discounts clearly do not buy more volume), none serving a planted account
+    def _over_discounters(self, end, rep, size, start, unprofitable):
+        """Over-discounters: reps whose accounts are smaller than most (so their higher
+        discounts clearly do not buy more volume), none serving a planted account.
+        """
         initial = np.flatnonzero(self.rep_new == 0)
         expected = size * (end - start + 1) / 365
         book = np.array([expected[rep == r].sum() / max(1, (rep == r).sum()) for r in initial])
@@ -197,21 +257,6 @@ class CustomerTables:
         self.rep_over[over] = True
         self.truths["over_discounting_reps"] = sorted(self.rep_ids[over].tolist())
         self.truths["over_discount_extra"] = OVER_DISCOUNT_SHIFT
-
-        self.n_cust = n
-        self.cust_ids = _ids("C", n, 4)
-        self.cust_segment, self.cust_region, self.cust_tier = segment, region, tier
-        self.cust_city = city
-        self.cust_rep, self.cust_acq, self.cust_start, self.cust_end = rep, acq, start, end
-        self.cust_prev_rep, self.cust_transfer = prev_rep, transfer
-        self.cust_size, self.cust_terms, self.cust_rebate = size, terms, rebate
-        self.cust_service, self.cust_channel = service, channel
-        self.cust_unprofitable = unprofitable
-        self.cust_employees = employees
-        self.dup_pairs = list(zip(dup_orig.tolist(), dup_new.tolist()))
-        self._customer_identity(city_zh, potential)
-        self.truths["retention_by_tier"] = dict(RETENTION)
-        self.truths["unprofitable_customers"] = sorted(self.cust_ids[unprofitable].tolist())
 
     def _customer_identity(
         self, city_zh: np.ndarray, potential: np.ndarray
