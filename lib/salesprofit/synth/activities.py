@@ -14,7 +14,7 @@ __all__ = ["ActivityTables"]
 class ActivityTables:
     """Steps of the generator that build ``activities``."""
 
-    def activities(self) -> None:  # long: one table's seeded draws in their fixed order
+    def activities(self) -> None:
         """Calls, e-mails, visits and video meetings: time (minutes) and cost (CNY).
 
         Counts per customer-year follow the tier norms and the rep's habits; video
@@ -57,7 +57,10 @@ class ActivityTables:
                     }
                 )
             )
-        # activities that work an opportunity, one or two per stage
+        self._opportunity_activities(parts, rng)
+
+    def _opportunity_activities(self, parts, rng):
+        """Activities that work an opportunity, one or two per stage."""
         st = self.stage_rows
         end = np.where(np.isnan(st["out"].to_numpy()), LAST_DAY, st["out"].to_numpy())
         start = st["in"].to_numpy().astype(int)

@@ -30,7 +30,7 @@ class OrderTables:
             hi.append(b[ok])
         return np.concatenate(cust), np.concatenate(lo), np.concatenate(hi)
 
-    def orders(self) -> None:  # long: one table's seeded draws in their fixed order
+    def orders(self) -> None:
         """Orders and order lines of every active customer-year.
 
         The number of orders follows the customer's yearly frequency and the monthly
@@ -52,7 +52,16 @@ class OrderTables:
         o_cust = seg_c[o_seg]
         o_day = self.cal.sample(rng, seg_lo[o_seg], seg_hi[o_seg])
         first_in_seg = np.r_[True, o_seg[1:] != o_seg[:-1]]
-        # a new customer's first order is on its acquisition day
+        cancelled, n_lines, o_rep, value = self._first_orders(
+            first_in_seg, freq, lam_lines, o_cust, o_day, o_seg, rng, seg_lo, size
+        )
+        cancelled, lines, n_orders, o_cust, o_day, o_rep = self._order_ids(
+            cancelled, n_lines, o_cust, o_day, o_rep, value
+        )
+        self._order_costs(cancelled, lines, n_orders, o_cust, o_day, o_rep, rng)
+
+    def _first_orders(self, first_in_seg, freq, lam_lines, o_cust, o_day, o_seg, rng, seg_lo, size):
+        """A new customer's first order is on its acquisition day."""
         new_first = first_in_seg & (seg_lo[o_seg] == self.cust_acq[o_cust])
         o_day[new_first] = self.cust_acq[o_cust[new_first]]
         value = size[o_cust] / freq[o_cust] * rng.lognormal(-0.1, 0.45, len(o_cust))
@@ -61,7 +70,10 @@ class OrderTables:
         value *= self.ramp(o_rep, o_day)
         n_lines = 1 + rng.poisson(lam_lines[o_cust])
         cancelled = ~first_in_seg & (rng.random(len(o_cust)) < 0.012)
-        # order ids in date order
+        return cancelled, n_lines, o_rep, value
+
+    def _order_ids(self, cancelled, n_lines, o_cust, o_day, o_rep, value):
+        """Order ids in date order."""
         order = np.lexsort((o_cust, o_day))
         o_cust, o_day, value, n_lines, cancelled, o_rep = (
             o_cust[order],
@@ -74,7 +86,10 @@ class OrderTables:
         n_orders = len(o_cust)
         lines = self._lines(o_cust, o_day, value, n_lines)
         lines = lines[~cancelled[lines["o"]]]
-        # order-level costs
+        return cancelled, lines, n_orders, o_cust, o_day, o_rep
+
+    def _order_costs(self, cancelled, lines, n_orders, o_cust, o_day, o_rep, rng):
+        """Order-level costs."""
         o_value = np.bincount(lines["o"], weights=line_net_sales(lines), minlength=n_orders)
         o_nlines = np.bincount(lines["o"], minlength=n_orders)
         region_factor = pd.Series(

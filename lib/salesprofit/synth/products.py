@@ -44,7 +44,65 @@ class ProductTables:
         cost24 = np.round(cost25 / (1 + cchg), 2)
         # popularity: a few SKUs sell a lot; cheap items more often
         pop = rng.lognormal(0, 1.1, n) * list25**-0.25
-        # suppliers: 2-3 per category, imported ones slower
+        launch, lead, replaces, supplier = self._suppliers(cat, n, rng)
+        (
+            cat,
+            cost24,
+            cost25,
+            is_new,
+            item,
+            launch,
+            lead,
+            list24,
+            list25,
+            n,
+            name,
+            pop,
+            replaces,
+            supplier,
+            unit,
+        ) = self._new_products(
+            cat,
+            cchg,
+            cost24,
+            cost25,
+            item,
+            launch,
+            lead,
+            list24,
+            list25,
+            margin,
+            n,
+            name,
+            pchg,
+            pop,
+            replaces,
+            rng,
+            supplier,
+            unit,
+        )
+        ids = self._quality(
+            cat,
+            cost24,
+            cost25,
+            is_new,
+            item,
+            launch,
+            lead,
+            list24,
+            list25,
+            n,
+            name,
+            pop,
+            replaces,
+            rng,
+            supplier,
+            unit,
+        )
+        self._product_associations(ids, is_new, item, pop)
+
+    def _suppliers(self, cat, n, rng):
+        """Suppliers: 2-3 per category, imported ones slower."""
         supplier = np.empty(n, dtype=object)
         lead = np.empty(n, dtype=np.int64)
         sid = 0
@@ -62,8 +120,32 @@ class ProductTables:
         lead[:] = [sup_lead[s] + int(d) for s, d in zip(supplier, rng.integers(-2, 3, n))]
         launch = -rng.integers(60, 4000, n)
         replaces = np.full(n, -1)
-        # new products: a new model of a popular product, launched during 2024-2025;
-        # 60 % of the old model's buyers switch after the launch
+        return launch, lead, replaces, supplier
+
+    def _new_products(
+        self,
+        cat,
+        cchg,
+        cost24,
+        cost25,
+        item,
+        launch,
+        lead,
+        list24,
+        list25,
+        margin,
+        n,
+        name,
+        pchg,
+        pop,
+        replaces,
+        rng,
+        supplier,
+        unit,
+    ):
+        """New products: a new model of a popular product, launched during 2024-2025; 60 % of
+        the old model's buyers switch after the launch.
+        """
         paired = [name for pair in ASSOCIATIONS for name in pair]
         modern = np.flatnonzero(
             np.isin(
@@ -96,7 +178,44 @@ class ProductTables:
         pop = np.r_[pop, np.zeros(k)]
         n += k
         is_new = replaces >= 0
-        # quality: a few products break far more often
+        return (
+            cat,
+            cost24,
+            cost25,
+            is_new,
+            item,
+            launch,
+            lead,
+            list24,
+            list25,
+            n,
+            name,
+            pop,
+            replaces,
+            supplier,
+            unit,
+        )
+
+    def _quality(
+        self,
+        cat,
+        cost24,
+        cost25,
+        is_new,
+        item,
+        launch,
+        lead,
+        list24,
+        list25,
+        n,
+        name,
+        pop,
+        replaces,
+        rng,
+        supplier,
+        unit,
+    ):
+        """Quality: a few products break far more often."""
         defect = np.ones(n)
         risky = np.flatnonzero(
             np.isin(cat, ["power_tools", "hydraulics", "electrical"])
@@ -134,7 +253,10 @@ class ProductTables:
         self.truths["high_defect_products"] = ids[bad].tolist()
         self.truths["new_products"] = {ids[i]: ids[replaces[i]] for i in np.flatnonzero(is_new)}
         self.truths["new_product_switch_share"] = 0.6
-        # associations at product level
+        return ids
+
+    def _product_associations(self, ids, is_new, item, pop):
+        """Associations at product level."""
         pairs = []
         for a, b in ASSOCIATIONS:
             anchors = np.flatnonzero((item == a) & ~is_new)

@@ -21,7 +21,7 @@ __all__ = ["ServiceTables"]
 class ServiceTables:
     """Steps of the generator that build ``tickets``, ``returns`` and ``surveys``."""
 
-    def tickets_and_returns(self) -> None:  # long: one table's seeded draws in their fixed order
+    def tickets_and_returns(self) -> None:
         """Service tickets and returns drawn from the delivered order lines.
 
         Ticket and return rates per line rise for complex categories, the planted
@@ -52,7 +52,11 @@ class ServiceTables:
         t_cat = np.array(["product_defect", "technical_question", "wrong_item", "delivery_delay"])[
             _row_choice(rng, probs)
         ]
-        # order-level tickets (no product): billing questions and late deliveries
+        self._order_tickets(c, ln, p, rng, t_cat, t_line)
+        self._returns(c, day, ln, n, p, rng, unprof)
+
+    def _order_tickets(self, c, ln, p, rng, t_cat, t_line):
+        """Order-level tickets (no product): billing questions and late deliveries."""
         delivered = np.flatnonzero(~self.ord_cancelled)
         o_hit = delivered[rng.random(len(delivered)) < 0.012]
         o_cat = np.where(rng.random(len(o_hit)) < 0.55, "billing", "delivery_delay")
@@ -121,7 +125,9 @@ class ServiceTables:
         t = self.out["tickets"]
         t["product_id"] = t["product_id"].where(pp >= 0, np.nan)
         self.truths["ticket_resolution_speedup_2025"] = SERVICE_SPEEDUP_2025
-        # returns
+
+    def _returns(self, c, day, ln, n, p, rng, unprof):
+        """Returns."""
         p_return = np.where(unprof, 0.10, 0.012 * (1 + 0.6 * (self.prod_defect[p] - 1)))
         r = np.flatnonzero(rng.random(n) < p_return)
         probs = np.column_stack(
