@@ -16,7 +16,7 @@ __all__ = ["OpportunityTables"]
 class OpportunityTables:
     """Steps of the generator that build ``opportunities`` and ``opportunity_stages``."""
 
-    def opportunities(self) -> None:  # long: one table's seeded draws in their fixed order
+    def opportunities(self) -> None:
         """Opportunities and their stage history (dates as day numbers, amounts in CNY).
 
         Every stage lasts a gamma-distributed number of days (shape 2, planted mean)
@@ -41,6 +41,15 @@ class OpportunityTables:
             np.clip(0.15 * self.cust_size[c] * rng.lognormal(0, 0.6, n), 5_000, None), -2
         )
         skill = self.rep_skill[rep] * np.where(created - self.rep_hire[rep] < 180, 0.85, 1.0)
+        closed, rows_in, rows_o, rows_out, rows_res, rows_s, stage_now, status = self._walk_stages(
+            created, n, rng, skill
+        )
+        ids = self._opportunity_table(amount, c, closed, created, n, rep, stage_now, status)
+        self._stage_table(ids, rows_in, rows_o, rows_out, rows_res, rows_s)
+        self._stage_truths()
+
+    def _walk_stages(self, created, n, rng, skill):
+        """Each stage: how long the deal stays and whether it moves on, is won or lost."""
         rows_o, rows_s, rows_in, rows_out, rows_res = [], [], [], [], []
         alive = np.ones(n, dtype=bool)
         entered = created.copy()
@@ -73,6 +82,10 @@ class OpportunityTables:
             closed[idx[lost | won]] = exit_day[lost | won]
             alive[idx[(outcome != "advanced")]] = False
             entered[idx] = exit_day
+        return closed, rows_in, rows_o, rows_out, rows_res, rows_s, stage_now, status
+
+    def _opportunity_table(self, amount, c, closed, created, n, rep, stage_now, status):
+        """The opportunities table: each deal's stage, status and dates."""
         stage_label = np.array(STAGES, dtype=object)[stage_now]
         stage_label[status == "won"] = "won"
         ids = np.array([f"OP{i:05d}" for i in range(1, n + 1)])
@@ -89,6 +102,10 @@ class OpportunityTables:
                 "closed_date": _dates(closed),
             }
         )
+        return ids
+
+    def _stage_table(self, ids, rows_in, rows_o, rows_out, rows_res, rows_s):
+        """The stage history table: one row per deal and stage reached."""
         o = np.concatenate(rows_o)
         st = pd.DataFrame(
             {
@@ -109,6 +126,9 @@ class OpportunityTables:
                 "outcome": st["res"].to_numpy(),
             }
         )
+
+    def _stage_truths(self):
+        """The planted truths: conversion, days in stage, win probability from each stage."""
         self.truths["stage_conversion_rates"] = dict(STAGE_CONVERSION)
         self.truths["stage_mean_days"] = dict(STAGE_DAYS)
         win = 1.0
