@@ -17,7 +17,7 @@ __all__ = ["OperationTables"]
 class OperationTables:
     """Steps of the generator that build ``expenses`` and ``inventory``."""
 
-    def expenses(self) -> None:  # long: one table's seeded draws in their fixed order
+    def expenses(self) -> None:
         """Monthly operating expenses (CNY) that add up the detailed tables."""
         rng = self.rng
         months = pd.date_range(START, periods=24, freq="MS")
@@ -28,6 +28,24 @@ class OperationTables:
             """Month number (0 = January 2024) of each day number."""
             return np.searchsorted(first_day, day, side="right") - 1
 
+        comms, freight, handling, returns, rev, service, travel = self._cost_drivers(mkey)
+        marketing, salaries = self._marketing_and_salaries(first_day, mkey, n_days)
+        self._expense_lines(
+            comms,
+            freight,
+            handling,
+            marketing,
+            months,
+            returns,
+            rev,
+            rng,
+            salaries,
+            service,
+            travel,
+        )
+
+    def _cost_drivers(self, mkey):
+        """The month's cost drivers: sales, freight, handling, visits, calls, tickets, returns."""
         ln = self.lines
         rev = np.bincount(
             mkey(ln["day"].to_numpy()),
@@ -59,6 +77,10 @@ class OperationTables:
         returns = np.bincount(
             mkey(rt["day"].to_numpy()), weights=rt["handling"].to_numpy(), minlength=24
         )
+        return comms, freight, handling, returns, rev, service, travel
+
+    def _marketing_and_salaries(self, first_day, mkey, n_days):
+        """Marketing spend and sales salaries by month."""
         marketing = np.zeros(24)
         for k in range(len(CAMPAIGNS)):
             days = np.arange(self.camp_start[k], self.camp_end[k] + 1)
@@ -69,6 +91,23 @@ class OperationTables:
                 first_day + n_days - np.maximum(first_day, self.rep_hire[r]), 0, n_days
             )
             salaries += self.rep_salary[r] / 365 * employed
+        return marketing, salaries
+
+    def _expense_lines(
+        self,
+        comms,
+        freight,
+        handling,
+        marketing,
+        months,
+        returns,
+        rev,
+        rng,
+        salaries,
+        service,
+        travel,
+    ):
+        """The expense lines of each category: fixed costs and costs that follow the drivers."""
         year25 = np.arange(24) >= 12
         fixed = {
             "management_salaries": np.full(24, 380_000.0),
