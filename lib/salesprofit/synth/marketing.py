@@ -33,7 +33,7 @@ class MarketingTables:
         self.camp_contacts, self.camp_spend = contacts, spend
         self.camp_ids = _ids("M", n, 2)
 
-    def campaigns(self) -> None:  # long: one table's seeded draws in their fixed order
+    def campaigns(self) -> None:
         """Campaign contacts (customers and prospects), responses and conversions.
 
         A logistic response model (customers, frequent and recent buyers and larger
@@ -58,10 +58,20 @@ class MarketingTables:
                 "healthcare": 0.15,
             }
         )
+        cr = self._contacts(n_prospects, oc, od, ov, p_emp, p_reg, p_seg, rng)
+        camp, cust, forced, rec, resp_day, responded = self._response_propensity(
+            cr, rng, seg_effect
+        )
+        self._conversion(camp, cr, cust, forced, oc, od, ov, rec, resp_day, responded)
+
+    def _contacts(self, n_prospects, oc, od, ov, p_emp, p_reg, p_seg, rng):
+        """Each campaign's contacts: customers active at its start, prospects, the prospects it
+        won.
+        """
         rows = []
         next_prospect = n_prospects
         for k in range(len(CAMPAIGNS)):
-            s0, e0 = self.camp_start[k], self.camp_end[k]
+            s0 = self.camp_start[k]
             total = int(self.camp_contacts[k])
             share = CAMPAIGN_ECONOMICS[self.camp_channel[k]][2]
             forced = np.flatnonzero(self.cust_campaign == k)
@@ -125,7 +135,12 @@ class MarketingTables:
             )
             rows.append(frame)
         cr = pd.concat(rows, ignore_index=True)
-        # response propensity: customers, frequent and recent buyers, bigger firms respond more
+        return cr
+
+    def _response_propensity(self, cr, rng, seg_effect):
+        """Response propensity: customers, frequent and recent buyers, bigger firms respond
+        more.
+        """
         rec = cr["recency"].to_numpy()
         lin = (
             0.9 * cr["is_customer"].to_numpy()
@@ -150,7 +165,10 @@ class MarketingTables:
         acq = self.cust_acq[np.maximum(cust, 0)]
         resp_day = np.where(forced, np.maximum(s0, acq - rng.integers(0, 8, len(cr))), resp_day)
         resp_day = np.minimum(resp_day, LAST_DAY)
-        # conversion: first delivered order within 30 days of responding
+        return camp, cust, forced, rec, resp_day, responded
+
+    def _conversion(self, camp, cr, cust, forced, oc, od, ov, rec, resp_day, responded):
+        """Conversion: first delivered order within 30 days of responding."""
         first_val = np.full(len(cr), np.nan)
         look = np.flatnonzero(responded & (cust >= 0))
         lo = np.searchsorted(oc, cust[look], side="left")
