@@ -323,3 +323,70 @@ def test_score_with_a_precomputed_grid_is_the_same():
     sc = rp.scenario("vip_renewal", 8)
     terms = dict(sc.status_quo, payment_days=90.0, years=3.0)
     assert rp.score(sc, grid_table=rp.grid(sc), **terms).scores() == rp.score(sc, **terms).scores()
+
+
+# --------------------------------------------------------------------------- what the briefs show
+
+
+def test_term_names_are_checked_with_a_sentence():
+    sc = rp.scenario("discount_request", 1)
+    rp.check_term_names(sc, ["price", "volume"])  # known terms pass
+    with pytest.raises(ValueError, match="has no term called 'colour': its terms are price"):
+        rp.check_term_names(sc, ["price", "colour"])
+
+
+@pytest.mark.parametrize("kit", KITS)
+@pytest.mark.parametrize("side", ["seller", "buyer"])
+def test_brief_options_keep_today_and_a_few_options_per_term(kit, side):
+    sc = rp.scenario(kit)
+    shown = rp.brief_options(sc, side)
+    full = rp.option_values(sc)
+    for term, rows in shown.groupby("term"):
+        assert 1 <= len(rows) <= 5  # four spread options plus today's
+        today = rows[rows["is_today"]]
+        # today's option is shown when it is one of the options on offer
+        on_offer = sc.status_quo[term] in set(full.loc[full["term"] == term, "option"])
+        assert len(today) == int(on_offer)
+        assert (today["option"] == sc.status_quo[term]).all()
+        assert (today["change"] == 0.0).all()  # today against today
+        # each shown change is the option's value for that side, as the full table has it
+        ref = full[full["term"] == term].set_index("option")[f"{side}_change"]
+        assert rows["change"].tolist() == ref.loc[rows["option"]].tolist()
+    with pytest.raises(ValueError, match="side must be"):
+        rp.brief_options(sc, "observer")
+
+
+@pytest.mark.parametrize("kit", KITS)
+def test_value_moves_create_value_together_best_first(kit):
+    sc = rp.scenario(kit)
+    moves = rp.value_moves(sc)
+    assert len(moves) <= 4 and moves["term"].is_unique
+    assert (moves["joint_change"] > 0).all()
+    assert moves["joint_change"].tolist() == sorted(moves["joint_change"], reverse=True)
+    for row in moves.itertuples():
+        assert row.joint_change == pytest.approx(row.seller_change + row.buyer_change, rel=1e-12)
+
+
+def test_discount_volume_is_the_breakeven_volume_of_chapter_3():
+    sc = rp.scenario("discount_request", 1)
+    ref, cost = sc.params["list_price"], sc.params["unit_cost"]
+    m, table = rp.discount_volume(sc)
+    assert m == pytest.approx((ref - cost) / ref, rel=1e-12)
+    assert table["discount"].tolist() == [d for d in (0.02, 0.05, 0.10) if d < m]
+    for d, v in table.itertuples(index=False, name=None):
+        # hand calculation: keep contribution, (m - d) x (1 + v) = m, so v = d / (m - d)
+        assert v == pytest.approx(d / (m - d), rel=1e-12)
+    m, table = rp.discount_volume(rp.scenario("commission_plan"))
+    assert np.isnan(m) and table.empty
+
+
+def test_deals_in_words_and_the_best_joint_gain():
+    sc = rp.scenario("vip_renewal", 3)
+    deals = rp.best_deals(sc, 2)
+    words = rp.deals_in_words(sc, deals)
+    assert list(words.columns) == [t.label for t in sc.terms]
+    assert words.iloc[0, 0] == sc.terms[0].describe(deals[sc.terms[0].name].iloc[0])
+    d = rp.score(sc, **sc.status_quo)
+    assert d.best_joint_gain == pytest.approx(d.joint_gain + d.left_on_table, rel=1e-12)
+    v = rp.seller_view(sc, **sc.status_quo)
+    assert v["commitment_value"] == pytest.approx(v["value"] - v["profit"], rel=1e-12, abs=1e-9)

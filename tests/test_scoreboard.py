@@ -73,7 +73,7 @@ def test_survives_a_restart(tmp_path):
 def test_bad_input_is_refused_and_nothing_recorded_is_lost(tmp_path):
     board = Scoreboard(tmp_path / "b.sqlite")
     board.record("Table 1", KIT, rp.DEFAULT_SEED, _terms())
-    with pytest.raises(ValueError, match="team's name.*empty"):
+    with pytest.raises(ValueError, match=r"team's name.*empty"):
         board.record("   ", KIT, rp.DEFAULT_SEED, _terms())
     with pytest.raises(ValueError, match="cannot be below zero"):
         board.record("Table 2", KIT, rp.DEFAULT_SEED, _terms(price=-10.0))
@@ -152,3 +152,23 @@ def test_in_memory_scoreboard_keeps_its_deals():
     for team in ("A", "B"):
         board.record(team, KIT, rp.DEFAULT_SEED, _terms())
     assert board.count() == 2
+
+
+def test_demo_session_and_its_standings():
+    board = sbm.demo_session(KIT)
+    deals = board.deals()
+    assert deals["team"].tolist() == [f"Table {i}" for i in range(1, 7)]
+    st = sbm.standings(board, KIT)
+    assert st.teams == 6 and st.latest_seed == rp.DEFAULT_SEED and st.teams_on_latest_seed == 6
+    # four deals drawn inside the frontier, two on it
+    assert st.on_frontier == 2
+    best = deals.loc[deals["seller_vs_target"].idxmax()]
+    assert st.best_team == best["team"] and st.best_vs_target == best["seller_vs_target"]
+    empty = sbm.standings(Scoreboard(":memory:"), KIT)
+    assert empty.teams == 0 and empty.best_team is None and empty.latest_seed is None
+
+
+def test_team_names_are_tidied_as_recorded():
+    assert sbm.clean_team("  Table   3 ") == "Table 3"
+    with pytest.raises(ValueError, match="empty"):
+        sbm.clean_team("   ")

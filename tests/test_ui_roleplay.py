@@ -10,6 +10,7 @@ import pytest
 from salesprofit import roleplay as rp
 from salesprofit.scoreboard import Scoreboard
 from salesprofit.ui import roleplay as ui
+from salesprofit.ui import roleplay_kits as ui_kits
 
 KITS = list(rp.KITS)
 
@@ -206,7 +207,7 @@ def test_a_sides_brief_does_not_depend_on_the_other_sides_numbers(kit, monkeypat
             params[name] = tuple(x * 1.37 + 1 for x in v) if isinstance(v, tuple) else v * 1.37 + 1
         return dataclasses.replace(sc, params=params)
 
-    monkeypatch.setattr(ui, "_scenario", lambda k, s: changed("buyer"))
+    monkeypatch.setattr(ui_kits, "_scenario", lambda k, s: changed("buyer"))
     assert ui.brief_html(kit, "seller") == seller_before
-    monkeypatch.setattr(ui, "_scenario", lambda k, s: changed("seller"))
+    monkeypatch.setattr(ui_kits, "_scenario", lambda k, s: changed("seller"))
     assert ui.brief_html(kit, "buyer") == buyer_before

@@ -23,6 +23,24 @@ import pandas as pd
 from . import _checks as C
 from .pricing import _arith
 
+__all__ = [
+    "breakeven_sales",
+    "breakeven_units",
+    "eoq",
+    "hourly_cost",
+    "inventory_cost",
+    "inventory_cost_curve",
+    "inventory_policies",
+    "jit_vs_batch",
+    "margin_of_safety",
+    "meeting_costs",
+    "multi_product_breakeven",
+    "operating_leverage",
+    "policy_summary",
+    "pretax_profit",
+    "travel_vs_video",
+]
+
 
 def _unit_contribution(price: Any, unit_variable_cost: Any) -> Any:
     C.check("price", price, gt=0)

@@ -26,6 +26,20 @@ import pandas as pd
 
 from . import _checks as C
 
+__all__ = [
+    "Audit",
+    "audit",
+    "checklist_score",
+    "collection_checklist",
+    "invalid_rows",
+    "near_duplicates",
+    "normalise_names",
+    "profile",
+    "quality_score",
+    "single_customer_view",
+    "uniqueness",
+]
+
 #: Validity rules of the sample company's customer master (from the data dictionary).
 CUSTOMER_RULES: dict[str, dict] = {
     "segment": {

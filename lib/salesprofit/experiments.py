@@ -36,6 +36,21 @@ import pandas as pd
 
 from . import _checks as C
 
+__all__ = [
+    "NewProductBreakeven",
+    "PeekingResult",
+    "ZTest",
+    "cannibalisation_rates",
+    "cumulative_results",
+    "new_product_breakeven",
+    "peeking_simulation",
+    "power_two_proportions",
+    "proportion_ci",
+    "sample_size_two_proportions",
+    "switch_share",
+    "two_proportion_ztest",
+]
+
 # ---------------------------------------------------------------------------
 # The two-proportion test
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+__all__ = ["Prose", "esc", "money", "num", "pct", "say", "table"]
+
 CURRENCY = "¥"
 
 

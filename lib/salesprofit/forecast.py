@@ -16,6 +16,20 @@ import pandas as pd
 
 from . import _checks as C
 
+__all__ = [
+    "Backtest",
+    "HoltWinters",
+    "backtest",
+    "holt_winters",
+    "mape",
+    "monthly_series",
+    "pipeline_by_stage",
+    "seasonal_index",
+    "seasonal_naive",
+    "wape",
+    "weighted_pipeline",
+]
+
 
 def weighted_pipeline(amounts: Any, probabilities: Any) -> float:
     """Expected value of the pipeline: ``sum(amount x probability)``.

@@ -18,6 +18,17 @@ import pandas as pd
 
 from ._checks import check, finite, out, values
 
+__all__ = [
+    "FunnelResult",
+    "bottleneck",
+    "funnel_model",
+    "funnel_what_if",
+    "improve_stage",
+    "sales_velocity",
+    "stage_stats",
+    "won_cycle_days",
+]
+
 
 def sales_velocity(opportunities, win_rate, avg_deal_size, cycle_days):
     """Money per day a pipeline produces: ``opportunities x win_rate x avg_deal_size /

@@ -32,6 +32,21 @@ import pandas as pd
 
 from ._checks import check, finite, out, values
 
+__all__ = [
+    "DiscountChoice",
+    "Plan",
+    "accelerated_tiers",
+    "cliff",
+    "commission",
+    "cost_of_sales",
+    "discount_choice",
+    "effective_rate",
+    "payout_curve",
+    "plan_outcomes",
+    "plan_pay",
+    "plan_summary",
+]
+
 METHODS = ("marginal", "retroactive")
 BASES = ("revenue", "gross_profit")
 

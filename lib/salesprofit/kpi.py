@@ -26,6 +26,17 @@ import pandas as pd
 
 from ._checks import check
 
+__all__ = [
+    "annual_attainment",
+    "compare_rankings",
+    "normalise",
+    "quarterly_review",
+    "rank_correlation",
+    "rep_results",
+    "review_table",
+    "scorecard",
+]
+
 
 def rep_results(
     orders: pd.DataFrame,

@@ -30,6 +30,26 @@ import pandas as pd
 
 from . import _checks as C
 
+__all__ = [
+    "ResponseModel",
+    "TargetingDepth",
+    "best_depth",
+    "cac",
+    "cac_payback_months",
+    "channel_economics",
+    "channel_performance",
+    "customer_value_by_channel",
+    "expected_profit_curve",
+    "fit_response_model",
+    "gains_table",
+    "ltv_to_cac",
+    "profit_curve",
+    "reallocate_budget",
+    "response_features",
+    "roi",
+    "split_sample",
+]
+
 # ---------------------------------------------------------------------------
 # The four contract metrics
 

@@ -32,6 +32,38 @@ import pandas as pd
 from . import _checks as C
 from .profitability import line_gross_profit, line_list_sales, line_net_sales
 
+__all__ = [
+    "Elasticity",
+    "PriceMove",
+    "arc_elasticity",
+    "average_waterfall",
+    "breakeven_volume_change",
+    "contribution_margin",
+    "deal_waterfall",
+    "demand_at_price",
+    "discount_breakeven_table",
+    "discount_summary",
+    "dynamic_pricing_summary",
+    "elasticity_by_group",
+    "fit_elasticity",
+    "gross_margin",
+    "high_outliers",
+    "margin_after_discount",
+    "margin_to_markup",
+    "markup",
+    "markup_to_margin",
+    "optimal_price",
+    "payment_terms_cost",
+    "pocket_prices",
+    "price_move",
+    "price_waterfall",
+    "profit_change_from_price",
+    "profit_curve",
+    "simulate_dynamic_pricing",
+    "spread_per_unit",
+    "units_to_keep_profit",
+]
+
 # ---------------------------------------------------------------------------
 # Margins
 

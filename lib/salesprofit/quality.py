@@ -31,6 +31,19 @@ import pandas as pd
 from . import _checks as C
 from . import clv
 
+__all__ = [
+    "SpeedChurn",
+    "clv_margin_multiple",
+    "cost_of_quality",
+    "nps",
+    "prevention_scenario",
+    "quality_investment",
+    "retention_after_speedup",
+    "returns_by_product",
+    "service_investment",
+    "service_speed_churn",
+]
+
 
 def nps(scores: Any) -> float:
     """Net Promoter Score of 0-10 answers: % promoters (9-10) minus % detractors (0-6).

@@ -36,6 +36,22 @@ import pandas as pd
 from . import funnel
 from ._checks import check
 
+__all__ = [
+    "Levers",
+    "discount_discipline",
+    "flag_outliers",
+    "lever_gains",
+    "modified_z",
+    "pipeline_by_rep",
+    "pipeline_levers",
+    "rep_comparison",
+    "rep_lines",
+    "share_above",
+    "velocity_what_if",
+    "what_if_table",
+    "wilson_interval",
+]
+
 LEVERS = ("opportunities", "win_rate", "avg_deal_size", "cycle_days")
 LEVER_NAMES = {
     "opportunities": "more opportunities",

@@ -29,899 +29,70 @@ year; the quarterly review per quarter. Pure: numbers in, numbers out.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ._checks import check, finite, out, values
-
-DEFAULT_SEED = 2026
-#: Relative tolerance for "on the frontier": a deal is *near* the frontier when no other
-#: deal of the grid makes both sides better off by more than this share of the spread of
-#: values (half a percent of the seller's plus the buyer's value range).
-NEAR = 0.005
-
-
-# --------------------------------------------------------------------------- pieces
-
-
-@dataclass(frozen=True)
-class Term:
-    """One negotiable term of a kit.
-
-    ``options`` are the values of the grid the frontier is computed on (and the
-    choices offered when ``labels`` is given); ``low``/``high`` bound what a deal may
-    hold; ``labels`` name the options of a choice term (service levels).
-    """
-
-    name: str
-    label: str
-    unit: str
-    options: tuple[float, ...]
-    low: float
-    high: float
-    why: str
-    labels: tuple[str, ...] | None = None
-    step: float = 1.0
-    percent: bool = False
-
-    @property
-    def is_choice(self) -> bool:
-        return self.labels is not None
-
-    def describe(self, value: float) -> str:
-        """A value of this term in words (the option label for choices)."""
-        if self.labels is not None:
-            return self.labels[int(round(float(value)))]
-        if self.percent:
-            return f"{float(value) * 100:.4g} % {self.unit}"
-        if self.unit == "¥":
-            return f"¥{float(value):,.2f}"
-        if self.unit.startswith("¥ "):
-            return f"¥{float(value):,.0f} {self.unit[2:]}"
-        unit = (
-            self.unit[:-1]
-            if float(value) == 1 and self.unit in ("years", "quarters", "days")
-            else self.unit
-        )
-        return f"{float(value):,.6g} {unit}".strip()
-
-
-@dataclass(frozen=True, eq=False)
-class Scenario:
-    """One kit's numbers for one seed.
-
-    ``status_quo`` is today's deal (or the opening position) against which the
-    trade-offs of an agreed deal are named; ``params`` hold each side's economics
-    (``brief`` says which side may see which).
-    """
-
-    kit: str
-    seed: int
-    title: str
-    roles: Mapping[str, str]
-    terms: tuple[Term, ...]
-    params: Mapping[str, Any]
-    status_quo: Mapping[str, float]
-    seller_target: float
-    seller_walkaway: float
-    buyer_target: float
-    buyer_walkaway: float
-    brief: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def term(self, name: str) -> Term:
-        for t in self.terms:
-            if t.name == name:
-                return t
-        raise ValueError(f"the {self.title} kit has no term called {name!r}.")
-
-    @property
-    def term_names(self) -> tuple[str, ...]:
-        return tuple(t.name for t in self.terms)
-
-
-@dataclass(frozen=True)
-class Kit:
-    """A role-play kit: how to draw its numbers and how each side values a deal."""
-
-    key: str
-    title: str
-    chapters: str
-    roles: Mapping[str, str]
-    generate: Callable[[np.random.Generator], dict]
-    values: Callable[..., dict]
-    breakeven: Callable[..., dict]
-
-
-class TradeOff(NamedTuple):
-    """What one term of the deal did, against the status quo, for each side (¥)."""
-
-    term: str
-    label: str
-    was: str
-    now: str
-    seller_change: float
-    buyer_change: float
-    verdict: str
-
-
-@dataclass(frozen=True, eq=False)
-class DealScore:
-    """A deal scored for both sides (money in ¥ per the kit's period)."""
-
-    kit: str
-    seed: int
-    terms: Mapping[str, float]
-    seller_value: float
-    seller_profit: float
-    revenue: float
-    seller_margin: float
-    seller_target: float
-    seller_walkaway: float
-    buyer_value: float
-    buyer_target: float
-    buyer_walkaway: float
-    joint_gain: float
-    both_could_gain: float
-    left_on_table: float
-    on_frontier: bool
-    tradeoffs: tuple[TradeOff, ...]
-
-    @property
-    def seller_vs_target(self) -> float:
-        return self.seller_value - self.seller_target
-
-    @property
-    def seller_vs_walkaway(self) -> float:
-        return self.seller_value - self.seller_walkaway
-
-    @property
-    def buyer_vs_target(self) -> float:
-        return self.buyer_value - self.buyer_target
-
-    @property
-    def buyer_vs_walkaway(self) -> float:
-        return self.buyer_value - self.buyer_walkaway
-
-    @property
-    def acceptable(self) -> bool:
-        """Both sides at or above their walk-away."""
-        return self.seller_vs_walkaway >= 0 and self.buyer_vs_walkaway >= 0
-
-    def scores(self) -> dict[str, float]:
-        """The numbers a scoreboard keeps (plain floats)."""
-        return {
-            "seller_value": self.seller_value,
-            "seller_profit": self.seller_profit,
-            "revenue": self.revenue,
-            "seller_margin": self.seller_margin,
-            "seller_target": self.seller_target,
-            "seller_walkaway": self.seller_walkaway,
-            "seller_vs_target": self.seller_vs_target,
-            "seller_vs_walkaway": self.seller_vs_walkaway,
-            "buyer_value": self.buyer_value,
-            "buyer_target": self.buyer_target,
-            "buyer_walkaway": self.buyer_walkaway,
-            "buyer_vs_walkaway": self.buyer_vs_walkaway,
-            "joint_gain": self.joint_gain,
-            "both_could_gain": self.both_could_gain,
-            "left_on_table": self.left_on_table,
-            "on_frontier": float(self.on_frontier),
-        }
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _u(rng: np.random.Generator, low: float, high: float) -> float:
-    return float(rng.uniform(low, high))
-
-
-def _r(x: float, step: float) -> float:
-    """Round a drawn number to a step a brief can print (drawing only, not results)."""
-    return float(round(x / step) * step)
-
-
-def _ndtr(x: np.ndarray) -> np.ndarray:
-    from scipy.special import ndtr
-
-    return ndtr(x)
-
-
-def check_seed(seed: Any) -> int:
-    """The seed as an int, refusing what cannot seed a cohort's numbers.
-
-    >>> check_seed(7)
-    7
-    >>> check_seed(-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: the seed must be a whole number from 0 up (got -1): it is the number printed on the facilitator's copy.
-    """
-    try:
-        as_float = float(seed)
-    except (TypeError, ValueError):
-        raise ValueError(f"the seed must be a whole number (got {seed!r}).") from None
-    if not math.isfinite(as_float) or as_float < 0 or as_float != int(as_float) or as_float > 2**63:
-        raise ValueError(
-            f"the seed must be a whole number from 0 up (got {seed:g}): it is the number "
-            "printed on the facilitator's copy."
-        )
-    return int(as_float)
-
-
-# --------------------------------------------------------------------------- supply deals
-# Kits 1-3 share one model of a supply contract: price, volume, payment days, service
-# level and contract years.
-#
-# seller profit a year = volume (price - unit cost - service cost per unit) - service cost a year
-#                        - revenue x seller's cost of capital x payment days / 365
-# seller value         = profit + (years - 1) x value of each extra committed year
-# buyer value a year   = min(volume, need) x worth of a unit + max(volume - need, 0) x salvage
-#                        - revenue + revenue x buyer's cost of capital x payment days / 365
-#                        + service value (per unit and a year) - (years - 1) x lock-in cost
-
-
-def _supply_values(p: Mapping[str, Any], price, volume, payment_days, service, years) -> dict:
-    price, volume, days = values(price), values(volume), values(payment_days)
-    level = np.rint(values(service)).astype(int)
-    years = values(years)
-    revenue = price * volume
-    s_unit = np.asarray(p["seller_service_unit"])[level]
-    s_year = np.asarray(p["seller_service_year"])[level]
-    b_unit = np.asarray(p["buyer_service_unit"])[level]
-    b_year = np.asarray(p["buyer_service_year"])[level]
-    profit = (
-        volume * (price - p["unit_cost"] - s_unit)
-        - s_year
-        - revenue * p["seller_capital"] * days / 365
-    )
-    seller = profit + (years - 1) * p["seller_year_value"]
-    need = p["need"]
-    buyer = (
-        np.minimum(volume, need) * p["unit_worth"]
-        + np.maximum(volume - need, 0) * p["salvage"]
-        - revenue
-        + revenue * p["buyer_capital"] * days / 365
-        + volume * b_unit
-        + b_year
-        - (years - 1) * p["buyer_year_cost"]
-    )
-    return {
-        "seller_value": seller,
-        "seller_profit": profit,
-        "revenue": revenue,
-        "buyer_value": buyer,
-    }
-
-
-def _supply_breakeven(
-    p: Mapping[str, Any], price, volume, payment_days, service, years, profit_to_keep: float
-) -> dict:
-    """Volume at which the seller's value equals ``profit_to_keep`` on these terms."""
-    price, days = values(price), values(payment_days)
-    level = np.rint(values(service)).astype(int)
-    years = values(years)
-    per_unit = (
-        price
-        - p["unit_cost"]
-        - np.asarray(p["seller_service_unit"])[level]
-        - price * p["seller_capital"] * days / 365
-    )
-    fixed = np.asarray(p["seller_service_year"])[level] - (years - 1) * p["seller_year_value"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        needed = np.where(per_unit > 0, (profit_to_keep + fixed) / per_unit, np.inf)
-    return {"unit_contribution": per_unit, "volume_needed": np.maximum(needed, 0.0)}
-
-
-SUPPLY_TERMS = ("price", "volume", "payment_days", "service", "years")
-
-
-def _supply_terms(
-    price_options, volume_options, days_options, service_labels, years_options, price_high: float
-) -> tuple[Term, ...]:
-    return (
-        Term(
-            "price",
-            "Price per unit",
-            "¥",
-            tuple(price_options),
-            0.0,
-            price_high,
-            "a price is what the customer pays per unit, so it cannot be below zero",
-            step=0.5,
-        ),
-        Term(
-            "volume",
-            "Volume",
-            "units a year",
-            tuple(volume_options),
-            1.0,
-            1e9,
-            "the deal must cover at least one unit a year",
-            step=100.0,
-        ),
-        Term(
-            "payment_days",
-            "Payment terms",
-            "days",
-            tuple(days_options),
-            0.0,
-            365.0,
-            "payment terms run from 0 (cash) to 365 days",
-            step=15.0,
-        ),
-        Term(
-            "service",
-            "Service level",
-            "",
-            tuple(range(len(service_labels))),
-            0.0,
-            len(service_labels) - 1,
-            "choose one of the service levels on offer",
-            labels=tuple(service_labels),
-        ),
-        Term(
-            "years",
-            "Contract length",
-            "years",
-            tuple(years_options),
-            1.0,
-            5.0,
-            "a contract runs from 1 to 5 years",
-            step=1.0,
-        ),
-    )
-
-
-def _discount_request(rng: np.random.Generator) -> dict:
-    unit_cost = _r(_u(rng, 52, 72), 0.5)
-    list_margin = _u(rng, 0.26, 0.36)
-    list_price = _r(unit_cost / (1 - list_margin), 1.0)
-    today = _r(_u(rng, 900, 1600), 100)
-    need = _r(today * _u(rng, 1.5, 1.9), 100)
-    p = {
-        "unit_cost": unit_cost,
-        "list_price": list_price,
-        "today_volume": today,
-        "need": need,
-        "competitor_price": _r(list_price * _u(rng, 0.88, 0.93), 0.5),
-        "unit_worth": _r(list_price * _u(rng, 1.0, 1.03), 0.5),
-        "salvage": _r(unit_cost * _u(rng, 0.45, 0.7), 0.5),
-        "seller_capital": _r(_u(rng, 0.04, 0.07), 0.005),
-        "buyer_capital": _r(_u(rng, 0.12, 0.18), 0.005),
-        "seller_service_unit": (0.0, _r(_u(rng, 0.6, 1.2), 0.1), _r(_u(rng, 3.2, 4.5), 0.1)),
-        "seller_service_year": (0.0, 0.0, _r(_u(rng, 2000, 4000), 100)),
-        "buyer_service_unit": (0.0, _r(_u(rng, 1.8, 3.0), 0.1), _r(_u(rng, 2.5, 3.5), 0.1)),
-        "buyer_service_year": (0.0, 0.0, 0.0),
-    }
-    base = today * (list_price - unit_cost) - today * list_price * p["seller_capital"] * 30 / 365
-    p["seller_year_value"] = _r(base * _u(rng, 0.08, 0.14), 100)
-    p["buyer_year_cost"] = _r(base * _u(rng, 0.02, 0.05), 100)
-    discounts = np.round(np.arange(0.0, 0.2001, 0.01), 10)
-    # the grid is built from public numbers only (the options are printed on both briefs)
-    terms = _supply_terms(
-        np.round(list_price * (1 - discounts), 2),
-        np.arange(today, _r(today * 2.2, 100) + 1, 100.0),
-        (30.0, 45.0, 60.0, 90.0),
-        (
-            "Standard delivery (5 working days)",
-            "48-hour delivery",
-            "Next-day delivery with consignment stock",
-        ),
-        (1.0, 2.0, 3.0),
-        list_price * 3,
-    )
-    sq = {"price": list_price, "volume": today, "payment_days": 30.0, "service": 0.0, "years": 1.0}
-    return {
-        "params": p,
-        "terms": terms,
-        "status_quo": sq,
-        "seller_target": _u(rng, 1.06, 1.12),
-        "seller_walkaway": _u(rng, 0.94, 0.98),
-        "buyer_target": _u(rng, 0.06, 0.09),
-        "buyer_walkaway": _u(rng, 0.02, 0.035),
-        "brief": {
-            "public": ("list_price", "today_volume", "competitor_price"),
-            "seller": (
-                "unit_cost",
-                "seller_capital",
-                "seller_service_unit",
-                "seller_service_year",
-                "seller_year_value",
-            ),
-            "buyer": (
-                "need",
-                "unit_worth",
-                "salvage",
-                "buyer_capital",
-                "buyer_service_unit",
-                "buyer_year_cost",
-            ),
-        },
-    }
-
-
-def _vip_renewal(rng: np.random.Generator) -> dict:
-    unit_cost = _r(_u(rng, 120, 160), 1)
-    list_margin = _u(rng, 0.30, 0.38)
-    list_price = _r(unit_cost / (1 - list_margin), 1.0)
-    today_price = _r(list_price * _u(rng, 0.93, 0.96), 0.5)
-    today = _r(_u(rng, 4000, 7000), 100)
-    need = _r(today * _u(rng, 1.15, 1.35), 100)
-    p = {
-        "unit_cost": unit_cost,
-        "list_price": list_price,
-        "today_price": today_price,
-        "today_volume": today,
-        "need": need,
-        "competitor_price": _r(today_price * _u(rng, 0.90, 0.94), 0.5),
-        "unit_worth": _r(today_price * _u(rng, 1.0, 1.03), 0.5),
-        "salvage": _r(unit_cost * _u(rng, 0.4, 0.6), 0.5),
-        "seller_capital": _r(_u(rng, 0.04, 0.06), 0.005),
-        "buyer_capital": _r(_u(rng, 0.09, 0.14), 0.005),
-        "seller_service_unit": (0.0, 0.0, 0.0),
-        "seller_service_year": (
-            0.0,
-            _r(_u(rng, 18000, 26000), 1000),
-            _r(_u(rng, 60000, 90000), 1000),
-        ),
-        "buyer_service_unit": (0.0, 0.0, 0.0),
-        "buyer_service_year": (
-            0.0,
-            _r(_u(rng, 45000, 70000), 1000),
-            _r(_u(rng, 70000, 95000), 1000),
-        ),
-        "retention": _r(_u(rng, 0.75, 0.85), 0.01),
-    }
-    base = today * (today_price - unit_cost) - today * today_price * p["seller_capital"] * 45 / 365
-    # a committed year removes the renewal risk: worth (1 - retention) of a year's profit, and more
-    p["seller_year_value"] = _r(base * (1 - p["retention"]) * _u(rng, 0.9, 1.2), 1000)
-    p["buyer_year_cost"] = _r(base * _u(rng, 0.03, 0.06), 1000)
-    discounts = np.round(np.arange(-0.04, 0.1201, 0.01), 10)
-    terms = _supply_terms(
-        np.round(today_price * (1 - discounts), 2),
-        np.arange(_r(today * 0.9, 100), _r(today * 1.5, 100) + 1, 200.0),
-        (45.0, 60.0, 90.0, 120.0),
-        (
-            "Standard account service",
-            "Dedicated account manager",
-            "Dedicated account manager, quarterly business reviews and 24-hour support line",
-        ),
-        (1.0, 2.0, 3.0),
-        list_price * 3,
-    )
-    sq = {"price": today_price, "volume": today, "payment_days": 45.0, "service": 0.0, "years": 1.0}
-    return {
-        "params": p,
-        "terms": terms,
-        "status_quo": sq,
-        "seller_target": _u(rng, 1.05, 1.10),
-        "seller_walkaway": _u(rng, 0.90, 0.95),
-        "buyer_target": _u(rng, 0.05, 0.07),
-        "buyer_walkaway": _u(rng, 0.02, 0.03),
-        "brief": {
-            "public": ("list_price", "today_price", "today_volume", "competitor_price"),
-            "seller": (
-                "unit_cost",
-                "seller_capital",
-                "seller_service_year",
-                "retention",
-                "seller_year_value",
-            ),
-            "buyer": (
-                "need",
-                "unit_worth",
-                "salvage",
-                "buyer_capital",
-                "buyer_service_year",
-                "buyer_year_cost",
-            ),
-        },
-    }
-
-
-def _unprofitable_account(rng: np.random.Generator) -> dict:
-    unit_cost = _r(_u(rng, 30, 42), 0.5)
-    list_margin = _u(rng, 0.22, 0.30)
-    today_price = _r(unit_cost / (1 - list_margin), 0.5)
-    today = _r(_u(rng, 2500, 4000), 100)
-    need = _r(today * _u(rng, 1.2, 1.4), 100)
-    contribution = today * (today_price - unit_cost)
-    p = {
-        "unit_cost": unit_cost,
-        "today_price": today_price,
-        "today_volume": today,
-        "need": need,
-        "competitor_price": _r(today_price * _u(rng, 1.00, 1.04), 0.5),
-        "unit_worth": _r(today_price * _u(rng, 1.06, 1.10), 0.5),
-        "salvage": _r(unit_cost * _u(rng, 0.4, 0.6), 0.5),
-        "seller_capital": _r(_u(rng, 0.05, 0.07), 0.005),
-        "buyer_capital": _r(_u(rng, 0.10, 0.15), 0.005),
-        # 0 = basic, 1 = middle, 2 = today's heavy service (weekly visits, rush orders, small drops)
-        "seller_service_unit": (0.4, _r(_u(rng, 0.9, 1.3), 0.1), _r(_u(rng, 2.0, 2.8), 0.1)),
-        "seller_service_year": (
-            _r(contribution * _u(rng, 0.12, 0.16), 100),
-            _r(contribution * _u(rng, 0.35, 0.45), 100),
-            _r(contribution * _u(rng, 0.85, 0.95), 100),
-        ),
-        "buyer_service_unit": (0.0, 0.0, 0.0),
-        "buyer_service_year": (
-            0.0,
-            _r(contribution * _u(rng, 0.20, 0.26), 100),
-            _r(contribution * _u(rng, 0.30, 0.38), 100),
-        ),
-    }
-    p["seller_year_value"] = _r(contribution * _u(rng, 0.03, 0.06), 100)
-    p["buyer_year_cost"] = _r(contribution * _u(rng, 0.01, 0.03), 100)
-    changes = np.round(np.arange(-0.04, 0.1001, 0.01), 10)
-    terms = _supply_terms(
-        np.round(today_price * (1 + changes), 2),
-        np.arange(_r(today * 0.8, 100), _r(today * 1.6, 100) + 1, 200.0),
-        (30.0, 45.0, 60.0),
-        (
-            "Basic: monthly visit, online ordering, one consolidated delivery a week",
-            "Middle: visit every two weeks, up to two rush orders a month",
-            "Today's: weekly visit, rush orders any time, small drops every day",
-        ),
-        (1.0, 2.0, 3.0),
-        today_price * 3,
-    )
-    sq = {"price": today_price, "volume": today, "payment_days": 60.0, "service": 2.0, "years": 1.0}
-    return {
-        "params": p,
-        "terms": terms,
-        "status_quo": sq,
-        "seller_target": None,
-        "seller_walkaway": None,
-        "buyer_target": _u(rng, 0.03, 0.05),
-        "buyer_walkaway": _u(rng, -0.02, -0.01),
-        "brief": {
-            "public": ("today_price", "today_volume", "competitor_price"),
-            "seller": (
-                "unit_cost",
-                "seller_capital",
-                "seller_service_unit",
-                "seller_service_year",
-                "seller_year_value",
-            ),
-            "buyer": (
-                "need",
-                "unit_worth",
-                "salvage",
-                "buyer_capital",
-                "buyer_service_year",
-                "buyer_year_cost",
-            ),
-        },
-    }
-
-
-# --------------------------------------------------------------------------- commission plan
-# company profit a year = gross margin rate x sales - pay(sales) + (years - 1) x retention value
-# rep's value a year    = pay(rep's own sales forecast) - (years - 1) x cost of being locked in
-# pay(S) = base + rate x gm x S + (accelerator - 1) x rate x gm x max(S - quota, 0)
-# Company and rep forecast the rep's sales differently: each values the plan with its own.
-
-COMMISSION_TERMS = ("base_salary", "commission_rate", "quota", "accelerator", "plan_years")
-
-
-def _pay(p, base_salary, commission_rate, quota, accelerator, sales):
-    gm = p["gross_margin"]
-    return (
-        base_salary
-        + commission_rate * gm * sales
-        + (accelerator - 1) * commission_rate * gm * np.maximum(sales - quota, 0)
-    )
-
-
-def _commission_values(p, base_salary, commission_rate, quota, accelerator, plan_years) -> dict:
-    base, rate, quota = values(base_salary), values(commission_rate), values(quota)
-    accel, years = values(accelerator), values(plan_years)
-    sales = p["company_forecast"]
-    pay = _pay(p, base, rate, quota, accel, sales)
-    profit = p["gross_margin"] * sales - pay
-    seller = profit + (years - 1) * p["retention_value"]
-    rep = _pay(p, base, rate, quota, accel, p["rep_forecast"]) - (years - 1) * p["lock_in_cost"]
-    shape = np.broadcast(base, rate, quota, accel, years).shape
-    return {
-        "seller_value": np.broadcast_to(seller, shape),
-        "seller_profit": np.broadcast_to(profit, shape),
-        "revenue": np.broadcast_to(np.full(shape, sales), shape),
-        "buyer_value": np.broadcast_to(rep, shape),
-    }
-
-
-def _commission_breakeven(
-    p, base_salary, commission_rate, quota, accelerator, plan_years, profit_to_keep: float
-) -> dict:
-    """Sales at which the company's value equals ``profit_to_keep`` under the plan."""
-    gm = p["gross_margin"]
-    base, rate, quota = values(base_salary), values(commission_rate), values(quota)
-    accel, years = values(accelerator), values(plan_years)
-    aim = profit_to_keep - (years - 1) * p["retention_value"] + base
-    slope_below = gm * (1 - rate)
-    slope_above = gm * (1 - rate * accel)
-    below = aim / slope_below
-    at_quota = slope_below * quota
-    with np.errstate(divide="ignore", invalid="ignore"):
-        above = np.where(slope_above > 0, quota + (aim - at_quota) / slope_above, np.inf)
-    needed = np.where(below <= quota, below, above)
-    return {"unit_contribution": slope_below, "volume_needed": np.maximum(needed, 0.0)}
-
-
-def _commission_plan(rng: np.random.Generator) -> dict:
-    forecast = _r(_u(rng, 3.2e6, 5.0e6), 10000)
-    p = {
-        "gross_margin": _r(_u(rng, 0.26, 0.34), 0.005),
-        "company_forecast": forecast,
-        "rep_forecast": _r(forecast * _u(rng, 1.12, 1.25), 10000),
-        "last_year_sales": _r(forecast * _u(rng, 0.92, 1.0), 10000),
-        "today_base": _r(_u(rng, 110000, 140000), 1000),
-        "today_rate": 0.08,
-        "retention_value": _r(_u(rng, 35000, 60000), 1000),
-        "lock_in_cost": _r(_u(rng, 8000, 20000), 1000),
-    }
-    quota_now = _r(p["last_year_sales"] * 1.1, 10000)
-    p["today_pay"] = float(_pay(p, p["today_base"], 0.08, quota_now, 1.0, p["rep_forecast"]))
-    p["outside_offer"] = _r(p["today_pay"] * _u(rng, 1.04, 1.08), 1000)
-    terms = (
-        Term(
-            "base_salary",
-            "Base salary",
-            "¥ a year",
-            tuple(_r(p["today_base"] * f, 1000) for f in (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1)),
-            0.0,
-            1e7,
-            "a base salary cannot be below zero",
-            step=1000.0,
-        ),
-        Term(
-            "commission_rate",
-            "Commission on gross margin",
-            "of gross margin",
-            (0.06, 0.08, 0.10, 0.12, 0.14),
-            0.0,
-            1.0,
-            "commission is a share of gross margin, from 0 to 1 (0 % to 100 %)",
-            step=0.005,
-            percent=True,
-        ),
-        Term(
-            "quota",
-            "Quota",
-            "¥ of sales a year",
-            tuple(_r(p["last_year_sales"] * f, 10000) for f in (1.0, 1.1, 1.2, 1.3, 1.4)),
-            0.0,
-            1e10,
-            "a quota cannot be below zero",
-            step=10000.0,
-        ),
-        Term(
-            "accelerator",
-            "Accelerator above quota",
-            "× the rate",
-            (1.0, 1.5, 2.0, 2.5),
-            1.0,
-            5.0,
-            "the accelerator multiplies the rate above quota: from 1 (none) to 5",
-            step=0.25,
-        ),
-        Term(
-            "plan_years",
-            "Plan length",
-            "years",
-            (1.0, 2.0),
-            1.0,
-            3.0,
-            "a plan runs for 1 to 3 years",
-            step=1.0,
-        ),
-    )
-    sq = {
-        "base_salary": p["today_base"],
-        "commission_rate": 0.08,
-        "quota": quota_now,
-        "accelerator": 1.0,
-        "plan_years": 1.0,
-    }
-    return {
-        "params": p,
-        "terms": terms,
-        "status_quo": sq,
-        "seller_target": _u(rng, 1.00, 1.02),
-        "seller_walkaway": _u(rng, 0.95, 0.97),
-        "buyer_target": None,
-        "buyer_walkaway": None,
-        "brief": {
-            "public": ("today_base", "today_rate", "last_year_sales", "gross_margin"),
-            "seller": ("company_forecast", "retention_value"),
-            "buyer": ("rep_forecast", "outside_offer", "lock_in_cost"),
-        },
-    }
-
-
-# --------------------------------------------------------------------------- quarterly review
-# sales(side)   = that side's forecast x (1 + support lift x days) x (1 + discount lift x discount)
-# P(hit)        = Phi((sales - target) / (volatility x sales))
-# manager value = sales x (gross margin - discount - commission) - day cost x days - bonus x P(hit)
-#                 - plan gap cost x max(plan - target, 0) + (quarters - 1) x planning value
-# rep's value   = commission x sales + bonus x P(hit) - cost of a missed target x (1 - P(hit))
-#                 - (quarters - 1) x cost of a locked target
-
-REVIEW_TERMS = ("target", "bonus", "support_days", "discount_authority", "quarters")
-
-
-def _review_sales(p, forecast, support_days, discount_authority):
-    return (
-        forecast
-        * (1 + p["support_lift"] * support_days)
-        * (1 + p["discount_lift"] * discount_authority)
-    )
-
-
-def _review_values(p, target, bonus, support_days, discount_authority, quarters) -> dict:
-    target, bonus, days = values(target), values(bonus), values(support_days)
-    disc, quarters = values(discount_authority), values(quarters)
-    s_co = _review_sales(p, p["manager_forecast"], days, disc)
-    s_rep = _review_sales(p, p["rep_forecast"], days, disc)
-    hit_co = _ndtr((s_co - target) / (p["volatility"] * s_co))
-    hit_rep = _ndtr((s_rep - target) / (p["volatility"] * s_rep))
-    profit = (
-        s_co * (p["gross_margin"] - disc - p["commission"]) - p["day_cost"] * days - bonus * hit_co
-    )
-    seller = (
-        profit
-        - p["gap_cost"] * np.maximum(p["plan"] - target, 0)
-        + (quarters - 1) * p["planning_value"]
-    )
-    rep = (
-        p["commission"] * s_rep
-        + bonus * hit_rep
-        - p["miss_cost"] * (1 - hit_rep)
-        - (quarters - 1) * p["lock_in_cost"]
-    )
-    return {"seller_value": seller, "seller_profit": profit, "revenue": s_co, "buyer_value": rep}
-
-
-def _review_breakeven(
-    p, target, bonus, support_days, discount_authority, quarters, profit_to_keep: float
-) -> dict:
-    """Sales the quarter needs for the manager's value to reach ``profit_to_keep``.
-
-    Solved on the profit line with the bonus counted as paid (the safe side).
-    """
-    target, bonus, days = values(target), values(bonus), values(support_days)
-    disc, quarters = values(discount_authority), values(quarters)
-    per_unit = p["gross_margin"] - disc - p["commission"]
-    aim = (
-        profit_to_keep
-        + p["day_cost"] * days
-        + bonus
-        + p["gap_cost"] * np.maximum(p["plan"] - target, 0)
-        - (quarters - 1) * p["planning_value"]
-    )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        needed = np.where(per_unit > 0, aim / per_unit, np.inf)
-    return {"unit_contribution": per_unit, "volume_needed": np.maximum(needed, 0.0)}
-
-
-def _quarterly_review(rng: np.random.Generator) -> dict:
-    forecast = _r(_u(rng, 0.9e6, 1.4e6), 10000)
-    p = {
-        "gross_margin": _r(_u(rng, 0.28, 0.34), 0.005),
-        "commission": 0.03,
-        "manager_forecast": forecast,
-        "rep_forecast": _r(forecast * _u(rng, 0.86, 0.95), 10000),
-        "last_quarter_sales": _r(forecast * _u(rng, 0.93, 1.0), 10000),
-        "last_quarter_target": _r(forecast * _u(rng, 1.02, 1.08), 10000),
-        "plan": _r(forecast * _u(rng, 1.06, 1.12), 10000),
-        "gap_cost": _r(_u(rng, 0.15, 0.25), 0.01),
-        "support_lift": _r(_u(rng, 0.006, 0.009), 0.0005),
-        "discount_lift": _r(_u(rng, 1.5, 2.5), 0.1),
-        "day_cost": _r(_u(rng, 1200, 2000), 100),
-        "volatility": 0.12,
-        "planning_value": _r(_u(rng, 4000, 8000), 500),
-        "lock_in_cost": _r(_u(rng, 1000, 3000), 500),
-        "miss_cost": _r(_u(rng, 4000, 8000), 500),
-    }
-    terms = (
-        Term(
-            "target",
-            "Next quarter's target",
-            "¥ of sales",
-            tuple(
-                _r(p["last_quarter_target"] * f, 10000) for f in (0.9, 0.95, 1.0, 1.05, 1.1, 1.15)
-            ),
-            0.0,
-            1e10,
-            "a target cannot be below zero",
-            step=10000.0,
-        ),
-        Term(
-            "bonus",
-            "Bonus for hitting the target",
-            "¥ if the target is hit",
-            (0.0, 5000.0, 10000.0, 15000.0, 20000.0),
-            0.0,
-            1e7,
-            "a bonus cannot be below zero",
-            step=1000.0,
-        ),
-        Term(
-            "support_days",
-            "Pre-sales support",
-            "days",
-            (0.0, 5.0, 10.0, 15.0),
-            0.0,
-            60.0,
-            "support runs from 0 to 60 days a quarter",
-            step=1.0,
-        ),
-        Term(
-            "discount_authority",
-            "Discount the rep may give alone",
-            "off list",
-            (0.0, 0.02, 0.04, 0.06),
-            0.0,
-            0.3,
-            "discount authority runs from 0 to 0.3 (30 %)",
-            step=0.005,
-            percent=True,
-        ),
-        Term(
-            "quarters",
-            "Target fixed for",
-            "quarters",
-            (1.0, 2.0),
-            1.0,
-            4.0,
-            "a target can be fixed for 1 to 4 quarters",
-            step=1.0,
-        ),
-    )
-    sq = {
-        "target": p["last_quarter_target"],
-        "bonus": 0.0,
-        "support_days": 0.0,
-        "discount_authority": 0.0,
-        "quarters": 1.0,
-    }
-    return {
-        "params": p,
-        "terms": terms,
-        "status_quo": sq,
-        "seller_target": None,
-        "seller_walkaway": None,
-        "buyer_target": None,
-        "buyer_walkaway": None,
-        "brief": {
-            "public": (
-                "last_quarter_sales",
-                "last_quarter_target",
-                "commission",
-                "volatility",
-                "support_lift",
-                "discount_lift",
-            ),
-            "seller": (
-                "gross_margin",
-                "manager_forecast",
-                "plan",
-                "gap_cost",
-                "day_cost",
-                "planning_value",
-            ),
-            "buyer": ("rep_forecast", "lock_in_cost", "miss_cost"),
-        },
-    }
-
-
-# --------------------------------------------------------------------------- registry
+from .pricing import breakeven_volume_change, contribution_margin
+from .roleplay_core import DEFAULT_SEED, NEAR, DealScore, Kit, Scenario, Term, TradeOff, check_seed
+from .roleplay_staff import (
+    COMMISSION_TERMS,
+    REVIEW_TERMS,
+    _commission_breakeven,
+    _commission_plan,
+    _commission_values,
+    _quarterly_review,
+    _review_breakeven,
+    _review_values,
+)
+from .roleplay_supply import (
+    SUPPLY_TERMS,
+    _discount_request,
+    _supply_breakeven,
+    _supply_values,
+    _unprofitable_account,
+    _vip_renewal,
+)
+
+__all__ = [
+    "COMMISSION_TERMS",
+    "DEFAULT_SEED",
+    "KITS",
+    "NEAR",
+    "REVIEW_TERMS",
+    "SUPPLY_TERMS",
+    "DealScore",
+    "Kit",
+    "Scenario",
+    "Term",
+    "TradeOff",
+    "best_deals",
+    "brief_facts",
+    "brief_options",
+    "buyer_view",
+    "check_seed",
+    "check_term_names",
+    "check_terms",
+    "deal_values",
+    "deals_in_words",
+    "discount_volume",
+    "frontier",
+    "frontier_gap",
+    "grid",
+    "kit",
+    "margin",
+    "near_tolerance",
+    "option_values",
+    "pareto_mask",
+    "scenario",
+    "score",
+    "seller_view",
+    "tradeoffs",
+    "value_moves",
+]
 
 
 def _seller_role(kit: str) -> dict:
@@ -1078,24 +249,32 @@ def scenario(key: str, seed: int = DEFAULT_SEED) -> Scenario:
     )
 
 
-# --------------------------------------------------------------------------- terms and values
+def check_term_names(sc: Scenario, names: Any) -> None:
+    """A plain-language ``ValueError`` when ``names`` holds a term the kit does not have.
+
+    >>> check_term_names(scenario("discount_request", seed=1), ["colour"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: The discount request has no term called 'colour': its terms are price, volume, ...
+    """
+    unknown = set(names) - set(sc.term_names)
+    if unknown:
+        raise ValueError(
+            f"{sc.title} has no term called {sorted(unknown)[0]!r}: its terms are "
+            f"{', '.join(sc.term_names)}."
+        )
 
 
 def check_terms(sc: Scenario, terms: Mapping[str, Any]) -> dict[str, Any]:
     """The deal's terms, complete and inside the model, or a plain-language ``ValueError``.
 
     >>> s = scenario("discount_request", seed=1)
-    >>> check_terms(s, dict(s.status_quo, price=-5))
+    >>> check_terms(s, dict(s.status_quo, price=-5))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: Price per unit must be at least 0 (got -5): a price is what the customer pays per unit, so it cannot be below zero.
+    ValueError: Price per unit must be at least 0 (got -5): a price is what the customer ...
     """
-    unknown = set(terms) - set(sc.term_names)
-    if unknown:
-        raise ValueError(
-            f"the {sc.title} kit has no term called {sorted(unknown)[0]!r}: its terms are "
-            f"{', '.join(sc.term_names)}."
-        )
+    check_term_names(sc, terms)
     missing = [t.label for t in sc.terms if t.name not in terms or terms[t.name] is None]
     if missing:
         raise ValueError(f"fill in every term of the deal: {', '.join(missing)} is missing.")
@@ -1154,8 +333,9 @@ def seller_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     """What the seller's negotiation calculator shows for the terms on the table.
 
     ``profit``, ``margin``, ``value`` (profit plus the value of a longer commitment),
-    ``revenue``; ``breakeven_volume``: the volume (sales for the staff kits) at which
-    these terms still earn today's value, ``volume_for_walkaway`` the same for the
+    ``commitment_value`` (that value alone: ``value - profit``), ``revenue``;
+    ``breakeven_volume``: the volume (sales for the staff kits) at which these terms
+    still earn today's value, ``volume_for_walkaway`` the same for the
     seller's walk-away (``inf`` when the terms lose money on every unit);
     ``vs_target`` and ``vs_walkaway`` in ¥.
 
@@ -1176,6 +356,7 @@ def seller_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
     return {
         "profit": out(res["seller_profit"]),
         "value": out(res["seller_value"]),
+        "commitment_value": out(values(res["seller_value"]) - values(res["seller_profit"])),
         "revenue": out(res["revenue"]),
         "margin": out(m),
         "unit_contribution": out(be_now["unit_contribution"]),
@@ -1201,9 +382,6 @@ def buyer_view(sc: Scenario, **terms: Any) -> dict[str, Any]:
         "vs_target": out(b - sc.buyer_target),
         "vs_walkaway": out(b - sc.buyer_walkaway),
     }
-
-
-# --------------------------------------------------------------------------- Pareto frontier
 
 
 def pareto_mask(seller: Any, buyer: Any) -> np.ndarray:
@@ -1291,9 +469,6 @@ def frontier_gap(frontier_seller: Any, frontier_buyer: Any, seller: Any, buyer: 
 def near_tolerance(g: pd.DataFrame) -> float:
     """The ¥ amount under which a deal counts as on the frontier (``NEAR`` of the value spread)."""
     return NEAR * float(np.ptp(g["seller_value"]) + np.ptp(g["buyer_value"]))
-
-
-# --------------------------------------------------------------------------- scoring
 
 
 def _verdict(ds: float, db: float, eps: float) -> str:
@@ -1477,3 +652,94 @@ def best_deals(sc: Scenario, n: int = 3) -> pd.DataFrame:
         return f
     pick = np.unique(np.linspace(0, len(f) - 1, n).round().astype(int))
     return f.iloc[pick].reset_index(drop=True)
+
+
+def brief_options(sc: Scenario, side: str, per_term: int = 4) -> pd.DataFrame:
+    """A few options of each term and what each is worth to ``side`` against today (¥).
+
+    The "how you value the terms" lines of a brief: at most ``per_term`` options spread
+    over each term's range, plus today's option. Columns: ``term``, ``label``,
+    ``option``, ``option_label``, ``change`` (¥ for ``side``) and ``is_today``.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> o = brief_options(s, "seller")
+    >>> bool(o.groupby("term")["is_today"].any().all()), float(o.loc[o["is_today"], "change"].abs().max())
+    (True, 0.0)
+    """
+    if side not in ("seller", "buyer"):
+        raise ValueError("side must be 'seller' or 'buyer'.")
+    ov = option_values(sc)
+    keep = []
+    for name, grp in ov.groupby("term", sort=False):
+        if len(grp) > per_term:
+            idx = np.unique(np.linspace(0, len(grp) - 1, per_term).round().astype(int))
+            today = grp.index[grp["option"] == sc.status_quo[name]]
+            grp = grp.loc[sorted(set(grp.index[idx]) | set(today))]
+        keep.append(grp)
+    ov = pd.concat(keep)
+    return pd.DataFrame(
+        {
+            "term": ov["term"],
+            "label": ov["label"],
+            "option": ov["option"],
+            "option_label": ov["option_label"],
+            "change": ov[f"{side}_change"],
+            "is_today": [o == sc.status_quo[t] for t, o in zip(ov["term"], ov["option"])],
+        }
+    ).reset_index(drop=True)
+
+
+def value_moves(sc: Scenario, n: int = 4) -> pd.DataFrame:
+    """Where the value is: the single-term moves away from today that create value for
+    the two sides together, best first, one per term (at most ``n``), for the answer key.
+
+    Columns: ``term``, ``label``, ``option_label``, ``seller_change``, ``buyer_change``
+    and ``joint_change`` (their sum, ¥ per the kit's period).
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> m = value_moves(s)
+    >>> bool((m["joint_change"] > 0).all()) and m["term"].is_unique
+    True
+    """
+    ov = option_values(sc)
+    ov = ov[ov["option"] != [sc.status_quo[t] for t in ov["term"]]]
+    ov = ov.assign(joint_change=ov["seller_change"] + ov["buyer_change"])
+    moves = ov[ov["joint_change"] > 0].sort_values("joint_change", ascending=False)
+    moves = moves.drop_duplicates("term").head(n)
+    columns = ["term", "label", "option_label", "seller_change", "buyer_change", "joint_change"]
+    return moves[columns].reset_index(drop=True)
+
+
+def discount_volume(
+    sc: Scenario, discounts: Any = (0.02, 0.05, 0.10)
+) -> tuple[float, pd.DataFrame]:
+    """The seller's margin and the extra volume each discount needs to keep today's profit.
+
+    For the kits priced per unit (``discount_request``, ``vip_renewal``): the
+    contribution margin at the reference price (list price, or today's price) and, for
+    each discount below that margin, :func:`salesprofit.pricing.breakeven_volume_change`
+    (a fraction: 0.25 is 25 % more volume). An empty table for the other kits.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> m, t = discount_volume(s)
+    >>> bool((t["volume_change"] > t["discount"]).all())
+    True
+    """
+    ref = sc.params.get("list_price", sc.params.get("today_price"))
+    if ref is None or "unit_cost" not in sc.params:
+        return float("nan"), pd.DataFrame({"discount": [], "volume_change": []})
+    m = float(contribution_margin(ref, sc.params["unit_cost"]))
+    cuts = [d for d in discounts if d < m]
+    return m, pd.DataFrame(
+        {"discount": cuts, "volume_change": [float(breakeven_volume_change(-d, m)) for d in cuts]}
+    )
+
+
+def deals_in_words(sc: Scenario, deals: pd.DataFrame) -> pd.DataFrame:
+    """Deals (rows of :func:`grid`) with each term in words, one column per term label.
+
+    >>> s = scenario("discount_request", seed=1)
+    >>> list(deals_in_words(s, best_deals(s, 1)).columns) == [t.label for t in s.terms]
+    True
+    """
+    return pd.DataFrame({t.label: [t.describe(v) for v in deals[t.name]] for t in sc.terms})

@@ -32,6 +32,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,17 @@ import numpy as np
 import pandas as pd
 
 from . import roleplay
+
+__all__ = [
+    "Scoreboard",
+    "Standings",
+    "clean_team",
+    "default_path",
+    "demo_session",
+    "neutralise",
+    "resolve_path",
+    "standings",
+]
 
 ENV_VAR = "SALESPROFIT_SCOREBOARD"
 APP_FOLDER = "sales-profit-playbook"
@@ -381,3 +393,97 @@ class Scoreboard:
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
+
+
+@dataclass(frozen=True)
+class Standings:
+    """One kit's standings: what the scoreboard view and the debrief show.
+
+    ``ranked``: :meth:`Scoreboard.rank` (each team's latest deal, best first);
+    ``best_team`` and ``best_vs_target`` (¥): the first team and its seller's value
+    against target; ``on_frontier``: how many of the teams reached a deal on the
+    frontier; ``latest_seed``: the seed of the latest recorded deal (its frontier is the
+    one the debrief chart draws) and ``teams_on_latest_seed`` how many teams played it.
+    """
+
+    kit: str
+    by: str
+    ranked: pd.DataFrame
+    best_team: str | None
+    best_vs_target: float
+    on_frontier: int
+    latest_seed: int | None
+    teams_on_latest_seed: int
+
+    @property
+    def teams(self) -> int:
+        """How many teams are ranked."""
+        return len(self.ranked)
+
+
+def standings(board: Scoreboard, kit: str, by: str = "seller_vs_target") -> Standings:
+    """The standings of ``kit`` on ``board``, ranked by ``by`` (see :meth:`Scoreboard.rank`).
+
+    >>> board = demo_session("discount_request")
+    >>> s = standings(board, "discount_request")
+    >>> s.teams, s.on_frontier, s.teams_on_latest_seed
+    (6, 2, 6)
+    """
+    ranked = board.rank(kit, by=by)
+    if ranked.empty:
+        return Standings(kit, by, ranked, None, math.nan, 0, None, 0)
+    latest_seed = int(ranked.loc[ranked["id"].idxmax(), "seed"])
+    return Standings(
+        kit=kit,
+        by=by,
+        ranked=ranked,
+        best_team=str(ranked["team"].iloc[0]),
+        best_vs_target=float(ranked["seller_vs_target"].iloc[0]),
+        on_frontier=int(ranked["on_frontier"].sum()),
+        latest_seed=latest_seed,
+        teams_on_latest_seed=int((ranked["seed"] == latest_seed).sum()),
+    )
+
+
+def demo_session(
+    kit: str = "discount_request",
+    seed: int = roleplay.DEFAULT_SEED,
+    inside: int = 4,
+    on_frontier: int = 2,
+    draw_seed: int = 7,
+) -> Scoreboard:
+    """A finished session in memory, to show the debrief before a first class.
+
+    ``inside`` teams agree acceptable deals inside the frontier and ``on_frontier``
+    teams acceptable deals on it, drawn from :func:`salesprofit.roleplay.grid` with
+    ``numpy.random.default_rng(draw_seed)``; the teams are called "Table 1", "Table 2"
+    ... and record one minute apart on 2026-11-27. Nothing is written to a file.
+
+    >>> len(demo_session().deals())
+    6
+    """
+    sc = roleplay.scenario(kit, roleplay.check_seed(seed))
+    grid = roleplay.grid(sc)
+    rng = np.random.default_rng(draw_seed)
+    acceptable = grid["acceptable"].to_numpy()
+    efficient = grid["efficient"].to_numpy()
+    picks = list(rng.choice(np.flatnonzero(acceptable & ~efficient), size=inside, replace=False))
+    picks += list(
+        rng.choice(np.flatnonzero(acceptable & efficient), size=on_frontier, replace=False)
+    )
+    board = Scoreboard(":memory:")
+    for i, row in enumerate(picks):
+        deal = grid.iloc[int(row)]
+        board.record(
+            f"Table {i + 1}",
+            kit,
+            sc.seed,
+            {t: float(deal[t]) for t in sc.term_names},
+            recorded_at=f"2026-11-27T10:{i:02d}:00+00:00",
+        )
+    return board
+
+
+def clean_team(team: Any) -> str:
+    """A team's name as the scoreboard records it (spaces tidied), or a ``ValueError``."""
+    return _clean_team(team)

@@ -30,6 +30,20 @@ import pandas as pd
 
 from ._checks import check, finite, out, values
 
+__all__ = [
+    "allocate_quota",
+    "attainment",
+    "blend_target",
+    "calendar_plan",
+    "decompose_target",
+    "history_target",
+    "plan_table",
+    "potential_target",
+    "round_parts",
+    "seasonality_index",
+    "territory_potential",
+]
+
 
 def decompose_target(total: float, weights: Any) -> pd.Series:
     """Split ``total`` in proportion to ``weights`` (seasonality, potential ...).

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from .fmt import esc, money, num, pct
 
+__all__ = ["Exercise", "Feedback", "Mistake", "Option", "Question", "Quiz", "question"]
+
 QUIZ_CSS = """<style>
 .sp-quiz {border: 1px solid #cfd8dc; border-radius: 6px; padding: 0.6em 1em; margin: 0.8em 0; background: #fbfcfd;}
 .sp-quiz h4 {margin: 0.2em 0 0.6em 0;}

@@ -33,6 +33,27 @@ import pandas as pd
 
 from ._checks import check, finite, out, values
 
+__all__ = [
+    "DrillScore",
+    "ExperimentGain",
+    "RampFit",
+    "TrainingEvaluation",
+    "benefit_cost_ratio",
+    "break_even_gain",
+    "drill_score",
+    "evaluate_training",
+    "experiment_gain",
+    "fit_ramp",
+    "isolated_benefit",
+    "payback_months",
+    "ramp_cost",
+    "ramp_curve",
+    "ramp_data",
+    "ramp_summary",
+    "time_to_productivity",
+    "training_roi",
+]
+
 LN10 = float(np.log(10.0))
 
 

@@ -43,6 +43,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "Bridge",
+    "bridge_from_lines",
+    "growth_table",
+    "period_summary",
+    "profit_and_loss",
+    "profit_bridge",
+    "retention_by_group",
+    "satisfaction_by_period",
+    "share_of_wallet",
+]
+
 EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
 
 

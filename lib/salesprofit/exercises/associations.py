@@ -8,6 +8,8 @@ from .. import crm
 from ..fmt import num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["checklist", "lift"]
+
 
 def checklist(items: pd.DataFrame) -> Exercise:
     """Weighted data-quality score of a small checklist (lab 10.1)."""

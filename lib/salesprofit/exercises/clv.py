@@ -8,6 +8,8 @@ from .. import clv
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["customer_value", "prob_alive", "vip_retention"]
+
 
 def customer_value(
     margin: float,

@@ -8,6 +8,8 @@ from .. import costs
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["eoq", "video_saving"]
+
 
 def eoq(
     annual_demand: float,

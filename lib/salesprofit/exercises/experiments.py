@@ -8,6 +8,8 @@ from .. import experiments
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["ab_z", "new_product_units"]
+
 
 class _TwoDecimals(Exercise):
     """An exercise whose answer is asked for, and shown, with two decimals."""

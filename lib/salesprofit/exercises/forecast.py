@@ -10,6 +10,8 @@ from .. import forecast
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["completeness", "mape", "weighted_pipeline"]
+
 
 def completeness(records: int, fields: int, empty_cells: int) -> Exercise:
     """Share of filled cells in a customer table (lab 5.1)."""

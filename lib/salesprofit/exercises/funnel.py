@@ -6,6 +6,8 @@ from .. import funnel
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["better_stage_value", "win_rate"]
+
 LABELS = {
     "lead": "lead",
     "needs_analysis": "needs analysis",

@@ -6,6 +6,8 @@ from .. import incentives
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["margin_plan_pay", "retroactive_commission"]
+
 
 def _tier_text(tiers) -> str:
     parts = []

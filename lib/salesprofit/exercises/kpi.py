@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["profit_margin", "weighted_score"]
+
 
 def profit_margin(rep: str, revenue: float, gross_profit: float, cost_to_serve: float) -> Exercise:
     """A rep's profit margin after the cost to serve (lab 6.1)."""

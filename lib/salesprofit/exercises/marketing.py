@@ -6,6 +6,8 @@ from .. import marketing
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["breakeven_response_rate", "cac_payback"]
+
 
 def cac_payback(
     spend: float,

@@ -9,6 +9,8 @@ from .. import crm_import, own_data
 from ..fmt import num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["decimal_comma", "rep_leakage"]
+
 
 def rep_leakage(lines: pd.DataFrame, rep: str) -> Exercise:
     """A rep's discount leakage rate: (list revenue - net revenue) / list revenue."""

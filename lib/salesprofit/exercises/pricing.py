@@ -11,6 +11,8 @@ from .. import pricing
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["discount_volume", "dynamic_price", "optimal_price", "pocket_margin"]
+
 # ---------------------------------------------------------------------------
 # Chapter 3: pricing
 

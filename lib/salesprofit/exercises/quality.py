@@ -6,6 +6,8 @@ from .. import quality
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["nonconformance_rate", "retention_value"]
+
 
 def nonconformance_rate(
     prevention: float,

@@ -6,6 +6,8 @@ from .. import funnel, reps
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["cycle_gain", "over_discount_cost"]
+
 
 def cycle_gain(
     opportunities: float,

@@ -6,6 +6,8 @@ from .. import targets
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["monthly_target", "quota_by_potential"]
+
 MONTHS = [
     "January",
     "February",

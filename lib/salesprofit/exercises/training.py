@@ -8,6 +8,8 @@ from .. import training
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["ramp_time", "training_roi"]
+
 
 def training_roi(
     participants: float,

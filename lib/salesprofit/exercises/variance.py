@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
+__all__ = ["price_effect", "profit_growth"]
+
 
 def price_effect(
     units_base: float,

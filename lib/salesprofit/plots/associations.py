@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis
 
+__all__ = ["cross_sell_chart"]
+
 
 def cross_sell_chart(rules: pd.DataFrame, top: int = 8, title: str | None = None):
     """The cross-sell prompts worth most (``associations.cross_sell``), with their lift."""

@@ -10,6 +10,14 @@ import pandas as pd
 
 from . import colors, figure, money_axis, percent_axis
 
+__all__ = [
+    "customer_history_chart",
+    "holdout_chart",
+    "priority_chart",
+    "retention_curve_chart",
+    "vip_chart",
+]
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 

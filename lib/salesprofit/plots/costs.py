@@ -7,6 +7,14 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis
 
+__all__ = [
+    "cost_to_serve_chart",
+    "inventory_cost_chart",
+    "meeting_cost_chart",
+    "policy_chart",
+    "saving_chart",
+]
+
 
 def inventory_cost_chart(
     curve: pd.DataFrame,

@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import colors, figure, percent_axis
 
+__all__ = ["checklist_chart", "missing_chart"]
+
 
 def checklist_chart(table: pd.DataFrame, score: float, title: str | None = None):
     """Share of records passing each checklist item (``crm.checklist_score``)."""

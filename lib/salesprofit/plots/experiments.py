@@ -6,6 +6,8 @@ import numpy as np
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["ab_chart", "new_product_chart", "peeking_chart", "sample_size_chart"]
+
 
 def ab_chart(test, label_a: str = "A", label_b: str = "B", title: str | None = None):
     """The difference between the two rates with its confidence interval, against zero."""

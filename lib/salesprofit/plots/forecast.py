@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis
 
+__all__ = ["forecast_chart", "pipeline_chart"]
+
 
 def pipeline_chart(table: pd.DataFrame, title: str | None = None):
     """Amount and weighted amount per stage (``forecast.pipeline_by_stage``)."""

@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import colors, figure
 
+__all__ = ["funnel_chart", "stage_days_chart"]
+
 LABELS = {
     "lead": "Lead",
     "needs_analysis": "Needs analysis",

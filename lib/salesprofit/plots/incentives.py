@@ -7,6 +7,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["discount_choice_chart", "million_axis", "payout_chart"]
+
 
 def million_axis(ax, axis: str = "x") -> None:
     """Money in millions (¥6M) where full yuan amounts would crowd the axis."""

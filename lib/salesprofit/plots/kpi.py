@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis
 
+__all__ = ["quarter_chart", "rank_shift_chart", "scorecard_chart"]
+
 
 def scorecard_chart(
     card: pd.DataFrame,

@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["channel_chart", "gains_chart", "reallocation_chart", "targeting_chart"]
+
 
 def channel_chart(
     table: pd.DataFrame,

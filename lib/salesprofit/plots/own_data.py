@@ -10,6 +10,8 @@ import pandas as pd
 
 from . import colors, figure, percent_axis
 
+__all__ = ["clv_chart", "leakage_chart", "product_mix_chart"]
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 

@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["churn_by_speed_chart", "cost_of_quality_chart", "returns_chart", "service_roi_chart"]
+
 
 def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | None = None):
     """Stacked cost of quality by category, today and after more prevention."""

@@ -9,6 +9,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["discount_profit_chart", "lever_chart", "rep_ranking_chart", "what_if_chart"]
+
 
 def lever_chart(
     gains: pd.DataFrame, improvement: float, per: str = "year", title: str | None = None

@@ -9,6 +9,8 @@ import pandas as pd
 
 from . import CURRENCY, _plt, colors, figure, money_axis
 
+__all__ = ["frontier_chart", "spread_chart"]
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 

@@ -10,6 +10,8 @@ import pandas as pd
 
 from . import colors, figure, percent_axis
 
+__all__ = ["pareto_chart", "rfm_grid_chart", "tier_policy_chart", "whale_chart"]
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 

@@ -9,6 +9,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["drill_chart", "payback_chart", "ramp_chart"]
+
 
 def payback_chart(costs: float, monthly_benefit: float, months: float, title: str | None = None):
     """Cumulative benefits against the cost of a programme, month by month."""

@@ -6,6 +6,8 @@ import pandas as pd
 
 from . import CURRENCY, colors, figure, money_axis, percent_axis
 
+__all__ = ["bridge_chart", "contribution_chart", "dashboard_chart", "growth_chart"]
+
 LABELS = {
     "base": "profit {0}",
     "price": "price",

@@ -8,6 +8,8 @@ from .. import associations, plots
 from ..fmt import money, num, pct, table
 from .base import Calculator, Result, percent_slider
 
+__all__ = ["association_explorer", "compute_associations"]
+
 
 def compute_associations(
     rules: pd.DataFrame,

@@ -22,6 +22,8 @@ import ipywidgets as widgets
 
 from ..fmt import esc
 
+__all__ = ["Calculator", "Result", "error_html", "number_box", "percent_slider", "slider"]
+
 STYLE = {"description_width": "14em"}
 LAYOUT = widgets.Layout(width="34em")
 

@@ -16,6 +16,15 @@ from ..fmt import esc, money, num, pct, table
 from ..profitability import COST_COMPONENTS
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "compute_cost_to_serve",
+    "compute_eoq",
+    "compute_travel_video",
+    "cost_to_serve_calculator",
+    "eoq_calculator",
+    "travel_video_calculator",
+]
+
 COMPONENT_LABELS = {
     "rebate": "rebate",
     "financing": "payment terms",

@@ -10,6 +10,15 @@ from .. import crm, plots
 from ..fmt import esc, money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, percent_slider, slider
 
+__all__ = [
+    "audit_calculator",
+    "checklist_calculator",
+    "compute_audit",
+    "compute_checklist",
+    "compute_customer_card",
+    "customer_card_calculator",
+]
+
 # --- data-quality audit --------------------------------------------------------------
 
 

@@ -7,6 +7,17 @@ from .. import experiments, plots
 from ..fmt import money, num, pct
 from .base import Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "ab_test_calculator",
+    "compute_ab_test",
+    "compute_new_product",
+    "compute_peeking",
+    "compute_sample_size",
+    "new_product_calculator",
+    "peeking_calculator",
+    "sample_size_calculator",
+]
+
 # --- A/B significance -------------------------------------------------------------
 
 

@@ -9,6 +9,8 @@ from .. import forecast, plots
 from ..fmt import money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, percent_slider
 
+__all__ = ["compute_forecast", "compute_pipeline", "forecast_explorer", "pipeline_calculator"]
+
 STAGES = ("lead", "needs_analysis", "proposal", "contract")
 STAGE_LABELS = {
     "lead": "Lead",

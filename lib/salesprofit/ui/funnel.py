@@ -14,6 +14,8 @@ from .. import funnel, plots
 from ..fmt import money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
+__all__ = ["MeasuredFunnel", "compute_funnel", "funnel_calculator", "measured_funnel"]
+
 LABELS = {
     "lead": "Lead",
     "needs_analysis": "Needs analysis",

@@ -14,6 +14,16 @@ from .. import incentives, plots
 from ..fmt import money, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "compute_discount_behaviour",
+    "compute_plan",
+    "compute_tier_forms",
+    "discount_behaviour_calculator",
+    "plan_calculator",
+    "rep_actuals",
+    "tier_forms_calculator",
+]
+
 
 def rep_actuals(year: int = 2025) -> pd.DataFrame:
     """Revenue and gross profit per rep for ``year`` from the sample company (call once)."""

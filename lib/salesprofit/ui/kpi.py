@@ -13,6 +13,14 @@ from .. import kpi, plots
 from ..fmt import esc, money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, slider
 
+__all__ = [
+    "compute_ranking",
+    "compute_scorecard",
+    "ranking_calculator",
+    "scorecard_calculator",
+    "team_kpis",
+]
+
 KPI_LABELS = {
     "revenue": "Revenue",
     "profit": "Profit after cost to serve",

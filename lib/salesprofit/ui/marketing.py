@@ -16,6 +16,18 @@ from .. import marketing, plots
 from ..fmt import money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "ChannelData",
+    "TargetingData",
+    "channel_mix_calculator",
+    "channel_table",
+    "compute_channel_mix",
+    "compute_targeting",
+    "load_channel_data",
+    "load_targeting_data",
+    "targeting_calculator",
+]
+
 CHANNELS = ("email", "wechat", "search_ads", "telemarketing", "trade_show")
 
 

@@ -17,6 +17,17 @@ from .. import plots, pricing
 from ..fmt import money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "breakeven_calculator",
+    "compute_breakeven",
+    "compute_dynamic_pricing",
+    "compute_optimal_price",
+    "compute_waterfall",
+    "dynamic_pricing_calculator",
+    "optimal_price_calculator",
+    "waterfall_calculator",
+]
+
 # --- discount break-even ------------------------------------------------------
 
 

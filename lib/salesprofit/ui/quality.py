@@ -8,6 +8,13 @@ from .. import plots, quality
 from ..fmt import money, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "compute_cost_of_quality",
+    "compute_service_roi",
+    "cost_of_quality_calculator",
+    "service_roi_calculator",
+]
+
 
 def compute_cost_of_quality(
     prevention: float,

@@ -16,6 +16,13 @@ from .. import plots, reps
 from ..fmt import esc, money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "compute_rep_comparison",
+    "compute_velocity",
+    "rep_comparison_calculator",
+    "velocity_calculator",
+]
+
 # --- velocity what-if ----------------------------------------------------------------
 
 

@@ -16,6 +16,16 @@ from .. import export, plots, targets
 from ..fmt import money, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider
 
+__all__ = [
+    "History",
+    "allocation_calculator",
+    "company_history",
+    "compute_allocation",
+    "compute_decomposition",
+    "decomposition_calculator",
+    "download_links",
+]
+
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

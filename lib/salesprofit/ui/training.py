@@ -19,6 +19,15 @@ from .. import plots, training
 from ..fmt import esc, money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
+__all__ = [
+    "compute_drill",
+    "compute_ramp",
+    "compute_training_roi",
+    "drill_calculator",
+    "ramp_calculator",
+    "training_roi_calculator",
+]
+
 MONTHS = [
     "January",
     "February",

@@ -16,6 +16,17 @@ from .. import plots, variance
 from ..fmt import money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result
 
+__all__ = [
+    "DashboardData",
+    "SalesData",
+    "bridge_calculator",
+    "compute_bridge",
+    "compute_dashboard",
+    "dashboard",
+    "load_dashboard_data",
+    "load_sales_data",
+]
+
 LEVELS = {"product": "product_id", "category": "category"}
 
 
