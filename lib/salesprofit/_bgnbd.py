@@ -253,7 +253,9 @@ def _minimise(objective: Any, k: int, bounds: tuple[float, float], what: str, hi
         bounds=[bounds] * k,
         options={"ftol": 1e-14, "gtol": 1e-9, "maxiter": 1000},
     )
-    fine = res.success or (
+    low, high = _at_edge(res.x, bounds)
+    fine = res.success or low.any() or high.any()  # at a boundary: the caller says what it means
+    fine = fine or (
         "ABNORMAL" in str(res.message)
         and np.isfinite(res.fun)
         and np.max(np.abs(_projected(res.jac, res.x, bounds))) < 1e-5
@@ -409,15 +411,16 @@ def _weighted_hyp2f1(A: Any, B: Any, Cc: Any, z: Any) -> np.ndarray:
     """
     from scipy.special import hyp2f1
 
-    A, B, Cc, z = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (A, B, Cc, z)))
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (A, B, Cc, z)))
+    shape = arrays[0].shape
+    A, B, Cc, z = (v.ravel() for v in arrays)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        plain = np.exp(A * np.log1p(-z)) * hyp2f1(A, B, Cc, z)
-        bad = ~np.isfinite(plain)
+        value = np.exp(A * np.log1p(-z)) * hyp2f1(A, B, Cc, z)
+        bad = ~np.isfinite(value)
         if bad.any():
             Ab, Bb, Cb, zb = A[bad], B[bad], Cc[bad], z[bad]
-            plain = plain.copy()
-            plain[bad] = np.exp((Cb - Bb) * np.log1p(-zb)) * hyp2f1(Cb - Ab, Cb - Bb, Cb, zb)
-    return plain
+            value[bad] = np.exp((Cb - Bb) * np.log1p(-zb)) * hyp2f1(Cb - Ab, Cb - Bb, Cb, zb)
+    return value.reshape(shape)
 
 
 def bgnbd_expected_purchases(params: BGNBDParams, t: Any) -> Any:

@@ -140,17 +140,17 @@ def gamma_gamma_log_likelihood(
 
 def _degenerate(theta: np.ndarray, params: GammaGammaParams) -> None:
     low, high = _at_edge(theta, LOG_BOUNDS)
-    same = params.q > SAME_SPEND
+    same = params.q > SAME_SPEND or bool(high[1])
     if not (low.any() or high.any() or same):
         return
     story = (
         "In these data customers spend much the same on average per order, so the spend "
         "model has nothing to tell them apart"
-        if same or (high[1] and high[2])
+        if same
         else "The spend model's estimates run to the edge of what it can describe on these data"
     )
     raise DegenerateFitError(
-        "same_spend" if same or (high[1] and high[2]) else "edge",
+        "same_spend" if same else "edge",
         f"{story}: the expected spend per customer and the CLV forecasts built on it would "
         "mislead, so they are not shown; use the average order value instead.",
         ("expected spend per customer", "customer lifetime value forecasts"),
