@@ -100,16 +100,25 @@ def _shape_out(value: np.ndarray, *args: Any) -> Any:
     return float(value) if value.ndim == 0 else value
 
 
-def _compress(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Unique rows and their counts: customers with the same history share a likelihood term."""
+def unique_rows(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct rows of the columns (sorted), how often each occurs, and for every input
+    row the index of its distinct row. A lexsort: much faster than ``np.unique(axis=0)``."""
     stacked = np.column_stack(columns)
     if len(stacked) == 0:
-        return stacked, np.zeros(0)
+        return stacked, np.zeros(0), np.zeros(0, dtype=np.int64)
     order = np.lexsort(stacked.T[::-1])  # sorted by the first column, then the next, ...
     ordered = stacked[order]
-    starts = np.flatnonzero(np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)])
-    counts = np.diff(np.r_[starts, len(ordered)])
-    return ordered[starts], counts.astype(float)
+    new = np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)]
+    starts = np.flatnonzero(new)
+    inverse = np.empty(len(order), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[starts], np.diff(np.r_[starts, len(ordered)]).astype(float), inverse
+
+
+def _compress(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique rows and their counts: customers with the same history share a likelihood term."""
+    rows, counts, _ = unique_rows(*columns)
+    return rows, counts
 
 
 def _rfm(frequency: Any, recency: Any, T: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -42,6 +42,7 @@ from . import _checks as C
 from ._bgnbd import (
     BGNBDParams,
     DegenerateFitError,
+    _rfm,
     _shape_out,
     bgnbd_conditional_expected_purchases,
     bgnbd_expected_purchases,
@@ -49,6 +50,7 @@ from ._bgnbd import (
     bgnbd_pmf,
     bgnbd_prob_alive,
     fit_bgnbd,
+    unique_rows,
 )
 from ._gamma_gamma import (
     GammaGammaParams,
@@ -71,6 +73,7 @@ __all__ = [
     "clv",
     "clv_bgnbd_gamma_gamma",
     "customer_summary",
+    "discounted_expected_purchases",
     "expected_lifetime",
     "fit_bgnbd",
     "fit_gamma_gamma",
@@ -414,6 +417,44 @@ def vip_breakeven_table(
 # re-exported above
 
 
+def discounted_expected_purchases(
+    bgnbd: BGNBDParams,
+    frequency: Any,
+    recency: Any,
+    T: Any,
+    periods: int = 12,
+    period_length: float = 30,
+    discount_rate: float = 0.01,
+) -> Any:
+    """Expected purchases in each of the next ``periods`` periods, discounted and summed.
+
+    ``sum_{i=1..periods} (E[Y(L i)] - E[Y(L (i-1))]) / (1 + d)^i`` (BG/NBD conditional
+    expectations, ``L = period_length`` in the data's time unit, ``d`` the discount
+    rate per period). Times a spend per purchase it is the discounted value of
+    :func:`clv_bgnbd_gamma_gamma`. Customers with the same history are evaluated once.
+
+    >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
+    >>> round(discounted_expected_purchases(bg, 2, 30.43, 38.86, periods=1, period_length=39,
+    ...                                     discount_rate=0.0), 3)
+    1.226
+    """
+    if int(periods) != periods or periods < 1:
+        raise ValueError("periods must be a whole number of periods, at least 1.")
+    C.check("The period length", period_length, gt=0)
+    C.check("The discount rate", discount_rate, ge=0, lt=1)
+    x, tx, T_ = _rfm(frequency, recency, T)
+    x, tx, T_ = np.broadcast_arrays(x, tx, T_)
+    rows, _, back = unique_rows(x.ravel(), tx.ravel(), T_.ravel())
+    horizons = period_length * np.arange(1, int(periods) + 1, dtype=float)[:, None]
+    cum = C.values(
+        bgnbd_conditional_expected_purchases(bgnbd, horizons, rows[:, 0], rows[:, 1], rows[:, 2])
+    )
+    steps = np.diff(np.vstack([np.zeros((1, len(rows))), cum]), axis=0)
+    factors = (1 + discount_rate) ** -np.arange(1, int(periods) + 1, dtype=float)
+    total = (factors @ steps)[back.ravel()].reshape(x.shape)
+    return _shape_out(total, frequency, recency, T)
+
+
 def clv_bgnbd_gamma_gamma(
     bgnbd: BGNBDParams,
     gg: GammaGammaParams,
@@ -429,8 +470,9 @@ def clv_bgnbd_gamma_gamma(
 
     ``sum_{i=1..periods} spend x (E[Y(L i)] - E[Y(L (i-1))]) / (1 + d)^i`` with
     ``L = period_length`` in the data's time unit and ``d`` the discount rate per
-    period (the method of ``lifetimes``' ``customer_lifetime_value``). Money in
-    the data's currency; spend, not margin: multiply by your margin for profit.
+    period (the method of ``lifetimes``' ``customer_lifetime_value``): the spend times
+    :func:`discounted_expected_purchases`. Money in the data's currency; spend, not
+    margin: multiply by your margin for profit.
 
     >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
     >>> gg = GammaGammaParams(6.25, 3.74, 15.44, 0.0)
@@ -438,20 +480,11 @@ def clv_bgnbd_gamma_gamma(
     ...                             discount_rate=0.0), 2)
     30.24
     """
-    if int(periods) != periods or periods < 1:
-        raise ValueError("periods must be a whole number of periods, at least 1.")
-    C.check("The period length", period_length, gt=0)
-    C.check("The discount rate", discount_rate, ge=0, lt=1)
     spend = C.values(gamma_gamma_expected_spend(gg, frequency, monetary_value))
-    total = np.zeros(np.broadcast(spend, C.values(recency), C.values(T)).shape)
-    previous = np.zeros_like(total)
-    for i in range(1, int(periods) + 1):  # a loop over periods, never over customers
-        cum = C.values(
-            bgnbd_conditional_expected_purchases(bgnbd, period_length * i, frequency, recency, T)
-        )
-        total = total + spend * (cum - previous) / (1 + discount_rate) ** i
-        previous = cum
-    return _shape_out(total, frequency, recency, T, monetary_value)
+    purchases = discounted_expected_purchases(
+        bgnbd, frequency, recency, T, periods, period_length, discount_rate
+    )
+    return _shape_out(spend * C.values(purchases), frequency, recency, T, monetary_value)
 
 
 def follow_up_priorities(
