@@ -502,13 +502,25 @@ def bgnbd_conditional_expected_purchases(
     """
     C.check("t", t, ge=0)
     x, tx, T_ = _rfm(frequency, recency, T)
-    tt = C.values(t)
+    weight = _conditional_weight(params, x, tx, T_)
+    return _shape_out(
+        weight * _conditional_body(params, C.values(t), x, T_), t, frequency, recency, T
+    )
+
+
+def _conditional_weight(params: BGNBDParams, x: Any, tx: Any, T_: Any) -> Any:
+    """``(a+b+x-1)/(a-1) / (1 + odds of having left)``: the part of E[Y(t) | x, t_x, T]
+    that does not depend on ``t``."""
+    a, b = params.a, params.b
+    return (a + b + x - 1) / (a - 1) / (1 + _dropout_odds(params, x, tx, T_))
+
+
+def _conditional_body(params: BGNBDParams, t: Any, x: Any, T_: Any) -> np.ndarray:
+    """``1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))``: the part
+    of E[Y(t) | x, t_x, T] that depends on ``t`` (and on ``x`` and ``T`` only)."""
     r, al, a, b = params.r, params.alpha, params.a, params.b
-    z = tt / (al + T_ + tt)
-    head = (a + b + x - 1) / (a - 1)
-    body = 1 - _weighted_hyp2f1(r + x, b + x, a + b + x - 1, z)
-    odds = _dropout_odds(params, x, tx, T_)
-    return _shape_out(head * body / (1 + odds), t, frequency, recency, T)
+    z = t / (al + T_ + t)
+    return 1 - _weighted_hyp2f1(r + x, b + x, a + b + x - 1, z)
 
 
 def bgnbd_pmf(params: BGNBDParams, t: Any, n: Any) -> Any:

@@ -42,6 +42,8 @@ from . import _checks as C
 from ._bgnbd import (
     BGNBDParams,
     DegenerateFitError,
+    _conditional_body,
+    _conditional_weight,
     _rfm,
     _shape_out,
     bgnbd_conditional_expected_purchases,
@@ -444,14 +446,15 @@ def discounted_expected_purchases(
     C.check("The discount rate", discount_rate, ge=0, lt=1)
     x, tx, T_ = _rfm(frequency, recency, T)
     x, tx, T_ = np.broadcast_arrays(x, tx, T_)
-    rows, _, back = unique_rows(x.ravel(), tx.ravel(), T_.ravel())
+    # E[Y(t) | x, t_x, T] = weight(x, t_x, T) x body(t; x, T): the hypergeometric body is
+    # evaluated once per distinct (x, T) and horizon
+    rows, _, back = unique_rows(x.ravel(), T_.ravel())
     horizons = period_length * np.arange(1, int(periods) + 1, dtype=float)[:, None]
-    cum = C.values(
-        bgnbd_conditional_expected_purchases(bgnbd, horizons, rows[:, 0], rows[:, 1], rows[:, 2])
-    )
-    steps = np.diff(np.vstack([np.zeros((1, len(rows))), cum]), axis=0)
+    body = _conditional_body(bgnbd, horizons, rows[:, 0], rows[:, 1])
+    steps = np.diff(np.vstack([np.zeros((1, len(rows))), body]), axis=0)
     factors = (1 + discount_rate) ** -np.arange(1, int(periods) + 1, dtype=float)
-    total = (factors @ steps)[back.ravel()].reshape(x.shape)
+    per_history = np.sum(factors[:, None] * steps, axis=0)[back].reshape(x.shape)
+    total = _conditional_weight(bgnbd, x, tx, T_) * per_history
     return _shape_out(total, frequency, recency, T)
 
 

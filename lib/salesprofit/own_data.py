@@ -146,6 +146,25 @@ def line_values(lines: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _factorize(column: pd.Series, sort: bool) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize`` of a column, hashing each run of equal neighbours once: an export
+    lists an order's lines together, so its order, customer and rep ids come in runs and
+    a million lines hash about a third as many strings."""
+    values = column.to_numpy(dtype=object)
+    try:
+        change = np.ones(len(values), dtype=bool)
+        np.not_equal(values[1:], values[:-1], out=change[1:])
+    except TypeError:  # values that do not compare (pd.NA): hash every line
+        change = np.ones(len(values), dtype=bool)
+    starts = np.flatnonzero(change)
+    if len(starts) > 0.7 * len(values):
+        codes, uniques = pd.factorize(column, sort=sort)
+    else:
+        run_codes, uniques = pd.factorize(values[starts], sort=sort)
+        codes = np.repeat(run_codes, np.diff(np.r_[starts, len(values)]))
+    return codes, pd.Index(uniques, name=column.name, dtype=column.dtype)
+
+
 class Prepared:
     """The order lines made ready once for every analysis: line values (the library's
     definitions) and integer codes of customers, orders, products and reps (ids sorted,
@@ -164,8 +183,7 @@ class Prepared:
         """Codes (-1 for a missing id) and the ids of ``column`` (sorted, except order ids,
         which no table shows)."""
         if column not in self._codes:
-            codes, uniques = pd.factorize(self.lines[column], sort=column != "order_id")
-            self._codes[column] = (codes, pd.Index(uniques, name=column))
+            self._codes[column] = _factorize(self.lines[column], sort=column != "order_id")
         return self._codes[column]
 
     def order_customers(self) -> np.ndarray | None:
@@ -436,8 +454,7 @@ def clv_outlook(
     summary = _api("clv", "customer_summary")(
         orders, "customer_id", "order_date", "value", observation_end=end, freq="D"
     )
-    summary.index = pl.codes("customer_id")[1][summary.index.to_numpy()]
-    summary = summary[summary["T"] > 0]
+    summary = summary[summary["T"] > 0]  # indexed by customer code until the end (faster)
     if len(summary) < 10 or (summary["frequency"] > 0).sum() < 3:
         raise ValueError(
             "The CLV outlook needs at least 10 customers whose first order is "
@@ -449,9 +466,9 @@ def clv_outlook(
     out["p_alive"] = _api("clv", "bgnbd_prob_alive")(
         fit, out["frequency"], out["recency"], out["T"]
     )
-    out["expected_orders"] = _api("clv", "bgnbd_conditional_expected_purchases")(
-        fit, horizon, out["frequency"], out["recency"], out["T"]
-    )
+    out["expected_orders"] = _api("clv", "discounted_expected_purchases")(
+        fit, out["frequency"], out["recency"], out["T"], 1, horizon, 0.0
+    )  # E[orders in the horizon | history], each distinct history once
     gg, note = _spend_model(out)
     if gg is None:  # everyone at the average repeat order: repeat value / repeat orders
         spend = (out["monetary_value"] * out["frequency"]).sum() / out["frequency"].sum()
@@ -469,6 +486,7 @@ def clv_outlook(
     )
     clv = spend * purchases
     out["clv"] = np.where((out["frequency"] > 0) & (out["monetary_value"] <= 0), 0.0, clv)
+    out.index = pl.codes("customer_id")[1][out.index.to_numpy()]
     out = out.sort_values("clv", ascending=False, kind="stable")
     return ClvOutlook(out, fit, gg, end, float(horizon), value.replace("_", " "), note)
 
