@@ -49,6 +49,7 @@ __all__ = [
     "analyse_export",
     "available",
     "clv_outlook",
+    "column_guide",
     "customer_profitability",
     "discount_leakage",
     "line_values",
@@ -687,3 +688,35 @@ def analyse_export(
     """:func:`overview` and :func:`run_all` on lines prepared once (the lab's one call)."""
     pl = prepare(lines)
     return ExportAnalysis(overview(pl), run_all(pl, progress=progress))
+
+
+#: What each optional column unlocks (the lab's table of columns).
+UNLOCKS = {
+    "unit_cost": "profitability, whale curve, margins",
+    "list_price": "discount leakage",
+    "rep_id": "discount leakage by rep",
+    "product_id": "product mix",
+}
+
+
+def column_guide() -> pd.DataFrame:
+    """The columns an order-line export needs: name, required, meaning, the headers the
+    reader recognises (English and Chinese) and what each optional column unlocks.
+
+    >>> column_guide().set_index("column").loc["unit_cost", "unlocks"]
+    'profitability, whale curve, margins'
+    """
+    from .crm_import import CRM_TABLES
+
+    return pd.DataFrame(
+        [
+            {
+                "column": c.name,
+                "required": "yes" if c.required else "no",
+                "meaning": c.meaning,
+                "headers recognised": ", ".join(c.headers + c.fallback),
+                "unlocks": UNLOCKS.get(c.name, ""),
+            }
+            for c in CRM_TABLES["order_lines"]
+        ]
+    )

@@ -29,6 +29,7 @@ __all__ = [
     "LabReport",
     "compute_check",
     "compute_own_data",
+    "corpus_outcomes",
     "dates_as_text",
     "export_tables",
     "file_check",
@@ -51,6 +52,7 @@ class LabReport:
     imported: Any = None  #: salesprofit.crm_import.CrmImport
     error: str | None = None
     results: dict[str, Any] = field(default_factory=dict)  #: own_data.AnalysisResult by key
+    overview: Any = None  #: own_data.Overview of the lines
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  #: what the downloads hold
 
 
@@ -309,7 +311,7 @@ def compute_own_data(
     report.imported = imp
     report.tables["validation"] = imp.summary()
     analysis = own_data.analyse_export(imp.data, progress=progress)
-    report.results = analysis.results
+    report.results, report.overview = analysis.results, analysis.overview
     html = f"{validation_html(imp, analysis.overview)}<h4>2. The analyses</h4>"
     for i, (key, res) in enumerate(report.results.items(), start=1):
         html += f"<h4>2.{i} {esc(res.title)}</h4>"
@@ -419,6 +421,26 @@ def dates_as_text(lines: pd.DataFrame) -> pd.DataFrame:
     shown = lines.copy()
     shown["order_date"] = shown["order_date"].dt.strftime("%Y-%m-%d")
     return shown
+
+
+def corpus_outcomes() -> pd.DataFrame:
+    """What the reader makes of each example export (:data:`EXAMPLES`): one row per file
+    with ``file``, ``what it shows``, ``result`` (read or refused) and ``message``."""
+    from ..crm_import import inspect_crm_export
+
+    rows = []
+    for what, name in EXAMPLES.items():
+        try:
+            imp = inspect_crm_export(SAMPLE.parent.joinpath(name))
+        except DataError as exc:
+            rows.append(
+                {"file": name, "what it shows": what, "result": "refused", "message": str(exc)}
+            )
+            continue
+        notes = _listed(list(imp.notes), "; ") if imp.notes else "nothing left out"
+        message = f"{len(imp.data):,} order lines; {notes}"
+        rows.append({"file": name, "what it shows": what, "result": "read", "message": message})
+    return pd.DataFrame(rows)
 
 
 def compute_check(example: str) -> Result:
