@@ -204,7 +204,8 @@ def export_lines(lines: int = 1_000_000, customers: int = 50_000, seed: int = 20
 RUN_ALL_CHILD = r"""
 import json, sys, time
 import pandas as pd
-from salesprofit import own_data   # imports first: the baseline includes them
+import scipy.optimize, scipy.special  # imports first (the fits load them lazily): the baseline includes them
+from salesprofit import own_data
 
 def hwm_mb():
     for line in open("/proc/self/status"):
@@ -278,7 +279,7 @@ def _fit_line(name: str, res: dict) -> str:
     them = (
         f"lifetimes {theirs['seconds']:.3f} s, ratio {res['ratio']:.2f}"
         if theirs.get("status") == "ok"
-        else f"lifetimes {theirs.get('status')}"
+        else f"lifetimes {theirs.get('status')} ({str(theirs.get('reason', '')).strip()[:60]})"
     )
     return f"  {name}: salesprofit {ours['seconds']:.3f} s, {them}; {params}"
 

@@ -24,6 +24,47 @@ def _period_ordinal(dates: pd.Series | pd.DatetimeIndex, freq: str) -> np.ndarra
     return months
 
 
+def _checked(
+    transactions: pd.DataFrame,
+    customer_col: str,
+    date_col: str,
+    value_col: str | None,
+    observation_end: Any,
+) -> tuple[pd.Series, pd.Timestamp, np.ndarray, np.ndarray]:
+    """The dates, the end of the observation, which rows fall before it and their customer
+    ids; a plain sentence for a missing column, bad or empty dates and empty ids."""
+    needed = [customer_col, date_col] + ([value_col] if value_col is not None else [])
+    missing = [c for c in needed if c not in transactions.columns]
+    if missing:
+        raise ValueError(
+            f"The transactions have no column {missing[0]!r} (columns: "
+            f"{', '.join(map(str, transactions.columns))})."
+        )
+    dates = transactions[date_col]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        try:
+            dates = pd.to_datetime(dates)
+        except (ValueError, TypeError):
+            raise ValueError(f"Column {date_col!r} must hold dates (e.g. 2025-03-31).") from None
+    if dates.isna().any():
+        raise ValueError(f"Column {date_col!r} has empty dates: fill them in or drop those rows.")
+    if len(dates) == 0:
+        raise ValueError("The transactions are empty: there is no customer to summarise.")
+    end = dates.max() if observation_end is None else pd.Timestamp(observation_end)
+    keep = (dates <= end).to_numpy()
+    if not keep.any():
+        raise ValueError(
+            f"Every purchase is after the end of the observation period ({end.date()}): "
+            "choose a later end date."
+        )
+    customers = transactions[customer_col].to_numpy()[keep]
+    if pd.isna(customers).any():
+        raise ValueError(
+            f"Column {customer_col!r} has empty customer ids: fill them in or drop those rows."
+        )
+    return dates, end, keep, customers
+
+
 def customer_summary(
     transactions: pd.DataFrame,
     customer_col: str,
@@ -65,35 +106,9 @@ def customer_summary(
     if freq not in _FREQS:
         raise ValueError(f"freq must be 'D' (days), 'W' (weeks) or 'M' (months), not {freq!r}.")
     C.check("freq_multiplier", freq_multiplier, gt=0)
-    needed = [customer_col, date_col] + ([value_col] if value_col is not None else [])
-    missing = [c for c in needed if c not in transactions.columns]
-    if missing:
-        raise ValueError(
-            f"The transactions have no column {missing[0]!r} (columns: "
-            f"{', '.join(map(str, transactions.columns))})."
-        )
-    dates = transactions[date_col]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        try:
-            dates = pd.to_datetime(dates)
-        except (ValueError, TypeError):
-            raise ValueError(f"Column {date_col!r} must hold dates (e.g. 2025-03-31).") from None
-    if dates.isna().any():
-        raise ValueError(f"Column {date_col!r} has empty dates: fill them in or drop those rows.")
-    if len(dates) == 0:
-        raise ValueError("The transactions are empty: there is no customer to summarise.")
-    end = dates.max() if observation_end is None else pd.Timestamp(observation_end)
-    keep = (dates <= end).to_numpy()
-    if not keep.any():
-        raise ValueError(
-            f"Every purchase is after the end of the observation period ({end.date()}): "
-            "choose a later end date."
-        )
-    customers = transactions[customer_col].to_numpy()[keep]
-    if pd.isna(customers).any():
-        raise ValueError(
-            f"Column {customer_col!r} has empty customer ids: fill them in or drop those rows."
-        )
+    dates, end, keep, customers = _checked(
+        transactions, customer_col, date_col, value_col, observation_end
+    )
     period = _period_ordinal(dates[keep], freq)
     end_period = _period_ordinal(pd.DatetimeIndex([end]), freq)[0]
     codes, uniques = pd.factorize(customers)  # hashing; sort only the distinct ids

@@ -57,6 +57,7 @@ __all__ = [
     "prepare",
     "product_mix",
     "run_all",
+    "top_share",
     "whale",
 ]
 
@@ -568,6 +569,16 @@ def available(lines: pd.DataFrame | Prepared) -> dict[str, str | None]:
     return out
 
 
+def top_share(values: pd.Series, n: int) -> float:
+    """Share of the total held by the first ``n`` values (a table sorted biggest first).
+
+    >>> top_share(pd.Series([50.0, 30.0, 20.0]), 2)
+    0.8
+    """
+    total = float(values.sum())
+    return float(values.head(n).sum()) / total if total else float("nan")
+
+
 def _leakage_facts(table: pd.DataFrame) -> dict[str, float]:
     total = float(table["leakage"].sum())
     return {"leakage": total, "leakage_rate": total / float(table["list_revenue"].sum())}
@@ -578,7 +589,7 @@ def _clv_facts(outlook: ClvOutlook) -> dict[str, float]:
     return {
         "clv": float(c["clv"].sum()),
         "at_risk": int(((c["p_alive"] < 0.5) & (c["frequency"] > 0)).sum()),
-        "top_share": float(c["clv"].head(TOP).sum() / c["clv"].sum()),
+        "top_share": top_share(c["clv"], TOP),
     }
 
 
@@ -586,10 +597,7 @@ def _clv_facts(outlook: ClvOutlook) -> dict[str, float]:
 FACTS: dict[str, Callable[[Any], dict[str, float]]] = {
     "leakage_rep": _leakage_facts,
     "leakage_customer": _leakage_facts,
-    "product_mix": lambda t: {
-        "products": len(t),
-        "top_share": float(t["revenue_share"].head(TOP).sum()),
-    },
+    "product_mix": lambda t: {"products": len(t), "top_share": top_share(t["revenue"], TOP)},
     "clv": _clv_facts,
 }
 
