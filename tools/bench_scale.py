@@ -28,7 +28,10 @@ timing is measured, never tested.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -96,8 +99,8 @@ def _fit_pair(label: str, ours, theirs, names: tuple[str, ...], truth: dict, rep
     except Exception as exc:  # noqa: BLE001 (report, never crash the bench)
         out["salesprofit"] = {"status": "failed", "reason": f"{type(exc).__name__}: {exc}"}
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")  # and lifetimes prints its optimiser on failure
             seconds, model = best_time(theirs, repeats)
         p = model.params_
         out["lifetimes"] = {
@@ -108,7 +111,8 @@ def _fit_pair(label: str, ours, theirs, names: tuple[str, ...], truth: dict, rep
         if out["salesprofit"]["status"] == "ok":
             out["ratio"] = seconds / out["salesprofit"]["seconds"]
     except Exception as exc:  # noqa: BLE001 (lifetimes missing or broken: say so)
-        out["lifetimes"] = {"status": "not available", "reason": f"{type(exc).__name__}: {exc}"}
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        out["lifetimes"] = {"status": "not available", "reason": reason}
     return out
 
 
@@ -261,6 +265,7 @@ def run(smoke: bool = False) -> dict:
     """Both parts; ``smoke``: tiny sizes."""
     sizes = (300, 2_000) if smoke else SIZES
     return {
+        "load_average_at_start": os.getloadavg()[0],
         "fitters": bench_fitters(sizes),
         "run_all": bench_run_all(20_000, 1_000) if smoke else bench_run_all(1_000_000, 50_000),
     }
@@ -279,7 +284,7 @@ def _fit_line(name: str, res: dict) -> str:
     them = (
         f"lifetimes {theirs['seconds']:.3f} s, ratio {res['ratio']:.2f}"
         if theirs.get("status") == "ok"
-        else f"lifetimes {theirs.get('status')} ({str(theirs.get('reason', '')).strip()[:60]})"
+        else f"lifetimes {theirs.get('status')} ({str(theirs.get('reason', ''))[:70]})"
     )
     return f"  {name}: salesprofit {ours['seconds']:.3f} s, {them}; {params}"
 
@@ -287,7 +292,8 @@ def _fit_line(name: str, res: dict) -> str:
 def report(results: dict) -> str:
     lines = [
         "Scale: fitters against lifetimes on simulated customers (ratio = lifetimes / "
-        "salesprofit, >= 1 means as fast or faster; parameters vs true, relative error)"
+        "salesprofit, >= 1 means as fast or faster; parameters vs true, relative error; "
+        f"load average at start {results.get('load_average_at_start', float('nan')):.1f})"
     ]
     for n, res in results.get("fitters", {}).items():
         lines.append(f" {int(n):,} customers ({res['repeat_buyers']:,} repeat buyers)")
