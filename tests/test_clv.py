@@ -473,6 +473,14 @@ def test_standard_errors_match_lifetimes_on_cdnow(bgnbd, gg):
     assert dataclasses.astuple(gg)[:4] == (gg.p, gg.q, gg.gamma, gg.log_likelihood)
 
 
+def test_bgnbd_cdnow_estimates_to_four_digits(bgnbd):
+    # The CDNOW fit as reported to four digits (Hardie's spreadsheet, lifetimes' docs):
+    # r 0.2426, alpha 4.4135, a 0.7929, b 2.4258.
+    assert (bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b) == pytest.approx(
+        (0.2426, 4.4135, 0.7929, 2.4258), abs=6e-5
+    )
+
+
 def test_gamma_gamma_published_to_four_digits(gg):
     # Fader & Hardie (2013) / lifetimes docs on CDNOW: p 6.249, q 3.745, gamma 15.448.
     assert (gg.p, gg.q, gg.gamma) == pytest.approx((6.249, 3.745, 15.448), abs=6e-4)
