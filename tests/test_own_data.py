@@ -298,3 +298,94 @@ def test_decimal_comma_exercise():
     ex = own_exercises.decimal_comma("1.234,50 €")
     assert ex.answer == 1234.5 and ex.check("1234.5").correct
     assert ex.check("1.2345").kind == "mistake" and ex.check("123450").kind == "mistake"
+
+
+# --------------------------------------------------------------------------------------
+# At scale and honest (issue 18)
+# --------------------------------------------------------------------------------------
+
+
+def test_run_all_reports_one_step_per_analysis():
+    steps = []
+    res = own_data.run_all(
+        tiny(), progress=lambda done, total, title: steps.append((done, total, title))
+    )
+    titles = [a.title for a in own_data.ANALYSES]
+    assert steps == [(i, 6, t) for i, t in enumerate(titles)] + [(6, 6, "done")]
+    assert list(res) == [a.key for a in own_data.ANALYSES]
+    only = []
+    own_data.run_all(tiny(), only=("abc",), progress=lambda *s: only.append(s))
+    assert only == [(0, 1, "ABC tiers"), (1, 1, "done")]
+
+
+def test_the_figures_the_lab_quotes_come_from_the_model():
+    res = own_data.run_all(tiny())
+    # by hand (see test_discount_leakage_by_rep_and_customer): leakage 10 + 30 of list 210 + 150
+    assert res["leakage_rep"].facts == {"leakage": 40.0, "leakage_rate": pytest.approx(40 / 360)}
+    # products: revenue P1 140, P2 100, P3 80 of 320; the top 10 are all three
+    assert res["product_mix"].facts == {"products": 3, "top_share": pytest.approx(1.0)}
+    ov = own_data.overview(tiny())
+    assert (ov.lines, ov.customers, ov.orders) == (5, 3, 4)
+    assert (ov.first_date, ov.last_date) == (pd.Timestamp("2026-01-05"), pd.Timestamp("2026-03-01"))
+    guide = own_data.column_guide().set_index("column")
+    assert (
+        guide.loc["order_id", "required"] == "yes"
+        and "订单号" in guide.loc["order_id", "headers recognised"]
+    )
+
+
+def test_lines_in_any_order_and_orders_across_customers_give_the_same_tables():
+    lines = tiny()
+    shuffled = lines.iloc[[4, 0, 3, 1, 2]]
+    for fn in (own_data.customer_profitability, own_data.product_mix):
+        pd.testing.assert_frame_equal(fn(shuffled), fn(lines))
+    pd.testing.assert_frame_equal(
+        own_data.discount_leakage(shuffled, "customer_id"),
+        own_data.discount_leakage(lines, "customer_id"),
+    )
+    # an order number used by two customers counts once for each of them
+    shared = lines.assign(order_id=["A", "A", "B", "B", "D"])  # B: Y on 1 Feb and X on 3 Feb
+    assert own_data.customer_profitability(shared)["orders"].to_dict() == {"X": 2, "Z": 1, "Y": 1}
+
+
+def _steady_lines(customers=300, seed=5) -> pd.DataFrame:
+    """An export whose customers never stop buying: each orders at a steady random rate
+    (one order every 15 days on average over two years)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for c in range(customers):
+        first = int(rng.integers(0, 120))
+        days = np.r_[
+            first, first + np.sort(rng.integers(0, 730 - first, rng.poisson((730 - first) / 15)))
+        ]
+        for k, d in enumerate(days):
+            rows.append(
+                (
+                    f"O{c:04d}-{k:03d}",
+                    pd.Timestamp("2024-01-01") + pd.Timedelta(days=int(d)),
+                    f"C{c:04d}",
+                    1 + int(rng.integers(0, 5)),
+                    100.0,
+                    70.0,
+                )
+            )
+    return pd.DataFrame(
+        rows,
+        columns=["order_id", "order_date", "customer_id", "quantity", "unit_price", "unit_cost"],
+    )
+
+
+def test_customers_who_never_leave_get_a_sentence_not_a_p_alive_list():
+    lines = _steady_lines()
+    res = own_data.run_all(lines, only=("clv",))
+    assert not res["clv"].ok
+    assert res["clv"].reason.startswith("In these data no customer seems to stop buying")
+    assert "P(alive)" in res["clv"].reason
+    calc = lab.own_data_lab(path="")
+    calc.inputs["upload"].value = _upload(lines.to_csv(index=False).encode("utf-8"), "steady.csv")
+    html = calc.result.value
+    assert "no customer seems to stop buying" in html
+    assert "Skipped: In these data no customer seems to stop buying" in html
+    assert "p_alive" not in html  # no P(alive) list
+    assert calc.progress_bar.value == calc.progress_bar.max == 6
+    assert calc.progress_step.value == "all done"

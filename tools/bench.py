@@ -653,7 +653,15 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="*",
         default=None,
-        choices=["calculators", "import", "notebooks", "customer_summary", "bgnbd", "crm_export"],
+        choices=[
+            "calculators",
+            "import",
+            "notebooks",
+            "customer_summary",
+            "bgnbd",
+            "crm_export",
+            "scale",
+        ],
     )
     args = parser.parse_args(argv)
     smoke = args.smoke
@@ -666,6 +674,7 @@ def main(argv: list[str] | None = None) -> int:
         "customer_summary": lambda: bench_customer_summary(5_000 if smoke else 1_000_000),
         "bgnbd": lambda: bench_bgnbd(smoke),
         "crm_export": lambda: bench_crm_export(2_000 if smoke else 1_000_000),
+        "scale": lambda: __import__("bench_scale").run(smoke),  # tools/bench_scale.py
     }
     results: dict = {}
     if args.only is not None and args.out.exists():  # re-measure some sections, keep the rest
@@ -695,6 +704,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf8"
     )
     print(report(results))
+    if "scale" in results:
+        print(__import__("bench_scale").report(results["scale"]))
     print(f"\nwall time {time.perf_counter() - start:.0f} s; results in {args.out}")
     return 0
 

@@ -39,9 +39,32 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from ._bgnbd import (
+    BGNBDParams,
+    DegenerateFitError,
+    _conditional_body,
+    _conditional_weight,
+    _rfm,
+    _shape_out,
+    bgnbd_conditional_expected_purchases,
+    bgnbd_expected_purchases,
+    bgnbd_log_likelihood,
+    bgnbd_pmf,
+    bgnbd_prob_alive,
+    fit_bgnbd,
+    unique_rows,
+)
+from ._gamma_gamma import (
+    GammaGammaParams,
+    fit_gamma_gamma,
+    gamma_gamma_expected_spend,
+    gamma_gamma_log_likelihood,
+)
+from ._summary import _FREQS, _period_ordinal, customer_summary
 
 __all__ = [
     "BGNBDParams",
+    "DegenerateFitError",
     "GammaGammaParams",
     "VipBreakeven",
     "bgnbd_conditional_expected_purchases",
@@ -52,6 +75,7 @@ __all__ = [
     "clv",
     "clv_bgnbd_gamma_gamma",
     "customer_summary",
+    "discounted_expected_purchases",
     "expected_lifetime",
     "fit_bgnbd",
     "fit_gamma_gamma",
@@ -391,498 +415,47 @@ def vip_breakeven_table(
 
 
 # ---------------------------------------------------------------------------
-# From transactions to frequency / recency / T / monetary value
-
-_FREQS = {"D": "days", "W": "weeks", "M": "months"}
-
-
-def _period_ordinal(dates: pd.Series | pd.DatetimeIndex, freq: str) -> np.ndarray:
-    """Integer period number of each date: days, weeks (Monday-Sunday, as pandas 'W'), months."""
-    days = np.asarray(dates, dtype="datetime64[D]").astype(np.int64)
-    if freq == "D":
-        return days
-    if freq == "W":
-        return (days + 3) // 7  # 1970-01-01 is a Thursday; pandas 'W' weeks end on Sunday
-    months = np.asarray(dates, dtype="datetime64[M]").astype(np.int64)
-    return months
+# customer_summary, BG/NBD and Gamma-Gamma: in ._summary, ._bgnbd and ._gamma_gamma,
+# re-exported above
 
 
-def customer_summary(
-    transactions: pd.DataFrame,
-    customer_col: str,
-    date_col: str,
-    value_col: str | None = None,
-    observation_end: Any = None,
-    freq: str = "D",
-    freq_multiplier: float = 1.0,
-) -> pd.DataFrame:
-    """One row per customer: ``frequency``, ``recency``, ``T`` (and ``monetary_value``).
-
-    The conventions of the BTYD literature and of ``lifetimes``'
-    ``summary_data_from_transaction_data``: time is cut into periods of
-    ``freq`` ("D" days, "W" weeks ending on Sunday, "M" months) and several
-    purchases in one period count as one.
-
-    * ``frequency``: number of *repeat* purchase periods (periods with a purchase, minus one);
-    * ``recency``: periods from the first to the last purchase (0 with no repeat);
-    * ``T``: periods from the first purchase to ``observation_end`` (default: the last date);
-    * ``monetary_value`` (when ``value_col`` is given): mean value of the repeat
-      purchase periods (the first purchase excluded), 0 when ``frequency`` is 0.
-
-    Purchases after ``observation_end`` are ignored. ``recency`` and ``T`` are
-    divided by ``freq_multiplier`` (``freq="D", freq_multiplier=7`` gives weeks
-    to two decimals, as the CDNOW summary). Indexed by customer, sorted.
-    Vectorised (a sort and a few bincounts): about 0.2 s on a million order
-    lines with integer ids, 0.3 s with text ids.
-
-    >>> tx = pd.DataFrame({"customer": ["A", "A", "A", "B"],
-    ...                    "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-11", "2025-01-05"]),
-    ...                    "value": [10.0, 5.0, 30.0, 8.0]})
-    >>> customer_summary(tx, "customer", "date", "value", observation_end="2025-01-31")  # doctest: +NORMALIZE_WHITESPACE
-              frequency  recency     T  monetary_value
-    customer
-    A               1.0     10.0  30.0            30.0
-    B               0.0      0.0  26.0             0.0
-    """
-    if freq not in _FREQS:
-        raise ValueError(f"freq must be 'D' (days), 'W' (weeks) or 'M' (months), not {freq!r}.")
-    C.check("freq_multiplier", freq_multiplier, gt=0)
-    needed = [customer_col, date_col] + ([value_col] if value_col is not None else [])
-    missing = [c for c in needed if c not in transactions.columns]
-    if missing:
-        raise ValueError(
-            f"The transactions have no column {missing[0]!r} (columns: "
-            f"{', '.join(map(str, transactions.columns))})."
-        )
-    dates = transactions[date_col]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        try:
-            dates = pd.to_datetime(dates)
-        except (ValueError, TypeError):
-            raise ValueError(f"Column {date_col!r} must hold dates (e.g. 2025-03-31).") from None
-    if dates.isna().any():
-        raise ValueError(f"Column {date_col!r} has empty dates: fill them in or drop those rows.")
-    if len(dates) == 0:
-        raise ValueError("The transactions are empty: there is no customer to summarise.")
-    end = dates.max() if observation_end is None else pd.Timestamp(observation_end)
-    keep = (dates <= end).to_numpy()
-    if not keep.any():
-        raise ValueError(
-            f"Every purchase is after the end of the observation period ({end.date()}): "
-            "choose a later end date."
-        )
-    customers = transactions[customer_col].to_numpy()[keep]
-    if pd.isna(customers).any():
-        raise ValueError(
-            f"Column {customer_col!r} has empty customer ids: fill them in or drop those rows."
-        )
-    period = _period_ordinal(dates[keep], freq)
-    end_period = _period_ordinal(pd.DatetimeIndex([end]), freq)[0]
-    codes, uniques = pd.factorize(customers)  # hashing; sort only the distinct ids
-    order_ids = pd.Index(uniques).argsort()
-    rank = np.empty(len(uniques), dtype=np.int64)
-    rank[order_ids] = np.arange(len(uniques))
-    codes, uniques = rank[codes], uniques[order_ids]
-    span = int(period.max() - period.min()) + 1
-    key = codes.astype(np.int64) * span + (period - period.min())
-    if value_col is not None:
-        values = transactions[value_col].to_numpy(dtype=float)[keep]
-        C.finite(f"Column {value_col!r}", values)
-    # one row per (customer, period); keys sort by customer, then period
-    order = np.argsort(key)
-    skey = key[order]
-    starts = np.flatnonzero(np.r_[True, skey[1:] != skey[:-1]])
-    ukey = skey[starts]
-    cust = ukey // span
-    per = ukey % span + period.min()
-    n_cust = len(uniques)
-    n_periods = np.bincount(cust, minlength=n_cust)
-    first = np.r_[0, np.cumsum(n_periods)[:-1]]
-    last = first + n_periods - 1
-    frequency = (n_periods - 1).astype(float)
-    recency = (per[last] - per[first]).astype(float) / freq_multiplier
-    T = (end_period - per[first]).astype(float) / freq_multiplier
-    out = pd.DataFrame(
-        {"frequency": frequency, "recency": recency, "T": T},
-        index=pd.Index(uniques, name=customer_col),
-    )
-    if value_col is not None:
-        period_value = np.add.reduceat(values[order], starts)
-        total = np.bincount(cust, weights=period_value, minlength=n_cust)
-        repeat = total - period_value[first]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["monetary_value"] = np.where(n_periods > 1, repeat / np.maximum(frequency, 1), 0.0)
-    return out
-
-
-# ---------------------------------------------------------------------------
-# BG/NBD
-
-
-@dataclass(frozen=True)
-class BGNBDParams:
-    """Fitted BG/NBD parameters (Fader, Hardie & Lee 2005).
-
-    ``r``, ``alpha``: gamma heterogeneity of the purchase rate (mean rate
-    ``r / alpha`` purchases per time unit); ``a``, ``b``: beta heterogeneity of
-    the drop-out probability after each purchase (mean ``a / (a + b)``).
-    """
-
-    r: float
-    alpha: float
-    a: float
-    b: float
-    log_likelihood: float
-    n_customers: int = 0
-    iterations: int = 0
-
-
-def _rfm(frequency: Any, recency: Any, T: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x, tx, T_ = (C.values(v) for v in (frequency, recency, T))
-    C.check("frequency", x, ge=0, why="it counts repeat purchases")
-    C.check("recency", tx, ge=0)
-    C.check("T", T_, gt=0, why="it is the time since the first purchase")
-    if np.any(np.abs(x - np.round(x)) > 1e-9):
-        raise ValueError("frequency must be a whole number of repeat purchases.")
-    if np.any(tx > T_ + 1e-9):
-        raise ValueError(
-            "recency cannot be larger than T: the last purchase cannot come after the "
-            "end of the observation period."
-        )
-    if np.any((x == 0) & (tx > 0)):
-        raise ValueError("a customer with no repeat purchase (frequency 0) must have recency 0.")
-    return x, tx, T_
-
-
-def _bgnbd_ll(
-    r: float, alpha: float, a: float, b: float, x: np.ndarray, tx: np.ndarray, T: np.ndarray
-) -> np.ndarray:
-    """Log-likelihood of each customer (FHL 2005, eq. 6)."""
-    from scipy.special import betaln, gammaln
-
-    a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
-    a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + T)
-    rep = x > 0
-    a3 = np.full_like(x, -np.inf)
-    xr = x[rep]
-    a3[rep] = betaln(a + 1, b + xr - 1) - betaln(a, b) - (r + xr) * np.log(alpha + tx[rep])
-    return a1 + np.logaddexp(a2, a3)
-
-
-def bgnbd_log_likelihood(params: BGNBDParams, frequency: Any, recency: Any, T: Any) -> float:
-    """Total BG/NBD log-likelihood of a customer summary under ``params``.
-
-    >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
-    >>> round(bgnbd_log_likelihood(p, [2, 0], [30.43, 0.0], [38.86, 38.86]), 4)
-    -10.0133
-    """
-    x, tx, T_ = _rfm(frequency, recency, T)
-    return float(_bgnbd_ll(params.r, params.alpha, params.a, params.b, x, tx, T_).sum())
-
-
-def _compress(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Unique rows and their counts: customers with the same history share a likelihood term."""
-    stacked = np.column_stack(columns)
-    rows, counts = np.unique(stacked, axis=0, return_counts=True)
-    return rows, counts.astype(float)
-
-
-def fit_bgnbd(frequency: Any, recency: Any, T: Any) -> BGNBDParams:
-    """Maximum-likelihood BG/NBD fit (Fader, Hardie & Lee 2005).
-
-    ``frequency`` = repeat purchases, ``recency`` = time of the last purchase
-    since the first, ``T`` = time since the first purchase, all in one time unit.
-    The likelihood is maximised over the logs of ``r, alpha, a, b`` (so they stay
-    positive) with scipy's L-BFGS-B; customers with the same history are
-    counted once with a weight. On the CDNOW sample (weeks) the published
-    estimates are r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4.
-
-    >>> p = fit_bgnbd([2, 1, 0, 0, 5, 0, 3, 1], [30.4, 1.7, 0, 0, 35.0, 0, 20.1, 5.0],
-    ...               [38.9, 38.9, 38.9, 38.9, 38.9, 38.9, 38.9, 38.9])
-    >>> p.r > 0 and p.alpha > 0 and p.a > 0 and p.b > 0
-    True
-    """
-    from scipy.optimize import minimize
-
-    x, tx, T_ = _rfm(frequency, recency, T)
-    if len(x) < 2 or not (x > 0).any():
-        raise ValueError(
-            "The BG/NBD model needs several customers, some of them with repeat purchases."
-        )
-    rows, w = _compress(x, tx, T_)
-    xu, txu, Tu = rows[:, 0], rows[:, 1], rows[:, 2]
-    scale = float(Tu.max())
-
-    def nll(theta: np.ndarray) -> float:
-        r, alpha, a, b = np.exp(theta)
-        return -float(w @ _bgnbd_ll(r, alpha * scale, a, b, xu, txu, Tu)) / w.sum()
-
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        res = minimize(
-            nll,
-            np.zeros(4),
-            method="L-BFGS-B",
-            bounds=[(-12, 8)] * 4,
-            options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
-        )
-    r, alpha, a, b = np.exp(res.x)
-    alpha *= scale
-    ll = float(w @ _bgnbd_ll(r, alpha, a, b, xu, txu, Tu))
-    if not np.isfinite(ll):
-        raise ValueError(
-            "The BG/NBD fit did not converge on these data: check that frequency, "
-            "recency and T use one time unit."
-        )
-    return BGNBDParams(float(r), float(alpha), float(a), float(b), ll, len(x), int(res.nit))
-
-
-def _hyp2f1(a: Any, b: Any, c: Any, z: Any) -> Any:
-    from scipy.special import hyp2f1
-
-    return hyp2f1(a, b, c, z)
-
-
-def bgnbd_expected_purchases(params: BGNBDParams, t: Any) -> Any:
-    """E[X(t)]: expected repeat purchases of a new customer in ``t`` time units.
-
-    ``(a + b - 1)/(a - 1) [1 - (alpha/(alpha + t))^r 2F1(r, b; a + b - 1; t/(alpha + t))]``
-    (FHL 2005, eq. 9). Hardie's spreadsheet for CDNOW (exact estimates): 1.0405 by week 31.86;
-    with the rounded published estimates:
-
-    >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
-    >>> round(bgnbd_expected_purchases(p, 31.8571), 2)
-    1.04
-    """
-    C.check("t", t, ge=0)
-    r, al, a, b = params.r, params.alpha, params.a, params.b
-    tt = C.values(t)
-    z = tt / (al + tt)
-    val = (a + b - 1) / (a - 1) * (1 - (al / (al + tt)) ** r * _hyp2f1(r, b, a + b - 1, z))
-    return _shape_out(val, t)
-
-
-def _shape_out(value: np.ndarray, *args: Any) -> Any:
-    for a in args:
-        if isinstance(a, pd.Series):
-            return pd.Series(np.broadcast_to(value, a.shape).astype(float), index=a.index)
-    value = np.asarray(value, dtype=float)
-    return float(value) if value.ndim == 0 else value
-
-
-def bgnbd_prob_alive(params: BGNBDParams, frequency: Any, recency: Any, T: Any) -> Any:
-    """P(still active | x, t_x, T) = 1 / (1 + [x > 0] a/(b + x - 1) ((alpha + T)/(alpha + t_x))^(r + x)).
-
-    FHL 2005, eq. 13 (the BG/NBD assumes a customer cannot drop out before the
-    first repeat purchase, so it is 1 when frequency is 0).
-
-    >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
-    >>> round(bgnbd_prob_alive(p, 2, 30.43, 38.86), 4)
-    0.7266
-    """
-    x, tx, T_ = _rfm(frequency, recency, T)
-    r, al, a, b = params.r, params.alpha, params.a, params.b
-    with np.errstate(divide="ignore", invalid="ignore"):
-        odds = np.where(
-            x > 0, a / np.where(x > 0, b + x - 1, 1.0) * ((al + T_) / (al + tx)) ** (r + x), 0.0
-        )
-    return _shape_out(1 / (1 + odds), frequency, recency, T)
-
-
-def bgnbd_conditional_expected_purchases(
-    params: BGNBDParams, t: Any, frequency: Any, recency: Any, T: Any
+def discounted_expected_purchases(
+    bgnbd: BGNBDParams,
+    frequency: Any,
+    recency: Any,
+    T: Any,
+    periods: int = 12,
+    period_length: float = 30,
+    discount_rate: float = 0.01,
 ) -> Any:
-    """E[Y(t) | x, t_x, T]: expected purchases in the next ``t`` time units (FHL 2005, eq. 10).
+    """Expected purchases in each of the next ``periods`` periods, discounted and summed.
 
-    ``(a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))]``
-    divided by ``1 + [x > 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)``.
-    FHL 2005, p. 279: a CDNOW customer with 2 repeat purchases, the last in week
-    30.43 of 38.86, is expected to buy 1.226 times in the next 39 weeks.
+    ``sum_{i=1..periods} (E[Y(L i)] - E[Y(L (i-1))]) / (1 + d)^i`` (BG/NBD conditional
+    expectations, ``L = period_length`` in the data's time unit, ``d`` the discount
+    rate per period). Times a spend per purchase it is the discounted value of
+    :func:`clv_bgnbd_gamma_gamma`. Customers with the same history are evaluated once.
 
-    >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
-    >>> round(bgnbd_conditional_expected_purchases(p, 39, 2, 30.43, 38.86), 3)
+    >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
+    >>> round(discounted_expected_purchases(bg, 2, 30.43, 38.86, periods=1, period_length=39,
+    ...                                     discount_rate=0.0), 3)
     1.226
     """
-    C.check("t", t, ge=0)
+    if int(periods) != periods or periods < 1:
+        raise ValueError("periods must be a whole number of periods, at least 1.")
+    C.check("The period length", period_length, gt=0)
+    C.check("The discount rate", discount_rate, ge=0, lt=1)
     x, tx, T_ = _rfm(frequency, recency, T)
-    tt = C.values(t)
-    r, al, a, b = params.r, params.alpha, params.a, params.b
-    z = tt / (al + T_ + tt)
-    head = (a + b + x - 1) / (a - 1)
-    body = 1 - ((al + T_) / (al + T_ + tt)) ** (r + x) * _hyp2f1(r + x, b + x, a + b + x - 1, z)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        odds = np.where(
-            x > 0, a / np.where(x > 0, b + x - 1, 1.0) * ((al + T_) / (al + tx)) ** (r + x), 0.0
-        )
-    return _shape_out(head * body / (1 + odds), t, frequency, recency, T)
-
-
-def bgnbd_pmf(params: BGNBDParams, t: Any, n: Any) -> Any:
-    """P(X(t) = n): probability a new customer makes exactly ``n`` repeat purchases by ``t``.
-
-    FHL 2005, eq. 8. For CDNOW, 57.4 % of new customers make no repeat purchase
-    in 39 weeks (the R package BTYD gives 0.5737864):
-
-    >>> p = BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
-    >>> round(bgnbd_pmf(p, 39, 0), 4)
-    0.5738
-    """
-    from scipy.special import betaln, gammaln
-
-    C.check("t", t, ge=0)
-    C.check("n", n, ge=0, why="it counts purchases")
-    nn = C.values(n)
-    if np.any(np.abs(nn - np.round(nn)) > 1e-9):
-        raise ValueError("n must be a whole number of purchases.")
-    tt = C.values(t)
-    r, al, a, b = params.r, params.alpha, params.a, params.b
-    nn, tt = np.broadcast_arrays(np.round(nn), tt)
-    p = al / (al + tt)
-    q = tt / (al + tt)
-    with np.errstate(divide="ignore"):
-        logq = np.log(q)
-    first = np.exp(
-        betaln(a, b + nn)
-        - betaln(a, b)
-        + gammaln(r + nn)
-        - gammaln(r)
-        - gammaln(nn + 1)
-        + r * np.log(p)
-        + np.where(nn > 0, nn * logq, 0.0)
-    )
-    jmax = int(nn.max()) if nn.size else 0
-    j = np.arange(max(jmax, 1), dtype=float)
-    with np.errstate(invalid="ignore"):
-        terms = np.exp(
-            gammaln(r + j) - gammaln(r) - gammaln(j + 1) + np.where(j > 0, j * logq[..., None], 0.0)
-        )
-    terms = np.where(j < nn[..., None], terms, 0.0)
-    partial = terms.sum(axis=-1)
-    with np.errstate(invalid="ignore"):
-        second = np.where(
-            nn > 0,
-            np.exp(betaln(a + 1, b + np.maximum(nn, 1) - 1) - betaln(a, b)) * (1 - p**r * partial),
-            0.0,
-        )
-    return _shape_out(first + second, t, n)
-
-
-# ---------------------------------------------------------------------------
-# Gamma-Gamma spend model
-
-
-@dataclass(frozen=True)
-class GammaGammaParams:
-    """Fitted Gamma-Gamma spend parameters (Fader, Hardie & Lee 2005; Fader & Hardie 2013).
-
-    A customer's mean spend per purchase ``zeta`` varies across customers as
-    ``gamma(q, gamma)`` scaled by ``p``; population mean spend ``p gamma / (q - 1)``.
-    """
-
-    p: float
-    q: float
-    gamma: float
-    log_likelihood: float
-    n_customers: int = 0
-    iterations: int = 0
-
-    @property
-    def mean_spend(self) -> float:
-        """Population mean spend per purchase, ``p gamma / (q - 1)`` (infinite when q <= 1)."""
-        return self.p * self.gamma / (self.q - 1) if self.q > 1 else float("inf")
-
-
-def _gg_ll(p: float, q: float, g: float, x: np.ndarray, m: np.ndarray) -> np.ndarray:
-    from scipy.special import gammaln
-
-    px = p * x
-    return (
-        gammaln(px + q)
-        - gammaln(px)
-        - gammaln(q)
-        + q * np.log(g)
-        + (px - 1) * np.log(m)
-        + px * np.log(x)
-        - (px + q) * np.log(g + m * x)
-    )
-
-
-def _spend_inputs(frequency: Any, monetary_value: Any) -> tuple[np.ndarray, np.ndarray]:
-    x, m = C.values(frequency), C.values(monetary_value)
-    C.check("frequency", x, ge=0, why="it counts repeat purchases")
-    C.check("monetary value", m, ge=0, why="it is the mean value of a purchase")
-    return x, m
-
-
-def gamma_gamma_log_likelihood(
-    params: GammaGammaParams, frequency: Any, monetary_value: Any
-) -> float:
-    """Total Gamma-Gamma log-likelihood of customers with ``frequency > 0`` (Fader & Hardie 2013, eq. 5)."""
-    x, m = _spend_inputs(frequency, monetary_value)
-    keep = (x > 0) & (m > 0)
-    return float(_gg_ll(params.p, params.q, params.gamma, x[keep], m[keep]).sum())
-
-
-def fit_gamma_gamma(frequency: Any, monetary_value: Any) -> GammaGammaParams:
-    """Maximum-likelihood Gamma-Gamma spend model on customers with ``frequency > 0``.
-
-    ``monetary_value`` is each customer's mean repeat-purchase value (money),
-    ``frequency`` the number of repeat purchases it averages. Customers with no
-    repeat purchase (or a mean of 0) carry no information and are left out, as in
-    ``lifetimes``. On the CDNOW sample: p 6.25, q 3.74, gamma 15.44.
-
-    >>> gg = fit_gamma_gamma([1, 2, 3, 1, 4, 2, 1, 5], [20.0, 35.0, 28.0, 15.0, 40.0, 22.0, 60.0, 31.0])
-    >>> gg.p > 0 and gg.q > 0 and gg.gamma > 0
-    True
-    """
-    from scipy.optimize import minimize
-
-    x, m = _spend_inputs(frequency, monetary_value)
-    keep = (x > 0) & (m > 0)
-    if keep.sum() < 3:
-        raise ValueError(
-            "The Gamma-Gamma model needs at least a few customers with repeat purchases."
-        )
-    rows, w = _compress(x[keep], m[keep])
-    xu, mu = rows[:, 0], rows[:, 1]
-    scale = float(np.median(mu))
-
-    def nll(theta: np.ndarray) -> float:
-        p, q, g = np.exp(theta)
-        return -float(w @ _gg_ll(p, q, g * scale, xu, mu)) / w.sum()
-
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        res = minimize(
-            nll,
-            np.zeros(3),
-            method="L-BFGS-B",
-            bounds=[(-10, 10)] * 3,
-            options={"ftol": 1e-15, "gtol": 1e-10, "maxiter": 2000},
-        )
-    p, q, g = np.exp(res.x)
-    g *= scale
-    ll = float(w @ _gg_ll(p, q, g, xu, mu))
-    return GammaGammaParams(float(p), float(q), float(g), ll, int(keep.sum()), int(res.nit))
-
-
-def gamma_gamma_expected_spend(
-    params: GammaGammaParams, frequency: Any, monetary_value: Any
-) -> Any:
-    """E[mean spend per purchase | history]: ``(gamma + m x) p / (p x + q - 1)``.
-
-    A weighted average of the population mean ``p gamma / (q - 1)`` and the
-    customer's own mean ``m``; the population mean when frequency is 0 (Fader &
-    Hardie 2013, eq. 6). CDNOW customer 1 (2 repeat purchases averaging $22.35):
-
-    >>> gg = GammaGammaParams(6.25, 3.74, 15.44, 0.0)
-    >>> round(gamma_gamma_expected_spend(gg, 2, 22.35), 2)
-    24.66
-    """
-    if params.q <= 1:
-        raise ValueError("q must be above 1 for the mean spend to exist.")
-    x, m = _spend_inputs(frequency, monetary_value)
-    p, q, g = params.p, params.q, params.gamma
-    val = (g + m * x) * p / (p * x + q - 1)
-    return _shape_out(val, frequency, monetary_value)
+    x, tx, T_ = np.broadcast_arrays(x, tx, T_)
+    # E[Y(t) | x, t_x, T] = weight(x, t_x, T) x body(t; x, T): the hypergeometric body is
+    # evaluated once per distinct (x, T) and horizon
+    rows, _, back = unique_rows(x.ravel(), T_.ravel())
+    horizons = period_length * np.arange(1, int(periods) + 1, dtype=float)[:, None]
+    body = _conditional_body(bgnbd, horizons, rows[:, 0], rows[:, 1])
+    steps = np.diff(np.vstack([np.zeros((1, len(rows))), body]), axis=0)
+    factors = (1 + discount_rate) ** -np.arange(1, int(periods) + 1, dtype=float)
+    per_history = np.sum(factors[:, None] * steps, axis=0)[back].reshape(x.shape)
+    total = _conditional_weight(bgnbd, x, tx, T_) * per_history
+    return _shape_out(total, frequency, recency, T)
 
 
 def clv_bgnbd_gamma_gamma(
@@ -900,8 +473,9 @@ def clv_bgnbd_gamma_gamma(
 
     ``sum_{i=1..periods} spend x (E[Y(L i)] - E[Y(L (i-1))]) / (1 + d)^i`` with
     ``L = period_length`` in the data's time unit and ``d`` the discount rate per
-    period (the method of ``lifetimes``' ``customer_lifetime_value``). Money in
-    the data's currency; spend, not margin: multiply by your margin for profit.
+    period (the method of ``lifetimes``' ``customer_lifetime_value``): the spend times
+    :func:`discounted_expected_purchases`. Money in the data's currency; spend, not
+    margin: multiply by your margin for profit.
 
     >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
     >>> gg = GammaGammaParams(6.25, 3.74, 15.44, 0.0)
@@ -909,20 +483,11 @@ def clv_bgnbd_gamma_gamma(
     ...                             discount_rate=0.0), 2)
     30.24
     """
-    if int(periods) != periods or periods < 1:
-        raise ValueError("periods must be a whole number of periods, at least 1.")
-    C.check("The period length", period_length, gt=0)
-    C.check("The discount rate", discount_rate, ge=0, lt=1)
     spend = C.values(gamma_gamma_expected_spend(gg, frequency, monetary_value))
-    total = np.zeros(np.broadcast(spend, C.values(recency), C.values(T)).shape)
-    previous = np.zeros_like(total)
-    for i in range(1, int(periods) + 1):  # a loop over periods, never over customers
-        cum = C.values(
-            bgnbd_conditional_expected_purchases(bgnbd, period_length * i, frequency, recency, T)
-        )
-        total = total + spend * (cum - previous) / (1 + discount_rate) ** i
-        previous = cum
-    return _shape_out(total, frequency, recency, T, monetary_value)
+    purchases = discounted_expected_purchases(
+        bgnbd, frequency, recency, T, periods, period_length, discount_rate
+    )
+    return _shape_out(spend * C.values(purchases), frequency, recency, T, monetary_value)
 
 
 def follow_up_priorities(

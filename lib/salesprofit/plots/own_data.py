@@ -28,7 +28,9 @@ def leakage_chart(table: pd.DataFrame, label: str = "rep", top: int = 12) -> Fig
     shown = table.head(top).iloc[::-1]
     fig, ax = figure(6.2, 0.3 * len(shown) + 1.2)
     c = colors(4)
-    avg = table["leakage"].sum() / table["list_revenue"].sum()
+    from ..own_data import FACTS
+
+    avg = FACTS["leakage_rep"](table)["leakage_rate"]  # the model's figure, drawn
     ax.barh(
         [str(i) for i in shown.index],
         shown["leakage_rate"].to_numpy(),
@@ -57,7 +59,9 @@ def product_mix_chart(table: pd.DataFrame, top: int = 12) -> Figure:
     ax.set_xlabel(
         "revenue (file currency)" + ("; label: gross margin" if "margin" in shown else "")
     )
-    share = table["revenue_share"].head(top).sum()
+    from ..own_data import top_share
+
+    share = top_share(table["revenue"], top)
     ax.set_title(
         f"The top {min(top, len(table))} of {len(table):,} products bring {share:.0%} of revenue"
     )
@@ -79,6 +83,8 @@ def clv_chart(customers: pd.DataFrame, horizon_days: float, value: str, top: int
         f"expected {value} in the next {horizon_days:.0f} days, discounted "
         "(red: P(alive) below 50 %)"
     )
-    share = customers["clv"].head(top).sum() / customers["clv"].sum()
+    from ..own_data import top_share
+
+    share = top_share(customers["clv"], top)
     ax.set_title(f"{min(top, len(customers))} customers hold {share:.0%} of the expected value")
     return fig

@@ -29,6 +29,8 @@ __all__ = [
     "LabReport",
     "compute_check",
     "compute_own_data",
+    "corpus_outcomes",
+    "dates_as_text",
     "export_tables",
     "file_check",
     "own_data_lab",
@@ -36,8 +38,8 @@ __all__ = [
     "validation_html",
 ]
 
-SAMPLE = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "sample_export_gbk.csv"
-TOP = 10
+SAMPLE = Path(__file__).resolve().parents[3].joinpath("tests", "corpus", "sample_export_gbk.csv")
+TOP = 10  # rows shown per table (own_data.TOP: the figures quoted for them)
 _CACHE: dict[tuple[str, str, str], Result] = {}
 _WRAP = '<div style="white-space: normal; max-width: 48em; overflow-x: auto">{}</div>'
 
@@ -50,6 +52,7 @@ class LabReport:
     imported: Any = None  #: salesprofit.crm_import.CrmImport
     error: str | None = None
     results: dict[str, Any] = field(default_factory=dict)  #: own_data.AnalysisResult by key
+    overview: Any = None  #: own_data.Overview of the lines
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  #: what the downloads hold
 
 
@@ -60,7 +63,10 @@ def _png_tag(png: bytes, alt: str) -> str:
 
 def problems_html(message: str) -> str:
     """The reader's refusal as a list a salesperson can work through."""
-    items = "".join(f"<li>{esc(line)}</li>" for line in message.splitlines() if line.strip())
+    items = ""
+    for line in message.splitlines():
+        if line.strip():
+            items += f"<li>{esc(line)}</li>"
     return (
         '<div class="sp-error"><b>This file cannot be analysed yet.</b><ul>'
         f"{items}</ul>Fix the file (or give a column mapping) and load it again. Nothing "
@@ -68,8 +74,22 @@ def problems_html(message: str) -> str:
     )
 
 
-def validation_html(imp: Any) -> str:
-    """How the file was understood: format, encoding, header row, columns, notes."""
+def _listed(words: list[str], sep: str = ", ") -> str:
+    """The words one after another with ``sep`` between them (display text)."""
+    text = ""
+    for word in words:
+        text += f"{sep}{word}" if text else word
+    return text
+
+
+def validation_html(imp: Any, overview: Any = None) -> str:
+    """How the file was understood: format, encoding, header row, columns, notes.
+
+    ``overview`` is :func:`salesprofit.own_data.overview` of the lines (computed when
+    not given)."""
+    from .. import own_data
+
+    ov = overview if overview is not None else own_data.overview(imp.data)
     bits = [f"<b>{esc(imp.source)}</b>: {imp.file_format.upper()}"]
     if imp.encoding:
         bits.append(f"encoding {esc(imp.encoding)}")
@@ -79,30 +99,26 @@ def validation_html(imp: Any) -> str:
     if imp.sheet:
         bits.append(f"sheet '{esc(imp.sheet)}'")
     bits.append(f"header on row {imp.header_row}")
-    bits.append(f"<b>{len(imp.data):,}</b> order lines read")
-    d = imp.data
+    bits.append(f"<b>{ov.lines:,}</b> order lines read")
     span = (
-        f"{d['order_date'].min():%Y-%m-%d} to {d['order_date'].max():%Y-%m-%d}, "
-        f"{d['customer_id'].nunique():,} customers, {d['order_id'].nunique():,} orders"
+        f"{ov.first_date:%Y-%m-%d} to {ov.last_date:%Y-%m-%d}, "
+        f"{ov.customers:,} customers, {ov.orders:,} orders"
     )
-    html = [
-        f"<h4>1. Validation report</h4><p>{', '.join(bits)} ({span}).</p>",
-        fmt.table(imp.summary()),
-    ]
+    html = (
+        f"<h4>1. Validation report</h4><p>{_listed(bits)} ({span}).</p>{fmt.table(imp.summary())}"
+    )
     if imp.ignored:
-        html.append(
-            "<p>Columns not used: " + ", ".join(f"'{esc(c)}'" for c in imp.ignored) + ".</p>"
-        )
+        html += f"<p>Columns not used: {_listed([f'{esc(c)!r}' for c in imp.ignored])}.</p>"
     if imp.notes:
-        html.append("<ul>" + "".join(f"<li>{esc(n)}</li>" for n in imp.notes) + "</ul>")
-    return "".join(html)
+        html += f"<ul>{_listed([f'<li>{esc(n)}</li>' for n in imp.notes], '')}</ul>"
+    return html
 
 
 def _money(x: float) -> str:
     return fmt.num(x, 0)
 
 
-def _section_profitability(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+def _section_profitability(out: Any, facts: dict) -> tuple[str, dict[str, pd.DataFrame]]:
     from ..plots import to_png
     from ..plots.segmentation import whale_chart
 
@@ -124,14 +140,15 @@ def _section_profitability(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
     return html, {"customer profit": table.reset_index()}
 
 
-def _section_leakage(out: pd.DataFrame, label: str) -> tuple[str, dict[str, pd.DataFrame]]:
+def _section_leakage(
+    out: pd.DataFrame, label: str, facts: dict
+) -> tuple[str, dict[str, pd.DataFrame]]:
     from ..plots import to_png
     from ..plots.own_data import leakage_chart
 
-    total = out["leakage"].sum()
-    rate = total / out["list_revenue"].sum()
     html = (
-        f"<p>Discounts gave away <b>{_money(total)}</b> ({fmt.pct(rate)} of list revenue). "
+        f"<p>Discounts gave away <b>{_money(facts['leakage'])}</b> "
+        f"({fmt.pct(facts['leakage_rate'])} of list revenue). "
         f"Highest average discount: {label} <b>{esc(out.index[0])}</b> "
         f"({fmt.pct(out['leakage_rate'].iloc[0])}).</p>"
         + fmt.table(
@@ -153,7 +170,7 @@ def _section_leakage(out: pd.DataFrame, label: str) -> tuple[str, dict[str, pd.D
     return html, {f"leakage by {label}": out.reset_index()}
 
 
-def _section_abc(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+def _section_abc(out: Any, facts: dict) -> tuple[str, dict[str, pd.DataFrame]]:
     from ..plots import to_png
     from ..plots.segmentation import pareto_chart
 
@@ -177,11 +194,10 @@ def _section_abc(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
     return html, {"abc tiers": per.reset_index(), "abc summary": summary.reset_index()}
 
 
-def _section_products(out: pd.DataFrame) -> tuple[str, dict[str, pd.DataFrame]]:
-    top = out["revenue_share"].head(TOP).sum()
+def _section_products(out: pd.DataFrame, facts: dict) -> tuple[str, dict[str, pd.DataFrame]]:
     html = (
-        f"<p>{len(out):,} products sold; the top {min(TOP, len(out))} bring "
-        f"{fmt.pct(top)} of revenue.</p>"
+        f"<p>{facts['products']:,} products sold; the top {min(TOP, facts['products'])} bring "
+        f"{fmt.pct(facts['top_share'])} of revenue.</p>"
         + fmt.table(
             out.head(TOP).reset_index(),
             {
@@ -196,17 +212,17 @@ def _section_products(out: pd.DataFrame) -> tuple[str, dict[str, pd.DataFrame]]:
     return html, {"product mix": out.reset_index()}
 
 
-def _section_clv(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
+def _section_clv(out: Any, facts: dict) -> tuple[str, dict[str, pd.DataFrame]]:
     from ..plots import to_png
     from ..plots.own_data import clv_chart
 
     c = out.customers
-    at_risk = int(((c["p_alive"] < 0.5) & (c["frequency"] > 0)).sum())
+    note = f" {esc(out.note)}" if out.note else ""
     html = (
         f"<p>Observed up to {out.observation_end:%Y-%m-%d}. Expected {esc(out.value)} "
         f"from these customers in the next {out.horizon_days:.0f} days (discounted): "
-        f"<b>{_money(c['clv'].sum())}</b>. {at_risk:,} repeat buyers have a probability "
-        "below 50 % of still being active: call them first.</p>"
+        f"<b>{_money(facts['clv'])}</b>.{note} {facts['at_risk']:,} repeat buyers have a "
+        "probability below 50 % of still being active: call them first.</p>"
         + fmt.table(
             c.head(TOP).reset_index(),
             {
@@ -226,8 +242,8 @@ def _section_clv(out: Any) -> tuple[str, dict[str, pd.DataFrame]]:
 
 _SECTIONS = {
     "profitability": _section_profitability,
-    "leakage_rep": lambda o: _section_leakage(o, "rep"),
-    "leakage_customer": lambda o: _section_leakage(o, "customer"),
+    "leakage_rep": lambda o, f: _section_leakage(o, "rep", f),
+    "leakage_customer": lambda o, f: _section_leakage(o, "customer", f),
     "abc": _section_abc,
     "product_mix": _section_products,
     "clv": _section_clv,
@@ -239,16 +255,11 @@ def export_tables(report: LabReport) -> dict[str, pd.DataFrame]:
     return dict(report.tables)
 
 
-def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = None) -> Result:
-    """Read the upload (if any) or the file at ``path``, then run every analysis it allows.
-
-    ``upload`` is a FileUpload value (a tuple of dicts with ``name`` and ``content``).
-    Returns a :class:`~salesprofit.ui.base.Result` whose ``data`` is a :class:`LabReport`.
-    """
-    from .. import own_data
+def _read(upload: Any, path: str, mapping: dict | None, report: LabReport) -> Any:
+    """The upload (or the file at ``path``) read and checked: ``(cache key, CrmImport)``,
+    or a Result to show instead (nothing to read, a file that cannot be opened or read)."""
     from ..crm_import import inspect_crm_export
 
-    report = LabReport()
     try:
         if upload:
             item = upload[0]
@@ -265,39 +276,65 @@ def compute_own_data(upload: Any = (), path: str = "", mapping: dict | None = No
         key = (report.source, hashlib.sha256(content).hexdigest(), repr(mapping))
         if key in _CACHE:  # the same file again (e.g. the notebook and its lab)
             return _CACHE[key]
-        imp = inspect_crm_export(content, mapping=mapping, name=report.source)
+        return key, inspect_crm_export(content, mapping=mapping, name=report.source)
     except OSError as exc:
         report.error = f"File '{report.source}' cannot be opened: {exc.strerror or exc}."
-        return Result(_WRAP.format(problems_html(report.error)), None, report)
     except DataError as exc:
         report.error = str(exc)
-        return Result(_WRAP.format(problems_html(str(exc))), None, report)
+    return Result(_WRAP.format(problems_html(report.error)), None, report)
+
+
+def _skipped(reason: str) -> str:
+    end = "" if reason.endswith(".") else "."
+    return f'<p class="sp-bad">Skipped: {esc(reason)}{end}</p>'
+
+
+def compute_own_data(
+    upload: Any = (),
+    path: str = "",
+    mapping: dict | None = None,
+    progress: Any = None,
+) -> Result:
+    """Read the upload (if any) or the file at ``path``, then run every analysis it allows.
+
+    ``upload`` is a FileUpload value (a tuple of dicts with ``name`` and ``content``);
+    ``progress(done, total, title)`` is told before each analysis (``own_data.run_all``).
+    Returns a :class:`~salesprofit.ui.base.Result` whose ``data`` is a :class:`LabReport`.
+    """
+    from .. import own_data
+
+    report = LabReport()
+    read = _read(upload, path, mapping, report)
+    if isinstance(read, Result):
+        return read
+    cache_key, imp = read
     report.imported = imp
     report.tables["validation"] = imp.summary()
-    html = [validation_html(imp), "<h4>2. The analyses</h4>"]
-    report.results = own_data.run_all(imp.data)
+    analysis = own_data.analyse_export(imp.data, progress=progress)
+    report.results, report.overview = analysis.results, analysis.overview
+    html = f"{validation_html(imp, analysis.overview)}<h4>2. The analyses</h4>"
     for i, (key, res) in enumerate(report.results.items(), start=1):
-        html.append(f"<h4>2.{i} {esc(res.title)}</h4>")
+        html += f"<h4>2.{i} {esc(res.title)}</h4>"
         if not res.ok:
-            html.append(f'<p class="sp-bad">Skipped: {esc(res.reason)}.</p>')
+            html += _skipped(res.reason)
             continue
-        body, sheets = _SECTIONS[key](res.output)
+        body, sheets = _SECTIONS[key](res.output, res.facts)
         report.tables.update(sheets)
-        html.append(body)
+        html += body
     stem = Path(report.source).stem or "export"
     links = download_link(
         report.tables.get("customer profit", report.tables["validation"]),
         f"{stem}_customers.csv",
         "Customer table (CSV)",
     )
-    html.append(
+    html += (
         f"<h4>3. Take it with you</h4><p>{links} &nbsp; (all tables as one Excel "
         "workbook: the button below)</p>"
     )
-    result = Result(_WRAP.format("".join(html)), None, report)
+    result = Result(_WRAP.format(html), None, report)
     if len(_CACHE) >= 4:
         _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = result
+    _CACHE[cache_key] = result
     return result
 
 
@@ -317,10 +354,19 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
         layout=LAYOUT,
         continuous_update=False,
     )
+    bar = widgets.IntProgress(
+        value=0, min=0, max=1, description="Analyses", style=STYLE, layout=LAYOUT
+    )
+    step = widgets.Label()
+
+    def show(done: int, total: int, title: str) -> None:
+        bar.max, bar.value = max(total, 1), done
+        step.value = "all done" if done >= total else f"{done + 1} of {total}: {title}…"
+
     calc = Calculator(
         "Your own order lines: validation and analyses",
         {"upload": upload, "path": box},
-        compute_own_data,
+        lambda **v: compute_own_data(**v, progress=show),
         intro="Export order lines from your CRM or ERP (CSV or Excel). The file "
         "is read in memory and never changed.",
         chart=False,
@@ -345,7 +391,9 @@ def own_data_lab(path: str | Path | None = None) -> Calculator:
 
     button.on_click(prepare)
     calc.result.observe(clear, names="value")
-    calc.children = (*calc.children, widgets.HBox([button, link]))
+    head, *inputs, result = calc.children
+    calc.children = (head, *inputs, widgets.HBox([bar, step]), result, widgets.HBox([button, link]))
+    calc.progress_bar, calc.progress_step = bar, step
     calc.excel_button, calc.excel_link, calc.prepare_excel = button, link, prepare
     return calc
 
@@ -368,22 +416,47 @@ EXAMPLES = {
 }
 
 
+def dates_as_text(lines: pd.DataFrame) -> pd.DataFrame:
+    """The lines to show, with their order dates written as 2026-11-01 (display only)."""
+    shown = lines.copy()
+    shown["order_date"] = shown["order_date"].dt.strftime("%Y-%m-%d")
+    return shown
+
+
+def corpus_outcomes() -> pd.DataFrame:
+    """What the reader makes of each example export (:data:`EXAMPLES`): one row per file
+    with ``file``, ``what it shows``, ``result`` (read or refused) and ``message``."""
+    from ..crm_import import inspect_crm_export
+
+    rows = []
+    for what, name in EXAMPLES.items():
+        try:
+            imp = inspect_crm_export(SAMPLE.parent.joinpath(name))
+        except DataError as exc:
+            rows.append(
+                {"file": name, "what it shows": what, "result": "refused", "message": str(exc)}
+            )
+            continue
+        notes = _listed(list(imp.notes), "; ") if imp.notes else "nothing left out"
+        message = f"{len(imp.data):,} order lines; {notes}"
+        rows.append({"file": name, "what it shows": what, "result": "read", "message": message})
+    return pd.DataFrame(rows)
+
+
 def compute_check(example: str) -> Result:
     """Only the validation step on one corpus example: the report or the refusal."""
     from ..crm_import import inspect_crm_export
 
     if example not in EXAMPLES:
-        raise ValueError(f"Choose one of the examples: {', '.join(EXAMPLES)}.")
-    path = SAMPLE.parent / EXAMPLES[example]
+        raise ValueError(f"Choose one of the examples: {_listed(list(EXAMPLES))}.")
+    path = SAMPLE.parent.joinpath(EXAMPLES[example])
     try:
         imp = inspect_crm_export(path)
     except DataError as exc:
         return Result(
             _WRAP.format(problems_html(str(exc))), None, LabReport(path.name, error=str(exc))
         )
-    head = fmt.table(
-        imp.data.head(5).assign(order_date=lambda d: d["order_date"].dt.strftime("%Y-%m-%d"))
-    )
+    head = fmt.table(dates_as_text(imp.data.head(5)))
     return Result(
         _WRAP.format(validation_html(imp) + "<p>The first rows as read:</p>" + head),
         None,
