@@ -437,6 +437,19 @@ def retention_by_group(group: pd.Series, retained: pd.Series) -> pd.DataFrame:
 # What the chapter 16 labs and the dashboard show, computed once
 
 
+def growth_rate(base: float, current: float) -> float:
+    """Growth from ``base`` to ``current``: ``current / base - 1`` (a fraction; 0.1 = +10 %).
+
+    >>> round(growth_rate(200.0, 230.0), 4)
+    0.15
+    """
+    if base == 0:
+        raise ValueError(
+            "Growth cannot be measured from zero: the base period has nothing to grow from."
+        )
+    return float(current) / float(base) - 1
+
+
 def category_label(category: str) -> str:
     """A product category id in words: ``power_tools`` -> ``power tools``.
 
@@ -695,10 +708,10 @@ def dashboard(
         b,
         cat,
         sat,
-        float(p1["revenue"] / p0["revenue"] - 1),
-        float(p1["gross_profit"] / p0["gross_profit"] - 1),
+        growth_rate(p0["revenue"], p1["revenue"]),
+        growth_rate(p0["gross_profit"], p1["gross_profit"]),
         float(p1["gross_margin"] - p0["gross_margin"]),
-        float(p1["operating_profit"] / p0["operating_profit"] - 1),
+        growth_rate(p0["operating_profit"], p1["operating_profit"]),
         sow[current],
         sow[base],
         sow[current] - sow[base],
