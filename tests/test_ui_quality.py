@@ -72,3 +72,19 @@ def test_retention_value_exercise_accepts_the_solution_as_shown():
     assert f"¥{now:,}" in ex.solution and f"¥{new:,}" in ex.solution
     assert ex.check(str(new - now)).correct
     assert_mistakes_recognised(ex)
+
+
+def test_service_roi_calculator_shows_the_range_of_the_effect():
+    calc = ui.service_roi_calculator(
+        customers=553,
+        annual_margin=22_600,
+        retention=0.852,
+        speedup=0.26,
+        churn_effect=0.33,
+        std_error=0.18,
+    )
+    assert "interval includes zero" in calc.result.value
+    calc.set(std_error=0.05)  # 0.33 ± 0.098: above zero
+    assert (
+        "interval includes zero" not in calc.result.value and "95 % interval" in calc.result.value
+    )

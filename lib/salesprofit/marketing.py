@@ -794,6 +794,28 @@ def response_effects(model: ResponseModel) -> dict:
     }
 
 
+#: The response model's inputs in words.
+FEATURE_LABELS = {
+    "is_customer": "already a customer",
+    "log_orders": "orders in the last 12 months (log)",
+    "recency": "days since the last order",
+    "log_employees": "company size (log of employees)",
+}
+
+
+def feature_label(feature: str) -> str:
+    """A response-model input in words; dummies read 'channel: trade shows', 'industry: utilities'.
+
+    >>> feature_label("channel_trade_show"), feature_label("segment_healthcare"), feature_label("recency")
+    ('channel: trade shows', 'industry: healthcare', 'days since the last order')
+    """
+    if feature.startswith("channel_"):
+        return f"channel: {channel_label(feature[len('channel_') :])}"
+    if feature.startswith("segment_"):
+        return f"industry: {feature[len('segment_') :].replace('_', ' ')}"
+    return FEATURE_LABELS.get(feature, feature.replace("_", " "))
+
+
 def coefficient_table(model: ResponseModel) -> pd.DataFrame:
     """The response model's effects (log-odds), standard errors and odds multipliers, without the constant.
 
@@ -806,6 +828,7 @@ def coefficient_table(model: ResponseModel) -> pd.DataFrame:
         index="const", errors="ignore"
     )
     out["odds multiplier"] = np.exp(out["effect (log-odds)"])
+    out.index = [feature_label(f) for f in out.index]
     out.index.name = "what we knew"
     return out
 

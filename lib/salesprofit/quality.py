@@ -587,6 +587,8 @@ class ServiceValueRange:
     roi: float
     roi_low: float
     roi_high: float
+    clv_now: float = 0.0  #: value of one customer today (money)
+    clv_new: float = 0.0  #: the same after the speed-up, at the estimated effect
 
 
 def service_value_range(
@@ -628,4 +630,6 @@ def service_value_range(
         mid["roi"],
         lo["roi"],
         hi["roi"],
+        mid["clv_now"],
+        mid["clv_new"],
     )
