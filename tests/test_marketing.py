@@ -220,3 +220,10 @@ def test_lab_helpers_of_chapter_8():
     assert M.retention_rate(o, 2024) == pytest.approx(0.5)
     with pytest.raises(ValueError, match="No customer ordered"):
         M.retention_rate(o, 2030)
+
+
+def test_channel_economics_keeps_a_channel_without_new_customers():
+    perf = pd.DataFrame({"cac": [1000.0, float("nan")]}, index=["email", "wechat"])
+    e = M.channel_economics(perf, 500.0, 0.25, 0.8, 0.10, monthly_profit=50.0)
+    assert e.loc["email", "payback_months"] == pytest.approx(8.0)  # 1,000 ÷ (500 × 0.25)
+    assert np.isnan(e.loc["wechat", "payback_months"]) and np.isnan(e.loc["wechat", "ltv_to_cac"])

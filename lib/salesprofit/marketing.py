@@ -297,7 +297,9 @@ def channel_economics(
     C.check("monthly revenue", monthly_revenue, gt=0)
     margin = monthly_revenue * gross_margin if monthly_profit is None else monthly_profit
     out = performance.copy()
-    out["payback_months"] = cac_payback_months(out["cac"], monthly_revenue, gross_margin)
+    # a channel that won no new customer has no CAC (NaN) and so no payback
+    payback = cac_payback_months(out["cac"].fillna(0.0), monthly_revenue, gross_margin)
+    out["payback_months"] = payback.where(out["cac"].notna())
     out["ltv"] = _clv.clv(12 * margin, annual_retention, discount_rate)
     out["ltv_to_cac"] = out["ltv"] / out["cac"]
     return out
