@@ -137,3 +137,34 @@ def test_prob_alive_exercise_accepts_the_solution_as_shown():
     product = round(round(0.793 / (2.426 + x - 1), 4) * round(ratio ** (0.243 + x), 4), 4)
     assert ex.check(f"{100 / (1 + product):.1f}").correct
     assert_mistakes_recognised(ex)
+
+
+def test_customer_outlook_reproduces_the_papers_worked_example():
+    model = ui.cdnow_model()
+    published = _clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
+    o = _clv.customer_outlook(
+        published,
+        model.gg,
+        model.summary,
+        model.transactions,
+        model.holdout,
+        1,
+        39,
+        model.calibration_end,
+        model.holdout_end,
+    )
+    # FHL (2005): customer 1 (x = 2, tx = 30.43, T = 38.86) expects 1.226 purchases in 39 weeks
+    assert o.expected_purchases == pytest.approx(1.226, abs=5e-4)
+    assert o.history["week"].iloc[0] == 0.0 and len(o.history) >= 3
+    with pytest.raises(ValueError, match="no customer"):
+        _clv.customer_outlook(
+            published,
+            model.gg,
+            model.summary,
+            model.transactions,
+            model.holdout,
+            99_999,
+            39,
+            model.calibration_end,
+            model.holdout_end,
+        )

@@ -1370,3 +1370,72 @@ def customer_history(
     if len(cal) == 0:
         raise ValueError(f"Customer {customer_id} has no purchase before {calibration_end}.")
     return cal.assign(week=(cal[date_col] - cal[date_col].min()).dt.days / unit_days)
+
+
+@dataclass(frozen=True)
+class CustomerOutlook:
+    """One customer's history, outlook and what they really did next (the look-up calculator)."""
+
+    customer_id: Any
+    frequency: float
+    recency: float
+    T: float
+    monetary_value: float
+    p_alive: float
+    expected_purchases: float  #: in the ``horizon``
+    expected_spend: float  #: Gamma-Gamma spend per purchase
+    expected_value: float  #: expected purchases x spend, undiscounted
+    actual_purchases: float  #: purchase days in the holdout (0 when none)
+    actual_value: float
+    history: pd.DataFrame  #: customer_history: purchases up to the calibration end, with ``week``
+    purchases: pd.DataFrame  #: all purchases up to the holdout end, for the chart
+    path: pd.DataFrame  #: prob_alive_path through the calibration period
+
+
+def customer_outlook(
+    bgnbd: BGNBDParams,
+    gg: GammaGammaParams,
+    summary: pd.DataFrame,
+    transactions: pd.DataFrame,
+    holdout: pd.DataFrame,
+    customer_id: Any,
+    horizon: float,
+    calibration_end: Any,
+    holdout_end: Any,
+) -> CustomerOutlook:
+    """P(alive), expected purchases and spend of one customer, their history and the holdout truth.
+
+    ``summary`` is indexed by customer (frequency, recency, T, monetary_value); ``holdout``
+    is :func:`holdout_purchases`; ``transactions`` have ``customer_id``, ``date`` and
+    ``amount``; time in weeks.
+    """
+    if customer_id not in summary.index:
+        raise ValueError(
+            f"There is no customer {customer_id}: ids run from "
+            f"{summary.index.min()} to {summary.index.max()}."
+        )
+    row = summary.loc[customer_id]
+    x, tx, T, m = (float(row[k]) for k in ("frequency", "recency", "T", "monetary_value"))
+    hist = customer_history(transactions, customer_id, calibration_end)
+    mine = transactions[transactions["customer_id"] == customer_id]
+    actual = holdout.loc[customer_id] if customer_id in holdout.index else None
+    return CustomerOutlook(
+        customer_id,
+        x,
+        tx,
+        T,
+        m,
+        float(bgnbd_prob_alive(bgnbd, x, tx, T)),
+        float(bgnbd_conditional_expected_purchases(bgnbd, horizon, x, tx, T)),
+        float(gamma_gamma_expected_spend(gg, x, m)),
+        float(
+            clv_bgnbd_gamma_gamma(
+                bgnbd, gg, x, tx, T, m, periods=1, period_length=horizon, discount_rate=0.0
+            )
+        ),
+        0.0 if actual is None else float(actual["purchases"]),
+        0.0 if actual is None else float(actual.get("value", 0.0)),
+        hist,
+        mine[mine["date"] <= pd.Timestamp(holdout_end)],
+        prob_alive_path(bgnbd, hist["date"], calibration_end, unit_days=7, points=80),
+    )

@@ -750,6 +750,28 @@ def channel_mix_plan(
     )
 
 
+def channel_mix_scenario(
+    performance: pd.DataFrame,
+    value: pd.DataFrame,
+    annual_retention: float,
+    discount_rate: float,
+    weights: Any,
+    total_budget: float,
+    diminishing: float,
+) -> ChannelPlan:
+    """:func:`channel_economics` from :func:`customer_value_by_channel` (with ``monthly_profit``),
+    then :func:`channel_mix_plan`: the channel-mix calculator's one call."""
+    econ = channel_economics(
+        performance,
+        value["monthly_revenue"],
+        value["gross_margin"],
+        annual_retention,
+        discount_rate,
+        value["monthly_profit"],
+    )
+    return channel_mix_plan(econ, weights, total_budget, diminishing)
+
+
 def best_channel(economics: pd.DataFrame) -> str:
     """The channel with the highest LTV/CAC in :func:`channel_economics`.
 

@@ -586,6 +586,25 @@ def customer_base(
     )
 
 
+@dataclass(frozen=True)
+class AbcView:
+    """ABC classes at two cut-offs and each class's share of customers, revenue and profit."""
+
+    classes: pd.Series
+    summary: pd.DataFrame
+
+
+def abc_view(revenue: pd.Series, a: float, b: float, profit: pd.Series | None = None) -> AbcView:
+    """:func:`abc_classes` and :func:`abc_summary` in one call (the ABC calculator's).
+
+    >>> v = abc_view(pd.Series({"X": 40.0, "Y": 40.0, "Z": 15.0, "W": 5.0}), 0.8, 0.95)
+    >>> v.classes.tolist(), int(v.summary.loc["A", "customers"])
+    (['A', 'A', 'B', 'C'], 2)
+    """
+    classes = abc_classes(revenue, a, b)
+    return AbcView(classes, abc_summary(revenue, classes, profit))
+
+
 def tier_vs_class(tiers: pd.Series, classes: pd.Series, order: Any = None) -> pd.DataFrame:
     """Customers counted by CRM tier (rows) and ABC class (columns).
 

@@ -341,25 +341,23 @@ def compute_customer(
 ) -> Result:
     """One customer's history and outlook, and what they really did next."""
     cid = int(customer_id)
-    if cid not in model.summary.index:
-        raise ValueError(
-            f"There is no customer {cid} in CDNOW: ids run from "
-            f"{model.summary.index.min()} to {model.summary.index.max()}."
-        )
-    row = model.summary.loc[cid]
-    x, tx, T, m = (float(row[k]) for k in ("frequency", "recency", "T", "monetary_value"))
-    p_alive = clv.bgnbd_prob_alive(model.bgnbd, x, tx, T)
-    expected = clv.bgnbd_conditional_expected_purchases(model.bgnbd, horizon, x, tx, T)
-    spend = clv.gamma_gamma_expected_spend(model.gg, x, m)
-    value = clv.clv_bgnbd_gamma_gamma(
-        model.bgnbd, model.gg, x, tx, T, m, periods=1, period_length=horizon, discount_rate=0.0
+    o = clv.customer_outlook(
+        model.bgnbd,
+        model.gg,
+        model.summary,
+        model.transactions,
+        model.holdout,
+        cid,
+        horizon,
+        model.calibration_end,
+        model.holdout_end,
     )
-    hist = model.transactions[model.transactions["customer_id"] == cid]
-    cal = clv.customer_history(model.transactions, cid, model.calibration_end)
-    actual = (
-        model.holdout.loc[cid]
-        if cid in model.holdout.index
-        else pd.Series({"purchases": 0.0, "value": 0.0})
+    x, tx, T, m, p_alive = o.frequency, o.recency, o.T, o.monetary_value, o.p_alive
+    expected, spend, value, cal = (
+        o.expected_purchases,
+        o.expected_spend,
+        o.expected_value,
+        o.history,
     )
     verdict = (
         "call them: they are very likely still active"
@@ -376,8 +374,8 @@ def compute_customer(
         f"<b>{num(expected, 2)}</b> purchases expected in the next {horizon:.0f} weeks at about {usd(spend)} "
         f"each: {usd(value)} of expected spend. Verdict: {verdict}."
         + (
-            f"<br>What really happened in weeks 40-78: <b>{actual['purchases']:.0f}</b> purchase days, "
-            f"{usd(actual['value'])}."
+            f"<br>What really happened in weeks 40-78: <b>{o.actual_purchases:.0f}</b> purchase days, "
+            f"{usd(o.actual_value)}."
             if horizon == 39.0
             else ""
         )
@@ -395,13 +393,8 @@ def compute_customer(
     )
     png = None
     if chart:
-        path = clv.prob_alive_path(
-            model.bgnbd, cal["date"], model.calibration_end, unit_days=7, points=80
-        )
         png = plots.to_png(
-            plots.clv.customer_history_chart(
-                hist[hist["date"] <= model.holdout_end], path, model.calibration_end, cid
-            )
+            plots.clv.customer_history_chart(o.purchases, o.path, model.calibration_end, cid)
         )
     return Result(
         html,
@@ -411,7 +404,7 @@ def compute_customer(
             "expected_purchases": expected,
             "expected_spend": spend,
             "expected_value": value,
-            "actual_purchases": float(actual["purchases"]),
+            "actual_purchases": o.actual_purchases,
             "frequency": x,
             "recency": tx,
             "T": T,

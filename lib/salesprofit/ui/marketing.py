@@ -80,8 +80,14 @@ def compute_channel_mix(
     **weights: float,
 ) -> Result:
     """Economics per channel and what a new split of the budget would bring."""
-    p = marketing.channel_mix_plan(
-        channel_table(d, annual_retention, discount_rate), weights, total_budget, diminishing
+    p = marketing.channel_mix_scenario(
+        d.performance,
+        d.value,
+        annual_retention,
+        discount_rate,
+        weights,
+        total_budget,
+        diminishing,
     )
     econ, plan, gain, best = p.economics, p.plan, p.gain, p.best
     sentence = (

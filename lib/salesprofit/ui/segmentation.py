@@ -54,8 +54,8 @@ def company() -> seg.CustomerBase:
 def compute_abc(co: Company, a: float, b: float, chart: bool = True) -> Result:
     """ABC classes on revenue at cut-offs ``a`` and ``b``, with each class's share of profit."""
     revenue = co.profit["net_sales"]
-    classes = seg.abc_classes(revenue, a, b)
-    summary = seg.abc_summary(revenue, classes, co.profit["profit"])
+    view = seg.abc_view(revenue, a, b, co.profit["profit"])
+    classes, summary = view.classes, view.summary
     A = summary.loc["A"]
     sentence = (
         f"Class A: <b>{num(A['customers'])}</b> customers ({pct(A['customer_share'], 1)}) bring "
