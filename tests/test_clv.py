@@ -647,3 +647,50 @@ def test_hypergeometric_term_where_the_plain_formula_overflows(bgnbd):
     # where the plain formula is fine, both forms agree
     small = _bgnbd._weighted_hyp2f1(r + 2, b + 2, a + b + 1, 0.4)
     assert small == pytest.approx(_series_weighted_hyp2f1(r + 2, b + 2, a + b + 1, 0.4), rel=1e-9)
+
+
+# --- chapter 1 lab functions: the one CLV behind labs 1.1, 1.2, 7.2 and 8.1 ---------------
+
+
+def test_tier_values_and_the_quiz_of_lab_7_2_agree():
+    t = pd.DataFrame({"margin": [1.0], "retention": [0.80]}, index=["x"])
+    v = clv.tier_values(t, 0.10, 0.05)
+    # hand: 0.8 / 0.3 = 2.667 and 0.85 / 0.25 = 3.4, a gain of 3.4 / 2.667 - 1 = 27.5 %, shown as 28 %
+    assert v.loc["x", "multiple"] == pytest.approx(0.8 / 0.3, rel=1e-12)
+    assert v.loc["x", "gain"] == pytest.approx(3.4 / (0.8 / 0.3) - 1, rel=1e-12)
+    assert f"{v.loc['x', 'gain'] * 100:.0f}" == "28"
+
+
+def test_clv_scenario_matches_the_separate_functions():
+    s = clv.clv_scenario(10_000.0, 0.90, 0.10, 500.0, "start", 0.05)
+    assert s.clv == pytest.approx(clv.clv(10_000.0, 0.90, 0.10, 500.0, "start"), rel=1e-12)
+    assert s.clv - s.clv_other_timing == pytest.approx(10_000.0, rel=1e-9)  # one year's margin
+    assert s.retention_up == pytest.approx(0.95) and s.points == pytest.approx(0.05)
+    assert len(s.curve) == 98 and s.curve["retention"].iloc[-1] == pytest.approx(0.97)
+
+
+def test_vip_tier_table_share_of_leavers():
+    t = pd.DataFrame(
+        {"revenue": [20_000.0], "margin_rate": [0.25], "retention": [0.8]}, index=["key"]
+    )
+    row = clv.vip_tier_table(t, [0.03], 0.10, ["key"], 400.0).iloc[0]
+    # docstring example of vip_offer_from_revenue: 84.62 % needed from 80 %
+    assert row["churn_today"] == pytest.approx(0.2)
+    assert row["share_of_leavers_kept"] == pytest.approx(
+        (row["required_retention"] - 0.8) / 0.2, rel=1e-12
+    )
+
+
+def test_bgnbd_rates_and_holdout_totals():
+    rates = clv.bgnbd_rates(clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4))
+    assert rates["purchases_a_year"] == pytest.approx(0.243 / 4.414 * 52, rel=1e-12)
+    assert rates["dropout_chance"] == pytest.approx(0.793 / 3.219, rel=1e-12)
+    with pytest.raises(ValueError, match="Nobody bought"):
+        clv.holdout_totals(pd.DataFrame({"customers": [1], "expected": [1.0], "actual": [0.0]}))
+
+
+def test_priority_list_refuses_bad_ranking():
+    bg = clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
+    s = pd.DataFrame({"frequency": [2, 0], "recency": [30.43, 0.0], "T": [38.86, 38.86]})
+    with pytest.raises(ValueError, match="Rank by"):
+        clv.priority_list(bg, s, 39, rank_by="loudest")

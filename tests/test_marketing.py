@@ -109,8 +109,13 @@ def test_channel_economics_and_reallocation():
     )
     econ = M.channel_economics(perf, monthly_revenue=100.0, gross_margin=0.25, annual_retention=0.8)
     assert econ.loc["a", "payback_months"] == pytest.approx(1.0)
-    assert econ.loc["a", "ltv"] == pytest.approx(12 * 25 / 0.2)
-    assert econ.loc["b", "ltv_to_cac"] == pytest.approx(1500.0 / 100.0)
+    # LTV is chapter 1's CLV: ¥300 of margin a year x 0.8 / (1 + 0.10 - 0.8) = ¥800 (hand)
+    assert econ.loc["a", "ltv"] == pytest.approx(800.0, rel=1e-12)
+    assert econ.loc["b", "ltv_to_cac"] == pytest.approx(800.0 / 100.0, rel=1e-12)
+    # with profit after cost to serve (¥15 a month) it is clv.clv of ¥180 a year: 180 x 0.8 / 0.3 = 480
+    after = M.channel_economics(perf, 100.0, 0.25, 0.8, 0.10, monthly_profit=15.0)
+    assert after.loc["a", "ltv"] == pytest.approx(480.0, rel=1e-12)
+    assert after.loc["a", "payback_months"] == pytest.approx(1.0)  # payback stays on gross margin
     same = M.reallocate_budget(perf, {"a": 0.5, "b": 0.5})
     assert same.loc["total", "profit"] == pytest.approx(150.0)
     bent = M.reallocate_budget(perf, {"a": 1.0, "b": 0.0}, diminishing=0.5)
@@ -186,3 +191,39 @@ def test_profit_curve_counts():
 def test_lists_in_arrays_out():
     out = M.ltv_to_cac([300.0, 600.0], [100.0, 100.0])
     assert isinstance(out, np.ndarray) and out.tolist() == [3.0, 6.0]
+
+
+def test_chapter_8_ltv_is_chapter_1_clv_on_huaxin():
+    from salesprofit import clv
+    from salesprofit.ui import marketing as ui
+
+    d = ui.load_channel_data()
+    econ = ui.channel_table(d, 0.74, 0.10)
+    for ch in econ.index:
+        expected = clv.clv(12 * d.value.loc[ch, "monthly_profit"], 0.74, 0.10)
+        assert econ.loc[ch, "ltv"] == pytest.approx(expected, rel=1e-12)
+    assert round(d.gross_margin * 100, 2) == 24.09
+    assert (d.campaigns, d.contacts) == (30, 33_798)
+    # profit after cost to serve is below the gross margin in every channel
+    assert (d.value["profit_margin"] < d.value["gross_margin"]).all()
+
+
+def test_lab_helpers_of_chapter_8():
+    assert M.breakeven_response_rate(30.0, 600.0) == pytest.approx(0.05)
+    assert M.channel_label("trade_show") == "trade shows"
+    o = pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "A"],
+            "order_date": pd.to_datetime(["2024-01-05", "2024-02-01", "2025-03-01"]),
+        }
+    )
+    assert M.retention_rate(o, 2024) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="No customer ordered"):
+        M.retention_rate(o, 2030)
+
+
+def test_channel_economics_keeps_a_channel_without_new_customers():
+    perf = pd.DataFrame({"cac": [1000.0, float("nan")]}, index=["email", "wechat"])
+    e = M.channel_economics(perf, 500.0, 0.25, 0.8, 0.10, monthly_profit=50.0)
+    assert e.loc["email", "payback_months"] == pytest.approx(8.0)  # 1,000 ÷ (500 × 0.25)
+    assert np.isnan(e.loc["wechat", "payback_months"]) and np.isnan(e.loc["wechat", "ltv_to_cac"])

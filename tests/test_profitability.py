@@ -7,6 +7,14 @@ import pandas as pd
 import pytest
 
 from salesprofit import data, profitability
+from salesprofit.profitability import (
+    COST_LABELS,
+    cost_names,
+    gross_margin_rate,
+    loss_makers,
+    sample_company_profit,
+    top_profit_share,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,3 +138,50 @@ def test_sample_company_loss_makers_match_ground_truth(tables):
 def test_refuses_a_percent_as_cost_of_capital(tables):
     with pytest.raises(ValueError, match="yearly rate"):
         profitability.sample_company_profit(tables, 6)
+
+
+# --- the loss-makers' profile: one function behind labs 12.2 and 16.2 ---------------------
+
+
+def test_loss_makers_match_the_ground_truth(tables):
+    truth = data.ground_truth()
+    profit = sample_company_profit(tables)
+    customers = tables["customers"].set_index("customer_id")
+    lm = loss_makers(profit, customers, n=5)
+    assert lm.losing_customers == truth["observed"]["customers_with_negative_profit"]  # 137
+    observed = truth["observed"]["profit_after_cost_to_serve_of_unprofitable_customers"]
+    assert sorted(lm.table.index) == sorted(observed)
+    for cid, value in observed.items():
+        assert lm.table.loc[cid, "profit"] == pytest.approx(value, abs=0.01)
+    # what lab 16.2's prose says about them: growth accounts of middling size, visits the largest cost
+    assert lm.tiers == ("growth",)
+    assert lm.largest_cost == "activities" and lm.largest_cost_count == 5
+    assert 143_000 < lm.revenue_low < lm.revenue_high < 216_000
+    assert lm.largest_cost_label == COST_LABELS["activities"]
+
+
+def test_loss_makers_and_shares_refuse_bad_input():
+    pt = pd.DataFrame({"profit": [1.0], "gross_profit": [1.0], "net_sales": [2.0]})
+    with pytest.raises(ValueError, match="at least one"):
+        loss_makers(pt, pd.DataFrame({"tier": ["key"]}), n=0)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        top_profit_share(pd.Series([1.0]), 1.5)
+    with pytest.raises(ValueError, match="no sales"):
+        gross_margin_rate(pd.DataFrame({"quantity": [0], "net_price": [1.0], "unit_cost": [1.0]}))
+
+
+def test_gross_margin_rate_of_huaxin(tables):
+    lines = tables["order_lines"]
+    gm = gross_margin_rate(lines)
+    # independent: the sums written out
+    q, p, c = lines["quantity"], lines["net_price"], lines["unit_cost"]
+    assert gm == pytest.approx((q * (p - c)).sum() / (q * p).sum(), rel=1e-12)
+    assert round(gm * 100, 2) == 24.09  # the issue's measured 24.09 %
+
+
+def test_top_profit_share_and_cost_names():
+    assert top_profit_share(pd.Series([50.0, 30.0, 20.0, -10.0, 10.0]), 0.4) == pytest.approx(0.8)
+    assert cost_names(["rebate"]) == "volume rebates"
+    assert cost_names([]) == ""
+    with pytest.raises(ValueError, match="Unknown cost"):
+        cost_names(["coffee"])

@@ -209,3 +209,44 @@ def test_tier_policy_profit_worked_example():
         S.tier_policy_profit(tiers, {"gold": {"cost": 1.0}})
     with pytest.raises(ValueError, match="never churns"):
         S.tier_policy_profit(tiers, {"key": {"retention_gain": 0.3}})
+
+
+# --- the chapter 12 customer base and calculator models ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def base():
+    tables = {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
+    }
+    return S.customer_base(tables, "2026-01-01", "2024-01-01", "2025-12-31")
+
+
+def test_customer_base_matches_the_ground_truth(base):
+    truth = data.ground_truth()
+    observed = truth["observed"]["retention_by_tier"]
+    for tier, value in observed.items():
+        assert base.tiers.loc[tier, "retention"] == pytest.approx(value, abs=5e-5)
+    assert sorted(base.loss_makers) == sorted(truth["unprofitable_customers"])
+    w = S.whale_summary(base.profit["profit"])
+    assert w.unprofitable_customers == truth["observed"]["customers_with_negative_profit"]
+    assert w.handed_back == pytest.approx(w.peak_share - 1, rel=1e-12)
+
+
+def test_rfm_vip_and_tier_vs_class(base):
+    strict, loose = S.rfm_vip(base.rfm, 5, 5, 5), S.rfm_vip(base.rfm, 4, 4, 4)
+    assert 0 < strict.vip.sum() < loose.vip.sum()
+    assert int(loose.grid.to_numpy().sum()) == len(base.rfm)
+    with pytest.raises(ValueError, match="between 1 and 5"):
+        S.rfm_vip(base.rfm, 0, 4, 4)
+    classes = S.abc_classes(base.profit["net_sales"])
+    cross = S.tier_vs_class(base.customers["tier"], classes, ["key", "growth", "standard"])
+    assert int(cross.to_numpy().sum()) == len(classes)
+    assert list(cross.columns) == ["A", "B", "C"]
+
+
+def test_policy_result_totals_the_tiers(base):
+    r = S.policy_result(base.tiers, {"key": {"cost": 3000.0, "retention_gain": 0.02}}, 0.10)
+    assert r.total_gain == pytest.approx(r.table["total_gain"].sum(), rel=1e-12)
+    assert r.best_tier == "key"

@@ -2,7 +2,10 @@
 
 import pytest
 
+from _exercise_checks import assert_mistakes_recognised
 from salesprofit import clv, exercises
+from salesprofit import clv as _clv
+from salesprofit import exercises as _ex
 from salesprofit.ui import clv as ui
 
 
@@ -103,3 +106,65 @@ def test_exercise_vip_and_prob_alive():
     ex = exercises.clv.prob_alive(p, 3, 12.0, 38.0)
     assert ex.check(f"{ex.answer * 100:.1f}").correct
     assert "exponent" in ex.check(f"{ex.mistakes[0].value * 100:.1f}").message
+
+
+# --- exercises: the answer as the solution shows it is accepted; every mistake is recognised ---
+
+
+def test_customer_value_exercise_accepts_the_solution_as_shown():
+    # lab 1.1: a growth account, margin ¥3,700, retention 69 %, discount rate 10 %
+    ex = _ex.clv.customer_value(3700.0, 0.69, 0.10)
+    assert ex.answer == pytest.approx(3700 * 0.69 / (1.10 - 0.69), rel=1e-12)  # hand: 6,226.83
+    assert "0.69 ÷" not in ex.solution and "1.683" in ex.solution  # multiple shown to 3 decimals
+    assert ex.check(f"{3700 * 1.683:.0f}").correct  # margin × the multiple as shown
+    assert ex.check("6,227").correct  # the final figure as shown
+    assert_mistakes_recognised(ex)
+
+
+def test_vip_retention_exercise_accepts_the_solution_as_shown():
+    # lab 1.2: key-account margin ¥49,000, retention 90 %, offer ¥5,000 a year
+    ex = _ex.clv.vip_retention(49_000.0, 0.90, 0.10, 5_000.0)
+    k = round(_clv.clv(49_000.0, 0.90, 0.10) / 44_000.0, 3)  # k as the solution shows it
+    assert ex.check(f"{k * 1.1 / (1 + k) * 100:.2f}").correct
+    assert ex.check(f"{ex.answer * 100:.2f}").correct
+    assert_mistakes_recognised(ex)
+
+
+def test_prob_alive_exercise_accepts_the_solution_as_shown():
+    params = _clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)  # FHL 2005
+    ex = _ex.clv.prob_alive(params, 4, 12.0, 38.0)
+    x, ratio = 4, (4.414 + 38.0) / (4.414 + 12.0)
+    product = round(round(0.793 / (2.426 + x - 1), 4) * round(ratio ** (0.243 + x), 4), 4)
+    assert ex.check(f"{100 / (1 + product):.1f}").correct
+    assert_mistakes_recognised(ex)
+
+
+def test_customer_outlook_reproduces_the_papers_worked_example():
+    model = ui.cdnow_model()
+    published = _clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
+    o = _clv.customer_outlook(
+        published,
+        model.gg,
+        model.summary,
+        model.transactions,
+        model.holdout,
+        1,
+        39,
+        model.calibration_end,
+        model.holdout_end,
+    )
+    # FHL (2005): customer 1 (x = 2, tx = 30.43, T = 38.86) expects 1.226 purchases in 39 weeks
+    assert o.expected_purchases == pytest.approx(1.226, abs=5e-4)
+    assert o.history["week"].iloc[0] == 0.0 and len(o.history) >= 3
+    with pytest.raises(ValueError, match="no customer"):
+        _clv.customer_outlook(
+            published,
+            model.gg,
+            model.summary,
+            model.transactions,
+            model.holdout,
+            99_999,
+            39,
+            model.calibration_end,
+            model.holdout_end,
+        )

@@ -2,6 +2,7 @@
 
 import pytest
 
+from _exercise_checks import assert_mistakes_recognised
 from salesprofit import marketing
 from salesprofit.exercises import marketing as ex
 from salesprofit.ui import marketing as ui
@@ -71,3 +72,24 @@ def test_exercises_diagnose_mistakes():
     assert e.check(f"{44_000 / 36 / 3_869:.2f}").kind == "mistake"  # paid back from revenue
     e = ex.breakeven_response_rate(40, 8000, 0.25)
     assert e.check("2").correct and e.check("0.5").kind == "mistake"
+
+
+# --- exercises: the answer as the solution shows it is accepted; every mistake is recognised ---
+
+
+def test_cac_payback_exercise_accepts_the_solution_as_shown():
+    # lab 8.1: e-mail, ¥44,000 spend, 36 new customers, ¥3,870 a month at 24.5 %
+    e = ex.cac_payback(44_000, 36, 3_870, 0.245)
+    cac, monthly = round(44_000 / 36, 2), round(3_870 * 0.245, 2)  # as the solution shows them
+    assert f"¥{cac:,.2f}" in e.solution and f"¥{monthly:,.2f}" in e.solution
+    assert e.check(f"{cac / monthly:.1f}").correct  # hand: 1,222.22 ÷ 948.15 = 1.3 months
+    assert_mistakes_recognised(e)
+
+
+def test_breakeven_exercise_uses_the_library_and_accepts_the_solution():
+    e = ex.breakeven_response_rate(45, 8_000, 0.241)
+    assert e.answer == pytest.approx(
+        marketing.breakeven_response_rate(45, 8_000 * 0.241), rel=1e-12
+    )
+    assert e.check(f"{45 / round(8_000 * 0.241, 2) * 100:.2f}").correct  # hand: 45 ÷ 1,928 = 2.33 %
+    assert_mistakes_recognised(e)

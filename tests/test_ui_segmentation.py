@@ -2,6 +2,7 @@
 
 import pytest
 
+from _exercise_checks import assert_mistakes_recognised
 from salesprofit import data, exercises
 from salesprofit import segmentation as seg
 from salesprofit.ui import segmentation as ui
@@ -76,3 +77,24 @@ def test_exercises_diagnose_mistakes():
     ex = exercises.segmentation.policy_gain(3_700, 0.69, 500, 0.03)
     assert ex.answer < 0
     assert "service cost" in ex.check(f"{ex.mistakes[0].value:.0f}").message
+
+
+# --- exercises: the answer as the solution shows it is accepted; every mistake is recognised ---
+
+
+def test_segmentation_exercises_accept_the_solution_as_shown():
+    ex = exercises.segmentation.abc_count(
+        [15_000, 90_000, 4_000, 60_000, 20_000, 8_000, 70_000, 3_000, 10_000, 5_000]
+    )
+    assert ex.check("3").correct  # 90 + 70 + 60 = 220 of 285: 77.2 %, the 4th passes 80 %
+    assert_mistakes_recognised(ex)
+    ex = exercises.segmentation.whale_share(
+        [42_000, 25_000, 18_000, 9_000, 3_000, -1_500, -6_000, -9_500]
+    )
+    assert ex.check(f"{97_000 / 80_000 * 100:.1f}").correct  # hand: 121.3 %
+    assert_mistakes_recognised(ex)
+    ex = exercises.segmentation.policy_gain(3_700, 0.69, 500, 0.03)
+    before = round(3_700 * 0.69 / (1.10 - 0.69))  # as the solution shows it
+    after = round(3_200 * 0.72 / (1.10 - 0.72))
+    assert ex.check(str(after - before)).correct
+    assert_mistakes_recognised(ex)

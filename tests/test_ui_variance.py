@@ -2,6 +2,9 @@
 
 import pytest
 
+from _exercise_checks import assert_mistakes_recognised
+from salesprofit import variance as _variance
+from salesprofit.exercises import variance as _ex
 from salesprofit.exercises import variance as ex
 from salesprofit.ui import variance as ui
 
@@ -44,3 +47,20 @@ def test_exercises():
     assert e.check("120").correct and e.check("100").kind == "mistake"
     e = ex.profit_growth(100.0, 107.0, 10.0, 15.0)
     assert e.check("50").correct and e.check("7").kind == "mistake"
+
+
+# --- exercises: the answer as the solution shows it is accepted; every mistake is recognised ---
+
+
+def test_price_effect_exercise_is_the_bridge_price_bar():
+    e = _ex.price_effect(1_200, 1_350, 237.0, 249.4, product="a drill")
+    assert e.answer == pytest.approx(1_350 * (249.4 - 237.0), rel=1e-9)  # hand: ¥16,740
+    assert e.check("16,740").correct
+    assert_mistakes_recognised(e)
+
+
+def test_profit_growth_exercise_accepts_the_solution_as_shown():
+    e = _ex.profit_growth(60_000_000, 64_000_000, 5_000_000, 5_600_000)
+    assert e.answer == pytest.approx(_variance.growth_rate(5_000_000, 5_600_000))
+    assert e.check("12.0").correct  # hand: 5.6 ÷ 5.0 − 1
+    assert_mistakes_recognised(e)

@@ -165,3 +165,42 @@ def test_zero_units_count_as_not_sold():
     b1 = frame([1.0], [1.0], [0.0], ["p"])
     b = V.profit_bridge(b0, b1)
     assert b.new == pytest.approx(1.0) and b.effects().sum() == pytest.approx(b.change)
+
+
+# --- chapter 16 lab models -------------------------------------------------------------
+
+
+def test_growth_divergence_contribution_and_growth_rate():
+    g = pd.DataFrame(
+        {
+            "revenue": [100.0, 300.0, 100.0],
+            "profit": [40.0, 30.0, 10.0],
+            "margin": [0.4, 0.1, 0.1],
+            "revenue_growth": [0.04, -0.02, 0.1],
+            "profit_growth": [-0.04, 0.06, 0.2],
+        },
+        index=["welding", "power tools", "safety"],
+    )
+    d = V.growth_divergence(g)
+    assert (d.worst_profit, d.worst_revenue) == ("welding", "power tools")
+    c = V.contribution(g)
+    assert c.top == ("welding", "power tools") and c.top_profit_share == pytest.approx(70 / 80)
+    assert V.growth_rate(80.0, 100.0) == pytest.approx(0.25)
+    with pytest.raises(ValueError, match="from zero"):
+        V.growth_rate(0.0, 1.0)
+
+
+def test_sales_lines_label_categories_and_dashboard_agrees_with_pl():
+    lines = V.sales_lines(data.load("orders"), data.load("order_lines"), data.load("products"))
+    assert "power tools" in set(lines["category"]) and "power_tools" not in set(lines["category"])
+    surveys, expenses = data.load("surveys"), data.load("expenses")
+    potential = data.load("customers").set_index("customer_id")["estimated_potential"]
+    dash = V.dashboard(lines, expenses, surveys, potential, "2024", "2025")
+    pl = dash.pl
+    assert dash.revenue_growth == pytest.approx(
+        pl.loc["2025", "revenue"] / pl.loc["2024", "revenue"] - 1, rel=1e-12
+    )
+    assert dash.bridge.change == pytest.approx(
+        pl.loc["2025", "gross_profit"] - pl.loc["2024", "gross_profit"], rel=1e-9
+    )
+    assert len(dash.laggards) == 3

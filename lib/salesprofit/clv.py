@@ -653,3 +653,354 @@ def holdout_check(
     out.index = [f"{i}+" if i == max_frequency else str(i) for i in out.index]
     out.index.name = "repeat_purchases"
     return out
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 1 labs and calculators show, computed once (the notebooks only render)
+
+
+def retention_curve(
+    margin: float,
+    discount_rate: float,
+    low: float = 0.0,
+    high: float = 0.97,
+    points: int = 98,
+    acquisition_cost: float = 0.0,
+    timing: str = "end",
+    column: str = "clv",
+) -> pd.DataFrame:
+    """CLV at evenly spaced retentions from ``low`` to ``high``: the curve of lab 1.1's chart.
+
+    Columns ``retention`` and ``column`` (money per customer).
+
+    >>> retention_curve(100.0, 0.10, 0.0, 0.8, 3)["clv"].round(2).tolist()
+    [0.0, 57.14, 266.67]
+    """
+    C.check("The lowest retention", low, ge=0, lt=1)
+    C.check("The highest retention", high, gt=low, lt=1)
+    grid = np.round(np.linspace(low, high, int(points)), 6)
+    return pd.DataFrame(
+        {"retention": grid, column: clv(margin, grid, discount_rate, acquisition_cost, timing)}
+    )
+
+
+def tier_values(tiers: pd.DataFrame, discount_rate: float, points: float = 0.05) -> pd.DataFrame:
+    """Each tier's margin multiple, CLV, CLV at ``points`` more retention and the gain (lab 1.1).
+
+    ``tiers`` has ``margin`` (profit per customer a year after cost to serve) and
+    ``retention``; adds ``multiple``, ``clv``, ``clv_up`` and ``gain`` (a fraction).
+
+    >>> t = pd.DataFrame({"margin": [1000.0], "retention": [0.80]}, index=["key"])
+    >>> tier_values(t, 0.10).loc["key", ["multiple", "clv", "gain"]].round(4).tolist()
+    [2.6667, 2666.6667, 0.275]
+    """
+    out = tiers.copy()
+    out["multiple"] = margin_multiple(out["retention"], discount_rate)
+    out["clv"] = clv(out["margin"], out["retention"], discount_rate)
+    out["clv_up"] = clv(out["margin"], out["retention"] + points, discount_rate)
+    out["gain"] = retention_gain(out["margin"], out["retention"], discount_rate, points)
+    return out
+
+
+@dataclass(frozen=True)
+class ClvScenario:
+    """Everything the CLV calculator shows (money per customer, fractions)."""
+
+    clv: float
+    margin_multiple: float
+    multiple_end: float
+    multiple_start: float
+    clv_other_timing: float
+    lifetime: float  #: expected years a customer stays
+    retention_up: float  #: retention plus the points tested (at most 0.99)
+    points: float  #: the points really added (retention_up - retention)
+    clv_up: float
+    added_value: float  #: clv_up - clv
+    gain: float  #: added_value / clv (NaN when retention is 0)
+    curve: pd.DataFrame  #: retention_curve for the chart
+
+
+def clv_scenario(
+    margin: float,
+    retention: float,
+    discount_rate: float,
+    acquisition_cost: float = 0.0,
+    timing: str = "end",
+    points: float = 0.05,
+) -> ClvScenario:
+    """CLV under both timings and what ``points`` more retention is worth: the CLV calculator's one call.
+
+    >>> s = clv_scenario(1000.0, 0.80, 0.10)
+    >>> round(s.clv, 2), round(s.clv_other_timing - s.clv, 2), round(s.gain, 3)
+    (2666.67, 1000.0, 0.275)
+    """
+    _timing(timing)
+    value = clv(margin, retention, discount_rate, acquisition_cost, timing)
+    mm_end = margin_multiple(retention, discount_rate, "end")
+    mm_start = margin_multiple(retention, discount_rate, "start")
+    better = min(retention + points, 0.99)
+    value_up = clv(margin, better, discount_rate, acquisition_cost, timing)
+    gain = (
+        retention_gain(margin, retention, discount_rate, better - retention, timing)
+        if retention > 0
+        else float("nan")
+    )
+    other = "start" if timing == "end" else "end"
+    return ClvScenario(
+        float(value),
+        float(mm_end if timing == "end" else mm_start),
+        float(mm_end),
+        float(mm_start),
+        float(clv(margin, retention, discount_rate, acquisition_cost, other)),
+        float(expected_lifetime(retention)),
+        float(better),
+        float(better - retention),
+        float(value_up),
+        float(value_up - value),
+        float(gain),
+        retention_curve(margin, discount_rate, 0.0, 0.97, 98, acquisition_cost, timing),
+    )
+
+
+@dataclass(frozen=True)
+class VipScenario:
+    """The VIP break-even and the curve of CLV with the offer around it."""
+
+    breakeven: VipBreakeven
+    curve: pd.DataFrame  #: retention and ``clv_with_offer``
+
+
+def vip_scenario(
+    revenue: float,
+    margin_rate: float,
+    vip_discount: float,
+    service_cost: float,
+    retention: float,
+    discount_rate: float,
+    timing: str = "end",
+) -> VipScenario:
+    """:func:`vip_offer_from_revenue` and the CLV with the offer from 10 points below today's retention
+    to 6 points above the break-even (at most 97 %): the VIP calculator's one call.
+
+    >>> v = vip_scenario(20000.0, 0.25, 0.03, 400.0, 0.80, 0.10)
+    >>> round(v.breakeven.required_retention, 4), round(float(v.curve["retention"].iloc[0]), 2)
+    (0.8462, 0.7)
+    """
+    v = vip_offer_from_revenue(
+        revenue, margin_rate, vip_discount, service_cost, retention, discount_rate, timing
+    )
+    top = min(0.97, max(v.required_retention, retention) + 0.06)
+    curve = retention_curve(
+        v.margin_with_offer,
+        discount_rate,
+        max(0.0, retention - 0.1),
+        top,
+        80,
+        timing=timing,
+        column="clv_with_offer",
+    )
+    return VipScenario(v, curve)
+
+
+def vip_tier_table(
+    tiers: pd.DataFrame,
+    vip_discounts: Any,
+    discount_rate: float,
+    tier_names: Any = ("key", "growth"),
+    service_cost: float = 0.0,
+) -> pd.DataFrame:
+    """:func:`vip_breakeven_table` for several tiers (lab 1.2), with what the offer must keep.
+
+    ``tiers`` has ``revenue``, ``margin_rate`` and ``retention`` per tier. Adds ``tier``,
+    ``retention_today``, ``churn_today`` (1 - retention), ``churn_needed`` (1 - required
+    retention) and ``share_of_leavers_kept`` (points needed / churn today: the share of the
+    customers who leave today that the offer must keep).
+
+    >>> t = pd.DataFrame({"revenue": [20000.0], "margin_rate": [0.25], "retention": [0.8]}, index=["key"])
+    >>> round(float(vip_tier_table(t, [0.03], 0.10, ["key"], 400.0)["share_of_leavers_kept"].iloc[0]), 4)
+    0.2308
+    """
+    frames = []
+    for name in tier_names:
+        row = tiers.loc[name]
+        table = vip_breakeven_table(
+            row["revenue"],
+            row["margin_rate"],
+            vip_discounts,
+            service_cost,
+            row["retention"],
+            discount_rate,
+        )
+        table.insert(0, "tier", name)
+        table["retention_today"] = float(row["retention"])
+        frames.append(table)
+    out = pd.concat(frames, ignore_index=True)
+    out["churn_today"] = 1 - out["retention_today"]
+    out["churn_needed"] = 1 - out["required_retention"]
+    out["share_of_leavers_kept"] = out["retention_points_needed"] / out["churn_today"]
+    return out
+
+
+def bgnbd_rates(params: BGNBDParams, periods_per_year: float = 52.0) -> dict:
+    """The BG/NBD parameters in plain words: repeat purchases a year of an active customer
+    (``r / alpha`` per period x ``periods_per_year``) and the average chance that a purchase
+    was the last (``a / (a + b)``).
+
+    >>> {k: round(v, 3) for k, v in bgnbd_rates(BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)).items()}
+    {'purchases_a_year': 2.863, 'dropout_chance': 0.246}
+    """
+    C.check("Periods per year", periods_per_year, gt=0)
+    return {
+        "purchases_a_year": params.r / params.alpha * periods_per_year,
+        "dropout_chance": params.a / (params.a + params.b),
+    }
+
+
+def holdout_totals(check: pd.DataFrame) -> dict:
+    """Total expected and actual purchases of :func:`holdout_check` and the forecast's error (a fraction).
+
+    >>> t = holdout_totals(pd.DataFrame({"customers": [10, 5], "expected": [1.0, 2.0], "actual": [1.0, 1.0]}))
+    >>> t["expected"], t["actual"], round(t["error"], 4)
+    (20.0, 15.0, 0.3333)
+    """
+    expected = float((check["customers"] * check["expected"]).sum())
+    actual = float((check["customers"] * check["actual"]).sum())
+    if actual == 0:
+        raise ValueError("Nobody bought in the holdout period: there is nothing to compare with.")
+    return {"expected": expected, "actual": actual, "error": expected / actual - 1}
+
+
+_RANKS = ("expected_value", "expected_purchases", "value_at_risk")
+
+
+@dataclass(frozen=True)
+class PriorityList:
+    """A follow-up list: all customers ranked, the top of it and its share."""
+
+    priorities: pd.DataFrame  #: follow_up_priorities, sorted by ``rank_by``
+    top: pd.DataFrame
+    share_customers: float  #: top customers / all customers
+    share_value: float  #: the top's share of ``rank_by`` summed over all customers
+
+
+def priority_list(
+    bgnbd: BGNBDParams,
+    summary: pd.DataFrame,
+    horizon: float,
+    gg: GammaGammaParams | None = None,
+    top_n: int | None = None,
+    rank_by: str = "expected_value",
+    top_share: float | None = None,
+) -> PriorityList:
+    """:func:`follow_up_priorities` ranked by ``rank_by``, its top ``top_n`` customers (or the top
+    ``top_share`` of them) and the share of the expected value they hold.
+
+    >>> bg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
+    >>> s = pd.DataFrame({"frequency": [2, 0], "recency": [30.43, 0.0], "T": [38.86, 38.86]}, index=[1, 2])
+    >>> p = priority_list(bg, s, 39, top_n=1, rank_by="expected_purchases")
+    >>> p.top.index.tolist(), p.share_customers
+    ([1], 0.5)
+    """
+    if rank_by not in _RANKS:
+        raise ValueError(f"Rank by one of {', '.join(_RANKS)}.")
+    pri = follow_up_priorities(bgnbd, summary, horizon, gg)
+    pri = pri.sort_values([rank_by, "p_alive"], ascending=False, kind="stable")
+    n = int(top_n) if top_n is not None else int(len(pri) * (top_share or 0.1))
+    if n < 1:
+        raise ValueError("Put at least one customer on the list.")
+    top = pri.head(n)
+    total = float(pri[rank_by].sum())
+    return PriorityList(pri, top, len(top) / len(pri), float(top[rank_by].sum()) / total)
+
+
+def customer_history(
+    transactions: pd.DataFrame,
+    customer_id: Any,
+    calibration_end: Any,
+    unit_days: float = 7.0,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+) -> pd.DataFrame:
+    """One customer's purchases up to ``calibration_end``, with ``week`` (time since the first
+    purchase in units of ``unit_days`` days).
+
+    >>> tx = pd.DataFrame({"customer_id": [1, 1, 2], "date": pd.to_datetime(["1997-01-01", "1997-01-15",
+    ...                    "1997-01-02"])})
+    >>> customer_history(tx, 1, "1997-09-30")["week"].tolist()
+    [0.0, 2.0]
+    """
+    C.check("unit_days", unit_days, gt=0)
+    hist = transactions[transactions[customer_col] == customer_id]
+    cal = hist[hist[date_col] <= pd.Timestamp(calibration_end)]
+    if len(cal) == 0:
+        raise ValueError(f"Customer {customer_id} has no purchase before {calibration_end}.")
+    return cal.assign(week=(cal[date_col] - cal[date_col].min()).dt.days / unit_days)
+
+
+@dataclass(frozen=True)
+class CustomerOutlook:
+    """One customer's history, outlook and what they really did next (the look-up calculator)."""
+
+    customer_id: Any
+    frequency: float
+    recency: float
+    T: float
+    monetary_value: float
+    p_alive: float
+    expected_purchases: float  #: in the ``horizon``
+    expected_spend: float  #: Gamma-Gamma spend per purchase
+    expected_value: float  #: expected purchases x spend, undiscounted
+    actual_purchases: float  #: purchase days in the holdout (0 when none)
+    actual_value: float
+    history: pd.DataFrame  #: customer_history: purchases up to the calibration end, with ``week``
+    purchases: pd.DataFrame  #: all purchases up to the holdout end, for the chart
+    path: pd.DataFrame  #: prob_alive_path through the calibration period
+
+
+def customer_outlook(
+    bgnbd: BGNBDParams,
+    gg: GammaGammaParams,
+    summary: pd.DataFrame,
+    transactions: pd.DataFrame,
+    holdout: pd.DataFrame,
+    customer_id: Any,
+    horizon: float,
+    calibration_end: Any,
+    holdout_end: Any,
+) -> CustomerOutlook:
+    """P(alive), expected purchases and spend of one customer, their history and the holdout truth.
+
+    ``summary`` is indexed by customer (frequency, recency, T, monetary_value); ``holdout``
+    is :func:`holdout_purchases`; ``transactions`` have ``customer_id``, ``date`` and
+    ``amount``; time in weeks.
+    """
+    if customer_id not in summary.index:
+        raise ValueError(
+            f"There is no customer {customer_id}: ids run from "
+            f"{summary.index.min()} to {summary.index.max()}."
+        )
+    row = summary.loc[customer_id]
+    x, tx, T, m = (float(row[k]) for k in ("frequency", "recency", "T", "monetary_value"))
+    hist = customer_history(transactions, customer_id, calibration_end)
+    mine = transactions[transactions["customer_id"] == customer_id]
+    actual = holdout.loc[customer_id] if customer_id in holdout.index else None
+    return CustomerOutlook(
+        customer_id,
+        x,
+        tx,
+        T,
+        m,
+        float(bgnbd_prob_alive(bgnbd, x, tx, T)),
+        float(bgnbd_conditional_expected_purchases(bgnbd, horizon, x, tx, T)),
+        float(gamma_gamma_expected_spend(gg, x, m)),
+        float(
+            clv_bgnbd_gamma_gamma(
+                bgnbd, gg, x, tx, T, m, periods=1, period_length=horizon, discount_rate=0.0
+            )
+        ),
+        0.0 if actual is None else float(actual["purchases"]),
+        0.0 if actual is None else float(actual.get("value", 0.0)),
+        hist,
+        mine[mine["date"] <= pd.Timestamp(holdout_end)],
+        prob_alive_path(bgnbd, hist["date"], calibration_end, unit_days=7, points=80),
+    )

@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from . import clv as _clv
+from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "ResponseModel",
@@ -310,22 +312,35 @@ def channel_performance(
 
 
 def customer_value_by_channel(
-    customers: pd.DataFrame, orders: pd.DataFrame, order_lines: pd.DataFrame, end: Any = None
+    customers: pd.DataFrame,
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    end: Any = None,
+    profit: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Average monthly revenue and gross margin of customers by acquisition channel.
+    """Average monthly revenue, gross margin and profit after cost to serve of customers by channel.
 
-    For every customer: net sales and gross profit of delivered lines divided by the
-    months from ``acquired_date`` to ``end`` (the last order date when not given;
-    at least one month). Columns: ``customers``, ``monthly_revenue`` (money per
-    customer and month), ``gross_margin`` (fraction), ``monthly_margin``.
+    For every customer: net sales and gross profit of delivered lines
+    (:func:`salesprofit.profitability.line_net_sales` and ``line_gross_profit``) divided by
+    the months from ``acquired_date`` to ``end`` (the last order date when not given; at
+    least one month). ``profit`` (per customer over the same orders, after cost to serve:
+    :func:`salesprofit.profitability.customer_profit`'s ``profit``) adds
+    ``monthly_profit`` (money per customer and month) and ``profit_margin`` (fraction).
+    Columns: ``customers``, ``monthly_revenue`` (money per customer and month),
+    ``gross_margin`` (fraction), ``monthly_margin``.
+
+    >>> cust = pd.DataFrame({"customer_id": ["A"], "acquired_date": ["2024-01-01"],
+    ...                      "acquisition_channel": ["email"]})
+    >>> o = pd.DataFrame({"order_id": ["O1"], "customer_id": ["A"], "order_date": pd.to_datetime(["2025-01-01"])})
+    >>> l = pd.DataFrame({"order_id": ["O1"], "quantity": [10], "net_price": [100.0], "unit_cost": [75.0]})
+    >>> v = customer_value_by_channel(cust, o, l, profit=pd.Series({"A": 120.0})).loc["email"]
+    >>> round(float(v["gross_margin"]), 2), round(float(v["profit_margin"]), 2)
+    (0.25, 0.12)
     """
     if "status" in orders:
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "customer_id"]], on="order_id")
-    lines = lines.assign(
-        sales=lines["quantity"] * lines["net_price"],
-        gp=lines["quantity"] * (lines["net_price"] - lines["unit_cost"]),
-    )
+    lines = lines.assign(sales=line_net_sales(lines), gp=line_gross_profit(lines))
     per = lines.groupby("customer_id")[["sales", "gp"]].sum()
     end = pd.Timestamp(end) if end is not None else orders["order_date"].max()
     cust = customers.set_index("customer_id")
@@ -339,41 +354,59 @@ def customer_value_by_channel(
             "monthly_revenue": per["sales"] / months,
         }
     )
-    g = df.groupby("channel").agg(
-        customers=("sales", "size"),
-        sales=("sales", "sum"),
-        gp=("gp", "sum"),
-        monthly_revenue=("monthly_revenue", "mean"),
-    )
+    aggs = {
+        "customers": ("sales", "size"),
+        "sales": ("sales", "sum"),
+        "gp": ("gp", "sum"),
+        "monthly_revenue": ("monthly_revenue", "mean"),
+    }
+    if profit is not None:
+        df["profit"] = profit.reindex(cust.index).fillna(0.0)
+        aggs["profit"] = ("profit", "sum")
+    g = df.groupby("channel").agg(**aggs)
     g["gross_margin"] = g["gp"] / g["sales"]
     g["monthly_margin"] = g["monthly_revenue"] * g["gross_margin"]
-    return g[["customers", "monthly_revenue", "gross_margin", "monthly_margin"]]
+    cols = ["customers", "monthly_revenue", "gross_margin", "monthly_margin"]
+    if profit is not None:
+        g["profit_margin"] = g["profit"] / g["sales"]
+        g["monthly_profit"] = g["monthly_revenue"] * g["profit_margin"]
+        cols += ["profit_margin", "monthly_profit"]
+    return g[cols]
 
 
 def channel_economics(
-    performance: pd.DataFrame, monthly_revenue: Any, gross_margin: Any, annual_retention: Any
+    performance: pd.DataFrame,
+    monthly_revenue: Any,
+    gross_margin: Any,
+    annual_retention: Any,
+    discount_rate: float = 0.10,
+    monthly_profit: Any = None,
 ) -> pd.DataFrame:
-    """CAC, CAC payback and LTV/CAC per channel.
+    """CAC, CAC payback and LTV/CAC per channel, with chapter 1's customer lifetime value.
 
     ``performance`` is :func:`channel_performance`; ``monthly_revenue`` (money per
-    new customer and month), ``gross_margin`` and ``annual_retention`` (fractions)
-    are scalars or Series indexed by channel. Lifetime value is the undiscounted
-    margin over an expected lifetime, ``annual margin / (1 - retention)`` (the
-    margin-over-churn form, Farris et al., *Marketing Metrics*, ch. 5). Adds
+    new customer and month), ``gross_margin``, ``annual_retention`` (fractions) and
+    ``monthly_profit`` (money per customer and month after cost to serve) are scalars
+    or Series indexed by channel. The payback pays the CAC back from gross margin
+    (:func:`cac_payback_months`). The lifetime value is chapter 1's CLV,
+    :func:`salesprofit.clv.clv` of the yearly profit after cost to serve
+    (``12 x monthly_profit``; the gross margin when ``monthly_profit`` is not given),
+    the retention and the ``discount_rate``: the value a manager should act on. Adds
     ``payback_months``, ``ltv`` and ``ltv_to_cac`` (NaN where there is no CAC).
+
+    >>> perf = pd.DataFrame({"cac": [1000.0]}, index=["email"])
+    >>> e = channel_economics(perf, 500.0, 0.25, 0.8, 0.10, monthly_profit=50.0).loc["email"]
+    >>> float(e["payback_months"]), round(float(e["ltv"]), 2), round(float(e["ltv_to_cac"]), 2)
+    (8.0, 1600.0, 1.6)
     """
     C.check("gross margin", gross_margin, gt=0, le=1)
-    C.check(
-        "annual retention",
-        annual_retention,
-        ge=0,
-        lt=1,
-        why="with retention of 100 % a customer would stay forever and lifetime value is unbounded",
-    )
     C.check("monthly revenue", monthly_revenue, gt=0)
+    margin = monthly_revenue * gross_margin if monthly_profit is None else monthly_profit
     out = performance.copy()
-    out["payback_months"] = out["cac"] / (monthly_revenue * gross_margin)
-    out["ltv"] = 12 * monthly_revenue * gross_margin / (1 - annual_retention)
+    # a channel that won no new customer has no CAC (NaN) and so no payback
+    payback = cac_payback_months(out["cac"].fillna(0.0), monthly_revenue, gross_margin)
+    out["payback_months"] = payback.where(out["cac"].notna())
+    out["ltv"] = _clv.clv(12 * margin, annual_retention, discount_rate)
     out["ltv_to_cac"] = out["ltv"] / out["cac"]
     return out
 
@@ -534,7 +567,7 @@ def split_sample(n: int, test_share: float = 0.3, seed: int = 8) -> np.ndarray:
     C.check("test share", test_share, gt=0, lt=1)
     rng = np.random.default_rng(seed)
     mask = np.zeros(n, dtype=bool)
-    mask[rng.choice(n, int(round(n * test_share)), replace=False)] = True
+    mask[rng.choice(n, round(n * test_share), replace=False)] = True
     return mask
 
 
@@ -626,6 +659,25 @@ def profit_curve(
     return out
 
 
+def breakeven_response_rate(contact_cost: float, value_per_response: float) -> float:
+    """The chance of responding above which a contact pays: ``contact_cost / value_per_response``.
+
+    ``contact_cost`` in money per contact, ``value_per_response`` the margin one response
+    brings (money); a fraction (0.05 = 5 %).
+
+    >>> breakeven_response_rate(30.0, 600.0)
+    0.05
+    """
+    C.check("contact cost", contact_cost, ge=0)
+    C.check(
+        "value per response",
+        value_per_response,
+        gt=0,
+        why="if a response is worth nothing, no contact pays",
+    )
+    return float(contact_cost) / float(value_per_response)
+
+
 @dataclass(frozen=True)
 class TargetingDepth:
     """The best depth on a profit curve, against contacting everyone."""
@@ -664,7 +716,7 @@ def best_depth(
         responders=float(row["responders"]),
         profit=float(row["profit"]),
         profit_all=float(curve["profit"].iloc[-1]),
-        breakeven_rate=float(contact_cost / value_per_response),
+        breakeven_rate=breakeven_response_rate(contact_cost, value_per_response),
     )
 
 
@@ -676,3 +728,309 @@ def expected_profit_curve(
     p = np.asarray(probabilities, dtype=float)
     C.check("a response probability", p, ge=0, le=1)
     return profit_curve(p, p, value_per_response, contact_cost)
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 8 labs and calculators show, computed once
+
+#: Channel ids of the campaign tables in words.
+CHANNEL_LABELS = {
+    "email": "e-mail",
+    "wechat": "WeChat",
+    "search_ads": "search ads",
+    "telemarketing": "telemarketing",
+    "trade_show": "trade shows",
+}
+
+
+def channel_label(channel: str) -> str:
+    """A channel id in words (:data:`CHANNEL_LABELS`; unknown ids with spaces for underscores).
+
+    >>> channel_label("trade_show"), channel_label("radio_spots")
+    ('trade shows', 'radio spots')
+    """
+    return CHANNEL_LABELS.get(channel, str(channel).replace("_", " "))
+
+
+def retention_rate(orders: pd.DataFrame, year: int) -> float:
+    """Share of the customers who ordered in ``year`` who ordered again in ``year + 1`` (a fraction).
+
+    Only delivered orders count when ``orders`` has a ``status``.
+
+    >>> o = pd.DataFrame({"customer_id": ["A", "B", "A"],
+    ...                   "order_date": pd.to_datetime(["2024-01-05", "2024-02-01", "2025-03-01"])})
+    >>> retention_rate(o, 2024)
+    0.5
+    """
+    from .segmentation import retention_by
+
+    if "status" in orders:
+        orders = orders[orders["status"] == "delivered"]
+    ids = orders["customer_id"].drop_duplicates()
+    table = retention_by(orders, pd.Series("all", index=ids.to_numpy()), year)
+    rate = float(table["retention"].iloc[0])
+    if np.isnan(rate):
+        raise ValueError(f"No customer ordered in {year}, so there is no retention to measure.")
+    return rate
+
+
+@dataclass(frozen=True)
+class AttributionComparison:
+    """The channels that look best and worst on generous attribution, and their ROI on strict."""
+
+    best: str
+    worst: str
+    best_roi_all: float
+    worst_roi_all: float
+    best_roi_new: float
+    worst_roi_new: float
+
+
+def attribution_comparison(generous: pd.DataFrame, strict: pd.DataFrame) -> AttributionComparison:
+    """Best and worst channel by ROI with every order credited, and the same two with new customers only.
+
+    Both tables are :func:`channel_performance` (``attribution="all"`` and ``"new"``).
+
+    >>> g = pd.DataFrame({"roi": [2.0, -0.5]}, index=["email", "trade_show"])
+    >>> s = pd.DataFrame({"roi": [0.1, -0.7]}, index=["email", "trade_show"])
+    >>> a = attribution_comparison(g, s)
+    >>> a.best, a.worst, a.best_roi_new
+    ('email', 'trade_show', 0.1)
+    """
+    best, worst = str(generous["roi"].idxmax()), str(generous["roi"].idxmin())
+    return AttributionComparison(
+        best,
+        worst,
+        float(generous.loc[best, "roi"]),
+        float(generous.loc[worst, "roi"]),
+        float(strict.loc[best, "roi"]),
+        float(strict.loc[worst, "roi"]),
+    )
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    """Channel economics and what a new split of the budget brings (money in the data's currency)."""
+
+    economics: pd.DataFrame  #: channel_economics
+    plan: pd.DataFrame  #: reallocate_budget at the new split
+    today: pd.DataFrame  #: reallocate_budget at today's split
+    gain: float  #: lifetime value after spend, plan against today
+    best: str  #: the channel with the highest LTV/CAC
+    shown: pd.DataFrame  #: economics with the plan's spend and new customers
+
+
+def channel_mix_plan(
+    economics: pd.DataFrame, weights: Any, total_budget: float, diminishing: float
+) -> ChannelPlan:
+    """Move the budget between channels: each channel's gain is the lifetime value of the customers it wins.
+
+    ``economics`` is :func:`channel_economics`; ``weights`` map channel to a budget weight
+    (scaled to add up to 1).
+
+    >>> e = pd.DataFrame({"spend": [100.0, 100.0], "new_customers": [2.0, 1.0], "ltv": [150.0, 90.0],
+    ...                   "ltv_to_cac": [3.0, 0.9], "cac": [50.0, 100.0], "payback_months": [1.0, 2.0]},
+    ...                  index=["a", "b"])
+    >>> p = channel_mix_plan(e, {"a": 1.0, "b": 0.0}, 200.0, 0.0)  # (600 - 200) - (300 + 90 - 200)
+    >>> p.best, p.gain
+    ('a', 210.0)
+    """
+    perf = economics.assign(margin=economics["ltv"] * economics["new_customers"])
+    plan = reallocate_budget(perf, weights, total_budget, diminishing, normalise=True)
+    shares = (perf["spend"] / perf["spend"].sum()).to_dict()
+    today = reallocate_budget(perf, shares, total_budget, diminishing)
+    shown = economics[
+        ["spend", "new_customers", "cac", "payback_months", "ltv", "ltv_to_cac"]
+    ].join(
+        plan[["spend", "new_customers"]].rename(
+            columns={"spend": "plan_spend", "new_customers": "plan_new"}
+        )
+    )
+    return ChannelPlan(
+        economics,
+        plan,
+        today,
+        float(plan.loc["total", "profit"] - today.loc["total", "profit"]),
+        best_channel(economics),
+        shown,
+    )
+
+
+def channel_mix_scenario(
+    performance: pd.DataFrame,
+    value: pd.DataFrame,
+    annual_retention: float,
+    discount_rate: float,
+    weights: Any,
+    total_budget: float,
+    diminishing: float,
+) -> ChannelPlan:
+    """:func:`channel_economics` from :func:`customer_value_by_channel` (with ``monthly_profit``),
+    then :func:`channel_mix_plan`: the channel-mix calculator's one call."""
+    econ = channel_economics(
+        performance,
+        value["monthly_revenue"],
+        value["gross_margin"],
+        annual_retention,
+        discount_rate,
+        value["monthly_profit"],
+    )
+    return channel_mix_plan(econ, weights, total_budget, diminishing)
+
+
+def best_channel(economics: pd.DataFrame) -> str:
+    """The channel with the highest LTV/CAC in :func:`channel_economics`.
+
+    >>> best_channel(pd.DataFrame({"ltv_to_cac": [3.0, 7.5]}, index=["email", "wechat"]))
+    'wechat'
+    """
+    if economics["ltv_to_cac"].isna().all():
+        raise ValueError("No channel has both a lifetime value and an acquisition cost.")
+    return str(economics["ltv_to_cac"].idxmax())
+
+
+def total_spend(performance: pd.DataFrame) -> float:
+    """Total marketing spend of all channels (money).
+
+    >>> total_spend(pd.DataFrame({"spend": [30.0, 10.0]}))
+    40.0
+    """
+    return float(performance["spend"].sum())
+
+
+def budget_shares(performance: pd.DataFrame) -> dict:
+    """Today's share of the budget of each channel (fractions adding up to 1).
+
+    >>> budget_shares(pd.DataFrame({"spend": [30.0, 10.0]}, index=["a", "b"]))
+    {'a': 0.75, 'b': 0.25}
+    """
+    total = float(performance["spend"].sum())
+    if total <= 0:
+        raise ValueError("No channel has any spend today.")
+    return (performance["spend"] / total).to_dict()
+
+
+def response_effects(model: ResponseModel) -> dict:
+    """Two readings of the response model: the odds multiplier of doubling recent orders, and of 30 days' silence.
+
+    >>> params = pd.Series({"log_orders": 1.0, "recency": -0.01})
+    >>> m = ResponseModel(params, pd.Series(dtype=float), (), 1, 0.1, 0.0, 0.0)
+    >>> {k: round(v, 3) for k, v in response_effects(m).items()}
+    {'doubling_orders': 2.0, 'silence_30_days': 0.741}
+    """
+    return {
+        "doubling_orders": float(2 ** model.params["log_orders"]),
+        "silence_30_days": float(np.exp(30 * model.params["recency"])),
+    }
+
+
+#: The response model's inputs in words.
+FEATURE_LABELS = {
+    "is_customer": "already a customer",
+    "log_orders": "orders in the last 12 months (log)",
+    "recency": "days since the last order",
+    "log_employees": "company size (log of employees)",
+}
+
+
+def feature_label(feature: str) -> str:
+    """A response-model input in words; dummies read 'channel: trade shows', 'industry: utilities'.
+
+    >>> feature_label("channel_trade_show"), feature_label("segment_healthcare"), feature_label("recency")
+    ('channel: trade shows', 'industry: healthcare', 'days since the last order')
+    """
+    if feature.startswith("channel_"):
+        return f"channel: {channel_label(feature[len('channel_') :])}"
+    if feature.startswith("segment_"):
+        return f"industry: {feature[len('segment_') :].replace('_', ' ')}"
+    return FEATURE_LABELS.get(feature, feature.replace("_", " "))
+
+
+def coefficient_table(model: ResponseModel) -> pd.DataFrame:
+    """The response model's effects (log-odds), standard errors and odds multipliers, without the constant.
+
+    >>> m = ResponseModel(pd.Series({"const": -2.0, "log_orders": 1.0}), pd.Series({"const": 0.1, "log_orders": 0.2}),
+    ...                   (), 1, 0.1, 0.0, 0.0)
+    >>> coefficient_table(m)["odds multiplier"].round(3).tolist()
+    [2.718]
+    """
+    out = pd.DataFrame({"effect (log-odds)": model.params, "std. error": model.std_errors}).drop(
+        index="const", errors="ignore"
+    )
+    out["odds multiplier"] = np.exp(out["effect (log-odds)"])
+    out.index = [feature_label(f) for f in out.index]
+    out.index.name = "what we knew"
+    return out
+
+
+def response_by_channel(
+    predicted: Any, responses: pd.DataFrame, campaigns: pd.DataFrame
+) -> pd.DataFrame:
+    """Average predicted and observed response rate per channel (fractions).
+
+    >>> camp = pd.DataFrame({"campaign_id": ["M1", "M2"], "channel": ["email", "wechat"]})
+    >>> resp = pd.DataFrame({"campaign_id": ["M1", "M1", "M2"], "responded": [1, 0, 1]})
+    >>> response_by_channel([0.6, 0.4, 0.9], resp, camp)["observed"].tolist()
+    [0.5, 1.0]
+    """
+    channel = responses["campaign_id"].map(campaigns.set_index("campaign_id")["channel"])
+    frame = pd.DataFrame(
+        {
+            "channel": channel.to_numpy(),
+            "model": np.asarray(predicted, dtype=float),
+            "observed": responses["responded"].to_numpy(dtype=float),
+        }
+    )
+    return frame.groupby("channel")[["model", "observed"]].mean()
+
+
+@dataclass(frozen=True)
+class TargetingPlan:
+    """A campaign's profit against the depth of the list, at one order value, margin and contact cost."""
+
+    value_per_response: float  #: margin one ordering contact brings (money)
+    curve: pd.DataFrame  #: profit_curve
+    best: TargetingDepth
+    gains: pd.DataFrame  #: gains_table
+    average_rate: float  #: share of all contacts who ordered
+
+
+def targeting_plan(
+    scores: Any,
+    outcomes: Any,
+    order_value: float,
+    gross_margin: float,
+    contact_cost: float,
+    list_size: float,
+) -> TargetingPlan:
+    """The profit curve, best depth, gains and average order rate of a scored list.
+
+    >>> t = targeting_plan([0.9, 0.5, 0.1], [1, 0, 0], 400.0, 0.25, 10.0, 3)
+    >>> t.value_per_response, t.best.contacts, round(t.average_rate, 3)
+    (100.0, 1.0, 0.333)
+    """
+    C.check("gross margin", gross_margin, gt=0, le=1)
+    C.check("order value", order_value, gt=0)
+    value = float(order_value) * float(gross_margin)
+    curve = profit_curve(scores, outcomes, value, contact_cost, population=list_size)
+    y = np.asarray(outcomes, dtype=float)
+    return TargetingPlan(
+        value,
+        curve,
+        best_depth(curve, value, contact_cost),
+        gains_table(scores, outcomes),
+        float(y.mean()),
+    )
+
+
+def average_order_after_response(responses: pd.DataFrame) -> float:
+    """Average value of the first order placed after a response that converted (money).
+
+    >>> average_order_after_response(pd.DataFrame({"converted": [1, 1, 0],
+    ...                                             "first_order_value": [100.0, 300.0, None]}))
+    200.0
+    """
+    values = responses.loc[responses["converted"] == 1, "first_order_value"]
+    if len(values) == 0:
+        raise ValueError("No response converted into an order.")
+    return float(values.mean())

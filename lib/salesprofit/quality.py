@@ -23,6 +23,7 @@ fractions, money in the data's currency, nothing rounded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -30,6 +31,7 @@ import pandas as pd
 
 from . import _checks as C
 from . import clv
+from .profitability import line_gross_profit, line_net_sales, return_cost
 
 __all__ = [
     "SpeedChurn",
@@ -204,7 +206,7 @@ def returns_by_product(returns: pd.DataFrame, order_lines: pd.DataFrame) -> pd.D
     >>> returns_by_product(rets, lines).loc["A", ["return_rate", "return_cost", "cost_share"]].tolist()
     [1.0, 60.0, 0.15]
     """
-    gp = order_lines["quantity"] * (order_lines["net_price"] - order_lines["unit_cost"])
+    gp = line_gross_profit(order_lines)
     sold = pd.DataFrame(
         {
             "lines_sold": order_lines.groupby("product_id").size(),
@@ -224,7 +226,15 @@ def returns_by_product(returns: pd.DataFrame, order_lines: pd.DataFrame) -> pd.D
     ).astype(float)
     out = sold.join(ret, how="outer").fillna(0.0)
     out["return_rate"] = out["returns"] / out["lines_sold"].where(out["lines_sold"] > 0)
-    out["return_cost"] = out["refund"] - out["recovered"] + out["handling"]
+    out["return_cost"] = return_cost(
+        out.rename(
+            columns={
+                "refund": "refund_amount",
+                "recovered": "recovered_value",
+                "handling": "handling_cost",
+            }
+        )
+    )
     out["cost_share"] = out["return_cost"] / out["gross_profit"].where(out["gross_profit"] > 0)
     out.index.name = "product_id"
     cols = [
@@ -410,4 +420,279 @@ def service_speed_churn(
         len(df),
         table.drop(columns="speed"),
         float(fit.llf),
+    )
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 7 labs show, computed once (the notebooks only render these)
+
+#: Ticket categories that are failures the customer finds (external failure).
+EXTERNAL_FAILURE_TICKETS = ("product_defect", "wrong_item", "delivery_delay")
+
+
+def return_rate_ranking(
+    by_product: pd.DataFrame, names: pd.Series, min_lines: int = 50, top: int = 10
+) -> pd.DataFrame:
+    """The ``top`` products by how often a sale comes back, among those sold on ``min_lines`` lines or more.
+
+    ``by_product`` is :func:`returns_by_product`; ``names`` maps product id to name. Adds
+    ``name``; sorted by ``return_rate``, highest first.
+
+    >>> bp = pd.DataFrame({"lines_sold": [60.0, 80.0, 10.0], "return_rate": [0.05, 0.10, 0.5]},
+    ...                   index=pd.Index(["A", "B", "C"], name="product_id"))
+    >>> return_rate_ranking(bp, pd.Series({"A": "drill", "B": "saw", "C": "glue"}), top=2)["name"].tolist()
+    ['saw', 'drill']
+    """
+    if min_lines < 0 or top < 1:
+        raise ValueError(
+            "Give a minimum number of lines of zero or more and show at least one product."
+        )
+    kept = by_product[by_product["lines_sold"] >= min_lines]
+    out = kept.sort_values("return_rate", ascending=False, kind="stable").head(top).copy()
+    out.insert(0, "name", out.index.map(names))
+    return out
+
+
+@dataclass(frozen=True)
+class ReturnsOverview:
+    """Returns across all products (money in the data's currency)."""
+
+    total_cost: float  #: profit cost of all returns
+    share_of_gross_profit: float  #: that cost over all products' gross profit
+    average_return_rate: float  #: returned lines over lines sold, all products
+    top_return_rate: float  #: the same for the products of the ranking shown
+
+
+def returns_overview(by_product: pd.DataFrame, ranking: pd.DataFrame) -> ReturnsOverview:
+    """What returns cost in all, and how often the worst products come back against the average.
+
+    >>> bp = pd.DataFrame({"lines_sold": [100.0, 100.0], "returns": [10.0, 2.0],
+    ...                    "gross_profit": [1000.0, 1000.0], "return_cost": [300.0, 100.0]}, index=["A", "B"])
+    >>> o = returns_overview(bp, bp.loc[["A"]])
+    >>> o.total_cost, o.share_of_gross_profit, o.average_return_rate, o.top_return_rate
+    (400.0, 0.2, 0.06, 0.1)
+    """
+    lines = float(by_product["lines_sold"].sum())
+    gross = float(by_product["gross_profit"].sum())
+    if lines <= 0 or gross <= 0:
+        raise ValueError("There are no sales with a gross profit to compare the returns with.")
+    cost = float(by_product["return_cost"].sum())
+    return ReturnsOverview(
+        cost,
+        cost / gross,
+        float(by_product["returns"].sum()) / lines,
+        float(ranking["returns"].sum()) / float(ranking["lines_sold"].sum()),
+    )
+
+
+@dataclass(frozen=True)
+class QualityYear:
+    """Sales and the cost of external failure in one year (money in the data's currency)."""
+
+    year: int
+    sales: float  #: net sales of delivered orders
+    returns_cost: float  #: profit cost of the returns of the year
+    tickets_cost: float  #: cost of the service tickets about failures
+    external_failure: float  #: returns plus those tickets
+
+
+def quality_year(
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    returns: pd.DataFrame,
+    tickets: pd.DataFrame,
+    year: int,
+    categories: tuple = EXTERNAL_FAILURE_TICKETS,
+) -> QualityYear:
+    """A year's sales and external-failure cost: returns plus tickets about defects, wrong items, delays.
+
+    >>> o = pd.DataFrame({"order_id": ["O1"], "order_date": pd.to_datetime(["2025-03-01"]),
+    ...                   "status": ["delivered"]})
+    >>> l = pd.DataFrame({"order_id": ["O1"], "quantity": [10], "net_price": [100.0], "unit_cost": [60.0]})
+    >>> r = pd.DataFrame({"return_date": pd.to_datetime(["2025-04-01"]), "refund_amount": [100.0],
+    ...                   "recovered_value": [60.0], "handling_cost": [10.0]})
+    >>> t = pd.DataFrame({"opened_date": pd.to_datetime(["2025-05-01"]), "category": ["wrong_item"],
+    ...                   "cost": [25.0]})
+    >>> q = quality_year(o, l, r, t, 2025)
+    >>> q.sales, q.returns_cost, q.tickets_cost, q.external_failure
+    (1000.0, 50.0, 25.0, 75.0)
+    """
+    o = orders[orders["status"] == "delivered"] if "status" in orders else orders
+    o = o[pd.to_datetime(o["order_date"]).dt.year == year]
+    lines = order_lines[order_lines["order_id"].isin(o["order_id"])]
+    if len(lines) == 0:
+        raise ValueError(f"There are no delivered orders in {year}.")
+    r = returns[pd.to_datetime(returns["return_date"]).dt.year == year]
+    t = tickets[
+        (pd.to_datetime(tickets["opened_date"]).dt.year == year)
+        & tickets["category"].isin(list(categories))
+    ]
+    returns_cost = float(return_cost(r).sum())
+    tickets_cost = float(t["cost"].sum())
+    return QualityYear(
+        year,
+        float(line_net_sales(lines).sum()),
+        returns_cost,
+        tickets_cost,
+        returns_cost + tickets_cost,
+    )
+
+
+@dataclass(frozen=True)
+class Speedup:
+    """How much faster tickets were resolved (median hours)."""
+
+    base_year: int
+    year: int
+    median_base: float
+    median_current: float
+    speedup: float  #: 1 - median_current / median_base (0.26 = 26 % faster)
+
+
+def resolution_speedup(tickets: pd.DataFrame, base_year: int, year: int) -> Speedup:
+    """Median resolution time in two years and the speed-up between them.
+
+    >>> t = pd.DataFrame({"opened_date": pd.to_datetime(["2024-01-01", "2024-02-01", "2025-01-01"]),
+    ...                   "resolution_hours": [10.0, 30.0, 15.0]})
+    >>> resolution_speedup(t, 2024, 2025).speedup
+    0.25
+    """
+    done = tickets.dropna(subset=["resolution_hours"])
+    years = pd.to_datetime(done["opened_date"]).dt.year
+    base = done.loc[years == base_year, "resolution_hours"]
+    cur = done.loc[years == year, "resolution_hours"]
+    if len(base) == 0 or len(cur) == 0:
+        raise ValueError(f"There are no resolved tickets in {base_year} or in {year}.")
+    m0, m1 = float(base.median()), float(cur.median())
+    return Speedup(base_year, year, m0, m1, 1 - m1 / m0)
+
+
+#: Resolution-time bands of lab 7.2 (hours) and their names.
+SPEED_BANDS = (
+    (0, 8, "under 8 h"),
+    (8, 24, "8–24 h"),
+    (24, 72, "1–3 days"),
+    (72, np.inf, "over 3 days"),
+)
+
+
+def nps_by_resolution_time(surveys: pd.DataFrame, tickets: pd.DataFrame) -> pd.DataFrame:
+    """NPS of the surveys sent after a ticket, by how long the ticket took (:data:`SPEED_BANDS`).
+
+    Columns ``resolved in``, ``answers`` and ``nps`` (points, -100 to 100).
+
+    >>> s = pd.DataFrame({"survey_type": ["post_ticket"] * 2, "ticket_id": ["T1", "T2"], "nps_score": [10, 3]})
+    >>> t = pd.DataFrame({"ticket_id": ["T1", "T2"], "resolution_hours": [4.0, 100.0]})
+    >>> nps_by_resolution_time(s, t)["nps"].tolist()
+    [100.0, -100.0]
+    """
+    done = tickets.dropna(subset=["resolution_hours"])[["ticket_id", "resolution_hours"]]
+    post = surveys[surveys["survey_type"] == "post_ticket"].merge(done, on="ticket_id")
+    edges = [b[0] for b in SPEED_BANDS] + [SPEED_BANDS[-1][1]]
+    band = pd.cut(post["resolution_hours"], edges, labels=[b[2] for b in SPEED_BANDS])
+    out = post.groupby(band, observed=True).agg(
+        answers=("nps_score", "size"), nps=("nps_score", nps)
+    )
+    out.index.name = "resolved in"
+    return out.reset_index()
+
+
+@dataclass(frozen=True)
+class TicketCustomers:
+    """Customers who bought in a year and had service tickets: how many, retention, yearly margin."""
+
+    customers: int
+    retention: float  #: share who bought again the next year
+    annual_margin: float  #: their average profit a year after cost to serve (money)
+
+
+def ticket_customers(
+    orders: pd.DataFrame, customer_profit: pd.DataFrame, tickets: pd.DataFrame, year: int
+) -> TicketCustomers:
+    """The customer base of lab 7.2: buyers of ``year`` with tickets opened that year, their retention and margin.
+
+    ``customer_profit`` is :func:`salesprofit.profitability.customer_profit` over the
+    whole period of ``orders``; the yearly margin is its ``profit`` (after cost to serve,
+    chapter 1's definition of the margin in CLV) divided by the number of calendar years
+    the orders cover.
+
+    >>> o = pd.DataFrame({"customer_id": ["A", "B", "A"], "status": ["delivered"] * 3,
+    ...                   "order_date": pd.to_datetime(["2024-01-05", "2024-02-01", "2025-03-01"])})
+    >>> cp = pd.DataFrame({"profit": [2000.0, 1000.0]}, index=["A", "B"])
+    >>> t = pd.DataFrame({"customer_id": ["A", "B"], "opened_date": pd.to_datetime(["2024-05-01", "2024-06-01"])})
+    >>> tc = ticket_customers(o, cp, t, 2024)
+    >>> tc.customers, tc.retention, tc.annual_margin
+    (2, 0.5, 750.0)
+    """
+    o = orders[orders["status"] == "delivered"] if "status" in orders else orders
+    years = pd.to_datetime(o["order_date"]).dt.year
+    opened = pd.to_datetime(tickets["opened_date"]).dt.year == year
+    bought = set(o.loc[years == year, "customer_id"]) & set(tickets.loc[opened, "customer_id"])
+    if not bought:
+        raise ValueError(f"No customer who bought in {year} had a service ticket.")
+    again = bought & set(o.loc[years == year + 1, "customer_id"])
+    per_year = customer_profit["profit"].reindex(sorted(bought)) / years.nunique()
+    return TicketCustomers(len(bought), len(again) / len(bought), float(per_year.mean()))
+
+
+@dataclass(frozen=True)
+class ServiceValueRange:
+    """What faster service is worth, at the estimated effect and at both ends of its interval."""
+
+    churn_effect: float
+    effect_low: float
+    effect_high: float
+    includes_zero: bool  #: the interval of the effect includes zero (no effect cannot be ruled out)
+    retention_new: float
+    value_gained: float  #: customer value gained at the estimated effect (money, all customers)
+    value_low: float  #: the same at the low end of the interval
+    value_high: float  #: the same at the high end
+    roi: float
+    roi_low: float
+    roi_high: float
+    clv_now: float = 0.0  #: value of one customer today (money)
+    clv_new: float = 0.0  #: the same after the speed-up, at the estimated effect
+
+
+def service_value_range(
+    customers: float,
+    annual_margin: float,
+    retention: float,
+    speedup: float,
+    churn_effect: float,
+    std_error: float,
+    discount_rate: float,
+    investment: float,
+    z: float = 1.96,
+) -> ServiceValueRange:
+    """:func:`service_investment` at the estimated churn effect and at ``effect ± z x std_error``.
+
+    ``z = 1.96`` gives the 95 % interval of the effect; the value claim then runs between
+    the two values that follow from its ends.
+
+    >>> r = service_value_range(100, 1000, 0.8, 0.25, 1.0, 0.6, 0.1, 20_000)
+    >>> r.includes_zero, round(r.effect_low, 3), round(r.value_low, 0) < 0 < round(r.value_high, 0)
+    (True, -0.176, True)
+    """
+    C.check("Standard error", std_error, ge=0)
+    C.check("z", z, gt=0)
+    low, high = churn_effect - z * std_error, churn_effect + z * std_error
+    args = (customers, annual_margin, retention, speedup)
+    mid = service_investment(*args, churn_effect, discount_rate, investment)
+    lo = service_investment(*args, low, discount_rate, investment)
+    hi = service_investment(*args, high, discount_rate, investment)
+    return ServiceValueRange(
+        float(churn_effect),
+        float(low),
+        float(high),
+        bool(low <= 0 <= high),
+        mid["retention_new"],
+        mid["value_gained"],
+        lo["value_gained"],
+        hi["value_gained"],
+        mid["roi"],
+        lo["roi"],
+        hi["roi"],
+        mid["clv_now"],
+        mid["clv_new"],
     )

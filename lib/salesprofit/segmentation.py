@@ -249,14 +249,15 @@ class WhaleSummary:
     unprofitable_customers: int
     profit_of_profitable: float
     loss_of_unprofitable: float  #: sum of the negative profits (a negative number)
+    handed_back: float = 0.0  #: share of total profit the loss-makers hand back (peak share - 1)
 
 
 def whale_summary(profit: Any) -> WhaleSummary:
     """Peak of the whale curve and what the loss-makers cost.
 
     >>> w = whale_summary(pd.Series({"X": 50.0, "Y": -20.0, "Z": 70.0}))
-    >>> w.peak_share, w.unprofitable_customers, w.loss_of_unprofitable
-    (1.2, 1, -20.0)
+    >>> w.peak_share, w.unprofitable_customers, w.loss_of_unprofitable, round(w.handed_back, 10)
+    (1.2, 1, -20.0, 0.2)
     """
     curve = whale_curve(profit)
     peak = int(np.argmax(curve["cumulative_share"].to_numpy()))
@@ -270,6 +271,7 @@ def whale_summary(profit: Any) -> WhaleSummary:
         int((p < 0).sum()),
         float(p[p > 0].sum()),
         float(p[p < 0].sum()),
+        float(curve["cumulative_share"].iloc[peak]) - 1,
     )
 
 
@@ -411,7 +413,8 @@ def rfm_table(
 
     >>> tx = pd.DataFrame({"c": ["A", "A", "B"], "d": pd.to_datetime(["2025-01-01", "2025-03-01", "2025-02-01"]),
     ...                    "v": [10.0, 20.0, 5.0]})
-    >>> rfm_table(tx, "c", "d", "v", as_of="2025-04-01")[["recency_days", "frequency", "monetary"]]  # doctest: +NORMALIZE_WHITESPACE
+    >>> cols = ["recency_days", "frequency", "monetary"]
+    >>> rfm_table(tx, "c", "d", "v", as_of="2025-04-01")[cols]  # doctest: +NORMALIZE_WHITESPACE
        recency_days  frequency  monetary
     c
     A          31.0        2.0      30.0
@@ -556,3 +559,198 @@ def tier_policy_profit(
     out["breakeven_gain"] = np.where(ok, np.maximum(need, 0) - r, np.nan)
     out.index.name = tiers.index.name or "tier"
     return out
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 12 labs and calculators show, computed once
+
+
+def period_years(start: Any, end: Any) -> float:
+    """Length of a period in years of 365.25 days, from its start date to its end date.
+
+    >>> round(period_years("2024-01-01", "2025-12-31"), 2)
+    2.0
+    """
+    days = (pd.Timestamp(end) - pd.Timestamp(start)).days
+    if days <= 0:
+        raise ValueError("The period must end after it starts.")
+    return days / 365.25
+
+
+@dataclass(frozen=True)
+class CustomerBase:
+    """The customer base of chapter 12 (and chapter 1's tiers), from the company's tables."""
+
+    profit: pd.DataFrame  #: profitability.customer_profit, indexed by customer id
+    customers: pd.DataFrame  #: indexed by customer id
+    rfm: pd.DataFrame  #: rfm_table with each customer's ``profit``
+    rfm_segments: pd.DataFrame  #: tier_summary of the RFM segments
+    retention: pd.Series  #: yearly retention by tier, first year -> second
+    tiers: pd.DataFrame  #: tier_table: customers, margin a year, retention, revenue, margin_rate
+    loss_makers: tuple  #: ids of the least profitable customers (profitability.loss_makers)
+
+
+def customer_base(
+    tables: Mapping[str, pd.DataFrame],
+    as_of: Any,
+    start: Any,
+    end: Any,
+    tier_order: tuple = ("key", "growth", "standard"),
+    cost_of_capital: float = 0.06,
+) -> CustomerBase:
+    """Customer profit after cost to serve, RFM scores and segments, retention and the tier table.
+
+    ``tables`` maps names to the company's tables (orders, order_lines, customers,
+    activities, tickets, returns); ``as_of`` is the date recency is counted to; ``start`` and
+    ``end`` the period the tables cover (the tier table's margins are per year of it).
+    Retention by tier is measured from the first year of the period to the next.
+    """
+    from . import profitability
+
+    profit = profitability.sample_company_profit(dict(tables), cost_of_capital)
+    customers = tables["customers"].set_index("customer_id")
+    orders = tables["orders"]
+    delivered = orders[orders["status"] == "delivered"] if "status" in orders else orders
+    lines = tables["order_lines"].merge(
+        delivered[["order_id", "customer_id", "order_date"]], on="order_id"
+    )
+    lines = lines.assign(value=profitability.line_net_sales(lines))
+    rfm = rfm_table(lines, "customer_id", "order_date", "value", as_of=as_of, order_col="order_id")
+    rfm["profit"] = profit["profit"].reindex(rfm.index)
+    segments = rfm_segment(rfm["r_score"], rfm["f_score"])
+    rfm_segments = tier_summary(
+        segments.to_numpy(), rfm["monetary"], rfm["profit"], order=list(RFM_SEGMENTS)
+    )
+    first_year = pd.Timestamp(start).year
+    retention = retention_by(delivered, customers["tier"], first_year)["retention"]
+    tiers = tier_table(
+        profit["profit"],
+        customers["tier"],
+        retention,
+        years=round(period_years(start, end), 2),
+        revenue=profit["net_sales"],
+    )
+    tiers = tiers.reindex([t for t in tier_order if t in tiers.index])
+    worst = profitability.loss_makers(profit, customers, n=5)
+    return CustomerBase(
+        profit, customers, rfm, rfm_segments, retention, tiers, tuple(worst.table.index)
+    )
+
+
+@dataclass(frozen=True)
+class AbcView:
+    """ABC classes at two cut-offs and each class's share of customers, revenue and profit."""
+
+    classes: pd.Series
+    summary: pd.DataFrame
+
+
+def abc_view(revenue: pd.Series, a: float, b: float, profit: pd.Series | None = None) -> AbcView:
+    """:func:`abc_classes` and :func:`abc_summary` in one call (the ABC calculator's).
+
+    >>> v = abc_view(pd.Series({"X": 40.0, "Y": 40.0, "Z": 15.0, "W": 5.0}), 0.8, 0.95)
+    >>> v.classes.tolist(), int(v.summary.loc["A", "customers"])
+    (['A', 'A', 'B', 'C'], 2)
+    """
+    classes = abc_classes(revenue, a, b)
+    return AbcView(classes, abc_summary(revenue, classes, profit))
+
+
+def tier_vs_class(tiers: pd.Series, classes: pd.Series, order: Any = None) -> pd.DataFrame:
+    """Customers counted by CRM tier (rows) and ABC class (columns).
+
+    >>> tier_vs_class(pd.Series({"X": "key", "Y": "standard"}), pd.Series({"X": "A", "Y": "A"})).loc["standard", "A"]
+    np.int64(1)
+    """
+    out = pd.crosstab(tiers.reindex(classes.index), classes)
+    if order is not None:
+        out = out.reindex(index=list(order), fill_value=0)
+    for c in "ABC":
+        if c not in out.columns:
+            out[c] = 0
+    out = out[list("ABC")]
+    out.columns.name = None
+    out.index.name = "tier"
+    return out
+
+
+@dataclass(frozen=True)
+class VipTier:
+    """Who qualifies for a VIP tier at minimum R, F and M scores."""
+
+    vip: pd.Series  #: True for a VIP customer, indexed like the RFM table
+    summary: pd.DataFrame  #: tier_summary of VIP and others
+    grid: pd.DataFrame  #: customers counted by R score (rows) and F score (columns)
+
+
+def rfm_vip(rfm: pd.DataFrame, min_r: int, min_f: int, min_m: int) -> VipTier:
+    """The VIP tier at minimum scores, its share of customers, revenue and profit, and the R x F grid.
+
+    ``rfm`` is :func:`rfm_table` with a ``profit`` column.
+
+    >>> rfm = pd.DataFrame({"r_score": [5, 1], "f_score": [5, 2], "m_score": [5, 1],
+    ...                     "monetary": [900.0, 100.0], "profit": [90.0, 10.0]}, index=["A", "B"])
+    >>> float(rfm_vip(rfm, 4, 4, 4).summary.loc["VIP", "value_share"])
+    0.9
+    """
+    for name, v in (("R", min_r), ("F", min_f), ("M", min_m)):
+        if not 1 <= v <= 5:
+            raise ValueError(f"The minimum {name} score is between 1 and 5.")
+    vip = (rfm["r_score"] >= min_r) & (rfm["f_score"] >= min_f) & (rfm["m_score"] >= min_m)
+    labels = np.where(vip.to_numpy(), "VIP", "others")
+    summary = tier_summary(labels, rfm["monetary"], rfm["profit"], order=["VIP", "others"])
+    return VipTier(vip, summary, pd.crosstab(rfm["r_score"], rfm["f_score"]))
+
+
+@dataclass(frozen=True)
+class PolicyResult:
+    """A service policy by tier: the table of :func:`tier_policy_profit` and its total."""
+
+    table: pd.DataFrame
+    total_gain: float  #: change in the customer base's value (money)
+    best_tier: str  #: the tier where the policy gains most
+
+
+def policy_result(
+    tiers: pd.DataFrame, policy: Mapping[str, Mapping[str, float]], discount_rate: float = 0.10
+) -> PolicyResult:
+    """:func:`tier_policy_profit` with its total and the tier where it pays most.
+
+    >>> t = pd.DataFrame({"customers": [10], "margin": [1000.0], "retention": [0.8]}, index=["key"])
+    >>> r = policy_result(t, {"key": {"cost": 100.0, "retention_gain": 0.05}})
+    >>> round(r.total_gain, 2), r.best_tier
+    (3933.33, 'key')
+    """
+    out = tier_policy_profit(
+        tiers, {t: p for t, p in policy.items() if t in tiers.index}, discount_rate
+    )
+    return PolicyResult(out, float(out["total_gain"].sum()), str(out["total_gain"].idxmax()))
+
+
+@dataclass(frozen=True)
+class WhaleView:
+    """The whale curve with chosen costs counted, and the least profitable customers."""
+
+    profit: pd.Series  #: profit per customer with the chosen costs
+    summary: WhaleSummary
+    curve: pd.DataFrame  #: whale_curve(profit)
+    worst: pd.DataFrame  #: the least profitable customers: profit, revenue, tier
+
+
+def whale_view(
+    profit_table: pd.DataFrame, customers: pd.DataFrame, costs: Any, n: int = 8
+) -> WhaleView:
+    """:func:`profit_with_costs`, its :func:`whale_summary` and curve, and the ``n`` least profitable.
+
+    >>> t = pd.DataFrame({"gross_profit": [100.0, 50.0], "net_sales": [500.0, 400.0],
+    ...                   "tickets": [10.0, 80.0]}, index=["X", "Y"])
+    >>> v = whale_view(t, pd.DataFrame({"tier": ["key", "growth"]}, index=["X", "Y"]), ["tickets"])
+    >>> v.summary.unprofitable_customers, v.worst.index[0]
+    (1, 'Y')
+    """
+    profit = profit_with_costs(profit_table, costs)
+    worst = profit.sort_values().head(n).to_frame()
+    worst["revenue"] = profit_table["net_sales"].reindex(worst.index)
+    worst["tier"] = customers["tier"].reindex(worst.index)
+    worst.index.name = "customer_id"
+    return WhaleView(profit, whale_summary(profit), whale_curve(profit), worst)

@@ -54,6 +54,7 @@ __all__ = [
     "satisfaction_by_period",
     "share_of_wallet",
 ]
+from .profitability import line_gross_profit, line_net_sales
 
 EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
 
@@ -84,12 +85,13 @@ def period_summary(lines: pd.DataFrame, by: str = "product_id") -> pd.DataFrame:
         if col not in lines:
             raise ValueError(f"The order lines need a '{col}' column for the profit bridge.")
     q = lines["quantity"].astype(float)
+    revenue = line_net_sales(lines)
     df = pd.DataFrame(
         {
             by: lines[by],
             "quantity": q,
-            "revenue": q * lines["net_price"],
-            "cost": q * lines["unit_cost"],
+            "revenue": revenue,
+            "cost": revenue - line_gross_profit(lines),
         }
     )
     g = df.groupby(by)[["quantity", "revenue", "cost"]].sum()
@@ -126,6 +128,26 @@ class Bridge:
     @property
     def change(self) -> float:
         return self.current_profit - self.base_profit
+
+    @property
+    def profit_growth(self) -> float:
+        """Change in gross profit over the base period's (a fraction)."""
+        return self.change / self.base_profit if self.base_profit else float("nan")
+
+    @property
+    def revenue_growth(self) -> float:
+        """Change in sales over the base period's (a fraction)."""
+        return self.current_revenue / self.base_revenue - 1 if self.base_revenue else float("nan")
+
+    @property
+    def main_driver(self) -> str:
+        """The effect with the largest amount, up or down."""
+        return str(self.effects().abs().idxmax())
+
+    @property
+    def price_to_volume(self) -> float:
+        """How many times the volume effect the price effect is."""
+        return self.price / self.volume if self.volume else float("nan")
 
     def effects(self) -> pd.Series:
         """The six effects as a Series (they add up to :attr:`change`)."""
@@ -280,12 +302,11 @@ def growth_table(lines: pd.DataFrame, period: Any, by: str | None = None) -> pd.
         else pd.Series(np.asarray(period), index=lines.index)
     )
     lines = _net_price(lines)
-    q = lines["quantity"].astype(float)
     df = pd.DataFrame(
         {
             "period": labels.to_numpy(),
-            "revenue": (q * lines["net_price"]).to_numpy(),
-            "profit": (q * (lines["net_price"] - lines["unit_cost"])).to_numpy(),
+            "revenue": line_net_sales(lines).to_numpy(),
+            "profit": line_gross_profit(lines).to_numpy(),
         }
     )
     keys = ["period"]
@@ -421,3 +442,291 @@ def retention_by_group(group: pd.Series, retained: pd.Series) -> pd.DataFrame:
     out["retention"] = out["retained"] / out["customers"]
     out.index.name = group.name
     return out
+
+
+# ---------------------------------------------------------------------------
+# What the chapter 16 labs and the dashboard show, computed once
+
+
+def growth_rate(base: float, current: float) -> float:
+    """Growth from ``base`` to ``current``: ``current / base - 1`` (a fraction; 0.1 = +10 %).
+
+    >>> round(growth_rate(200.0, 230.0), 4)
+    0.15
+    """
+    if base == 0:
+        raise ValueError(
+            "Growth cannot be measured from zero: the base period has nothing to grow from."
+        )
+    return float(current) / float(base) - 1
+
+
+def category_label(category: str) -> str:
+    """A product category id in words: ``power_tools`` -> ``power tools``.
+
+    >>> category_label("cutting_tools")
+    'cutting tools'
+    """
+    return str(category).replace("_", " ")
+
+
+def sales_lines(
+    orders: pd.DataFrame, order_lines: pd.DataFrame, products: pd.DataFrame
+) -> pd.DataFrame:
+    """Order lines of delivered orders with ``order_date``, ``customer_id``, product ``name`` and ``category``.
+
+    The category is given in words (:func:`category_label`), as every table and chart shows it.
+
+    >>> o = pd.DataFrame({"order_id": ["O1", "O2"], "order_date": pd.to_datetime(["2024-01-02", "2024-02-03"]),
+    ...                   "customer_id": ["C1", "C2"], "status": ["delivered", "cancelled"]})
+    >>> l = pd.DataFrame({"order_id": ["O1", "O2"], "product_id": ["P1", "P1"], "quantity": [1, 2]})
+    >>> p = pd.DataFrame({"product_id": ["P1"], "name": ["drill"], "category": ["power_tools"]})
+    >>> sales_lines(o, l, p)[["customer_id", "category"]].values.tolist()
+    [['C1', 'power tools']]
+    """
+    if "status" in orders:
+        orders = orders[orders["status"] == "delivered"]
+    products = products[["product_id", "name", "category"]]
+    products = products.assign(category=products["category"].map(category_label))
+    return order_lines.merge(
+        orders[["order_id", "order_date", "customer_id"]], on="order_id"
+    ).merge(products, on="product_id", how="left")
+
+
+def period_masks(dates: pd.Series) -> dict:
+    """Period label -> boolean mask over ``dates``, for years ("2024"), halves ("2024-H1") and quarters ("2024-Q1").
+
+    >>> sorted(period_masks(pd.Series(pd.to_datetime(["2024-02-01", "2024-08-01"]))))
+    ['2024', '2024-H1', '2024-H2', '2024-Q1', '2024-Q3']
+    """
+    d = pd.to_datetime(dates)
+    year = d.dt.year.astype(str)
+    labels = {
+        "year": year,
+        "half": year + "-H" + np.where(d.dt.month <= 6, "1", "2"),
+        "quarter": year + "-Q" + d.dt.quarter.astype(str),
+    }
+    periods = {}
+    for grain in ("year", "half", "quarter"):
+        for lab in sorted(labels[grain].unique()):
+            periods[lab] = (labels[grain] == lab).to_numpy()
+    return periods
+
+
+@dataclass(frozen=True)
+class GrowthDivergence:
+    """Where sales growth and profit growth part, by group (fractions)."""
+
+    worst_profit: str  #: the group whose profit grew least
+    worst_profit_revenue_growth: float
+    worst_profit_profit_growth: float
+    worst_revenue: str  #: the group whose sales grew least
+    worst_revenue_revenue_growth: float
+    worst_revenue_profit_growth: float
+
+
+def growth_divergence(groups: pd.DataFrame) -> GrowthDivergence:
+    """The group with the weakest profit growth and the one with the weakest sales growth.
+
+    ``groups`` is one period of :func:`growth_table` by group (``revenue_growth``, ``profit_growth``).
+
+    >>> g = pd.DataFrame({"revenue_growth": [0.2, -0.1], "profit_growth": [-0.05, 0.1]}, index=["a", "b"])
+    >>> d = growth_divergence(g)
+    >>> d.worst_profit, d.worst_revenue
+    ('a', 'b')
+    """
+    if len(groups) == 0:
+        raise ValueError("There are no groups to compare.")
+    p = str(groups["profit_growth"].idxmin())
+    r = str(groups["revenue_growth"].idxmin())
+    return GrowthDivergence(
+        p,
+        float(groups.loc[p, "revenue_growth"]),
+        float(groups.loc[p, "profit_growth"]),
+        r,
+        float(groups.loc[r, "revenue_growth"]),
+        float(groups.loc[r, "profit_growth"]),
+    )
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Profit contribution by group in one period."""
+
+    profit: pd.Series  #: gross profit by group
+    profit_share: pd.Series  #: each group's share of the total (fractions)
+    top: tuple  #: the ``n`` groups earning most, biggest first
+    top_profit_share: float  #: their share of gross profit
+    top_revenue_share: float  #: their share of sales
+    top_margins: tuple  #: their gross margins
+    lowest_margin_group: str
+    lowest_margin: float
+
+
+def contribution(groups: pd.DataFrame, n: int = 2) -> Contribution:
+    """Which groups earn the profit: shares, the top ``n`` with their share of sales, the lowest margin.
+
+    ``groups`` is one period of :func:`growth_table` by group (``revenue``, ``profit``, ``margin``).
+
+    >>> g = pd.DataFrame({"revenue": [100.0, 300.0, 100.0], "profit": [40.0, 30.0, 10.0],
+    ...                   "margin": [0.4, 0.1, 0.1]}, index=["a", "b", "c"])
+    >>> c = contribution(g)
+    >>> c.top, c.top_profit_share, c.top_revenue_share
+    (('a', 'b'), 0.875, 0.8)
+    """
+    total = float(groups["profit"].sum())
+    if total == 0 or float(groups["revenue"].sum()) == 0:
+        raise ValueError("There is no profit or no sales to share out.")
+    share = groups["profit"] / total
+    top = tuple(share.sort_values(ascending=False).index[:n])
+    low = str(groups["margin"].idxmin())
+    return Contribution(
+        groups["profit"],
+        share,
+        top,
+        float(share[list(top)].sum()),
+        float(groups.loc[list(top), "revenue"].sum() / groups["revenue"].sum()),
+        tuple(float(groups.loc[t, "margin"]) for t in top),
+        low,
+        float(groups.loc[low, "margin"]),
+    )
+
+
+def customer_sales(lines: pd.DataFrame, period: Any) -> pd.Series:
+    """Net sales per period and customer (:func:`salesprofit.profitability.line_net_sales`).
+
+    >>> l = pd.DataFrame({"customer_id": ["a", "a", "b"], "quantity": [1, 2, 1], "net_price": [10.0, 10.0, 5.0]})
+    >>> customer_sales(l, [2024, 2024, 2025]).tolist()
+    [30.0, 5.0]
+    """
+    labels = pd.Series(np.asarray(period), index=lines.index, name="period")
+    return line_net_sales(_net_price(lines)).groupby([labels, lines["customer_id"]]).sum()
+
+
+def share_of_wallet_by_group(
+    sales: pd.Series, potential: pd.Series, groups: pd.Series, periods: Any
+) -> pd.DataFrame:
+    """Share of wallet per group of customers (and ``all customers``), one column per period.
+
+    ``sales`` is :func:`customer_sales`; ``potential`` (money a year) and ``groups`` are
+    indexed by customer. A group's share is its sales over the potential of all its customers.
+
+    >>> s = pd.Series([30.0, 10.0], index=pd.MultiIndex.from_tuples([(2024, "a"), (2024, "b")]))
+    >>> pot, grp = pd.Series({"a": 100.0, "b": 100.0}), pd.Series({"a": "x", "b": "y"})
+    >>> share_of_wallet_by_group(s, pot, grp, [2024])[2024].tolist()
+    [0.3, 0.1, 0.2]
+    """
+    out = {}
+    for p in periods:
+        per = sales.loc[p]
+        share = per.groupby(groups.reindex(per.index)).sum() / potential.groupby(groups).sum()
+        share.loc["all customers"] = per.sum() / potential.sum()
+        out[p] = share
+    frame = pd.DataFrame(out)
+    frame.index.name = "segment"
+    return frame
+
+
+#: Satisfaction bands of lab 16.2 (mean CSAT on the 1-5 scale).
+CSAT_BANDS = (
+    (0, 3.0, "unhappy (up to 3)"),
+    (3.0, 4.0, "satisfied (3 to 4)"),
+    (4.0, 5.0, "happy (above 4)"),
+)
+
+
+def satisfaction_retention(
+    surveys: pd.DataFrame, sales: pd.Series, lines: pd.DataFrame, year: int, still_from: Any
+) -> pd.DataFrame:
+    """Retention by satisfaction band: customers of ``year`` by mean CSAT, still buying from ``still_from``.
+
+    ``sales`` is :func:`customer_sales` by year; ``lines`` are order lines with
+    ``order_date`` and ``customer_id``. Columns as :func:`retention_by_group`.
+
+    >>> sv = pd.DataFrame({"date": pd.to_datetime(["2024-03-01", "2024-04-01"]), "customer_id": ["a", "b"],
+    ...                    "csat": [5, 2]})
+    >>> s = pd.Series([1.0, 1.0], index=pd.MultiIndex.from_tuples([(2024, "a"), (2024, "b")]))
+    >>> l = pd.DataFrame({"order_date": pd.to_datetime(["2025-08-01"]), "customer_id": ["a"]})
+    >>> satisfaction_retention(sv, s, l, 2024, "2025-07-01")["retention"].tolist()
+    [0.0, 1.0]
+    """
+    csat = surveys[surveys["date"].dt.year == year].groupby("customer_id")["csat"].mean()
+    edges = [b[0] for b in CSAT_BANDS] + [CSAT_BANDS[-1][1]]
+    band = pd.cut(csat, edges, labels=[b[2] for b in CSAT_BANDS])
+    band.name = f"satisfaction in {year}"
+    late = lines.loc[lines["order_date"] >= pd.Timestamp(still_from), "customer_id"].unique()
+    bought = sales.loc[year].index
+    still = pd.Series(True, index=late).reindex(bought, fill_value=False)
+    return retention_by_group(band.reindex(bought).dropna(), still)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The one-page profit dashboard of one year against a base year."""
+
+    pl: pd.DataFrame  #: profit_and_loss by year
+    bridge: Bridge
+    categories: pd.DataFrame  #: growth_table by category, current year
+    satisfaction: pd.DataFrame  #: satisfaction_by_period by year
+    revenue_growth: float
+    gross_profit_growth: float
+    gross_margin_change: float  #: in fractions (0.01 = one percentage point)
+    operating_profit_growth: float
+    share_of_wallet: float
+    share_of_wallet_base: float
+    share_of_wallet_change: float  #: in fractions (0.01 = one percentage point)
+    nps_change: float  #: points
+    laggards: pd.DataFrame  #: the three categories whose profit grew least
+    loss_makers: Any = None  #: profitability.LossMakers, when customer profit is given
+
+
+def dashboard(
+    lines: pd.DataFrame,
+    expenses: pd.DataFrame,
+    surveys: pd.DataFrame,
+    potential: pd.Series,
+    base: str,
+    current: str,
+    customer_profit: pd.DataFrame | None = None,
+    customers: pd.DataFrame | None = None,
+) -> Dashboard:
+    """Everything the one-page dashboard shows for ``current`` against ``base`` (years as text).
+
+    ``lines`` are :func:`sales_lines`; ``expenses`` have ``month``, ``amount`` and
+    ``cost_type``; ``surveys`` ``date``, ``nps_score`` and ``csat``; ``potential`` is
+    each customer's estimated yearly spend with all suppliers. With ``customer_profit``
+    (:func:`salesprofit.profitability.customer_profit`) and ``customers`` (indexed by id,
+    with ``name`` and ``tier``) also the loss-makers (:func:`salesprofit.profitability.loss_makers`).
+    """
+    from .profitability import loss_makers
+
+    if base == current:
+        raise ValueError("Choose two different years.")
+    year = lines["order_date"].dt.year.astype(str)
+    pl = profit_and_loss(lines, year, expenses, expenses["month"].dt.year.astype(str))
+    sub = lines[year.isin([base, current])]
+    b = bridge_from_lines(sub, year[sub.index], base, current)
+    cat = growth_table(sub, year[sub.index], by="category").xs(current, level="period")
+    sat = satisfaction_by_period(surveys, surveys["date"].dt.year.astype(str))
+    sales = customer_sales(lines, year)
+    sow = {
+        p: float(sales.loc[p].sum() / potential.reindex(sales.loc[p].index).sum())
+        for p in (base, current)
+    }
+    p0, p1 = pl.loc[base], pl.loc[current]
+    return Dashboard(
+        pl,
+        b,
+        cat,
+        sat,
+        growth_rate(p0["revenue"], p1["revenue"]),
+        growth_rate(p0["gross_profit"], p1["gross_profit"]),
+        float(p1["gross_margin"] - p0["gross_margin"]),
+        growth_rate(p0["operating_profit"], p1["operating_profit"]),
+        sow[current],
+        sow[base],
+        sow[current] - sow[base],
+        float(sat.loc[current, "nps"] - sat.loc[base, "nps"]),
+        cat.sort_values("profit_growth").head(3),
+        None if customer_profit is None else loss_makers(customer_profit, customers, n=5),
+    )

@@ -60,9 +60,9 @@ def cac_payback(
 def breakeven_response_rate(
     contact_cost: float, order_value: float, gross_margin: float
 ) -> Exercise:
-    """The response rate above which a contact pays (lab 8.2)."""
+    """The response rate above which a contact pays (lab 8.2), by :func:`marketing.breakeven_response_rate`."""
     value = order_value * gross_margin
-    answer = contact_cost / value
+    answer = marketing.breakeven_response_rate(contact_cost, value)
     mistakes = [
         Mistake(
             contact_cost / order_value,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from .. import variance
 from ..fmt import money, num, pct
 from ..teach import Exercise, Mistake
 
@@ -15,8 +18,14 @@ def price_effect(
     price_now: float,
     product: str = "the product",
 ) -> Exercise:
-    """The price bar of the profit bridge for one product (lab 16.1)."""
-    answer = units_now * (price_now - price_base)
+    """The price bar of the profit bridge for one product (lab 16.1), by :func:`variance.profit_bridge`."""
+
+    def period(units: float, price: float) -> pd.DataFrame:
+        return pd.DataFrame({"quantity": [float(units)], "price": [price], "unit_cost": [0.0]})
+
+    answer = variance.profit_bridge(
+        period(units_base, price_base), period(units_now, price_now)
+    ).price
     mistakes = [
         Mistake(
             units_base * (price_now - price_base),
@@ -52,8 +61,8 @@ def price_effect(
 def profit_growth(
     revenue_base: float, revenue_now: float, profit_base: float, profit_now: float
 ) -> Exercise:
-    """Profit growth next to sales growth (lab 16.2)."""
-    answer = profit_now / profit_base - 1
+    """Profit growth next to sales growth (lab 16.2), by :func:`variance.growth_rate`."""
+    answer = variance.growth_rate(profit_base, profit_now)
     mistakes = [
         Mistake(
             revenue_now / revenue_base - 1,
@@ -74,7 +83,7 @@ def profit_growth(
     ]
     solution = (
         f"<p>Profit growth = {money(profit_now, 0)} ÷ {money(profit_base, 0)} − 1 = {pct(answer, 1)}; "
-        f"sales grew {pct(revenue_now / revenue_base - 1, 1)}.</p>"
+        f"sales grew {pct(variance.growth_rate(revenue_base, revenue_now), 1)}.</p>"
     )
     return Exercise(
         "16-2",

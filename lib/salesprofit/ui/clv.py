@@ -14,7 +14,6 @@ import functools
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 
 from .. import clv, plots
@@ -29,7 +28,7 @@ TIMING_OPTIONS = [
 
 def usd(x: float, digits: int = 2) -> str:
     """CDNOW is in US dollars: 12.3 -> '$12.30'."""
-    if x != x:
+    if pd.isna(x):
         return "–"
     return f"{'-' if x < 0 else ''}${abs(x):,.{digits}f}"
 
@@ -47,20 +46,8 @@ def compute_clv(
     chart: bool = True,
 ) -> Result:
     """CLV under both timings, and what ``points`` more retention is worth."""
-    value = clv.clv(margin, retention, discount_rate, acquisition_cost, timing)
-    mm_end = clv.margin_multiple(retention, discount_rate, "end")
-    mm_start = clv.margin_multiple(retention, discount_rate, "start")
-    mm = mm_end if timing == "end" else mm_start
-    lifetime = clv.expected_lifetime(retention)
-    better = min(retention + points, 0.99)
-    value_up = clv.clv(margin, better, discount_rate, acquisition_cost, timing)
-    gain = (
-        clv.retention_gain(margin, retention, discount_rate, better - retention, timing)
-        if retention > 0
-        else float("nan")
-    )
+    sc = clv.clv_scenario(margin, retention, discount_rate, acquisition_cost, timing, points)
     other = "start" if timing == "end" else "end"
-    value_other = clv.clv(margin, retention, discount_rate, acquisition_cost, other)
     when = (
         "at the end of each year (the first after one year)"
         if timing == "end"
@@ -69,46 +56,39 @@ def compute_clv(
     sentence = (
         f"A customer who earns <b>{money(margin, 0)}</b> a year, stays with probability "
         f"<b>{pct(retention, 1)}</b> each year and is discounted at {pct(discount_rate, 1)} is worth "
-        f'<span class="sp-big">{money(value, 0)}</span> today'
+        f'<span class="sp-big">{money(sc.clv, 0)}</span> today'
         + (
             f" after the {money(acquisition_cost, 0)} it costs to win them"
             if acquisition_cost
             else ""
         )
-        + f": margin × {num(mm, 2)} (the margin multiple), margin paid {when}. "
-        f"On average the customer stays {num(lifetime, 1)} years."
+        + f": margin × {num(sc.margin_multiple, 2)} (the margin multiple), margin paid {when}. "
+        f"On average the customer stays {num(sc.lifetime, 1)} years."
         f"<br>Paid {'at the start' if other == 'start' else 'at the end'} of each year instead, the same "
-        f"customer is worth {money(value_other, 0)}: the two differ by exactly one year's margin "
-        f"(multiples {num(mm_end, 2)} at the end, {num(mm_start, 2)} at the start)."
-        f"<br><b>+{points * 100:.0f} points of retention</b> ({pct(retention, 0)} → {pct(better, 0)}) "
-        f"raise the value to {money(value_up, 0)}: "
+        f"customer is worth {money(sc.clv_other_timing, 0)}: the two differ by exactly one year's margin "
+        f"(multiples {num(sc.multiple_end, 2)} at the end, {num(sc.multiple_start, 2)} at the start)."
+        f"<br><b>+{points * 100:.0f} points of retention</b> ({pct(retention, 0)} → {pct(sc.retention_up, 0)}) "
+        f"raise the value to {money(sc.clv_up, 0)}: "
         + (
-            f'<span class="sp-big">{pct(gain, 1, sign=True)}</span>'
-            if gain == gain
+            f'<span class="sp-big">{pct(sc.gain, 1, sign=True)}</span>'
+            if pd.notna(sc.gain)
             else "a gain from nothing"
         )
-        + f", {money(value_up - value, 0, sign=True)} per customer."
+        + f", {money(sc.added_value, 0, sign=True)} per customer."
     )
     png = None
     if chart:
-        grid = np.round(np.linspace(0.0, 0.97, 98), 4)
-        curve = pd.DataFrame(
-            {
-                "retention": grid,
-                "clv": clv.clv(margin, grid, discount_rate, acquisition_cost, timing),
-            }
-        )
-        png = plots.to_png(plots.clv.retention_curve_chart(curve, retention, better - retention))
+        png = plots.to_png(plots.clv.retention_curve_chart(sc.curve, retention, sc.points))
     return Result(
         sentence,
         png,
         data={
-            "clv": value,
-            "margin_multiple": mm,
-            "clv_other_timing": value_other,
-            "clv_up": value_up,
-            "gain": gain,
-            "lifetime": lifetime,
+            "clv": sc.clv,
+            "margin_multiple": sc.margin_multiple,
+            "clv_other_timing": sc.clv_other_timing,
+            "clv_up": sc.clv_up,
+            "gain": sc.gain,
+            "lifetime": sc.lifetime,
         },
     )
 
@@ -163,9 +143,10 @@ def compute_vip(
     chart: bool = True,
 ) -> Result:
     """Retention the VIP offer must reach to pay for itself."""
-    v = clv.vip_offer_from_revenue(
+    scenario = clv.vip_scenario(
         revenue, margin_rate, vip_discount, service_cost, retention, discount_rate, timing
     )
+    v = scenario.breakeven
     sentence = (
         f"Today the customer earns {money(v.margin, 0)} a year and is worth <b>{money(v.clv_without, 0)}</b>. "
         f"The VIP offer costs {money(v.offer_cost, 0)} a year ({pct(v.offer_share_of_margin, 1)} of the margin), "
@@ -176,16 +157,8 @@ def compute_vip(
     )
     png = None
     if chart:
-        top = min(0.97, max(v.required_retention, retention) + 0.06)
-        grid = np.round(np.linspace(max(0.0, retention - 0.1), top, 80), 5)
-        curve = pd.DataFrame(
-            {
-                "retention": grid,
-                "clv_with_offer": clv.clv(v.margin_with_offer, grid, discount_rate, timing=timing),
-            }
-        )
         png = plots.to_png(
-            plots.clv.vip_chart(curve, v.clv_without, retention, v.required_retention)
+            plots.clv.vip_chart(scenario.curve, v.clv_without, retention, v.required_retention)
         )
     return Result(sentence, png, data=v)
 
@@ -277,13 +250,8 @@ def compute_followup(
     chart: bool = True,
 ) -> Result:
     """The customers to call first, from P(alive) and expected purchases."""
-    if rank_by not in _RANK_WORDS:
-        raise ValueError(f"Rank by one of {', '.join(_RANK_WORDS)}.")
-    pri = clv.follow_up_priorities(model.bgnbd, model.summary, horizon, model.gg)
-    pri = pri.sort_values([rank_by, "p_alive"], ascending=False, kind="stable")
-    top = pri.head(int(top_n))
-    share_customers = len(top) / len(pri)
-    share_key = top[rank_by].sum() / pri[rank_by].sum()
+    pl = clv.priority_list(model.bgnbd, model.summary, horizon, model.gg, int(top_n), rank_by)
+    pri, top, share_customers, share_key = pl.priorities, pl.top, pl.share_customers, pl.share_value
     sentence = (
         f"Of {num(len(pri))} customers, the <b>{len(top)}</b> at the top of the list "
         f'({pct(share_customers, 1)} of the base) hold <span class="sp-big">{pct(share_key, 0)}</span> of the '
@@ -373,25 +341,23 @@ def compute_customer(
 ) -> Result:
     """One customer's history and outlook, and what they really did next."""
     cid = int(customer_id)
-    if cid not in model.summary.index:
-        raise ValueError(
-            f"There is no customer {cid} in CDNOW: ids run from "
-            f"{model.summary.index.min()} to {model.summary.index.max()}."
-        )
-    row = model.summary.loc[cid]
-    x, tx, T, m = (float(row[k]) for k in ("frequency", "recency", "T", "monetary_value"))
-    p_alive = clv.bgnbd_prob_alive(model.bgnbd, x, tx, T)
-    expected = clv.bgnbd_conditional_expected_purchases(model.bgnbd, horizon, x, tx, T)
-    spend = clv.gamma_gamma_expected_spend(model.gg, x, m)
-    value = clv.clv_bgnbd_gamma_gamma(
-        model.bgnbd, model.gg, x, tx, T, m, periods=1, period_length=horizon, discount_rate=0.0
+    o = clv.customer_outlook(
+        model.bgnbd,
+        model.gg,
+        model.summary,
+        model.transactions,
+        model.holdout,
+        cid,
+        horizon,
+        model.calibration_end,
+        model.holdout_end,
     )
-    hist = model.transactions[model.transactions["customer_id"] == cid]
-    cal = hist[hist["date"] <= model.calibration_end]
-    actual = (
-        model.holdout.loc[cid]
-        if cid in model.holdout.index
-        else pd.Series({"purchases": 0.0, "value": 0.0})
+    x, tx, T, m, p_alive = o.frequency, o.recency, o.T, o.monetary_value, o.p_alive
+    expected, spend, value, cal = (
+        o.expected_purchases,
+        o.expected_spend,
+        o.expected_value,
+        o.history,
     )
     verdict = (
         "call them: they are very likely still active"
@@ -408,15 +374,14 @@ def compute_customer(
         f"<b>{num(expected, 2)}</b> purchases expected in the next {horizon:.0f} weeks at about {usd(spend)} "
         f"each: {usd(value)} of expected spend. Verdict: {verdict}."
         + (
-            f"<br>What really happened in weeks 40-78: <b>{actual['purchases']:.0f}</b> purchase days, "
-            f"{usd(actual['value'])}."
+            f"<br>What really happened in weeks 40-78: <b>{o.actual_purchases:.0f}</b> purchase days, "
+            f"{usd(o.actual_value)}."
             if horizon == 39.0
             else ""
         )
     )
-    shown = cal.assign(week=(cal["date"] - cal["date"].min()).dt.days / 7)
     html = sentence + table(
-        shown[["date", "week", "quantity", "amount"]].rename(
+        cal[["date", "week", "quantity", "amount"]].rename(
             columns={"date": "purchase date", "week": "week", "quantity": "CDs", "amount": "value"}
         ),
         {
@@ -428,13 +393,8 @@ def compute_customer(
     )
     png = None
     if chart:
-        path = clv.prob_alive_path(
-            model.bgnbd, cal["date"], model.calibration_end, unit_days=7, points=80
-        )
         png = plots.to_png(
-            plots.clv.customer_history_chart(
-                hist[hist["date"] <= model.holdout_end], path, model.calibration_end, cid
-            )
+            plots.clv.customer_history_chart(o.purchases, o.path, model.calibration_end, cid)
         )
     return Result(
         html,
@@ -444,7 +404,7 @@ def compute_customer(
             "expected_purchases": expected,
             "expected_spend": spend,
             "expected_value": value,
-            "actual_purchases": float(actual["purchases"]),
+            "actual_purchases": o.actual_purchases,
             "frequency": x,
             "recency": tx,
             "T": T,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import marketing, plots
+from .. import marketing, plots, profitability
 from ..fmt import money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
@@ -37,30 +37,45 @@ CHANNELS = ("email", "wechat", "search_ads", "telemarketing", "trade_show")
 @dataclass(frozen=True)
 class ChannelData:
     performance: pd.DataFrame  # marketing.channel_performance (strict attribution: new customers)
-    value: pd.DataFrame  # marketing.customer_value_by_channel
-    gross_margin: float
+    value: pd.DataFrame  # marketing.customer_value_by_channel, with profit after cost to serve
+    gross_margin: float  # profitability.gross_margin_rate of all order lines
+    retention: float = 0.8  # measured: customers of 2024 who ordered again in 2025
+    campaigns: int = 0  # campaigns in the tables
+    contacts: int = 0  # contacts reached by them
 
 
 def load_channel_data() -> ChannelData:
-    """Channel performance and customer value of the sample company."""
+    """Channel performance and customer value (chapter 1's CLV inputs) of the sample company."""
     from .. import data
 
-    lines = data.load("order_lines")
-    gm = float(
-        ((lines["net_price"] - lines["unit_cost"]) * lines["quantity"]).sum()
-        / (lines["net_price"] * lines["quantity"]).sum()
+    tables = {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
+    }
+    campaigns, responses = data.load("campaigns"), data.load("campaign_responses")
+    gm = profitability.gross_margin_rate(tables["order_lines"])
+    perf = marketing.channel_performance(campaigns, responses, gm, attribution="new")
+    profit = profitability.sample_company_profit(tables)["profit"]
+    value = marketing.customer_value_by_channel(
+        tables["customers"], tables["orders"], tables["order_lines"], profit=profit
     )
-    perf = marketing.channel_performance(
-        data.load("campaigns"), data.load("campaign_responses"), gm, attribution="new"
+    retention = marketing.retention_rate(tables["orders"], 2024)
+    return ChannelData(
+        perf, value.reindex(perf.index), gm, retention, len(campaigns), len(responses)
     )
-    value = marketing.customer_value_by_channel(data.load("customers"), data.load("orders"), lines)
-    return ChannelData(perf, value.reindex(perf.index), gm)
 
 
-def channel_table(d: ChannelData, annual_retention: float) -> pd.DataFrame:
-    """Channel economics (CAC, payback, LTV/CAC) at the given retention."""
+def channel_table(
+    d: ChannelData, annual_retention: float, discount_rate: float = 0.10
+) -> pd.DataFrame:
+    """Channel economics (CAC, payback, LTV = chapter 1's CLV, LTV/CAC) at the given retention."""
     return marketing.channel_economics(
-        d.performance, d.value["monthly_revenue"], d.value["gross_margin"], annual_retention
+        d.performance,
+        d.value["monthly_revenue"],
+        d.value["gross_margin"],
+        annual_retention,
+        discount_rate,
+        d.value["monthly_profit"],
     )
 
 
@@ -72,40 +87,41 @@ def compute_channel_mix(
     annual_retention: float,
     diminishing: float,
     total_budget: float,
+    discount_rate: float = 0.10,
     chart: bool = True,
     **weights: float,
 ) -> Result:
     """Economics per channel and what a new split of the budget would bring."""
-    econ = channel_table(d, annual_retention)
-    # the gain of a channel in the plan: lifetime margin of the new customers it wins
-    perf = econ.assign(margin=econ["ltv"] * econ["new_customers"])
-    plan = marketing.reallocate_budget(perf, weights, total_budget, diminishing, normalise=True)
-    now = marketing.reallocate_budget(
-        perf, (perf["spend"] / perf["spend"].sum()).to_dict(), total_budget, diminishing
+    p = marketing.channel_mix_scenario(
+        d.performance,
+        d.value,
+        annual_retention,
+        discount_rate,
+        weights,
+        total_budget,
+        diminishing,
     )
-    gain = plan.loc["total", "profit"] - now.loc["total", "profit"]
-    best = econ["ltv_to_cac"].idxmax()
+    econ, plan, gain, best = p.economics, p.plan, p.gain, p.best
     sentence = (
-        f"At {pct(annual_retention, 0)} yearly retention a new customer is worth between "
-        f"{money(econ['ltv'].min(), 0)} and {money(econ['ltv'].max(), 0)} of lifetime margin. "
-        f"<b>{best}</b> returns the most per yuan (LTV/CAC {econ.loc[best, 'ltv_to_cac']:.1f}). "
+        f"At {pct(annual_retention, 0)} yearly retention and a {pct(discount_rate, 0)} discount rate a new "
+        f"customer is worth between {money(econ['ltv'].min(), 0)} and {money(econ['ltv'].max(), 0)} "
+        "(chapter 1's lifetime value: profit after cost to serve, discounted). "
+        f"<b>{marketing.channel_label(best)}</b> returns the most per yuan "
+        f"(LTV/CAC {num(econ.loc[best, 'ltv_to_cac'], 1)}). "
         f"Your split of {money(total_budget, 0)} wins <b>{num(plan.loc['total', 'new_customers'], 0)}</b> new "
         f'customers and <span class="{"sp-big" if gain >= 0 else "sp-bad"}">{money(gain, 0, sign=True)}</span> '
-        f"of lifetime margin after spend against today's split."
-    )
-    shown = econ[["spend", "new_customers", "cac", "payback_months", "ltv", "ltv_to_cac"]].join(
-        plan[["spend", "new_customers"]].rename(
-            columns={"spend": "plan_spend", "new_customers": "plan_new"}
-        )
+        f"of lifetime value after spend against today's split."
     )
     html = sentence + table(
-        shown.reset_index(names="channel").rename(
+        p.shown.rename(index=marketing.CHANNEL_LABELS)
+        .reset_index(names="channel")
+        .rename(
             columns={
                 "spend": "spend today",
                 "new_customers": "new customers",
                 "cac": "CAC",
                 "payback_months": "payback (months)",
-                "ltv": "LTV",
+                "ltv": "LTV (CLV)",
                 "ltv_to_cac": "LTV/CAC",
                 "plan_spend": "plan spend",
                 "plan_new": "plan new customers",
@@ -116,18 +132,24 @@ def compute_channel_mix(
             "new customers": lambda v: num(v, 0),
             "CAC": lambda v: money(v, 0),
             "payback (months)": lambda v: num(v, 1),
-            "LTV": lambda v: money(v, 0),
+            "LTV (CLV)": lambda v: money(v, 0),
             "LTV/CAC": lambda v: num(v, 1),
             "plan spend": lambda v: money(v, 0),
             "plan new customers": lambda v: num(v, 0),
         },
     )
-    png = plots.to_png(plots.marketing.reallocation_chart(plan)) if chart else None
-    return Result(html, png, data={"economics": econ, "plan": plan, "today": now, "gain": gain})
+    png = (
+        plots.to_png(
+            plots.marketing.reallocation_chart(plan.rename(index=marketing.CHANNEL_LABELS))
+        )
+        if chart
+        else None
+    )
+    return Result(html, png, data={"economics": econ, "plan": plan, "today": p.today, "gain": gain})
 
 
 def channel_mix_calculator(
-    annual_retention: float = 0.8,
+    annual_retention: float | None = None,
     diminishing: float = 0.3,
     total_budget: float | None = None,
     weights: dict | None = None,
@@ -135,29 +157,38 @@ def channel_mix_calculator(
 ) -> Calculator:
     """Channel mix: CAC, payback and LTV/CAC per channel, and a budget reallocation."""
     d = channel_data or load_channel_data()
-    total = float(d.performance["spend"].sum()) if total_budget is None else float(total_budget)
-    today = (d.performance["spend"] / d.performance["spend"].sum()).to_dict()
+    today = marketing.budget_shares(d.performance)
+    total = marketing.total_spend(d.performance) if total_budget is None else float(total_budget)
+    retention = round(d.retention, 2) if annual_retention is None else annual_retention
     w = {**today, **(weights or {})}
     inputs = {
-        f"w_{ch}": percent_slider(f"{ch} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0)
+        f"w_{ch}": percent_slider(
+            f"{marketing.channel_label(ch)} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0
+        )
         for ch in d.performance.index
     }
     inputs["annual_retention"] = percent_slider(
-        "Yearly retention (%)", annual_retention, 0.3, 0.97, 1.0, digits=0
+        "Yearly retention (%)", retention, 0.3, 0.97, 1.0, digits=0
     )
+    inputs["discount_rate"] = percent_slider("Discount rate a year (%)", 0.10, 0.0, 0.3, 0.5)
     inputs["diminishing"] = slider("Diminishing returns", diminishing, 0.0, 1.0, 0.05)
     inputs["total_budget"] = number_box("Total budget (¥)", total, 0, 1e10, 10_000)
 
-    def compute(annual_retention, diminishing, total_budget, **ws):
+    def compute(annual_retention, diminishing, total_budget, discount_rate, **ws):
         return compute_channel_mix(
-            d, annual_retention, diminishing, total_budget, **{k[2:]: v for k, v in ws.items()}
+            d,
+            annual_retention,
+            diminishing,
+            total_budget,
+            discount_rate,
+            **{k[2:]: v for k, v in ws.items()},
         )
 
     return Calculator(
         "Channel mix: where does a marketing yuan earn the most?",
         inputs,
         compute,
-        percent={*(k for k in inputs if k.startswith("w_")), "annual_retention"},
+        percent={*(k for k in inputs if k.startswith("w_")), "annual_retention", "discount_rate"},
         intro="The sliders set each channel's share of the budget (they are scaled to add up to "
         "100 %). Diminishing returns 0.5: doubling a channel's spend wins 41 % more customers.",
     )
@@ -182,7 +213,7 @@ def load_targeting_data(seed: int = 8) -> TargetingData:
     X = marketing.response_features(resp, camp)
     test = marketing.split_sample(len(resp), 0.3, seed)
     model = marketing.fit_response_model(X[~test], resp["converted"][~test])
-    value = float(resp.loc[resp["converted"] == 1, "first_order_value"].mean())
+    value = marketing.average_order_after_response(resp)
     return TargetingData(
         model.predict(X[test]), resp["converted"][test].to_numpy(dtype=float), model, value
     )
@@ -197,10 +228,10 @@ def compute_targeting(
     chart: bool = True,
 ) -> Result:
     """Profit curve of a campaign against the depth of the list contacted."""
-    value = order_value * gross_margin
-    curve = marketing.profit_curve(d.scores, d.outcomes, value, contact_cost, population=list_size)
-    best = marketing.best_depth(curve, value, contact_cost)
-    gains = marketing.gains_table(d.scores, d.outcomes)
+    t = marketing.targeting_plan(
+        d.scores, d.outcomes, order_value, gross_margin, contact_cost, list_size
+    )
+    value, curve, best, gains = t.value_per_response, t.curve, t.best, t.gains
     sentence = (
         f"A response that orders earns {money(value, 0)} of margin, so a contact pays when the chance "
         f"they order is above <b>{pct(best.breakeven_rate, 1)}</b>. Contact the best "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import plots, quality
-from ..fmt import money, pct, table
+from ..fmt import money, num, pct, table
 from .base import Calculator, Result, number_box, percent_slider, slider
 
 __all__ = [
@@ -41,8 +41,9 @@ def compute_cost_of_quality(
     sentence = (
         f"Quality costs {money(today['total'], 0)} a year, {pct(today['total_rate'], 1)} of sales: "
         f"{pct(today['conformance_rate'], 1)} to get it right (prevention, appraisal) and "
-        f"<b>{pct(today['nonconformance_rate'], 1)}</b> paying for failures. Spending {money(extra_prevention, 0)} more "
-        f"on prevention to cut failures by {pct(failure_reduction, 0)} saves {money(move['saving'], 0)}: "
+        f"<b>{pct(today['nonconformance_rate'], 1)}</b> paying for failures. "
+        f"Spending {money(extra_prevention, 0)} more on prevention to cut failures by "
+        f"{pct(failure_reduction, 0)} saves {money(move['saving'], 0)}: "
         f'net <span class="{cls}">{money(move["net_gain"], 0, sign=True)}</span> a year.'
     )
     rows = [
@@ -104,18 +105,45 @@ def compute_service_roi(
     churn_effect: float,
     discount_rate: float,
     investment: float,
+    std_error: float = 0.0,
     chart: bool = True,
 ) -> Result:
-    r = quality.service_investment(
-        customers, annual_margin, retention, speedup, churn_effect, discount_rate, investment
+    """Value and ROI of faster service, with the range that the effect's 95 % interval gives."""
+    v = quality.service_value_range(
+        customers,
+        annual_margin,
+        retention,
+        speedup,
+        churn_effect,
+        std_error,
+        discount_rate,
+        investment,
     )
-    cls = "sp-big" if r["roi"] >= 0 else "sp-bad"
+    r = {
+        "retention_new": v.retention_new,
+        "clv_now": v.clv_now,
+        "clv_new": v.clv_new,
+        "value_gained": v.value_gained,
+        "roi": v.roi,
+    }
+    cls = "sp-big" if v.roi >= 0 else "sp-bad"
     sentence = (
         f"Resolving tickets {pct(speedup, 0)} faster lifts retention from {pct(retention, 1)} to "
-        f"<b>{pct(r['retention_new'], 1)}</b>. Each customer is then worth {money(r['clv_new'], 0)} instead of "
-        f"{money(r['clv_now'], 0)}; over {customers:,.0f} customers that is {money(r['value_gained'], 0)} against an "
-        f'investment of {money(investment, 0)}: ROI <span class="{cls}">{pct(r["roi"], 0)}</span>.'
+        f"<b>{pct(v.retention_new, 1)}</b>. Each customer is then worth {money(v.clv_new, 0)} instead of "
+        f"{money(v.clv_now, 0)}; over {customers:,.0f} customers that is {money(v.value_gained, 0)} against an "
+        f'investment of {money(investment, 0)}: ROI <span class="{cls}">{pct(v.roi, 0)}</span>.'
     )
+    if std_error > 0:
+        sentence += (
+            f"<br>The effect's 95 % interval runs from {num(v.effect_low, 2)} to {num(v.effect_high, 2)}: "
+            f"the value gained from {money(v.value_low, 0)} to {money(v.value_high, 0)}, the ROI from "
+            f"{pct(v.roi_low, 0)} to {pct(v.roi_high, 0)}."
+            + (
+                " <b>The interval includes zero: faster service may change nothing.</b>"
+                if v.includes_zero
+                else ""
+            )
+        )
     png = plots.to_png(plots.quality.service_roi_chart(r, investment)) if chart else None
     return Result(sentence, png, data=r)
 
@@ -128,6 +156,7 @@ def service_roi_calculator(
     churn_effect: float = 0.33,
     discount_rate: float = 0.10,
     investment: float = 500_000.0,
+    std_error: float = 0.0,
 ) -> Calculator:
     inputs = {
         "customers": number_box("Customers served", customers, 0, 1e9, 10),
@@ -137,6 +166,7 @@ def service_roi_calculator(
         "churn_effect": slider("Churn effect of speed", churn_effect, 0, 2, 0.05),
         "discount_rate": percent_slider("Discount rate (% a year)", discount_rate, 0, 0.3, 0.5),
         "investment": number_box("Investment (¥)", investment, 1, 1e12, 10_000),
+        "std_error": slider("Standard error of the effect", std_error, 0, 1, 0.01),
     }
     return Calculator(
         "Service investment: what faster service is worth",

@@ -10,10 +10,8 @@ and renders the answer.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 
 from .. import plots, profitability
@@ -22,69 +20,32 @@ from ..fmt import money, num, pct, table
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider
 
 #: Cost-to-serve components in words, in waterfall order.
-COST_LABELS = {
-    "rebate": "volume rebates",
-    "financing": "payment terms (financing)",
-    "order_costs": "freight and handling",
-    "activities": "sales visits and calls",
-    "tickets": "service tickets",
-    "returns": "returns",
-}
+COST_LABELS = profitability.COST_LABELS
 TIERS = ("key", "growth", "standard")
 
 
-@dataclass(frozen=True)
-class Company:
-    """What the chapter 12 calculators need from the sample company."""
-
-    profit: pd.DataFrame  # customer_profit table, indexed by customer_id
-    customers: pd.DataFrame  # indexed by customer_id
-    rfm: pd.DataFrame  # rfm_table with each customer's profit, indexed by customer_id
-    rfm_segments: (
-        pd.DataFrame
-    )  # tier_summary of the RFM segments (does not change with the sliders)
-    retention: pd.Series  # yearly retention by tier, 2024 -> 2025
-    tiers: pd.DataFrame  # tier_table: customers, margin a year, retention
-    flagged: tuple  # planted loss-makers (ground truth), for the whale chart
+#: The chapter 12 customer base (kept under its old name for the notebooks).
+Company = seg.CustomerBase
 
 
 @functools.lru_cache(maxsize=1)
-def company() -> Company:
-    """Load the sample company once per session."""
+def company() -> seg.CustomerBase:
+    """Load the sample company once per session: profit, RFM, retention and tiers."""
     from .. import data
 
     tables = {
         t: data.load(t)
         for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
     }
-    profit = profitability.sample_company_profit(tables)
-    customers = tables["customers"].set_index("customer_id")
-    delivered = tables["orders"][tables["orders"]["status"] == "delivered"]
-    lines = tables["order_lines"].merge(
-        delivered[["order_id", "customer_id", "order_date"]], on="order_id"
-    )
-    lines = lines.assign(value=lines["quantity"] * lines["net_price"])
-    rfm = seg.rfm_table(
-        lines, "customer_id", "order_date", "value", as_of="2026-01-01", order_col="order_id"
-    )
-    rfm["profit"] = profit["profit"].reindex(rfm.index)
-    segments = seg.rfm_segment(rfm["r_score"], rfm["f_score"])
-    rfm_segments = seg.tier_summary(
-        segments.to_numpy(), rfm["monetary"], rfm["profit"], order=list(seg.RFM_SEGMENTS)
-    )
-    retention = seg.retention_by(delivered, customers["tier"], 2024)["retention"]
     period = data.ground_truth()["period"]
-    years = (pd.Timestamp(period["end"]) - pd.Timestamp(period["start"])).days / 365.25
-    tiers = seg.tier_table(
-        profit["profit"],
-        customers["tier"],
-        retention,
-        years=round(years, 2),
-        revenue=profit["net_sales"],
+    return seg.customer_base(
+        tables,
+        "2026-01-01",
+        period["start"],
+        period["end"],
+        TIERS,
+        data.ground_truth()["cost_of_capital"],
     )
-    tiers = tiers.reindex([t for t in TIERS if t in tiers.index])
-    flagged = tuple(data.ground_truth().get("unprofitable_customers", ()))
-    return Company(profit, customers, rfm, rfm_segments, retention, tiers, flagged)
 
 
 # --- ABC -------------------------------------------------------------------------
@@ -93,8 +54,8 @@ def company() -> Company:
 def compute_abc(co: Company, a: float, b: float, chart: bool = True) -> Result:
     """ABC classes on revenue at cut-offs ``a`` and ``b``, with each class's share of profit."""
     revenue = co.profit["net_sales"]
-    classes = seg.abc_classes(revenue, a, b)
-    summary = seg.abc_summary(revenue, classes, co.profit["profit"])
+    view = seg.abc_view(revenue, a, b, co.profit["profit"])
+    classes, summary = view.classes, view.summary
     A = summary.loc["A"]
     sentence = (
         f"Class A: <b>{num(A['customers'])}</b> customers ({pct(A['customer_share'], 1)}) bring "
@@ -157,10 +118,8 @@ def abc_calculator(a: float = 0.80, b: float = 0.95) -> Calculator:
 
 def compute_rfm(co: Company, min_r: int, min_f: int, min_m: int, chart: bool = True) -> Result:
     """Who qualifies for the VIP tier at minimum R, F and M scores."""
-    rfm = co.rfm
-    vip = (rfm["r_score"] >= min_r) & (rfm["f_score"] >= min_f) & (rfm["m_score"] >= min_m)
-    labels = np.where(vip.to_numpy(), "VIP", "others")
-    summary = seg.tier_summary(labels, rfm["monetary"], rfm["profit"], order=["VIP", "others"])
+    tier = seg.rfm_vip(co.rfm, min_r, min_f, min_m)
+    summary = tier.summary
     v = summary.loc["VIP"]
     by_segment = co.rfm_segments
     sentence = (
@@ -180,9 +139,8 @@ def compute_rfm(co: Company, min_r: int, min_f: int, min_m: int, chart: bool = T
     )
     png = None
     if chart:
-        counts = pd.crosstab(rfm["r_score"], rfm["f_score"])
-        png = plots.to_png(plots.segmentation.rfm_grid_chart(counts, min_r, min_f))
-    return Result(html, png, data={"vip": vip, "summary": summary, "segments": by_segment})
+        png = plots.to_png(plots.segmentation.rfm_grid_chart(tier.grid, min_r, min_f))
+    return Result(html, png, data={"vip": tier.vip, "summary": summary, "segments": by_segment})
 
 
 def rfm_calculator(min_r: int = 4, min_f: int = 4, min_m: int = 4) -> Calculator:
@@ -220,10 +178,10 @@ def rfm_calculator(min_r: int = 4, min_f: int = 4, min_m: int = 4) -> Calculator
 
 def compute_whale(co: Company, costs: tuple = tuple(COST_LABELS), chart: bool = True) -> Result:
     """The whale curve with the chosen cost-to-serve components counted."""
-    profit = seg.profit_with_costs(co.profit, costs)
-    summary = seg.whale_summary(profit)
-    counted = ", ".join(COST_LABELS[c] for c in costs) if costs else "nothing (gross profit only)"
-    flagged = [c for c in co.flagged if c in profit.index]
+    view = seg.whale_view(co.profit, co.customers, costs)
+    profit, summary = view.profit, view.summary
+    counted = profitability.cost_names(costs) or "nothing (gross profit only)"
+    flagged = [c for c in co.loss_makers if c in profit.index]
     flagged_loss = profit.reindex(flagged)
     if summary.unprofitable_customers:
         sentence = (
@@ -231,7 +189,7 @@ def compute_whale(co: Company, costs: tuple = tuple(COST_LABELS), chart: bool = 
             f"customers lose money, together {money(summary.loss_of_unprofitable, 0)}. The most profitable "
             f'{pct(summary.peak_customer_share, 0)} earn <span class="sp-big">{pct(summary.peak_share, 0)}</span> '
             f"of the total profit of {money(summary.total_profit, 0)}; the others hand "
-            f"{pct(summary.peak_share - 1, 1)} back."
+            f"{pct(summary.handed_back, 1)} back."
         )
     else:
         sentence = (
@@ -239,9 +197,7 @@ def compute_whale(co: Company, costs: tuple = tuple(COST_LABELS), chart: bool = 
             f'<span class="sp-big">{money(summary.total_profit, 0)}</span>. Tick the costs of serving '
             "them and watch some customers turn into loss-makers."
         )
-    worst = profit.sort_values().head(8).to_frame()
-    worst["revenue"] = co.profit["net_sales"].reindex(worst.index)
-    worst["tier"] = co.customers["tier"].reindex(worst.index)
+    worst = view.worst
     html = (
         sentence
         + (
@@ -256,8 +212,7 @@ def compute_whale(co: Company, costs: tuple = tuple(COST_LABELS), chart: bool = 
     )
     png = None
     if chart:
-        curve = seg.whale_curve(profit)
-        png = plots.to_png(plots.segmentation.whale_chart(curve, highlight=flagged))
+        png = plots.to_png(plots.segmentation.whale_chart(view.curve, highlight=flagged))
     return Result(
         html, png, data={"summary": summary, "profit": profit, "flagged_profit": flagged_loss}
     )
@@ -303,10 +258,8 @@ def compute_policy(
         "growth": {"cost": growth_cost, "retention_gain": growth_gain},
         "standard": {"cost": standard_cost, "retention_gain": standard_gain},
     }
-    policy = {t: p for t, p in policy.items() if t in co.tiers.index}
-    out = seg.tier_policy_profit(co.tiers, policy, discount_rate)
-    total = out["total_gain"].sum()
-    best = out["total_gain"].idxmax()
+    result = seg.policy_result(co.tiers, policy, discount_rate)
+    out, total, best = result.table, result.total_gain, result.best_tier
     sentence = (
         f"This policy changes the lifetime value of the customer base by "
         f'<span class="{"sp-big" if total >= 0 else "sp-bad"}">{money(total, 0, sign=True)}</span>. '
@@ -343,7 +296,7 @@ def compute_policy(
             "retention now": pct,
             "extra service a year": lambda v: money(v, 0),
             "retention with policy": pct,
-            "break-even gain": lambda v: f"+{v * 100:.1f} pts" if v == v else "never",
+            "break-even gain": lambda v: f"+{v * 100:.1f} pts" if pd.notna(v) else "never",
             "value gained per customer": lambda v: money(v, 0, sign=True),
             "value gained, tier": lambda v: money(v, 0, sign=True),
         },

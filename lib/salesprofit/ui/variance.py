@@ -51,27 +51,10 @@ def load_sales_data() -> SalesData:
     """Delivered order lines of the sample company with their period labels."""
     from .. import data
 
-    orders = data.load("orders")
-    orders = orders[orders["status"] == "delivered"]
-    lines = (
-        data.load("order_lines")
-        .merge(orders[["order_id", "order_date", "customer_id"]], on="order_id")
-        .merge(
-            data.load("products")[["product_id", "name", "category"]], on="product_id", how="left"
-        )
+    lines = variance.sales_lines(
+        data.load("orders"), data.load("order_lines"), data.load("products")
     )
-    d = lines["order_date"]
-    year = d.dt.year.astype(str)
-    labels = {
-        "year": year,
-        "half": year + "-H" + ((d.dt.month - 1) // 6 + 1).astype(str),
-        "quarter": year + "-Q" + d.dt.quarter.astype(str),
-    }
-    periods = {}
-    for grain in ("year", "half", "quarter"):
-        for lab in sorted(labels[grain].unique()):
-            periods[lab] = (labels[grain] == lab).to_numpy()
-    return SalesData(lines, periods)
+    return SalesData(lines, variance.period_masks(lines["order_date"]))
 
 
 def _grain(label: str) -> str:
@@ -90,6 +73,7 @@ def compute_bridge(
         )
     b = variance.profit_bridge(d.summary(base, level), d.summary(current, level))
     eff = b.effects()
+    main = b.main_driver
     rows = pd.DataFrame(
         {
             "effect": [
@@ -105,12 +89,11 @@ def compute_bridge(
             "amount": [b.base_profit, *eff.to_numpy(), b.current_profit],
         }
     )
-    main = eff.abs().idxmax()
     html = (
         f"Gross profit went from {money(b.base_profit, 0)} in {base} to <b>{money(b.current_profit, 0)}</b> in "
         f'{current}: <span class="{"sp-big" if b.change >= 0 else "sp-bad"}">{money(b.change, 0, sign=True)}</span> '
-        f"({pct(b.change / b.base_profit, 1, sign=True)}) while sales moved "
-        f"{pct(b.current_revenue / b.base_revenue - 1, 1, sign=True)}. The biggest driver: <b>{main}</b> "
+        f"({pct(b.profit_growth, 1, sign=True)}) while sales moved "
+        f"{pct(b.revenue_growth, 1, sign=True)}. The biggest driver: <b>{main}</b> "
         f"({money(eff[main], 0, sign=True)}). The effects add up exactly to the change."
         + table(rows, {"amount": lambda v: money(v, 0)})
     )
@@ -161,6 +144,7 @@ class DashboardData:
     surveys: pd.DataFrame
     customer_profit: pd.DataFrame  # profitability.customer_profit over both years
     potential: pd.Series  # customers' estimated yearly potential
+    customers: pd.DataFrame | None = None  # indexed by customer_id (name, segment, tier)
 
 
 def load_dashboard_data() -> DashboardData:
@@ -177,6 +161,7 @@ def load_dashboard_data() -> DashboardData:
         data.load("surveys"),
         cp,
         tables["customers"].set_index("customer_id")["estimated_potential"],
+        tables["customers"].set_index("customer_id"),
     )
 
 
@@ -187,85 +172,73 @@ def _points(x: float) -> str:
 
 def compute_dashboard(d: DashboardData, base: str, current: str, chart: bool = True) -> Result:
     """The profit dashboard of one year against the previous one."""
-    if base == current:
-        raise ValueError("Choose two different years.")
-    lines = d.sales.lines
-    year = lines["order_date"].dt.year.astype(str)
-    pl = variance.profit_and_loss(lines, year, d.expenses, d.expenses["month"].dt.year.astype(str))
-    sub = lines[year.isin([base, current])]
-    b = variance.bridge_from_lines(sub, year[sub.index], base, current)
-    cat = variance.growth_table(sub, year[sub.index], by="category").xs(current, level="period")
-    sat = variance.satisfaction_by_period(d.surveys, d.surveys["date"].dt.year.astype(str))
-    cur = lines[year == current]
-    sales_cur = (cur["quantity"] * cur["net_price"]).groupby(cur["customer_id"]).sum()
-    sales_base = (
-        (lines[year == base]["quantity"] * lines[year == base]["net_price"])
-        .groupby(lines[year == base]["customer_id"])
-        .sum()
+    v = variance.dashboard(
+        d.sales.lines,
+        d.expenses,
+        d.surveys,
+        d.potential,
+        base,
+        current,
+        d.customer_profit,
+        d.customers,
     )
-    sow_cur = float(sales_cur.sum() / d.potential.reindex(sales_cur.index).sum())
-    sow_base = float(sales_base.sum() / d.potential.reindex(sales_base.index).sum())
-    losing = d.customer_profit[d.customer_profit["profit"] < 0]
-    p0, p1 = pl.loc[base], pl.loc[current]
+    p1, b, sat = v.pl.loc[current], v.bridge, v.satisfaction
     tiles = [
-        ("Sales", money(p1["revenue"], 0), pct(p1["revenue"] / p0["revenue"] - 1, 1, sign=True)),
-        (
-            "Gross profit",
-            money(p1["gross_profit"], 0),
-            pct(p1["gross_profit"] / p0["gross_profit"] - 1, 1, sign=True),
-        ),
-        (
-            "Gross margin",
-            pct(p1["gross_margin"], 1),
-            _points(p1["gross_margin"] - p0["gross_margin"]),
-        ),
+        ("Sales", money(p1["revenue"], 0), pct(v.revenue_growth, 1, sign=True)),
+        ("Gross profit", money(p1["gross_profit"], 0), pct(v.gross_profit_growth, 1, sign=True)),
+        ("Gross margin", pct(p1["gross_margin"], 1), _points(v.gross_margin_change)),
         (
             "Operating profit",
             money(p1["operating_profit"], 0),
-            pct(p1["operating_profit"] / p0["operating_profit"] - 1, 1, sign=True),
+            pct(v.operating_profit_growth, 1, sign=True),
         ),
-        ("Share of wallet", pct(sow_cur, 1), _points(sow_cur - sow_base)),
         (
-            "NPS",
-            num(sat.loc[current, "nps"], 1),
-            f"{sat.loc[current, 'nps'] - sat.loc[base, 'nps']:+.1f}",
+            "Share of wallet",
+            pct(v.share_of_wallet, 1),
+            _points(v.share_of_wallet_change),
         ),
+        ("NPS", num(sat.loc[current, "nps"], 1), f"{v.nps_change:+.1f}"),
     ]
-    tile_html = "".join(
-        f'<div style="display:inline-block;min-width:10em;margin:0.2em 0.6em 0.6em 0;padding:0.4em 0.7em;'
-        f'border:1px solid #cfd8dc;border-radius:6px"><div style="font-size:0.85em;color:#555">{name}</div>'
-        f'<div style="font-size:1.3em;font-weight:700">{value}</div>'
-        f'<div style="font-size:0.85em">{delta} vs {base}</div></div>'
-        for name, value, delta in tiles
-    )
-    worst = cat.sort_values("profit_growth").head(3)
+    tile_html = ""
+    for name, value, delta in tiles:
+        tile_html += (
+            f'<div style="display:inline-block;min-width:10em;margin:0.2em 0.6em 0.6em 0;padding:0.4em 0.7em;'
+            f'border:1px solid #cfd8dc;border-radius:6px"><div style="font-size:0.85em;color:#555">{name}</div>'
+            f'<div style="font-size:1.3em;font-weight:700">{value}</div>'
+            f'<div style="font-size:0.85em">{delta} vs {base}</div></div>'
+        )
+    lm = v.loss_makers
     html = (
         f"<h4>Huaxin Industrial Supply: profit in {current}</h4>{tile_html}"
         f"<p>Profit bridge {base} → {current}: price {money(b.price, 0, sign=True)}, volume "
         f"{money(b.volume, 0, sign=True)}, mix {money(b.mix, 0, sign=True)}, unit cost {money(b.cost, 0, sign=True)}, "
         f"new products {money(b.new, 0, sign=True)}, lost products {money(b.lost, 0, sign=True)}.</p>"
-        f"<p><b>{num(len(losing))}</b> customers lost money over the two years after cost to serve "
-        f"(together {money(losing['profit'].sum(), 0)}). Categories whose profit grew least in {current}: "
-        + ", ".join(
-            f"{i} ({pct(r['profit_growth'], 1, sign=True)} profit on {pct(r['revenue_growth'], 1, sign=True)} "
-            f"sales)"
-            for i, r in worst.iterrows()
+        f"<p><b>{num(lm.losing_customers)}</b> customers lost money over the two years after cost to serve "
+        f"(together {money(lm.total_loss, 0)}). Categories whose profit grew least in {current}:</p>"
+        + table(
+            v.laggards.reset_index()[["category", "revenue_growth", "profit_growth"]].rename(
+                columns={"revenue_growth": "sales growth", "profit_growth": "profit growth"}
+            ),
+            {
+                "sales growth": lambda x: pct(x, 1, sign=True),
+                "profit growth": lambda x: pct(x, 1, sign=True),
+            },
         )
-        + ".</p>"
     )
     png = None
     if chart:
-        png = plots.to_png(plots.variance.dashboard_chart(b, cat, sat, base, current))
+        png = plots.to_png(plots.variance.dashboard_chart(b, v.categories, sat, base, current))
     return Result(
         html,
         png,
         data={
-            "pl": pl,
+            "pl": v.pl,
             "bridge": b,
-            "categories": cat,
+            "categories": v.categories,
             "satisfaction": sat,
-            "share_of_wallet": (sow_base, sow_cur),
-            "losing_customers": losing,
+            "share_of_wallet": (v.share_of_wallet_base, v.share_of_wallet),
+            "losing_customers": d.customer_profit[d.customer_profit["profit"] < 0],
+            "dashboard": v,
         },
     )
 
