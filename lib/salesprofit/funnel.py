@@ -418,3 +418,173 @@ def open_deals_views(m: PipelineMeasures) -> pd.DataFrame:
         for n, d in zip(deals, days)
     ]
     return t
+
+
+# ---------------------------------------------------------------------------
+# Chapter 15's labs: the measured funnel and what the stages are worth
+
+
+@dataclass(frozen=True)
+class MeasuredFunnel:
+    """A CRM's funnel measured once: ``stats`` (:func:`stage_stats`), ``leads_per_month``
+    (new opportunities a month), ``avg_won_deal`` (money) and ``measures``
+    (:func:`pipeline_measures`, the same leads and deal size)."""
+
+    stats: pd.DataFrame
+    leads_per_month: float
+    avg_won_deal: float
+    measures: PipelineMeasures | None = None
+
+
+def measure_funnel(
+    opportunities: pd.DataFrame, stages: pd.DataFrame, start=None, end=None
+) -> MeasuredFunnel:
+    """Stage conversions and days, and the flow of leads and deal size from
+    :func:`pipeline_measures` (leads a month = new per day x 365 / 12)."""
+    stats = stage_stats(stages)
+    m = pipeline_measures(
+        opportunities, start, end, stage_win_rate=float(stats["conversion"].prod())
+    )
+    return MeasuredFunnel(stats, m.new_per_day * 365 / 12, m.avg_deal_size, m)
+
+
+@dataclass(frozen=True)
+class StageLab:
+    """Lab 15.1 in one result: ``today`` (:class:`FunnelResult`), the ``bottleneck`` and
+    ``longest`` stage, ``gains`` (money a year that ``change`` more points of conversion
+    in each stage bring from the same leads) and ``best`` (the stage where they are worth
+    most)."""
+
+    today: FunnelResult
+    bottleneck: str
+    longest: str
+    gains: pd.Series
+    best: str
+
+
+def stage_lab(
+    leads_per_month: float, stats: pd.DataFrame, avg_deal_size: float, change: float = 0.05
+) -> StageLab:
+    """Where Huaxin's deals are lost and what a better stage is worth (lab 15.1).
+
+    >>> stats = pd.DataFrame({"conversion": [0.5, 0.8], "mean_days": [10.0, 20.0]},
+    ...                      index=["lead", "contract"])
+    >>> lab = stage_lab(100, stats, 1000, 0.05)
+    >>> lab.bottleneck, lab.best, lab.gains.round(2).tolist()
+    ('lead', 'lead', [48000.0, 30000.0])
+    """
+    conv, days = stats["conversion"], stats["mean_days"]
+    gains = pd.Series(
+        {
+            s: funnel_what_if(leads_per_month, conv, days, avg_deal_size, s, change).loc[
+                "change", "revenue_per_month"
+            ]
+            * 12
+            for s in conv.index
+        },
+        name="gain_per_year",
+    )
+    return StageLab(
+        funnel_model(leads_per_month, conv, days, avg_deal_size),
+        bottleneck(stats),
+        str(days.idxmax()),
+        gains,
+        str(gains.idxmax()),
+    )
+
+
+@dataclass(frozen=True)
+class CycleLab:
+    """Lab 15.2 in one result: the won cycle (``cycle_median``, ``cycle_mean``, days), the
+    stage model today (``today``), the pipeline ``measures`` and their ``open_views``
+    (:func:`open_deals_views`), the stage model's ``what_if`` for a shorter ``stage`` and
+    ``gain_per_year`` (money a year if the team keeps as many deals open as today)."""
+
+    cycle_median: float
+    cycle_mean: float
+    today: FunnelResult
+    measures: PipelineMeasures
+    open_views: pd.DataFrame
+    what_if: pd.DataFrame
+    gain_per_year: float
+
+
+def cycle_lab(
+    measured: MeasuredFunnel,
+    opportunities: pd.DataFrame,
+    stage: str,
+    days_change: float,
+    leads_per_month: float | None = None,
+    avg_deal_size: float | None = None,
+) -> CycleLab:
+    """Cycle time and velocity of Huaxin's funnel, and what a shorter ``stage`` buys.
+
+    The stage model runs on ``leads_per_month`` and ``avg_deal_size`` when given (the
+    rounded values a calculator shows), else on the measured ones.
+    """
+    if measured.measures is None:
+        raise ValueError("Measure the funnel with measure_funnel() first: it needs the deals.")
+    conv, days = measured.stats["conversion"], measured.stats["mean_days"]
+    leads = measured.leads_per_month if leads_per_month is None else leads_per_month
+    deal = measured.avg_won_deal if avg_deal_size is None else avg_deal_size
+    cycle = won_cycle_days(opportunities)
+    wi = funnel_what_if(leads, conv, days, deal, stage, days_change=days_change)
+    gain = wi.loc["improved", "velocity_same_team"] - wi.loc["today", "velocity_same_team"]
+    return CycleLab(
+        float(cycle.median()),
+        float(cycle.mean()),
+        funnel_model(leads, conv, days, deal),
+        measured.measures,
+        open_deals_views(measured.measures),
+        wi,
+        float(gain * 365),
+    )
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """What the funnel simulator shows (see :func:`stage_change`): ``what_if``
+    (:func:`funnel_what_if`), ``today`` and ``improved`` (:class:`FunnelResult`), the
+    stage's ``conversion`` and ``days`` before and after (``new_conversion``,
+    ``new_days``) and ``gain_per_year`` (money a year from the same leads)."""
+
+    what_if: pd.DataFrame
+    today: FunnelResult
+    improved: FunnelResult
+    conversion: float
+    new_conversion: float
+    days: float
+    new_days: float
+    gain_per_year: float
+
+
+def stage_change(
+    leads_per_month: float,
+    conversion: Any,
+    days: Any,
+    avg_deal_size: float,
+    stage: str,
+    conversion_change: float = 0.0,
+    days_change: float = 0.0,
+) -> StageChange:
+    """Today's funnel and the one with ``stage`` improved, in one result.
+
+    >>> r = stage_change(100, {"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, 1000,
+    ...                  "lead", conversion_change=0.1)
+    >>> r.new_conversion, r.gain_per_year
+    (0.6, 96000.0)
+    """
+    wi = funnel_what_if(
+        leads_per_month, conversion, days, avg_deal_size, stage, conversion_change, days_change
+    )
+    conv2, d2 = improve_stage(conversion, days, stage, conversion_change, days_change)
+    return StageChange(
+        wi,
+        funnel_model(leads_per_month, conversion, days, avg_deal_size),
+        funnel_model(leads_per_month, conv2, d2, avg_deal_size),
+        float(pd.Series(conversion, dtype=float)[stage]),
+        float(conv2[stage]),
+        float(pd.Series(days, dtype=float)[stage]),
+        float(d2[stage]),
+        float(wi.loc["change", "revenue_per_month"] * 12),
+    )
