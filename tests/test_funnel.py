@@ -200,3 +200,19 @@ def test_stage_and_cycle_labs():
         (wi.loc["improved", "velocity_same_team"] - wi.loc["today", "velocity_same_team"]) * 365
     )
     assert cyc.open_views.loc["open_now", "deals"] == 128
+
+
+def test_funnel_exercises_solution_as_shown():
+    from salesprofit.exercises import funnel as X
+
+    # 60 % x 65 % x 55 % x 80 % = 17.16 %, shown as 17.2 %
+    ex = X.win_rate(CONV)
+    assert "17.2 %" in ex.solution and ex.check("17.2").correct and ex.check("17.16").correct
+    assert ex.check("65").kind == "mistake"  # average of the stages
+    assert ex.check("80").kind == "mistake"  # the last stage only
+    assert ex.check("55").kind == "mistake"  # the bottleneck only
+    # 100 leads x 17.16 % x 50,000 = 858,000 a month; +5 points at proposal: x 0.05 / 0.55
+    v = X.better_stage_value(100, CONV, 50_000, "proposal", 0.05)
+    assert "¥858,000" in v.solution and v.check(f"{858_000 * 0.05 / 0.55:.0f}").correct
+    assert v.check(f"{100 * 0.05 * 50_000:.0f}").kind == "mistake"
+    assert v.check(f"{858_000 * 0.05:.0f}").kind == "mistake"

@@ -356,3 +356,16 @@ def test_velocity_lab_uses_the_one_pipeline_measure(opportunities):
     # one day shorter: v x L / (L - 1) - v, over a year
     L = m.cycle_days
     assert lab.day_gain_per_year == pytest.approx(m.velocity * (L / (L - 1) - 1) * 365, rel=1e-9)
+
+
+def test_cycle_gain_solution_as_shown():
+    from salesprofit import exercises
+
+    # 50 x 25 % x ¥20,000 / 100 days = ¥2,500.00 a day; / 0.9 = ¥2,777.78; gain ¥277.78
+    ex = exercises.reps.cycle_gain(50, 0.25, 20_000, 100, 0.10)
+    assert "¥2,500.00" in ex.solution and "¥2,777.78" in ex.solution
+    assert ex.check("277.78").correct
+    assert ex.check("250").kind == "mistake"  # 10 % of velocity
+    assert ex.check(f"{2500 / 0.9:.2f}").kind == "mistake"  # the new velocity
+    assert ex.check(f"{277.78 * 365:.0f}").kind == "mistake"  # a year, not a day
+    assert ex.check(f"{2500 / 1.1 - 2500:.2f}").kind == "mistake"  # a longer cycle: a loss

@@ -103,14 +103,18 @@ def rep_results(
         res["profit"] = res["gross_profit"] - cts
         res["profit_margin"] = profit_margin(res["revenue"], res["gross_profit"], cts)
         if surveys is not None:
-            sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
-            score = sv["nps_score"]
-            net = (score >= 9).astype(float) - (score <= 6).astype(float)
-            nps = net.groupby(sv["rep_id"]).mean() * 100
-            res["nps"] = nps.reindex(res.index)
-            res["csat"] = sv.groupby("rep_id")["csat"].mean().reindex(res.index)
+            nps, csat = _feedback_by_rep(surveys, customers)
+            res["nps"], res["csat"] = nps.reindex(res.index), csat.reindex(res.index)
     res.index.name = "rep_id"
     return res
+
+
+def _feedback_by_rep(surveys: pd.DataFrame, customers: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """NPS (% promoters - % detractors, -100 to 100) and mean CSAT of each rep's accounts."""
+    sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
+    score = sv["nps_score"]
+    net = (score >= 9).astype(float) - (score <= 6).astype(float)
+    return net.groupby(sv["rep_id"]).mean() * 100, sv.groupby("rep_id")["csat"].mean()
 
 
 def normalise(values: pd.Series, higher_is_better: bool = True) -> pd.Series:

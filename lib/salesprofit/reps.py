@@ -265,17 +265,7 @@ def discount_discipline(
             "excess_money": excess * list_rev,
         }
     )
-    g = frame.groupby(by, sort=True)
-    res = pd.DataFrame(
-        {
-            "lines": g.size(),
-            "list_revenue": g["list_revenue"].sum(),
-            "net_revenue": g["net_revenue"].sum(),
-            "line_discount": g["discount"].mean(),
-            "share_above": g["above"].mean(),
-            "excess_cost": g["excess_money"].sum(),
-        }
-    )
+    res = _discipline_sums(frame, by)
     res["excess_discount"] = res["excess_cost"] / res["list_revenue"]
     res["excess_cost_per_year"] = excess_discount_cost(
         res["list_revenue"], res["excess_discount"], years
@@ -305,6 +295,21 @@ def discount_discipline(
             "flagged",
         ]
     ]
+
+
+def _discipline_sums(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per rep: lines, list and net revenue, mean line discount, share above, excess money."""
+    g = frame.groupby(by, sort=True)
+    return pd.DataFrame(
+        {
+            "lines": g.size(),
+            "list_revenue": g["list_revenue"].sum(),
+            "net_revenue": g["net_revenue"].sum(),
+            "line_discount": g["discount"].mean(),
+            "share_above": g["above"].mean(),
+            "excess_cost": g["excess_money"].sum(),
+        }
+    )
 
 
 def excess_discount_cost(list_revenue, excess_discount, years: float = 1.0):

@@ -1,6 +1,6 @@
 """Chapter 6 calculators: the KPI scorecard with weight sliders, revenue vs profit ranking.
 
-The sample company's data are loaded once when a calculator is built (:func:`team_kpis`);
+Huaxin's data are loaded once when a calculator is built (:func:`team_kpis`);
 each change only re-scores the 20 reps.
 """
 
@@ -27,7 +27,7 @@ LOWER_IS_BETTER = ("avg_discount",)
 
 
 def team_kpis(year: int = 2025) -> pd.DataFrame:
-    """The sample company's KPIs per rep for ``year`` (loads the tables; call once)."""
+    """Huaxin's KPIs per rep for ``year`` (loads the tables; call once)."""
     from .. import data
 
     orders, acts, surveys = data.load("orders"), data.load("activities"), data.load("surveys")

@@ -1,7 +1,7 @@
 """Chapter 14 calculators: the target decomposition table (with CSV/XLSX export) and quota
 allocation across reps.
 
-The sample company's seasonality, sales history and territory potential are read once
+Huaxin's seasonality, sales history and territory potential are read once
 when a calculator is built (:func:`company_history`).
 """
 
