@@ -108,7 +108,7 @@ def velocity_calculator(
 ) -> Calculator:
     """Sales-velocity what-if: today's four levers and a change in each."""
     inputs = {
-        "opportunities": number_box("Opportunities in the pipeline", opportunities, 1, 1e7, 1),
+        "opportunities": number_box("Opportunities over one cycle", opportunities, 1, 1e7, 1),
         "win_rate": percent_slider("Win rate (%)", win_rate, 0.01, 0.90, 0.5),
         "avg_deal_size": number_box("Average won deal (¥)", avg_deal_size, 1, 1e10, 1000),
         "cycle_days": number_box("Sales cycle (days)", cycle_days, 1, 3650, 1),
