@@ -83,7 +83,7 @@ def test_cross_sell_margin():
 
 
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=40, deadline=None)
@@ -103,3 +103,52 @@ def test_sparse_pair_counts_equal_a_brute_force_count(baskets):
     # every co-occurring pair is there, both ways
     pairs = {(x, y) for t in baskets for x in t for y in t if x != y}
     assert set(zip(r["antecedent"], r["consequent"])) == pairs
+
+
+# --- lab 10.2: the strongest pair by lift, the most frequent separately (issue 13 item 11)
+
+
+def test_mining_lab_names_the_strongest_pair_by_lift():
+    from salesprofit import exercises
+
+    lab = A.mining_lab(data.load("order_lines"), min_count=20, min_confidence=0.3)
+    assert lab.orders == 21828
+    assert lab.by_lift["lift"] == lab.rules["lift"].max()
+    assert lab.most_frequent["count"] == lab.rules["count"].max()
+    assert round(lab.by_lift["lift"], 1) == 33.2 and round(lab.most_frequent["lift"], 1) == 13.2
+    assert (lab.by_lift["antecedent"], lab.by_lift["consequent"]) != (
+        lab.most_frequent["antecedent"],
+        lab.most_frequent["consequent"],
+    )
+    assert (lab.rules["count"] >= 20).all()
+    # lift from counts, the one definition: (39 / 68) / (377 / 21,828)
+    top = lab.by_lift
+    assert top["lift"] == pytest.approx(
+        A.lift(21828, top["antecedent_count"], top["consequent_count"], top["count"]),
+        rel=1e-12,
+    )
+    ex = exercises.associations.lift(
+        21828, int(top["antecedent_count"]), int(top["consequent_count"]), int(top["count"])
+    )
+    # the solution as shown: 57.4 % / 1.73 % = 33.18; the exact lift 33.21: both accepted
+    assert "= 33.18." in ex.solution
+    assert ex.check("33.18").correct and ex.check("33.21").correct
+    assert ex.check(f"{39 / 68:.3f}").kind == "mistake"  # the confidence
+    assert ex.check(f"{(39 / 68) / (68 / 21828):.1f}").kind == "mistake"  # support of A
+
+
+def test_checklist_exercise_solution_as_shown():
+    from salesprofit import exercises
+
+    items = pd.DataFrame(
+        {
+            "item": ["email", "phone", "feedback"],
+            "passed": [90, 100, 50],
+            "checked": [100, 100, 100],
+        }
+    )
+    ex = exercises.associations.checklist(items, weights=[3, 2, 1])
+    # (0.9 x 3 + 1.0 x 2 + 0.5 x 1) / 6 = 5.2 / 6 = 86.67 %
+    assert "86.67 %" in ex.solution and ex.check("86.67").correct
+    assert ex.check("80").kind == "mistake"  # plain average
+    assert ex.check("520").kind == "mistake"  # not divided by the weights

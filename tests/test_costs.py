@@ -182,3 +182,73 @@ def test_meeting_costs_and_travel_vs_video():
     with pytest.raises(ValueError, match="fraction"):
         costs.travel_vs_video(100, 40, 750, 7.3, 3, 0.7, 130)
     assert costs.hourly_cost(200_000, 0.3, 2000) == pytest.approx(130.0)
+
+
+# --- labs 4.1 and 4.2 (issue 13 items 2 and 16) -----------------------------------------
+
+
+def test_inventory_lab_counts_the_products_and_recovers_the_ground_truth():
+    import json
+    from pathlib import Path
+
+    from salesprofit import data
+
+    truth = json.loads((Path(__file__).parents[1] / "datasets" / "ground_truth.json").read_text())
+    lab = costs.inventory_lab(data.load("inventory"), data.load("products"))
+    assert lab.products == len(data.load("inventory")) == 412
+    assert lab.summary.loc["batch", "annual_cost"] == pytest.approx(
+        truth["inventory_annual_cost"]["current_policy"], rel=1e-6
+    )
+    assert lab.summary.loc["eoq", "annual_cost"] == pytest.approx(
+        truth["inventory_annual_cost"]["eoq_policy"], rel=1e-6
+    )
+    assert list(lab.top["eoq_saving"]) == sorted(lab.top["eoq_saving"], reverse=True)
+
+
+def test_video_saving_solution_as_shown_is_accepted():
+    """Lab 4.2: the issue's case, 222 visits, 25 % replaced: 55.5 -> 56 whole meetings."""
+    from salesprofit import exercises
+
+    ex = exercises.costs.video_saving(222, 0.25, 750, 7.3, 3, 0.7, 100)
+    # hand calculation as the solution shows it: 56 x (747.00 + 660.00) = 78,792.00
+    assert "56 whole meetings" in ex.solution and "¥1,407.00 a meeting" in ex.solution
+    assert "56 × ¥1,407.00 = ¥78,792.00" in ex.solution
+    assert ex.check("78792").correct
+    assert ex.check(f"{55.5 * 1407:.0f}").correct  # without rounding the meetings: also right
+    assert ex.check(f"{56 * 747:.0f}").kind == "mistake"  # travel expenses only
+    assert ex.check(f"{56 * (750 + 7.3 * 100):.0f}").kind == "mistake"  # video not free
+    assert ex.check(f"{222 * 1407:.0f}").kind == "mistake"  # all visits
+
+
+def test_eoq_exercise_solution_as_shown_is_accepted():
+    from salesprofit import exercises
+
+    # h = 25 % x ¥2.00 = ¥0.50; Q* = sqrt(2 x 1000 x 10 / 0.5) = 200
+    ex = exercises.costs.eoq(1000, 10, 0.25, 2.0)
+    assert "¥0.50" in ex.solution and "200.0 units" in ex.solution
+    assert ex.check("200").correct
+    assert ex.check(f"{(1000 * 10 / 0.5) ** 0.5:.1f}").kind == "mistake"  # no 2 under the root
+    assert ex.check(f"{(2 * 1000 * 10 / 0.25) ** 0.5:.1f}").kind == "mistake"  # divided by the rate
+    assert ex.check("40000").kind == "mistake"  # no square root
+
+
+def test_cost_to_serve_and_meeting_labs():
+    from salesprofit import data, profitability
+
+    tables = {
+        t: data.load(t)
+        for t in ("orders", "order_lines", "customers", "activities", "tickets", "returns")
+    }
+    profit = profitability.sample_company_profit(tables)
+    names = tables["customers"].set_index("customer_id")["name"]
+    lab = costs.cost_to_serve_lab(profit, names)
+    assert lab.losers == int((profit["profit"] < 0).sum())
+    assert lab.cost_share == pytest.approx(
+        profit["cost_to_serve"].sum() / profit["gross_profit"].sum(), rel=1e-9
+    )
+    w = costs.customer_waterfall(profit, lab.choices[0])
+    assert w.steps["amount"].iloc[-1] == pytest.approx(w.row["profit"])
+    assert w.steps["amount"].iloc[1:-1].sum() == pytest.approx(w.row["profit"], rel=1e-9)
+    meet = costs.meeting_lab(tables["activities"], data.load("reps"), years=2)
+    visits = (tables["activities"]["type"] == "visit").sum()
+    assert meet.visits_per_rep_year == pytest.approx(visits / 20 / 2)

@@ -112,3 +112,31 @@ def test_single_customer_view_adds_up(customers):
     assert v["tickets"].sum() == len(data.load("tickets"))
     c = v.loc["C0083"]
     assert c["name"].startswith("Beijing Zhongxin") and c["last_order"] >= c["first_order"]
+
+
+def test_audit_lab_speaks_of_the_data_and_finds_the_duplicates(customers):
+    view = crm.single_customer_view(customers, data.load("orders"), data.load("order_lines"))
+    lab = crm.audit_lab(customers, view)
+    found = {tuple(p) for p in lab.confirmed[["id_a", "id_b"]].to_numpy()}
+    assert found == {tuple(p) for p in TRUTH["duplicate_customers"]}
+    miss = TRUTH["missing_contact_fields"]
+    assert lab.missing_total == miss["total"]
+    assert lab.missing["contact_email"] == miss["contact_email"]
+    merged = lab.split["sales_a"] + lab.split["sales_b"]
+    assert lab.split["sales_merged"].tolist() == pytest.approx(merged.tolist())
+    assert lab.card_ids[:2] == list(lab.confirmed.iloc[0][["id_a", "id_b"]])
+
+
+def test_single_customer_view_uses_the_one_line_definitions(customers):
+    from salesprofit import profitability
+
+    orders, lines = data.load("orders"), data.load("order_lines")
+    view = crm.single_customer_view(customers, orders, lines)
+    delivered = orders.loc[orders["status"] == "delivered", "order_id"]
+    mine = lines[lines["order_id"].isin(delivered)]
+    assert view["gross_profit"].sum() == pytest.approx(
+        profitability.line_gross_profit(mine).sum(), rel=1e-12
+    )
+    assert view["net_sales"].sum() == pytest.approx(
+        profitability.line_net_sales(mine).sum(), rel=1e-12
+    )

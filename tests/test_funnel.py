@@ -133,3 +133,86 @@ def test_exercises_diagnose_typical_mistakes():
     v = X.better_stage_value(100, CONV, 50_000, "proposal", 0.05)
     assert v.answer == pytest.approx(858_000 * 0.05 / 0.55)
     assert "win rate from a lead" in v.check(str(100 * 0.05 * 50_000)).message
+
+
+# --- one definition of open deals and velocity (issue 13 item 3) ----------------------
+
+
+def test_pipeline_measures_hand_computed():
+    opp = pd.DataFrame(
+        {
+            "status": ["won", "lost", "won", "open"],
+            "amount": [100.0, 80.0, 200.0, 50.0],
+            "created_date": pd.to_datetime(
+                ["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-09"]
+            ),
+            "closed_date": pd.to_datetime(["2025-01-11", "2025-01-03", "2025-01-11", None]),
+        }
+    )
+    m = F.pipeline_measures(opp)
+    # 4 opened in 10 days; 2 of 3 closed won; won deals 100 and 200 in 10 and 6 days
+    assert m.new_per_day == pytest.approx(0.4)
+    assert m.win_rate == pytest.approx(2 / 3)
+    assert m.avg_deal_size == pytest.approx(150.0) and m.cycle_days == pytest.approx(8.0)
+    assert m.days_in_funnel == pytest.approx((10 + 2 + 6) / 3)
+    assert m.open_now == 1 and m.open_littles_law == pytest.approx(0.4 * 6)
+    # velocity = new per day x win rate x deal, whichever count is paired with its own days
+    assert m.velocity == pytest.approx(0.4 * 2 / 3 * 150, rel=1e-12)
+    views = F.open_deals_views(m)
+    assert views.loc["worked_per_cycle", "velocity"] == pytest.approx(m.velocity, rel=1e-12)
+    assert views.loc["open_littles_law", "velocity"] == pytest.approx(m.velocity, rel=1e-12)
+    assert m.won_per_day == pytest.approx(300 / 10)
+    with pytest.raises(ValueError, match="end after it starts"):
+        F.pipeline_measures(opp, "2025-02-01", "2025-01-01")
+
+
+def test_labs_2_1_5_2_and_15_2_share_one_pipeline():
+    """Lab 2.1's levers, lab 5.2's open deals and lab 15.2's Little's law come from one call."""
+    from salesprofit import reps
+    from salesprofit.ui import funnel as ui
+
+    opp = data.load("opportunities")
+    m = F.pipeline_measures(opp, "2024-01-01", "2025-12-31")
+    assert m.opened == len(opp) == 2723 and m.days == 730
+    assert m.open_now == int((opp["status"] == "open").sum()) == 128
+    lev = reps.pipeline_levers(opp, "2024-01-01", "2025-12-31")
+    assert lev.velocity == m.velocity and lev.opportunities == m.worked_per_cycle
+    measured = ui.measured_funnel()
+    assert measured.measures.velocity == m.velocity and measured.measures.open_now == m.open_now
+    assert measured.leads_per_month == pytest.approx(2723 / 730 * 365 / 12, rel=1e-12)
+    # Little's law lands close to the snapshot (within 5 %)
+    assert abs(m.open_littles_law / m.open_now - 1) < 0.05
+
+
+def test_stage_and_cycle_labs():
+    from salesprofit.ui import funnel as ui
+
+    measured = ui.measured_funnel()
+    lab = F.stage_lab(113, measured.stats, 58_540, 0.05)
+    assert lab.bottleneck == lab.best == "proposal"
+    # five points at a stage with conversion c lift revenue by 0.05 / c (hand calculation)
+    base = lab.today.revenue_per_month * 12
+    conv = measured.stats["conversion"]
+    assert lab.gains["lead"] == pytest.approx(base * 0.05 / conv["lead"], rel=1e-9)
+    cyc = F.cycle_lab(measured, data.load("opportunities"), "proposal", -10, 113, 58_540)
+    wi = cyc.what_if
+    assert cyc.gain_per_year == pytest.approx(
+        (wi.loc["improved", "velocity_same_team"] - wi.loc["today", "velocity_same_team"]) * 365
+    )
+    assert cyc.open_views.loc["open_now", "deals"] == 128
+
+
+def test_funnel_exercises_solution_as_shown():
+    from salesprofit.exercises import funnel as X
+
+    # 60 % x 65 % x 55 % x 80 % = 17.16 %, shown as 17.2 %
+    ex = X.win_rate(CONV)
+    assert "17.2 %" in ex.solution and ex.check("17.2").correct and ex.check("17.16").correct
+    assert ex.check("65").kind == "mistake"  # average of the stages
+    assert ex.check("80").kind == "mistake"  # the last stage only
+    assert ex.check("55").kind == "mistake"  # the bottleneck only
+    # 100 leads x 17.16 % x 50,000 = 858,000 a month; +5 points at proposal: x 0.05 / 0.55
+    v = X.better_stage_value(100, CONV, 50_000, "proposal", 0.05)
+    assert "¥858,000" in v.solution and v.check(f"{858_000 * 0.05 / 0.55:.0f}").correct
+    assert v.check(f"{100 * 0.05 * 50_000:.0f}").kind == "mistake"
+    assert v.check(f"{858_000 * 0.05:.0f}").kind == "mistake"

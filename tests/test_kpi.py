@@ -61,7 +61,7 @@ def test_scorecard_errors():
     k = pd.DataFrame({"revenue": [1.0, 2.0]})
     with pytest.raises(ValueError, match="No KPI called 'profit'"):
         K.scorecard(k, {"profit": 1})
-    with pytest.raises(ValueError, match="all KPI weights are zero|All KPI weights are zero"):
+    with pytest.raises(ValueError, match=r"(a|A)ll KPI weights are zero"):
         K.scorecard(k, {"revenue": 0})
     with pytest.raises(ValueError, match="weight must be at least 0"):
         K.scorecard(k, {"revenue": -1})
@@ -109,7 +109,7 @@ def test_quarterly_review_against_targets(tables):
 
 def test_rank_correlation():
     assert K.rank_correlation(pd.Series([1, 2, 3]), pd.Series([10, 20, 30])) == pytest.approx(1.0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="two different values"):
         K.rank_correlation(pd.Series([1, 1]), pd.Series([1, 2]))
 
 
@@ -129,3 +129,58 @@ def test_exercises_diagnose_typical_mistakes():
         w.answer
     )
     assert w.check("55").correct and not w.check("45").correct
+
+
+# --- lab 6.2 judges on attainment (issue 13 item 6); one definition of the KPIs -------
+
+
+def test_quarter_review_judges_r08_on_attainment_not_on_its_fall():
+    from salesprofit import data
+
+    history = K.quarterly_review(
+        data.load("orders"), data.load("order_lines"), data.load("targets")
+    )
+    q4 = K.quarter_review(history, 2025, 4)
+    r08 = q4.table.loc["R08"]
+    # R08's revenue fell most on Q3, but its Q4 target was cut by 40 %: best attainment
+    assert q4.sharpest_fall == "R08" and q4.best == "R08" and q4.fall_is_planned
+    assert round(r08["revenue_qoq"], 3) == -0.208 and round(r08["revenue_attainment"], 3) == 1.087
+    assert r08["revenue_attainment"] == pytest.approx(r08["revenue"] / r08["revenue_target"])
+    assert round(r08["target_qoq"], 2) == -0.41
+    assert "R08" not in q4.missed and q4.first == q4.table["revenue_attainment"].idxmin()
+    assert all(q4.table.loc[r, "revenue_attainment"] < 0.9 for r in q4.missed)
+
+
+def test_rep_results_use_the_one_line_definitions():
+    from salesprofit import data, profitability
+
+    orders, lines = data.load("orders"), data.load("order_lines")
+    res = K.rep_results(orders, lines)
+    delivered = orders.loc[orders["status"] == "delivered", "order_id"]
+    mine = lines[lines["order_id"].isin(delivered)]
+    assert res["revenue"].sum() == pytest.approx(
+        profitability.line_net_sales(mine).sum(), rel=1e-12
+    )
+    assert res["gross_profit"].sum() == pytest.approx(
+        profitability.line_gross_profit(mine).sum(), rel=1e-12
+    )
+
+
+def test_kpi_exercises_solution_as_shown():
+    from salesprofit import exercises
+
+    # 1,000,000 revenue, 240,000 gross profit, 90,000 cost to serve: 150,000 / 1,000,000 = 15.0 %
+    ex = exercises.kpi.profit_margin("R15 (Hu Bin)", 1_000_000, 240_000, 90_000)
+    assert "¥150,000" in ex.solution and "15.0 %" in ex.solution
+    assert ex.check("15.0").correct
+    assert ex.check("24").kind == "mistake"  # gross margin
+    assert ex.check(f"{150_000 / 240_000 * 100:.1f}").kind == "mistake"  # divided by gross profit
+    assert ex.check("9").kind == "mistake"  # cost to serve share
+    # (20 x 50 + 90 x 30 + 60 x 20) / 100 = 49.0 points
+    ex = exercises.kpi.weighted_score(
+        "Rep X", {"revenue": 20, "margin": 90, "NPS": 60}, {"revenue": 50, "margin": 30, "NPS": 20}
+    )
+    assert "49.0 points" in ex.solution and ex.check("49").correct
+    assert ex.check("56.7").kind == "mistake"  # plain average
+    assert ex.check("4900").kind == "mistake"  # not divided by the weights
+    assert ex.check("90").kind == "mistake"  # the best KPI only

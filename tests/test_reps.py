@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesprofit import data, funnel, reps
@@ -115,7 +115,12 @@ def test_discount_discipline_finds_the_planted_over_discounters(lines):
     # their excess is close to the planted extra discount (5 points of list), the others' near 0
     assert flagged["excess_discount"].min() > 0.6 * TRUTH["over_discount_extra"]
     others = d.drop(index=TRUTH["over_discounting_reps"])
-    assert others["excess_discount"].abs().max() < 0.03
+    # weighted by list sales, a rep whose biggest lines get less than peers can sit a little below 0
+    assert others["excess_discount"].abs().max() < 0.05
+    # the yearly cost is the one definition: list sales x excess / years
+    assert d["excess_cost_per_year"].to_numpy() == pytest.approx(
+        (d["list_revenue"] * d["excess_discount"]).to_numpy(), rel=1e-9
+    )
 
 
 def test_discount_discipline_matches_the_generators_measured_means(lines):
@@ -148,9 +153,11 @@ def test_discount_discipline_small_example():
     d = reps.discount_discipline(lines, threshold=0.15, cutoff=10.0)
     assert d.loc["A", "avg_discount"] == pytest.approx(20 / 130)
     assert d.loc["A", "share_above"] == 0.5 and d.loc["B", "share_above"] == 0.0
-    # peers: key mean 0.15, std mean 0.05 -> A: +0.05 and -0.05; B: -0.05 and +0.05
-    assert d.loc["A", "excess_discount"] == pytest.approx(0.0)
+    # peers: key mean 0.15, std mean 0.05 -> A: +0.05 on ¥100 of list and -0.05 on ¥30;
+    # weighted by list sales: (5 - 1.5) / 130 points of list
+    assert d.loc["A", "excess_discount"] == pytest.approx((0.05 * 100 - 0.05 * 30) / 130)
     assert d.loc["A", "excess_cost"] == pytest.approx(0.05 * 100 - 0.05 * 30)
+    assert d.loc["A", "excess_cost_per_year"] == pytest.approx(0.05 * 100 - 0.05 * 30)  # years=1
 
 
 def test_mann_whitney_matches_scipy():
@@ -250,6 +257,7 @@ def test_velocity_what_if():
     assert vec["new_velocity"].tolist() == pytest.approx([3000.0, 6000.0])
 
 
+@settings(deadline=None)
 @given(
     st.floats(1, 1e4),
     st.floats(0.01, 0.8),
@@ -286,3 +294,78 @@ def test_over_discount_cost_exercise():
     assert ex.check(f"{ex.answer:.0f}").correct
     assert "per year" in ex.check(f"{7_665_000 * 0.068:.0f}").message
     assert "excess" in ex.check(f"{7_665_000 * 0.183 / 2:.0f}").message
+
+
+# --- lab 2.2: one definition of the cost of excess discount ---------------------------
+
+
+def test_rep_comparison_lab_table_and_exercise_agree(opportunities, lines):
+    """Issue 13 item 1: the exercise's answer is what the table the learner reads shows."""
+    from salesprofit import exercises
+
+    lab = reps.rep_comparison_lab(opportunities, lines, TRUTH["new_hire_reps"], years=2)
+    assert sorted(lab.flagged) == TRUTH["over_discounting_reps"]
+    top = lab.ranked.iloc[0]
+    assert lab.ranked.index[0] == "R15"
+    # the table's yearly cost is list sales x excess / 2 years (hand calculation on its columns)
+    assert top["excess_cost_per_year"] == pytest.approx(
+        top["list_revenue"] * top["excess_discount"] / 2, rel=1e-9
+    )
+    assert top["excess_cost"] == pytest.approx(2 * top["excess_cost_per_year"], rel=1e-9)
+    # the exercise built from the table's rounded values accepts the table's own figure
+    ex = exercises.reps.over_discount_cost(
+        "R15 (Hu Bin)",
+        round(float(top["list_revenue"]), -3),
+        round(float(top["excess_discount"]), 4),
+        round(float(top["avg_discount"]), 3),
+        years=2,
+    )
+    assert ex.check(f"{top['excess_cost_per_year']:.0f}").correct
+    # the Wilson range of the intro's example: 6 of 23 deals
+    low, high = lab.example_range
+    assert (round(low, 2), round(high, 2)) == (0.13, 0.46)
+    assert lab.flagged_cost_per_year == pytest.approx(
+        lab.comparison.loc[lab.flagged, "excess_cost_per_year"].sum(), rel=1e-9
+    )
+
+
+def test_over_discount_cost_solution_as_shown_is_accepted():
+    from salesprofit import exercises
+
+    # the solution shows ¥7,665,000 x 7.98 % = ¥611,667 over 2 years; per year ¥611,667 / 2
+    ex = exercises.reps.over_discount_cost("R15", 7_665_000, 0.0798, 0.183, years=2)
+    assert "¥611,667" in ex.solution  # 7,665,000 x 0.0798 = 611,667 (hand calculation)
+    assert ex.check("305834").correct  # 611,667 / 2 rounded, as a learner would type it
+    assert ex.check("305833.5").correct
+    assert ex.check("611667").kind == "mistake"  # two years, not one
+    assert ex.check(f"{7_665_000 * 0.183 / 2:.0f}").kind == "mistake"  # all discounts
+    assert ex.check(f"{7_665_000 * (1 - 0.183) * 0.0798 / 2:.0f}").kind == "mistake"  # net sales
+    assert ex.check(f"{7_665_000 * 7.98 / 2:.0f}").kind == "mistake"  # points, not a fraction
+
+
+# --- lab 2.1: the levers come from funnel.pipeline_measures ----------------------------
+
+
+def test_velocity_lab_uses_the_one_pipeline_measure(opportunities):
+    lab = reps.velocity_lab(opportunities, "2024-01-01", "2025-12-31")
+    m = funnel.pipeline_measures(opportunities, "2024-01-01", "2025-12-31")
+    assert lab.levers.velocity == m.velocity
+    assert lab.levers.opportunities == pytest.approx(2723 / 730 * m.cycle_days, rel=1e-12)
+    # one more point of win rate: velocity x (w + 0.01) / w - velocity, over a year
+    assert lab.point_gain_per_year == pytest.approx(m.velocity * 0.01 / m.win_rate * 365, rel=1e-9)
+    # one day shorter: v x L / (L - 1) - v, over a year
+    L = m.cycle_days
+    assert lab.day_gain_per_year == pytest.approx(m.velocity * (L / (L - 1) - 1) * 365, rel=1e-9)
+
+
+def test_cycle_gain_solution_as_shown():
+    from salesprofit import exercises
+
+    # 50 x 25 % x ¥20,000 / 100 days = ¥2,500.00 a day; / 0.9 = ¥2,777.78; gain ¥277.78
+    ex = exercises.reps.cycle_gain(50, 0.25, 20_000, 100, 0.10)
+    assert "¥2,500.00" in ex.solution and "¥2,777.78" in ex.solution
+    assert ex.check("277.78").correct
+    assert ex.check("250").kind == "mistake"  # 10 % of velocity
+    assert ex.check(f"{2500 / 0.9:.2f}").kind == "mistake"  # the new velocity
+    assert ex.check(f"{277.78 * 365:.0f}").kind == "mistake"  # a year, not a day
+    assert ex.check(f"{2500 / 1.1 - 2500:.2f}").kind == "mistake"  # a longer cycle: a loss

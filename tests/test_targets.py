@@ -171,3 +171,58 @@ def test_exercises_diagnose_typical_mistakes():
     q = X.quota_by_potential(24_000_000, {"North": 40e6, "South": 25e6, "West": 15e6}, "South")
     assert q.answer == pytest.approx(7_500_000)
     assert "equal split" in q.check("8000000").message
+
+
+# --- lab 14.1: the potential route is a real second route (issue 13 item 5) ---------
+
+
+def test_share_of_wallet_route_is_not_last_year_times_a_constant():
+    from salesprofit.ui import targets as ui
+
+    history = ui.company_history(2025)
+    lab = T.target_lab(history, 2025, plan_growth=0.08, capture=0.2)
+    w = lab.wallet
+    # the route is this year's sales plus a fifth of the customers' gap to their segment median
+    assert w.target == pytest.approx(w.actual + 0.2 * w.gap, rel=1e-12)
+    table = w.table
+    assert w.gap == pytest.approx(table["gap"].sum(), rel=1e-12)
+    below = table["share"] < table["benchmark"]
+    assert (table.loc[~below, "gap"] == 0).all()
+    hand = (table["estimated_potential"] * table["benchmark"] - table["sales"]).clip(lower=0)
+    assert table["gap"].to_numpy() == pytest.approx(hand.to_numpy(), rel=1e-12)
+    # not the old identity: potential x (share x 1.1) is last year x 1.1 exactly
+    assert w.target / lab.last != pytest.approx(1.1, rel=1e-3)
+    assert lab.history_target == pytest.approx(lab.last * lab.last / lab.previous, rel=1e-12)
+    assert lab.routes_gap == pytest.approx(w.target / lab.history_target - 1, rel=1e-12)
+    # the whole plan adds up to the planned total
+    assert lab.weeks["target"].sum() == pytest.approx(lab.plan_total, rel=1e-12)
+
+
+def test_quota_review_and_attainment_are_kpis():
+    from salesprofit import kpi
+
+    assert T.attainment(1_100_000, 1_000_000) == kpi.attainment(1_100_000, 1_000_000) == 1.1
+    r = pd.DataFrame(
+        {
+            "rep_id": ["A", "A", "B"],
+            "revenue": [50.0, 60.0, 90.0],
+            "revenue_target": [50.0, 50.0, 100.0],
+        }
+    )
+    q = T.quota_review(r, pd.Series({"A": 1.0, "B": 3.0}))
+    # A: 110 / 100, potential 1 / 4, sales 110 / 200
+    assert q.loc["A", "attainment"] == pytest.approx(1.1)
+    assert q.loc["A", "sales_to_potential"] == pytest.approx((110 / 200) / 0.25)
+
+
+def test_monthly_target_exercise_solution_as_shown():
+    from salesprofit import exercises
+
+    index = {m: 1.0 for m in range(1, 13)}
+    index[2] = 0.6
+    ex = exercises.targets.monthly_target(11_600_000, index, 2)
+    # share = 0.6 / 11.6 = 5.17 %; 11,600,000 x 0.6 / 11.6 = 600,000
+    assert ex.check("600000").correct
+    assert ex.check(f"{11_600_000 / 12:.0f}").kind == "mistake"  # flat split
+    assert ex.check(f"{11_600_000 * 0.6:.0f}").kind == "mistake"  # total x index
+    assert ex.check(f"{11_600_000 / 12 / 0.6:.0f}").kind == "mistake"  # divided by the index

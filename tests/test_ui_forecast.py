@@ -41,7 +41,10 @@ def test_forecast_explorer_matches_backtest_and_caches():
     bt = forecast.backtest(y, 6, 1, trend=None, seasonal="mul")
     assert calc.error is None
     assert calc.output["backtest"].mape == pytest.approx(bt.mape)
-    assert f"MAPE {bt.mape * 100:.1f} %" in calc.result.value
+    assert f"{bt.mape * 100:.1f} %" in calc.result.value
+    naive = forecast.mape(y.iloc[-6:], forecast.seasonal_naive(y, 6))
+    headline = "benchmark beats" if naive < bt.mape else "model beats"
+    assert headline in calc.result.value.split("</span>")[0]
     calc.inputs["horizon"].value = 3
     assert calc.output["backtest"].horizon == 3
     calc.inputs["horizon"].value = 1

@@ -62,7 +62,7 @@ def test_quota_allocation(history):
     calc = ui.allocation_calculator(history, total=100_000_000, weight_potential=1.0)
     alloc = calc.output
     assert alloc["quota"].sum() == pytest.approx(100_000_000)
-    assert alloc["quota (¥)"].sum() == 100_000_000
+    assert alloc["quota_whole"].sum() == 100_000_000
     assert alloc["quota"].idxmax() == history.potential.idxmax()
     calc.set(weight_potential=0.0)
     share = history.rep_revenue / history.rep_revenue.sum()

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from .profitability import line_gross_profit
 
 
 class Baskets(NamedTuple):
@@ -69,6 +70,20 @@ def transactions_matrix(transactions: Iterable[Iterable[str]]) -> Baskets:
     return basket_matrix(pd.DataFrame(rows, columns=["basket", "item"]), "basket", "item")
 
 
+def lift(orders, with_a, with_b, with_both):
+    """Lift of the rule A -> B from order counts: confidence / support of B, that is
+    (with_both / with_a) / (with_b / orders); 1 means no link. The one definition used by
+    :func:`pair_rules` and the exercise of lab 10.2. Vectorised.
+
+    >>> lift(5, 3, 3, 2)  # Tan, Steinbach & Kumar: {Milk, Diapers} -> {Beer}
+    1.1111111111111112
+    """
+    C.check("The number of orders", orders, gt=0)
+    C.check("Orders with the first product", with_a, gt=0, why="a rule needs orders that hold A")
+    C.check("Orders with the suggested product", with_b, gt=0)
+    return C.out((C.values(with_both) / C.values(with_a)) / (C.values(with_b) / C.values(orders)))
+
+
 def pair_rules(
     baskets: Baskets, min_support: float = 0.0, min_confidence: float = 0.0, min_count: int = 1
 ) -> pd.DataFrame:
@@ -77,7 +92,8 @@ def pair_rules(
     Keeps rules with ``support >= min_support`` (fraction of baskets),
     ``confidence >= min_confidence`` (fraction) and at least ``min_count``
     baskets holding both. Columns: ``antecedent``, ``consequent``, ``count``
-    (baskets with both), ``support``, ``antecedent_support``,
+    (baskets with both), ``antecedent_count`` and ``consequent_count`` (baskets with
+    each), ``support``, ``antecedent_support``,
     ``consequent_support``, ``confidence``, ``lift``; sorted by lift, then
     confidence.
 
@@ -106,11 +122,13 @@ def pair_rules(
             "antecedent": baskets.items[a],
             "consequent": baskets.items[b],
             "count": both,
+            "antecedent_count": item_count[a],
+            "consequent_count": item_count[b],
             "support": both / n,
             "antecedent_support": item_count[a] / n,
             "consequent_support": sup_b,
             "confidence": conf,
-            "lift": conf / sup_b,
+            "lift": lift(n, item_count[a], item_count[b], both),
         }
     )
     return out.sort_values(
@@ -133,7 +151,6 @@ def rule(baskets: Baskets, antecedent: Sequence[str], consequent: Sequence[str])
     if missing:
         raise ValueError(f"Not in any basket: {', '.join(map(str, missing))}.")
     x = baskets.matrix.tocsc()
-    n = x.shape[0]
 
     def has_all(group: Sequence[str]) -> np.ndarray:
         cols = [items.index(i) for i in group]
@@ -158,7 +175,7 @@ def cross_sell(
 
     For rule A -> B: ``missed_orders`` = orders with A but without B
     (``antecedent_support x n - count``); ``margin_per_line`` = average gross
-    profit of an order line of B (``quantity x (net_price - unit_cost)``);
+    profit of an order line of B (:func:`salesprofit.profitability.line_gross_profit`);
     ``margin_at_stake`` = missed orders x margin per line x ``take_up`` (the
     share of prompts that add B; a fraction).
 
@@ -166,13 +183,14 @@ def cross_sell(
     ...                       "antecedent_support": [0.5]})
     >>> lines = pd.DataFrame({"product_id": ["B", "B"], "quantity": [2, 4], "net_price": [10.0, 10.0],
     ...                       "unit_cost": [7.0, 7.0]})
-    >>> cross_sell(rules, lines, 100, take_up=0.1)[["missed_orders", "margin_per_line", "margin_at_stake"]].iloc[0].tolist()
+    >>> cols = ["missed_orders", "margin_per_line", "margin_at_stake"]
+    >>> cross_sell(rules, lines, 100, take_up=0.1)[cols].iloc[0].tolist()
     [30.0, 9.0, 27.0]
     """
     C.check(
         "take-up rate", take_up, ge=0, le=1, why="it is the share of prompts that add the product"
     )
-    gp = order_lines["quantity"] * (order_lines["net_price"] - order_lines["unit_cost"])
+    gp = line_gross_profit(order_lines)
     per_line = gp.groupby(order_lines["product_id"]).mean()
     out = rules.copy()
     out["missed_orders"] = np.round(out["antecedent_support"] * n_baskets) - out["count"]
@@ -189,3 +207,83 @@ TSK_BASKETS = [
     {"Bread", "Milk", "Diapers", "Beer"},
     {"Bread", "Milk", "Diapers", "Cola"},
 ]
+
+
+class Exploration(NamedTuple):
+    """What the association explorer shows (see :func:`explore`)."""
+
+    table: pd.DataFrame  # :func:`cross_sell` of the rules kept, largest margin at stake first
+    total: float  # margin at stake of all of them, money
+
+
+def explore(
+    rules: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    n_baskets: int,
+    min_support: float,
+    min_confidence: float,
+    take_up: float,
+) -> Exploration:
+    """Keep the rules above both thresholds and price them as cross-sell prompts.
+
+    >>> rules = pd.DataFrame({"antecedent": ["A", "C"], "consequent": ["B", "B"], "count": [20.0, 5.0],
+    ...     "antecedent_support": [0.5, 0.1], "support": [0.2, 0.05], "confidence": [0.4, 0.5]})
+    >>> lines = pd.DataFrame({"product_id": ["B"], "quantity": [1], "net_price": [10.0], "unit_cost": [7.0]})
+    >>> e = explore(rules, lines, 100, 0.1, 0.3, 0.1)
+    >>> len(e.table), round(e.total, 2)
+    (1, 9.0)
+    """
+    C.check("minimum support", min_support, ge=0, le=1, why="support is a share of all orders")
+    C.check("minimum confidence", min_confidence, ge=0, le=1, why="confidence is a share of orders")
+    kept = rules[(rules["support"] >= min_support) & (rules["confidence"] >= min_confidence)]
+    worth = cross_sell(kept, order_lines, n_baskets, take_up)
+    worth = worth.sort_values("margin_at_stake", ascending=False)
+    return Exploration(worth, float(worth["margin_at_stake"].sum()))
+
+
+class MiningLab(NamedTuple):
+    """Lab 10.2 in one result (see :func:`mining_lab`)."""
+
+    orders: int
+    rules: pd.DataFrame  # :func:`pair_rules` with ``min_count`` and ``min_confidence``
+    strong: pd.DataFrame  # rules with lift of at least ``strong_lift``
+    by_lift: pd.Series  # the strongest pair: highest lift among the rules
+    most_frequent: pd.Series  # the pair in the most orders
+    min_count: int
+
+
+def mining_lab(
+    order_lines: pd.DataFrame,
+    min_count: int = 20,
+    min_confidence: float = 0.3,
+    strong_lift: float = 5.0,
+) -> MiningLab:
+    """Huaxin's pair rules, the strongest pair by lift (among pairs in at least ``min_count``
+    orders, so a pair seen twice by chance cannot win) and the most frequent pair, which
+    are different things (lab 10.2)."""
+    baskets = basket_matrix(order_lines)
+    rules = pair_rules(baskets, min_confidence=min_confidence, min_count=min_count)
+    if rules.empty:
+        raise ValueError("No pair passes the thresholds: lower the minimum count or confidence.")
+    by_lift = rules.sort_values(["lift", "count"], ascending=False, kind="stable").iloc[0]
+    frequent = rules.sort_values(["count", "lift"], ascending=False, kind="stable").iloc[0]
+    return MiningLab(
+        int(baskets.matrix.shape[0]),
+        rules,
+        rules[rules["lift"] >= strong_lift],
+        by_lift,
+        frequent,
+        int(min_count),
+    )
+
+
+def basket_listing(transactions: Iterable[Iterable[str]]) -> pd.DataFrame:
+    """Baskets numbered from 1 with their items in alphabetical order, for display.
+
+    >>> basket_listing([{"Milk", "Bread"}])["items"].tolist()
+    ['Bread, Milk']
+    """
+    baskets = [sorted(str(i) for i in t) for t in transactions]
+    return pd.DataFrame(
+        {"basket": range(1, len(baskets) + 1), "items": [", ".join(b) for b in baskets]}
+    )

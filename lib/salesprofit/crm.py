@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "Audit",
@@ -185,9 +186,9 @@ def near_duplicates(
     df = customers[[id_col, name_col, *block_on, *[e for e in evidence if e in customers]]].copy()
     df["_key"] = normalise_names(df[name_col])
     words = df["_key"].str.split()
-    df["_block"] = (words.str[0].fillna("") + " " + words.str[1].fillna("")).str[
-        : max(1, int(block_chars))
-    ]
+    first = words.str[0].astype(object).fillna("")
+    second = words.str[1].astype(object).fillna("")  # NaN (float) when every name is one word
+    df["_block"] = (first + " " + second).str[: max(1, int(block_chars))]
     for col in block_on:
         df["_block"] = df["_block"] + "|" + df[col].astype("string").fillna("")
     df["_pos"] = np.arange(len(df))
@@ -241,6 +242,22 @@ def quality_score(
     return float(np.dot(parts, w) / w.sum())
 
 
+def completeness_share(empty_cells: float, cells: float) -> float:
+    """Completeness of a table: the share of its cells that are filled, 1 - empty / cells.
+
+    ``cells`` is records x fields checked; a table with no cells counts as complete.
+
+    >>> completeness_share(90, 1224 * 15)
+    0.9950980392156863
+    """
+    C.check("The number of empty cells", empty_cells, ge=0)
+    if cells <= 0:
+        return 1.0
+    if empty_cells > cells:
+        raise ValueError("There cannot be more empty cells than cells: check the counts.")
+    return float(1 - empty_cells / cells)
+
+
 class Audit(NamedTuple):
     """A table's data-quality audit."""
 
@@ -278,7 +295,7 @@ def audit(
     req = list(required) if required is not None else list(df.columns)
     p = prof.set_index("column")
     cells = len(df) * len(req)
-    completeness = 1 - p.loc[req, "missing"].sum() / cells if cells else 1.0
+    completeness = completeness_share(p.loc[req, "missing"].sum(), cells)
     checked = p[p["checked"]]
     present = (checked["rows"] - checked["missing"]).sum()
     validity = 1 - checked["invalid"].sum() / present if present else 1.0
@@ -363,12 +380,8 @@ def single_customer_view(
     lines = order_lines.merge(o[["order_id", "customer_id"]], on="order_id")
     add: dict[str, pd.Series] = {}
     add["orders"] = o.groupby("customer_id").size()
-    add["net_sales"] = (lines["quantity"] * lines["net_price"]).groupby(lines["customer_id"]).sum()
-    add["gross_profit"] = (
-        (lines["quantity"] * (lines["net_price"] - lines["unit_cost"]))
-        .groupby(lines["customer_id"])
-        .sum()
-    )
+    add["net_sales"] = line_net_sales(lines).groupby(lines["customer_id"]).sum()
+    add["gross_profit"] = line_gross_profit(lines).groupby(lines["customer_id"]).sum()
     add["first_order"] = o.groupby("customer_id")["order_date"].min()
     add["last_order"] = o.groupby("customer_id")["order_date"].max()
     if activities is not None:
@@ -502,3 +515,102 @@ def collection_checklist(
             "weight": 1.0,
         }
     )
+
+
+class AuditLab(NamedTuple):
+    """Lab 5.1 in one result (see :func:`audit_lab`)."""
+
+    audit: Audit
+    pairs: pd.DataFrame  # every candidate pair of similar names (:func:`near_duplicates`)
+    confirmed: pd.DataFrame  # the pairs that also share a phone or e-mail: one firm twice
+    missing: pd.Series  # empty cells per column, columns with at least one
+    missing_total: int
+    unconfirmed: int  # similar names without a shared contact: different firms
+    split: pd.DataFrame  # per confirmed firm: orders and net sales on each record, merged
+    card_ids: list  # customers to offer on the customer card: the duplicates, then the biggest
+
+
+def audit_lab(
+    customers: pd.DataFrame,
+    view: pd.DataFrame,
+    rules: Mapping[str, Mapping] | None = None,
+    biggest: int = 5,
+) -> AuditLab:
+    """Audit Huaxin's customer master and show what its duplicates do (lab 5.1).
+
+    ``view`` is :func:`single_customer_view`; ``rules`` default to
+    :data:`CUSTOMER_RULES`. ``split`` has one row per confirmed pair:
+    ``firm``, ``orders_a``, ``orders_b``, ``sales_a``, ``sales_b`` and ``sales_merged``
+    (money, net sales of the two records and their sum).
+
+    >>> cust = pd.DataFrame({"customer_id": ["C1", "C2"], "name": ["Acme Co", "Acme Co."], "city": "Jinan",
+    ...     "contact_phone": ["+86 138 0000 0000"] * 2, "contact_email": [None, "a@b.cn"]})
+    >>> view = pd.DataFrame({"name": ["Acme Co", "Acme Co."], "orders": [2.0, 1.0],
+    ...     "net_sales": [100.0, 50.0]}, index=pd.Index(["C1", "C2"], name="customer_id"))
+    >>> lab = audit_lab(cust, view, rules={})
+    >>> lab.missing_total, lab.split["sales_merged"].tolist(), lab.card_ids
+    (1, [150.0], ['C1', 'C2'])
+    """
+    a = audit(customers, CUSTOMER_RULES if rules is None else rules, key="customer_id")
+    pairs = near_duplicates(customers)
+    confirmed = pairs[pairs["shared_contact"]]
+    prof = a.profile.set_index("column")["missing"]
+    ids_a, ids_b = list(confirmed["id_a"]), list(confirmed["id_b"])
+    split = pd.DataFrame(
+        {
+            "firm": view.loc[ids_a, "name"].to_numpy(),
+            "orders_a": view.loc[ids_a, "orders"].to_numpy(),
+            "orders_b": view.loc[ids_b, "orders"].to_numpy(),
+            "sales_a": view.loc[ids_a, "net_sales"].to_numpy(),
+            "sales_b": view.loc[ids_b, "net_sales"].to_numpy(),
+        }
+    )
+    split["sales_merged"] = split["sales_a"] + split["sales_b"]
+    dup_ids = [i for pair in zip(ids_a, ids_b) for i in pair]
+    big = [i for i in view.nlargest(biggest, "net_sales").index if i not in dup_ids]
+    return AuditLab(
+        a,
+        pairs,
+        confirmed,
+        prof[prof > 0],
+        int(prof.sum()),
+        len(pairs) - len(confirmed),
+        split,
+        dup_ids + big,
+    )
+
+
+class MatchScore(NamedTuple):
+    """The data-quality score for one matching rule (see :func:`score_matching`)."""
+
+    pairs: pd.DataFrame  # the pairs counted as the same customer
+    uniqueness: float
+    score: float
+    hidden: int  # pairs beyond the first ``shown``
+
+
+def score_matching(
+    pairs: pd.DataFrame,
+    keys: pd.Series,
+    completeness: float,
+    validity: float,
+    threshold: float,
+    shared_only: bool = True,
+    weights: Sequence[float] = (1.0, 1.0, 1.0),
+    shown: int = 12,
+) -> MatchScore:
+    """Count as duplicates the ``pairs`` at least ``threshold`` similar (and sharing a contact
+    when ``shared_only``), and score the table with them (:func:`quality_score`).
+
+    >>> pairs = pd.DataFrame({"id_a": ["a", "a"], "id_b": ["b", "c"], "similarity": [0.99, 0.9],
+    ...                       "shared_contact": [True, False]})
+    >>> r = score_matching(pairs, pd.Series(list("abcd")), 1.0, 1.0, 0.85, shared_only=True)
+    >>> r.uniqueness, round(r.score, 4), r.hidden
+    (0.75, 0.9167, 0)
+    """
+    chosen = pairs[pairs["similarity"] >= threshold]
+    if shared_only:
+        chosen = chosen[chosen["shared_contact"]]
+    uniq = uniqueness(keys, chosen["id_b"])
+    score = quality_score(completeness, validity, uniq, weights)
+    return MatchScore(chosen, uniq, score, max(0, len(chosen) - shown))

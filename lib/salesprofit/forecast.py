@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks as C
+from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "Backtest",
@@ -196,9 +197,9 @@ def monthly_series(
 ) -> pd.Series:
     """Monthly totals of delivered order lines: ``"gross_profit"`` or ``"net_sales"``.
 
-    Gross profit of a line is ``quantity x (net_price - unit_cost)``, net sales
-    ``quantity x net_price``. Indexed by the first day of each month (frequency
-    ``MS``), months without sales are 0.
+    Gross profit and net sales of a line are
+    :func:`salesprofit.profitability.line_gross_profit` and ``line_net_sales``.
+    Indexed by the first day of each month (frequency ``MS``), months without sales are 0.
 
     >>> orders = pd.DataFrame({"order_id": ["A", "B"], "order_date": pd.to_datetime(["2025-01-05", "2025-03-02"])})
     >>> lines = pd.DataFrame({"order_id": ["A", "B"], "quantity": [2, 1], "net_price": [10.0, 5.0],
@@ -210,9 +211,7 @@ def monthly_series(
         raise ValueError("value is 'gross_profit' or 'net_sales'.")
     o = orders[orders["status"] == "delivered"] if "status" in orders else orders
     m = order_lines.merge(o[["order_id", "order_date"]], on="order_id")
-    per_line = m["quantity"] * (
-        m["net_price"] - (m["unit_cost"] if value == "gross_profit" else 0.0)
-    )
+    per_line = line_gross_profit(m) if value == "gross_profit" else line_net_sales(m)
     month = pd.to_datetime(m["order_date"]).dt.to_period("M").dt.to_timestamp()
     s = per_line.groupby(month).sum().astype(float)
     s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"), fill_value=0.0)
@@ -424,8 +423,8 @@ def pipeline_by_stage(opportunities: pd.DataFrame, probabilities: Any) -> pd.Dat
     ones count. ``probabilities`` maps each stage to its win probability (a
     fraction; a dict or Series). One row per stage in the order of
     ``probabilities``: ``deals``, ``amount``, ``probability``, ``weighted``
-    (amount x probability, summed with :func:`weighted_pipeline`); plus a
-    ``total`` row.
+    (amount x probability, summed with :func:`weighted_pipeline`) and
+    ``expected_share`` (weighted / amount, NaN for an empty stage); plus a ``total`` row.
 
     >>> opps = pd.DataFrame({"stage": ["lead", "proposal", "proposal"], "status": ["open"] * 3,
     ...                      "amount": [100_000.0, 50_000.0, 30_000.0]})
@@ -465,5 +464,112 @@ def pipeline_by_stage(opportunities: pd.DataFrame, probabilities: Any) -> pd.Dat
         np.nan,
         weighted_pipeline(live["amount"], live["stage"].map(probs)),
     ]
+    out["expected_share"] = out["weighted"] / out["amount"].where(out["amount"] > 0)
     out.index.name = "stage"
     return out
+
+
+# ---------------------------------------------------------------------------
+# An honest range, and the benchmark beside the model (lab 5.2)
+
+
+def seasonal_naive_ahead(series: pd.Series, future: int, seasonal_periods: int = 12) -> pd.Series:
+    """The benchmark's forecast of the next ``future`` months: the same month a season earlier.
+
+    >>> idx = pd.date_range("2024-01-01", periods=12, freq="MS")
+    >>> seasonal_naive_ahead(pd.Series(range(12), index=idx, dtype=float), 2).tolist()
+    [0.0, 1.0]
+    """
+    if int(future) != future or not 1 <= future <= seasonal_periods:
+        raise ValueError(f"Forecast between 1 and {seasonal_periods} months ahead.")
+    if len(series) < seasonal_periods:
+        raise ValueError("The seasonal naive benchmark needs at least one full season of history.")
+    last = series.iloc[-seasonal_periods:].to_numpy(dtype=float)[: int(future)]
+    start = series.index[-1] + pd.offsets.MonthBegin(1)
+    idx = pd.date_range(start, periods=int(future), freq="MS", name=series.index.name)
+    return pd.Series(last, index=idx, name="seasonal_naive")
+
+
+def error_range(actual: Any, forecast: Any) -> tuple[float, float, float]:
+    """How far actuals fell from forecasts in a backtest, as a ratio range, and its coverage.
+
+    Returns ``(low, high, coverage)``: the smallest and largest ratio actual / forecast,
+    and the chance that one more month falls between them if the months behave like
+    the ones tested: (n - 1) / (n + 1) for n errors (the order statistics of n + 1
+    exchangeable values). Multiply a new forecast by ``low`` and ``high`` for its range.
+    A MAPE is an average size of the misses; this is an interval.
+
+    >>> error_range([90, 110, 100], [100, 100, 100])
+    (0.9, 1.1, 0.5)
+    """
+    a, f = _pair(actual, forecast)
+    if (f <= 0).any():
+        raise ValueError("A range of ratios needs positive forecasts.")
+    ratio = a / f
+    n = len(ratio)
+    if n < 2:
+        raise ValueError("A range needs at least two backtest months.")
+    return float(ratio.min()), float(ratio.max()), (n - 1) / (n + 1)
+
+
+@dataclass(frozen=True)
+class ForecastLab:
+    """The model, the benchmark and their ranges (see :func:`forecast_lab`). Money per month;
+    errors and coverage as fractions."""
+
+    backtest: Backtest
+    fit: HoltWinters
+    naive_mape: float
+    naive_wape: float
+    benchmark_wins: bool
+    coverage: float
+    plan: (
+        pd.DataFrame
+    )  # month, model, model_low, model_high, benchmark, benchmark_low, benchmark_high
+
+
+def forecast_lab(
+    series: pd.Series, test_periods: int = 6, horizon: int = 1, future: int = 6, **settings: Any
+) -> ForecastLab:
+    """Backtest a Holt-Winters setting against the seasonal-naive benchmark and forecast both,
+    each with the range its own backtest misses give (:func:`error_range`).
+
+    ``benchmark_wins`` is True when "the same month last year" has the lower MAPE over
+    the test months: then it, not the model, is the forecast to plan on.
+    """
+    bt = backtest(series, test_periods, horizon, **settings)
+    fit = holt_winters(series, future, **settings)
+    naive = seasonal_naive(series, test_periods)
+    actual = series.iloc[-test_periods:]
+    m_low, m_high, coverage = error_range(bt.table["actual"], bt.table["forecast"])
+    n_low, n_high, _ = error_range(actual, naive)
+    ahead = seasonal_naive_ahead(series, future)
+    model = fit.forecast.to_numpy(dtype=float)
+    plan = pd.DataFrame(
+        {
+            "model": model,
+            "model_low": model * m_low,
+            "model_high": model * m_high,
+            "benchmark": ahead.to_numpy(),
+            "benchmark_low": ahead.to_numpy() * n_low,
+            "benchmark_high": ahead.to_numpy() * n_high,
+        },
+        index=fit.forecast.index,
+    )
+    plan.index.name = "month"
+    naive_mape = mape(actual, naive)
+    return ForecastLab(
+        bt, fit, naive_mape, wape(actual, naive), naive_mape < bt.mape, coverage, plan
+    )
+
+
+def sample_open_deals(opportunities: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """One open deal from each stage, the ``n`` largest of those (an exercise's sample).
+
+    >>> o = pd.DataFrame({"status": ["open", "open", "won"], "stage": ["lead", "lead", "contract"],
+    ...                   "amount": [5.0, 9.0, 7.0]})
+    >>> sample_open_deals(o, 3)["amount"].tolist()
+    [5.0]
+    """
+    live = opportunities[opportunities["status"] == "open"]
+    return live.groupby("stage").head(1).sort_values("amount", ascending=False).head(n)

@@ -321,3 +321,309 @@ def funnel_what_if(
     t["velocity_same_team"] = [base.velocity, same_team]
     t.loc["change"] = t.loc["improved"] - t.loc["today"]
     return t
+
+
+# ---------------------------------------------------------------------------
+# The pipeline measured on the CRM: one definition of open deals and velocity
+
+
+@dataclass(frozen=True)
+class PipelineMeasures:
+    """Huaxin's (or any CRM's) pipeline measured over a period; see :func:`pipeline_measures`.
+
+    Counts are deals, rates fractions, money in the currency of ``amount``, time in days.
+    """
+
+    days: int
+    opened: int
+    new_per_day: float
+    win_rate: float
+    avg_deal_size: float
+    cycle_days: float
+    days_in_funnel: float
+    worked_per_cycle: float
+    open_now: int
+    open_littles_law: float
+    velocity: float
+    won_per_day: float
+    stage_win_rate: float | None = None
+    stage_velocity: float | None = None
+
+
+def pipeline_measures(
+    opportunities: pd.DataFrame, start=None, end=None, stage_win_rate: float | None = None
+) -> PipelineMeasures:
+    """The one definition of the pipeline's open deals and its velocity, from the data.
+
+    Over [start, end] (default: first creation to last closing date):
+
+    * ``new_per_day``: opportunities opened in the period / days in the period;
+    * ``win_rate``: won / (won + lost) among deals closed in the period;
+    * ``avg_deal_size``, ``cycle_days``: mean amount and mean days to a win of the deals won;
+    * ``days_in_funnel``: mean days a closed deal stayed open, won **or** lost;
+    * ``open_now``: deals with status ``open`` in the table (a snapshot count);
+    * ``open_littles_law``: new_per_day x days_in_funnel, the average number open
+      at any time (Little's law), which a snapshot count approximates;
+    * ``worked_per_cycle``: new_per_day x cycle_days, the "opportunities" lever of the
+      velocity formula when its divisor is the won cycle (lab 2.1);
+    * ``velocity``: :func:`sales_velocity` (money per day). It is the same with either
+      pairing, worked_per_cycle / cycle_days or open_littles_law / days_in_funnel,
+      because both ratios are new_per_day;
+    * ``won_per_day``: the money actually won in the period / days (the check).
+
+    With ``stage_win_rate`` (the product of the stage conversions, as the funnel model
+    uses it) ``stage_velocity`` gives the same velocity with that win rate instead.
+
+    >>> opp = pd.DataFrame({"status": ["won", "lost", "won", "open"],
+    ...     "amount": [100.0, 80.0, 200.0, 50.0],
+    ...     "created_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-09"]),
+    ...     "closed_date": pd.to_datetime(["2025-01-11", "2025-01-03", "2025-01-11", None])})
+    >>> m = pipeline_measures(opp)
+    >>> m.new_per_day, round(m.win_rate, 3), m.avg_deal_size, m.cycle_days, m.open_now
+    (0.4, 0.667, 150.0, 8.0, 1)
+    >>> round(m.days_in_funnel, 3), round(m.open_littles_law, 3), round(m.velocity, 2)
+    (6.0, 2.4, 40.0)
+    """
+    for col in ("status", "amount", "created_date", "closed_date"):
+        if col not in opportunities:
+            raise ValueError(f"The opportunities table needs a '{col}' column.")
+    created = pd.to_datetime(opportunities["created_date"])
+    closed = pd.to_datetime(opportunities["closed_date"])
+    start = created.min() if start is None else pd.Timestamp(start)
+    end = closed.max() if end is None else pd.Timestamp(end)
+    if not end > start:
+        raise ValueError("The period must end after it starts.")
+    days = (end - start).days
+    status = opportunities["status"]
+    in_period = closed.between(start, end)
+    won = status.eq("won") & in_period
+    shut = status.isin(["won", "lost"]) & in_period
+    if not won.any():
+        raise ValueError(
+            "No deal was won in the period: win rate, deal size and cycle cannot be measured."
+        )
+    opened = int(created.between(start, end).sum())
+    new_per_day = opened / days
+    win_rate = float(won.sum() / shut.sum())
+    deal = float(opportunities.loc[won, "amount"].mean())
+    cycle = float((closed[won] - created[won]).dt.days.mean())
+    in_funnel = float((closed[shut] - created[shut]).dt.days.mean())
+    worked = new_per_day * cycle
+    velocity = float(sales_velocity(worked, win_rate, deal, cycle))
+    stage_velocity = None
+    if stage_win_rate is not None:
+        stage_velocity = float(sales_velocity(worked, stage_win_rate, deal, cycle))
+    return PipelineMeasures(
+        days=days,
+        opened=opened,
+        new_per_day=new_per_day,
+        win_rate=win_rate,
+        avg_deal_size=deal,
+        cycle_days=cycle,
+        days_in_funnel=in_funnel,
+        worked_per_cycle=worked,
+        open_now=int(status.eq("open").sum()),
+        open_littles_law=new_per_day * in_funnel,
+        velocity=velocity,
+        won_per_day=float(opportunities.loc[won, "amount"].sum() / days),
+        stage_win_rate=stage_win_rate,
+        stage_velocity=stage_velocity,
+    )
+
+
+def open_deals_views(m: PipelineMeasures) -> pd.DataFrame:
+    """The three counts of "deals in the pipeline" the course uses, side by side.
+
+    Rows ``worked_per_cycle`` (new deals over one won cycle: the velocity lever of lab
+    2.1), ``open_now`` (the CRM's snapshot: lab 5.2) and ``open_littles_law`` (the
+    average open at any time: lab 15.2). Columns ``deals``, ``days`` (the time each count
+    is paired with in the velocity formula), ``new_per_day`` (deals / days) and
+    ``velocity`` (money per day; the same for the two counts that have a matching time,
+    NaN for the snapshot, which has none).
+
+    >>> m = PipelineMeasures(730, 730, 1.0, 0.2, 1000.0, 60.0, 30.0, 60.0, 31, 30.0, 200.0, 190.0)
+    >>> open_deals_views(m)["velocity"].tolist()
+    [200.0, nan, 200.0]
+    """
+    deals = [m.worked_per_cycle, float(m.open_now), m.open_littles_law]
+    days = [m.cycle_days, float("nan"), m.days_in_funnel]
+    t = pd.DataFrame(
+        {"deals": deals, "days": days},
+        index=pd.Index(["worked_per_cycle", "open_now", "open_littles_law"], name="view"),
+    )
+    t["new_per_day"] = t["deals"] / t["days"]
+    t["velocity"] = [
+        float(sales_velocity(n, m.win_rate, m.avg_deal_size, d)) if d > 0 else float("nan")
+        for n, d in zip(deals, days)
+    ]
+    return t
+
+
+# ---------------------------------------------------------------------------
+# Chapter 15's labs: the measured funnel and what the stages are worth
+
+
+@dataclass(frozen=True)
+class MeasuredFunnel:
+    """A CRM's funnel measured once: ``stats`` (:func:`stage_stats`), ``leads_per_month``
+    (new opportunities a month), ``avg_won_deal`` (money) and ``measures``
+    (:func:`pipeline_measures`, the same leads and deal size)."""
+
+    stats: pd.DataFrame
+    leads_per_month: float
+    avg_won_deal: float
+    measures: PipelineMeasures | None = None
+
+
+def measure_funnel(
+    opportunities: pd.DataFrame, stages: pd.DataFrame, start=None, end=None
+) -> MeasuredFunnel:
+    """Stage conversions and days, and the flow of leads and deal size from
+    :func:`pipeline_measures` (leads a month = new per day x 365 / 12)."""
+    stats = stage_stats(stages)
+    m = pipeline_measures(
+        opportunities, start, end, stage_win_rate=float(stats["conversion"].prod())
+    )
+    return MeasuredFunnel(stats, m.new_per_day * 365 / 12, m.avg_deal_size, m)
+
+
+@dataclass(frozen=True)
+class StageLab:
+    """Lab 15.1 in one result: ``today`` (:class:`FunnelResult`), the ``bottleneck`` and
+    ``longest`` stage, ``gains`` (money a year that ``change`` more points of conversion
+    in each stage bring from the same leads) and ``best`` (the stage where they are worth
+    most)."""
+
+    today: FunnelResult
+    bottleneck: str
+    longest: str
+    gains: pd.Series
+    best: str
+
+
+def stage_lab(
+    leads_per_month: float, stats: pd.DataFrame, avg_deal_size: float, change: float = 0.05
+) -> StageLab:
+    """Where Huaxin's deals are lost and what a better stage is worth (lab 15.1).
+
+    >>> stats = pd.DataFrame({"conversion": [0.5, 0.8], "mean_days": [10.0, 20.0]},
+    ...                      index=["lead", "contract"])
+    >>> lab = stage_lab(100, stats, 1000, 0.05)
+    >>> lab.bottleneck, lab.best, lab.gains.round(2).tolist()
+    ('lead', 'lead', [48000.0, 30000.0])
+    """
+    conv, days = stats["conversion"], stats["mean_days"]
+    gains = pd.Series(
+        {
+            s: funnel_what_if(leads_per_month, conv, days, avg_deal_size, s, change).loc[
+                "change", "revenue_per_month"
+            ]
+            * 12
+            for s in conv.index
+        },
+        name="gain_per_year",
+    )
+    return StageLab(
+        funnel_model(leads_per_month, conv, days, avg_deal_size),
+        bottleneck(stats),
+        str(days.idxmax()),
+        gains,
+        str(gains.idxmax()),
+    )
+
+
+@dataclass(frozen=True)
+class CycleLab:
+    """Lab 15.2 in one result: the won cycle (``cycle_median``, ``cycle_mean``, days), the
+    stage model today (``today``), the pipeline ``measures`` and their ``open_views``
+    (:func:`open_deals_views`), the stage model's ``what_if`` for a shorter ``stage`` and
+    ``gain_per_year`` (money a year if the team keeps as many deals open as today)."""
+
+    cycle_median: float
+    cycle_mean: float
+    today: FunnelResult
+    measures: PipelineMeasures
+    open_views: pd.DataFrame
+    what_if: pd.DataFrame
+    gain_per_year: float
+
+
+def cycle_lab(
+    measured: MeasuredFunnel,
+    opportunities: pd.DataFrame,
+    stage: str,
+    days_change: float,
+    leads_per_month: float | None = None,
+    avg_deal_size: float | None = None,
+) -> CycleLab:
+    """Cycle time and velocity of Huaxin's funnel, and what a shorter ``stage`` buys.
+
+    The stage model runs on ``leads_per_month`` and ``avg_deal_size`` when given (the
+    rounded values a calculator shows), else on the measured ones.
+    """
+    if measured.measures is None:
+        raise ValueError("Measure the funnel with measure_funnel() first: it needs the deals.")
+    conv, days = measured.stats["conversion"], measured.stats["mean_days"]
+    leads = measured.leads_per_month if leads_per_month is None else leads_per_month
+    deal = measured.avg_won_deal if avg_deal_size is None else avg_deal_size
+    cycle = won_cycle_days(opportunities)
+    wi = funnel_what_if(leads, conv, days, deal, stage, days_change=days_change)
+    gain = wi.loc["improved", "velocity_same_team"] - wi.loc["today", "velocity_same_team"]
+    return CycleLab(
+        float(cycle.median()),
+        float(cycle.mean()),
+        funnel_model(leads, conv, days, deal),
+        measured.measures,
+        open_deals_views(measured.measures),
+        wi,
+        float(gain * 365),
+    )
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """What the funnel simulator shows (see :func:`stage_change`): ``what_if``
+    (:func:`funnel_what_if`), ``today`` and ``improved`` (:class:`FunnelResult`), the
+    stage's ``conversion`` and ``days`` before and after (``new_conversion``,
+    ``new_days``) and ``gain_per_year`` (money a year from the same leads)."""
+
+    what_if: pd.DataFrame
+    today: FunnelResult
+    improved: FunnelResult
+    conversion: float
+    new_conversion: float
+    days: float
+    new_days: float
+    gain_per_year: float
+
+
+def stage_change(
+    leads_per_month: float,
+    conversion: Any,
+    days: Any,
+    avg_deal_size: float,
+    stage: str,
+    conversion_change: float = 0.0,
+    days_change: float = 0.0,
+) -> StageChange:
+    """Today's funnel and the one with ``stage`` improved, in one result.
+
+    >>> r = stage_change(100, {"lead": 0.5, "contract": 0.8}, {"lead": 10, "contract": 20}, 1000,
+    ...                  "lead", conversion_change=0.1)
+    >>> r.new_conversion, r.gain_per_year
+    (0.6, 96000.0)
+    """
+    wi = funnel_what_if(
+        leads_per_month, conversion, days, avg_deal_size, stage, conversion_change, days_change
+    )
+    conv2, d2 = improve_stage(conversion, days, stage, conversion_change, days_change)
+    return StageChange(
+        wi,
+        funnel_model(leads_per_month, conversion, days, avg_deal_size),
+        funnel_model(leads_per_month, conv2, d2, avg_deal_size),
+        float(pd.Series(conversion, dtype=float)[stage]),
+        float(conv2[stage]),
+        float(pd.Series(days, dtype=float)[stage]),
+        float(d2[stage]),
+        float(wi.loc["change", "revenue_per_month"] * 12),
+    )

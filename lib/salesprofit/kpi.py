@@ -20,11 +20,13 @@ by profit can be compared (:func:`compare_rankings`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ._checks import check
+from .profitability import line_gross_profit, line_list_sales, line_net_sales
 
 __all__ = [
     "annual_attainment",
@@ -67,15 +69,13 @@ def rep_results(
     if "status" in orders:
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "rep_id", "customer_id"]], on="order_id")
-    revenue = lines["quantity"] * lines["net_price"]
-    listed = lines["quantity"] * lines["list_price"]
-    margin = lines["net_price"] - lines["unit_cost"]
+    revenue = line_net_sales(lines)
     g = pd.DataFrame(
         {
             "rep_id": lines["rep_id"],
             "revenue": revenue,
-            "listed": listed,
-            "gross_profit": lines["quantity"] * margin,
+            "listed": line_list_sales(lines),
+            "gross_profit": line_gross_profit(lines),
         }
     )
     res = g.groupby("rep_id")[["revenue", "listed", "gross_profit"]].sum()
@@ -112,16 +112,20 @@ def rep_results(
             cts += activities.groupby("rep_id")["cost"].sum().reindex(res.index).fillna(0)
         res["cost_to_serve"] = cts
         res["profit"] = res["gross_profit"] - cts
-        res["profit_margin"] = res["profit"] / res["revenue"].where(res["revenue"] > 0)
+        res["profit_margin"] = profit_margin(res["revenue"], res["gross_profit"], cts)
         if surveys is not None:
-            sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
-            score = sv["nps_score"]
-            net = (score >= 9).astype(float) - (score <= 6).astype(float)
-            nps = net.groupby(sv["rep_id"]).mean() * 100
-            res["nps"] = nps.reindex(res.index)
-            res["csat"] = sv.groupby("rep_id")["csat"].mean().reindex(res.index)
+            nps, csat = _feedback_by_rep(surveys, customers)
+            res["nps"], res["csat"] = nps.reindex(res.index), csat.reindex(res.index)
     res.index.name = "rep_id"
     return res
+
+
+def _feedback_by_rep(surveys: pd.DataFrame, customers: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """NPS (% promoters - % detractors, -100 to 100) and mean CSAT of each rep's accounts."""
+    sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
+    score = sv["nps_score"]
+    net = (score >= 9).astype(float) - (score <= 6).astype(float)
+    return net.groupby(sv["rep_id"]).mean() * 100, sv.groupby("rep_id")["csat"].mean()
 
 
 def normalise(values: pd.Series, higher_is_better: bool = True) -> pd.Series:
@@ -180,9 +184,41 @@ def scorecard(
         res[f"{k}_score"] = normalise(kpis[k], higher_is_better=k not in lower)
     for k in w.index:
         res[f"{k}_part"] = res[f"{k}_score"] * share[k]
-    res["score"] = res[[f"{k}_score" for k in w.index]].to_numpy() @ share.to_numpy()
+    res["score"] = weighted_score(res[[f"{k}_score" for k in w.index]].to_numpy(), w.to_numpy())
     res["rank"] = res["score"].round(12).rank(ascending=False, method="min").astype(int)
     return res.sort_values(["rank"], kind="stable")
+
+
+def weighted_score(scores, weights):
+    """The scorecard total: sum of score x weight over the sum of the weights.
+
+    ``scores`` per KPI (any scale: 0-1 or 0-100; one row per rep for a 2-D array),
+    ``weights`` zero or positive, not all zero. The one definition used by
+    :func:`scorecard` and the exercise of lab 6.2.
+
+    >>> weighted_score([20, 90, 60], [50, 30, 20])
+    49.0
+    """
+    w = np.asarray(weights, dtype=float)
+    check("A KPI weight", w, ge=0, why="a weight says how much a KPI counts, from 0 upwards")
+    if w.sum() <= 0:
+        raise ValueError("All KPI weights are zero: give at least one KPI some weight.")
+    total = np.asarray(scores, dtype=float) @ (w / w.sum())
+    return float(total) if np.ndim(total) == 0 else total
+
+
+def profit_margin(revenue, gross_profit, cost_to_serve):
+    """Profit margin after cost to serve: (gross profit - cost to serve) / revenue; NaN
+    without revenue. The one definition used by :func:`rep_results` and lab 6.1.
+
+    >>> profit_margin(1_000_000, 240_000, 90_000)
+    0.15
+    """
+    profit = gross_profit - cost_to_serve
+    if isinstance(revenue, pd.Series):
+        return profit / revenue.where(revenue > 0)
+    check("Revenue", revenue, gt=0, why="a margin is a share of what was sold")
+    return profit / revenue
 
 
 def compare_rankings(
@@ -228,7 +264,20 @@ def annual_attainment(
     if actual not in results:
         raise ValueError(f"The results have no column {actual!r}.")
     goal = targets[targets["year"] == year].groupby("rep_id")[target].sum().reindex(results.index)
-    return (results[actual] / goal.where(goal > 0)).rename("attainment")
+    return attainment(results[actual], goal).rename("attainment")
+
+
+def attainment(actual, target):
+    """Target attainment: actual / target (1.0 = target met); NaN where there is no
+    positive target. The one definition the course uses. Vectorised.
+
+    >>> attainment(pd.Series([87.0, 50.0]), pd.Series([80.0, 0.0])).tolist()
+    [1.0875, nan]
+    """
+    if isinstance(target, pd.Series):
+        return actual / target.where(target > 0)
+    check("The target", target, gt=0, why="attainment compares the result with a positive target")
+    return actual / target
 
 
 def rank_correlation(a: pd.Series, b: pd.Series) -> float:
@@ -256,8 +305,9 @@ def quarterly_review(
     Returns one row per rep and quarter with ``year``, ``quarter``, ``revenue``,
     ``gross_profit``, ``gross_margin``, ``revenue_qoq`` and ``gross_profit_qoq`` (fraction
     change on the rep's previous quarter; NaN for the first), and when targets are given
-    ``revenue_target``, ``gross_profit_target``, ``revenue_attainment`` and
-    ``profit_attainment``. ``year`` keeps only that year (after the change is computed, so
+    ``revenue_target``, ``gross_profit_target``, ``revenue_attainment``,
+    ``profit_attainment`` (:func:`attainment`) and ``target_qoq`` (change of the revenue
+    target on the previous quarter). ``year`` keeps only that year (after the change is computed, so
     Q1 compares with the previous Q4).
 
     >>> o = pd.DataFrame({"order_id": ["A", "B"], "rep_id": ["R1", "R1"],
@@ -271,14 +321,13 @@ def quarterly_review(
         orders = orders[orders["status"] == "delivered"]
     lines = order_lines.merge(orders[["order_id", "rep_id", "order_date"]], on="order_id")
     d = pd.to_datetime(lines["order_date"])
-    margin = lines["net_price"] - lines["unit_cost"]
     g = pd.DataFrame(
         {
             "rep_id": lines["rep_id"],
             "year": d.dt.year,
             "quarter": d.dt.quarter,
-            "revenue": lines["quantity"] * lines["net_price"],
-            "gross_profit": lines["quantity"] * margin,
+            "revenue": line_net_sales(lines),
+            "gross_profit": line_gross_profit(lines),
         }
     )
     keys = ["rep_id", "year", "quarter"]
@@ -297,11 +346,11 @@ def quarterly_review(
         res = res.merge(
             targets[keys + ["revenue_target", "gross_profit_target"]], on=keys, how="left"
         )
-        res["revenue_attainment"] = res["revenue"] / res["revenue_target"].where(
-            res["revenue_target"] > 0
-        )
-        res["profit_attainment"] = res["gross_profit"] / res["gross_profit_target"].where(
-            res["gross_profit_target"] > 0
+        res["revenue_attainment"] = attainment(res["revenue"], res["revenue_target"])
+        res["profit_attainment"] = attainment(res["gross_profit"], res["gross_profit_target"])
+        prev_target = res.groupby("rep_id")["revenue_target"].shift(1)
+        res["target_qoq"] = (res["revenue_target"] / prev_target - 1).where(
+            consecutive & (prev_target > 0)
         )
     if year is not None:
         res = res[res["year"] == year].reset_index(drop=True)
@@ -323,3 +372,131 @@ def review_table(review: pd.DataFrame, metric: str = "revenue_attainment") -> pd
     t = review.assign(period=key).pivot(index="rep_id", columns="period", values=metric)
     t.columns.name = None
     return t
+
+
+# ---------------------------------------------------------------------------
+# What chapter 6's labs and calculators show, one call each
+
+
+class QuarterReview(NamedTuple):
+    """One quarter of the review, judged on attainment (see :func:`quarter_review`)."""
+
+    table: pd.DataFrame  # the quarter's rows by rep, lowest attainment first
+    missed: list  # reps below the threshold of their revenue target, lowest first
+    first: str  # the lowest attainment: the first conversation
+    best: str  # the highest attainment
+    sharpest_fall: str  # the largest fall in revenue on the previous quarter
+    fall_is_planned: bool  # that rep met its target: its target fell with its revenue
+
+
+def quarter_review(
+    review: pd.DataFrame, year: int, quarter: int, threshold: float = 0.9
+) -> QuarterReview:
+    """Judge a quarter on revenue attainment against target, not on the change on the
+    previous quarter: a quarter whose target was cut (a season, a territory moved) can
+    fall and still be a success. ``review`` is :func:`quarterly_review` with targets.
+
+    >>> r = pd.DataFrame({"rep_id": ["A", "B"], "year": 2025, "quarter": 4,
+    ...     "revenue_attainment": [1.09, 0.8], "revenue_qoq": [-0.2, 0.1], "target_qoq": [-0.4, 0.3]})
+    >>> q = quarter_review(r, 2025, 4)
+    >>> q.first, q.best, q.sharpest_fall, q.fall_is_planned, q.missed
+    ('B', 'A', 'A', True, ['B'])
+    """
+    check("The threshold", threshold, gt=0)
+    need = {"revenue_attainment", "revenue_qoq"}
+    if not need <= set(review.columns):
+        raise ValueError("The review needs targets: call quarterly_review with the targets table.")
+    q = review[(review["year"] == year) & (review["quarter"] == quarter)].set_index("rep_id")
+    if q.empty:
+        raise ValueError(f"There is no {year} Q{quarter} in the review.")
+    q = q.sort_values("revenue_attainment")
+    fall = str(q["revenue_qoq"].idxmin())
+    return QuarterReview(
+        q,
+        list(q.index[q["revenue_attainment"] < threshold]),
+        str(q.index[0]),
+        str(q["revenue_attainment"].idxmax()),
+        fall,
+        bool(q.loc[fall, "revenue_attainment"] >= 1),
+    )
+
+
+class RankingView(NamedTuple):
+    """The team ranked by revenue and by another KPI (see :func:`ranking_view`)."""
+
+    comparison: pd.DataFrame  # :func:`compare_rankings`
+    rho: float  # :func:`rank_correlation`
+    top_first: str  # first by the first KPI
+    top_second: str  # first by the second KPI
+    climbs: str  # climbs most
+    falls: str  # falls most
+    movers: int  # reps whose place changes
+    bottom: list  # the last three by the second KPI, lowest first
+
+
+def ranking_view(kpis: pd.DataFrame, first: str = "revenue", second: str = "profit") -> RankingView:
+    """Who leads, who moves, and how alike the two rankings are.
+
+    >>> k = pd.DataFrame({"revenue": [300.0, 200.0, 100.0], "profit": [10.0, 40.0, 20.0]},
+    ...                  index=list("ABC"))
+    >>> v = ranking_view(k)
+    >>> v.top_first, v.top_second, v.climbs, v.falls, v.movers, v.bottom
+    ('A', 'B', 'B', 'A', 3, ['A', 'C', 'B'])
+    """
+    comp = compare_rankings(kpis, first, second)
+    order = comp[f"rank_by_{second}"].sort_values(ascending=False, kind="stable")
+    return RankingView(
+        comp,
+        rank_correlation(kpis[first], kpis[second]),
+        str(comp.index[0]),
+        str(comp[f"rank_by_{second}"].idxmin()),
+        str(comp["moves"].idxmax()),
+        str(comp["moves"].idxmin()),
+        int((comp["moves"] != 0).sum()),
+        list(order.index[:3]),
+    )
+
+
+class ScorecardView(NamedTuple):
+    """What the scorecard calculator shows (see :func:`scorecard_view`)."""
+
+    card: pd.DataFrame  # :func:`scorecard`
+    table: pd.DataFrame  # the top reps: rank, name, score, revenue_rank, kpi_<k> per KPI used
+    used: list  # KPIs with a positive weight
+    first: str
+    places_up: int  # how many places the first rep climbs against a revenue ranking
+    changed: int  # reps whose place differs from the revenue ranking
+
+
+def scorecard_view(
+    kpis: pd.DataFrame, weights: dict, lower_is_better=("avg_discount",), top: int = 20
+) -> ScorecardView:
+    """Score the team with ``weights`` and set it beside the revenue ranking.
+
+    >>> k = pd.DataFrame({"name": ["a", "b"], "revenue": [100.0, 50.0], "profit": [5.0, 20.0]},
+    ...                  index=pd.Index(["A", "B"], name="rep_id"))
+    >>> v = scorecard_view(k, {"revenue": 1, "profit": 3})
+    >>> v.first, v.places_up, v.changed, list(v.table.columns)
+    ('B', 1, 2, ['rank', 'name', 'score', 'revenue_rank', 'kpi_revenue', 'kpi_profit'])
+    """
+    card = scorecard(kpis, weights, lower_is_better=[k for k in lower_is_better if k in weights])
+    used = [k for k, w in weights.items() if w > 0]
+    by_revenue = kpis["revenue"].rank(ascending=False, method="min").astype(int)
+    head = card.head(top)
+    table = pd.DataFrame(
+        {
+            "rank": head["rank"],
+            "name": kpis["name"].reindex(head.index) if "name" in kpis else "",
+            "score": head["score"],
+            "revenue_rank": by_revenue.reindex(head.index),
+        }
+    ).join(kpis.loc[head.index, used].add_prefix("kpi_"))
+    first = str(card.index[0])
+    return ScorecardView(
+        card,
+        table,
+        used,
+        first,
+        int(by_revenue[first] - 1),
+        int((card["rank"] != by_revenue.reindex(card.index)).sum()),
+    )

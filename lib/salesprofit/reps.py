@@ -28,6 +28,7 @@ same columns) and never read files.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -35,6 +36,7 @@ import pandas as pd
 
 from . import funnel
 from ._checks import check
+from .profitability import line_gross_profit, line_list_sales, line_net_sales
 
 __all__ = [
     "Levers",
@@ -110,7 +112,8 @@ def pipeline_by_rep(opportunities: pd.DataFrame, by: str = "rep_id") -> pd.DataF
     ...     "amount": [100.0, 50.0, 70.0, 300.0],
     ...     "created_date": pd.to_datetime(["2025-01-01"] * 4),
     ...     "closed_date": pd.to_datetime(["2025-01-31", "2025-01-11", None, "2025-03-02"])})
-    >>> pipeline_by_rep(opp)[["closed", "won", "win_rate", "avg_deal_size", "cycle_days"]]
+    >>> cols = ["closed", "won", "win_rate", "avg_deal_size", "cycle_days"]
+    >>> pipeline_by_rep(opp)[cols]  # doctest: +NORMALIZE_WHITESPACE
             closed  won  win_rate  avg_deal_size  cycle_days
     rep_id
     A            2    1       0.5          100.0        30.0
@@ -187,11 +190,10 @@ def rep_lines(
         extra = [c for c in customers.columns if c not in lines.columns or c == "customer_id"]
         extra = [c for c in extra if c != "rep_id"]
         lines = lines.merge(customers[extra], on="customer_id", how="left", validate="many_to_one")
-    q = lines["quantity"]
-    lines["list_revenue"] = q * lines["list_price"]
-    lines["net_revenue"] = q * lines["net_price"]
+    lines["list_revenue"] = line_list_sales(lines)
+    lines["net_revenue"] = line_net_sales(lines)
     if "unit_cost" in lines.columns:
-        lines["gross_profit"] = q * (lines["net_price"] - lines["unit_cost"])
+        lines["gross_profit"] = line_gross_profit(lines)
     lines["discount_given"] = lines["list_revenue"] - lines["net_revenue"]
     return lines
 
@@ -223,6 +225,7 @@ def discount_discipline(
     by: str = "rep_id",
     peer_by: str | Sequence[str] | None = "tier",
     cutoff: float = 3.5,
+    years: float = 1.0,
 ) -> pd.DataFrame:
     """Discount discipline by rep: average discount, deep discounts, and the excess over peers.
 
@@ -234,9 +237,11 @@ def discount_discipline(
     One row per rep: ``lines``, ``list_revenue``, ``net_revenue``, ``discount_given``
     (money), ``avg_discount`` (discount given / list revenue), ``line_discount``
     (plain mean of line discounts), ``share_above`` (share of lines with a discount
-    above ``threshold``), ``excess_discount`` (mean of each line's discount minus the
-    mean discount of all lines in its peer group: percentage points above peers, as
-    a fraction), ``excess_cost`` (money: the excess x list revenue), ``robust_z``
+    above ``threshold``), ``excess_discount`` (each line's discount minus the mean
+    discount of all lines in its peer group, weighted by the line's list revenue:
+    percentage points above peers, as a fraction), ``excess_cost`` (money over the data:
+    excess x list revenue), ``excess_cost_per_year`` (:func:`excess_discount_cost` over
+    ``years``, the period the lines cover), ``robust_z``
     (modified z-score of excess_discount across reps), ``p_value`` (one-sided
     Mann-Whitney: this rep's line excesses higher than everyone else's) and
     ``flagged`` (robust_z above ``cutoff``; NaN z and no flag when at least half the
@@ -247,7 +252,7 @@ def discount_discipline(
     ...     "quantity": 1, "list_price": 100.0})
     >>> lines["net_price"] = lines["list_price"] * (1 - lines["discount"])
     >>> d = discount_discipline(lines, threshold=0.10)
-    >>> d[["avg_discount", "share_above", "flagged"]].round(3)
+    >>> d[["avg_discount", "share_above", "flagged"]].round(3)  # doctest: +NORMALIZE_WHITESPACE
             avg_discount  share_above  flagged
     rep_id
     A              0.125          0.5    False
@@ -261,8 +266,8 @@ def discount_discipline(
     _need(lines, "order lines", [by, "discount", "quantity", "list_price", "net_price", *peers])
     disc = lines["discount"].astype(float)
     check("A line discount", disc, ge=0, lt=1, why="a discount is a share of the list price")
-    list_rev = lines["quantity"] * lines["list_price"]
-    net_rev = lines["quantity"] * lines["net_price"]
+    list_rev = line_list_sales(lines)
+    net_rev = line_net_sales(lines)
     peer_mean = disc.groupby([lines[c] for c in peers]).transform("mean") if peers else disc.mean()
     excess = disc - peer_mean
     frame = pd.DataFrame(
@@ -276,17 +281,10 @@ def discount_discipline(
             "excess_money": excess * list_rev,
         }
     )
-    g = frame.groupby(by, sort=True)
-    res = pd.DataFrame(
-        {
-            "lines": g.size(),
-            "list_revenue": g["list_revenue"].sum(),
-            "net_revenue": g["net_revenue"].sum(),
-            "line_discount": g["discount"].mean(),
-            "share_above": g["above"].mean(),
-            "excess_discount": g["excess"].mean(),
-            "excess_cost": g["excess_money"].sum(),
-        }
+    res = _discipline_sums(frame, by)
+    res["excess_discount"] = res["excess_cost"] / res["list_revenue"]
+    res["excess_cost_per_year"] = excess_discount_cost(
+        res["list_revenue"], res["excess_discount"], years
     )
     res["discount_given"] = res["list_revenue"] - res["net_revenue"]
     res["avg_discount"] = res["discount_given"] / res["list_revenue"]
@@ -307,11 +305,46 @@ def discount_discipline(
             "share_above",
             "excess_discount",
             "excess_cost",
+            "excess_cost_per_year",
             "robust_z",
             "p_value",
             "flagged",
         ]
     ]
+
+
+def _discipline_sums(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per rep: lines, list and net revenue, mean line discount, share above, excess money."""
+    g = frame.groupby(by, sort=True)
+    return pd.DataFrame(
+        {
+            "lines": g.size(),
+            "list_revenue": g["list_revenue"].sum(),
+            "net_revenue": g["net_revenue"].sum(),
+            "line_discount": g["discount"].mean(),
+            "share_above": g["above"].mean(),
+            "excess_cost": g["excess_money"].sum(),
+        }
+    )
+
+
+def excess_discount_cost(list_revenue, excess_discount, years: float = 1.0):
+    """The cost of discounting above peers, per year: list-price sales x excess / years.
+
+    ``list_revenue`` is the rep's sales at list price over the ``years`` the data cover
+    (money), ``excess_discount`` the points of list above same-tier peers (a fraction,
+    weighted by list revenue as :func:`discount_discipline` measures it). The one
+    definition used by the rep table, the calculator and the exercise of lab 2.2.
+    Vectorised.
+
+    >>> round(excess_discount_cost(7_665_000, 0.068, years=2), 2)
+    260610.0
+    """
+    check(
+        "The number of years", years, gt=0, why="the cost is spread over the period the data cover"
+    )
+    check("Sales at list price", list_revenue, ge=0)
+    return list_revenue * excess_discount / years
 
 
 def _mann_whitney_by_group(groups: np.ndarray, x: np.ndarray, order) -> np.ndarray:
@@ -341,11 +374,15 @@ def rep_comparison(
     threshold: float = 0.15,
     peer_by: str | Sequence[str] | None = "tier",
     cutoff: float = 3.5,
+    years: float = 1.0,
 ) -> pd.DataFrame:
     """One table per rep: :func:`pipeline_by_rep` beside :func:`discount_discipline`, plus
-    ``gross_margin`` (gross profit / net revenue) when the lines carry ``gross_profit``."""
+    ``gross_margin`` (gross profit / net revenue) when the lines carry ``gross_profit``.
+    ``years`` is the period the lines cover (for ``excess_cost_per_year``)."""
     pipe = pipeline_by_rep(opportunities)
-    disc = discount_discipline(lines, threshold=threshold, peer_by=peer_by, cutoff=cutoff)
+    disc = discount_discipline(
+        lines, threshold=threshold, peer_by=peer_by, cutoff=cutoff, years=years
+    )
     res = pipe.join(disc, how="outer")
     if "gross_profit" in lines.columns:
         gp = lines.groupby("rep_id")["gross_profit"].sum()
@@ -388,30 +425,58 @@ def pipeline_levers(opportunities: pd.DataFrame, start=None, end=None) -> Levers
     [2.4, 0.667, 150.0, 8.0, 30.0]
     """
     _need(opportunities, "opportunities", ["status", "amount", "created_date", "closed_date"])
-    created, closed = opportunities["created_date"], opportunities["closed_date"]
-    start = created.min() if start is None else pd.Timestamp(start)
-    end = closed.max() if end is None else pd.Timestamp(end)
-    if not end > start:
-        raise ValueError("The period must end after it starts.")
-    days = (end - start).days
-    opened = created.between(start, end).sum()
-    in_period = closed.between(start, end)
-    won = opportunities["status"].eq("won") & in_period
-    shut = opportunities["status"].isin(["won", "lost"]) & in_period
-    if not won.any():
-        raise ValueError(
-            "No deal was won in the period: win rate, deal size and cycle cannot be measured."
-        )
-    win_rate = won.sum() / shut.sum()
-    deal = float(opportunities.loc[won, "amount"].mean())
-    cycle = float((closed[won] - created[won]).dt.days.mean())
-    opps = opened / days * cycle
-    return Levers(
-        float(opps),
-        float(win_rate),
-        deal,
-        cycle,
-        funnel.sales_velocity(opps, win_rate, deal, cycle),
+    m = funnel.pipeline_measures(opportunities, start, end)
+    return Levers(m.worked_per_cycle, m.win_rate, m.avg_deal_size, m.cycle_days, m.velocity)
+
+
+@dataclass(frozen=True)
+class VelocityLab:
+    """Everything lab 2.1 shows about Huaxin's velocity levers (see :func:`velocity_lab`).
+
+    ``measures`` (:class:`salesprofit.funnel.PipelineMeasures`), ``levers``, ``lever_table``
+    (:func:`lever_gains`), ``point_win_rate`` (today's win rate plus one percentage point),
+    ``point_gain_per_year`` and ``point_gain_share`` (what that point is worth: money a
+    year, fraction), ``day_gain_per_year`` (money a year from a cycle one day shorter).
+    """
+
+    measures: funnel.PipelineMeasures
+    levers: Levers
+    lever_table: pd.DataFrame
+    point_win_rate: float
+    point_gain_per_year: float
+    point_gain_share: float
+    day_gain_per_year: float
+
+
+def velocity_lab(
+    opportunities: pd.DataFrame,
+    start=None,
+    end=None,
+    improvement: float = 0.10,
+    days: float = 365.0,
+) -> VelocityLab:
+    """The velocity levers of a pipeline and what each is worth (lab 2.1), in one call.
+
+    >>> opp = pd.DataFrame({"status": ["won", "lost", "won"], "amount": [100.0, 80.0, 200.0],
+    ...     "created_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-05"]),
+    ...     "closed_date": pd.to_datetime(["2025-01-11", "2025-01-03", "2025-01-11"])})
+    >>> lab = velocity_lab(opp)
+    >>> round(lab.levers.velocity, 2), round(lab.point_win_rate, 4), round(lab.point_gain_share, 4)
+    (30.0, 0.6767, 0.015)
+    """
+    lev = pipeline_levers(opportunities, start, end)
+    measures = funnel.pipeline_measures(opportunities, start, end)
+    table = lever_gains(*lev[:4], improvement=improvement, days=days)
+    point = what_if_table(*lev[:4], win_rate_change=0.01 / lev.win_rate, days=days).loc["win_rate"]
+    day = what_if_table(*lev[:4], cycle_change=-1 / lev.cycle_days, days=days).loc["all"]
+    return VelocityLab(
+        measures,
+        lev,
+        table,
+        lev.win_rate + 0.01,
+        float(point["gain_per_period"]),
+        float(point["gain_share"]),
+        float(day["gain_per_period"]),
     )
 
 
@@ -615,3 +680,184 @@ def flag_outliers(robust_z, cutoff: float = 3.5):
         else pd.Series(np.asarray(robust_z, dtype=float))
     )
     return z.gt(cutoff)
+
+
+def with_names(rep_ids, names: dict | None = None) -> list[str]:
+    """Rep ids with their names for display: ``["R11 (Wang Fang)", ...]``.
+
+    >>> with_names(["R11", "R99"], {"R11": "Wang Fang"})
+    ['R11 (Wang Fang)', 'R99']
+    """
+    names = names or {}
+    return [f"{r} ({names[r]})" if r in names else str(r) for r in rep_ids]
+
+
+@dataclass(frozen=True)
+class RepComparisonLab:
+    """Everything lab 2.2 shows (see :func:`rep_comparison_lab`). Money over ``years``
+    unless the name says per year; rates and discounts are fractions."""
+
+    years: float
+    comparison: pd.DataFrame
+    ranked: pd.DataFrame
+    best_win_rate: str
+    widest_range: str
+    example_range: tuple[float, float]
+    by_tier: pd.DataFrame
+    raw_flagged: list
+    flagged: list
+    top_p_value: float
+    groups: pd.DataFrame
+    flagged_cost_per_year: float
+
+
+def rep_comparison_lab(
+    opportunities: pd.DataFrame,
+    lines: pd.DataFrame,
+    new_hires: Sequence[str] = (),
+    years: float = 2.0,
+    threshold: float = 0.15,
+    example: tuple[int, int] = (6, 23),
+) -> RepComparisonLab:
+    """The rep comparison of lab 2.2 in one call.
+
+    ``comparison`` (:func:`rep_comparison` with ``excess_cost_per_year``), ``ranked`` (by
+    excess discount, largest first), the rep with the best win rate and the one with
+    the widest Wilson range, ``example_range`` (the Wilson interval of ``example`` =
+    (won, closed)), the average discount by customer tier, who a raw (not like-for-like)
+    comparison flags, who the like-for-like one flags, the largest p-value among them,
+    ``groups`` (mean win rate, deal size, net sales, gross margin and yearly excess cost
+    of flagged reps vs other tenured reps, ``new_hires`` left out) and what the flagged
+    reps' excess costs a year in total.
+    """
+    comparison = rep_comparison(opportunities, lines, threshold=threshold, years=years)
+    width = comparison["win_rate_high"] - comparison["win_rate_low"]
+    flagged = list(comparison.index[comparison["flagged"]])
+    raw = discount_discipline(lines, threshold=threshold, peer_by=None)
+    tenured = comparison.drop(index=[r for r in new_hires if r in comparison.index])
+    label = tenured["flagged"].map({True: "flagged reps", False: "other tenured reps"})
+    cols = ["win_rate", "avg_deal_size", "net_revenue", "gross_margin", "excess_cost_per_year"]
+    groups = tenured[[c for c in cols if c in tenured]].groupby(label).mean()
+    return RepComparisonLab(
+        years=years,
+        comparison=comparison,
+        ranked=comparison.sort_values("excess_discount", ascending=False),
+        best_win_rate=str(comparison["win_rate"].idxmax()),
+        widest_range=str(width.idxmax()),
+        example_range=wilson_interval(*example),
+        by_tier=discount_discipline(lines, threshold=threshold, by="tier", peer_by=None),
+        raw_flagged=list(raw.index[raw["flagged"]]),
+        flagged=flagged,
+        top_p_value=float(comparison.loc[flagged, "p_value"].max()) if flagged else float("nan"),
+        groups=groups,
+        flagged_cost_per_year=float(comparison.loc[flagged, "excess_cost_per_year"].sum()),
+    )
+
+
+def names_text(rep_ids, names: dict | None = None, none: str = "no one") -> str:
+    """Rep ids with their names as one phrase: ``"R11 (Xu Li), R13 (Ma Jun)"``.
+
+    >>> names_text(["R11", "R13"], {"R11": "Xu Li", "R13": "Ma Jun"})
+    'R11 (Xu Li), R13 (Ma Jun)'
+    >>> names_text([])
+    'no one'
+    """
+    shown = with_names(rep_ids, names)
+    return ", ".join(shown) if shown else none
+
+
+@dataclass(frozen=True)
+class VelocityScenario:
+    """What the velocity calculator shows (see :func:`velocity_scenario`): ``table``
+    (:func:`what_if_table`), today's ``velocity`` and the ``new_velocity`` (money per
+    day), ``gain_per_year`` (money over ``days``), ``gain_share`` (a fraction) and
+    ``best``: the lever whose change alone is worth most (None when nothing moved)."""
+
+    table: pd.DataFrame
+    velocity: float
+    new_velocity: float
+    gain_per_year: float
+    gain_share: float
+    best: str | None
+
+
+def velocity_scenario(
+    opportunities: float,
+    win_rate: float,
+    avg_deal_size: float,
+    cycle_days: float,
+    days: float = 365.0,
+    **changes: float,
+) -> VelocityScenario:
+    """Velocity today and after the lever changes, and which change is worth most alone.
+
+    ``changes`` are the keyword changes of :func:`what_if_table` (fractions).
+
+    >>> s = velocity_scenario(50, 0.25, 20_000, 100, win_rate_change=0.1, cycle_change=-0.2)
+    >>> s.velocity, round(s.new_velocity, 1), s.best
+    (2500.0, 3437.5, 'cycle_days')
+    """
+    t = what_if_table(opportunities, win_rate, avg_deal_size, cycle_days, days=days, **changes)
+    single = t.drop(index="all")
+    moved = single[single["change"] != 0]
+    after = t.loc["all"]
+    return VelocityScenario(
+        t,
+        float(t.attrs["velocity"]),
+        float(after["velocity"]),
+        float(after["gain_per_period"]),
+        float(after["gain_share"]),
+        str(moved["gain_per_day"].idxmax()) if len(moved) else None,
+    )
+
+
+RANKING_COLUMNS = (
+    "win_rate",
+    "avg_deal_size",
+    "cycle_days",
+    "avg_discount",
+    "share_above",
+    "excess_discount",
+    "gross_margin",
+    "flagged",
+)
+
+
+@dataclass(frozen=True)
+class RepRanking:
+    """What the rep comparison calculator shows (see :func:`rank_reps`): ``table`` (the
+    comparison with ``share_above`` at the chosen threshold and ``flagged`` at the chosen
+    cut-off), ``ranked`` (by the metric, largest first, with the metric's column first),
+    ``flagged`` (rep ids) and ``top`` (the first rep of the ranking)."""
+
+    table: pd.DataFrame
+    ranked: pd.DataFrame
+    flagged: list
+    top: str
+
+
+def rank_reps(
+    comparison: pd.DataFrame,
+    lines: pd.DataFrame,
+    metric: str = "excess_discount",
+    threshold: float = 0.15,
+    cutoff: float = 3.5,
+) -> RepRanking:
+    """Rank reps on ``metric`` (a column of :func:`rep_comparison`, or ``share_above``) and
+    flag who discounts far above same-tier peers at ``cutoff``.
+
+    >>> comp = pd.DataFrame({"excess_discount": [0.01, 0.08], "robust_z": [0.2, 5.0]},
+    ...                     index=pd.Index(["A", "B"], name="rep_id"))
+    >>> lines = pd.DataFrame({"rep_id": ["A", "B"], "discount": [0.05, 0.30]})
+    >>> r = rank_reps(comp, lines)
+    >>> r.flagged, r.top, list(r.ranked.columns)
+    (['B'], 'B', ['excess_discount', 'share_above', 'flagged'])
+    """
+    if metric not in comparison.columns and metric != "share_above":
+        raise ValueError(f"The rep table has no column {metric!r} to rank on.")
+    t = comparison.copy()
+    t["share_above"] = share_above(lines, threshold)
+    t["flagged"] = flag_outliers(t["robust_z"], cutoff)
+    cols = [metric, *[c for c in RANKING_COLUMNS if c != metric and c in t.columns]]
+    ranked = t.sort_values(metric, ascending=False, na_position="last")[cols]
+    return RepRanking(t, ranked, list(t.index[t["flagged"]]), str(ranked.index[0]))

@@ -23,6 +23,7 @@ largest-remainder method so that the rounded parts still add up exactly.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -113,7 +114,7 @@ def round_parts(parts: Any, unit: float = 1.0) -> pd.Series:
     finite("A part", p)
     scaled = p.to_numpy() / unit
     floors = np.floor(scaled)
-    missing = int(round(round(scaled.sum()) - floors.sum()))
+    missing = int(np.rint(round(scaled.sum()) - floors.sum()))
     order = np.argsort(-(scaled - floors), kind="stable")
     floors[order[:missing]] += 1
     return pd.Series(floors * unit, index=p.index, name=p.name)
@@ -299,13 +300,269 @@ def territory_potential(customers: pd.DataFrame, by: str = "rep_id") -> pd.Serie
 
 
 def attainment(actual, target):
-    """Actual / target (1.0 = target met). Vectorised; a target must be positive.
+    """Actual / target (1.0 = target met): :func:`salesprofit.kpi.attainment`, the one
+    definition, kept under this name for chapter 14. A scalar target must be positive.
 
     >>> attainment(1_100_000, 1_000_000)
     1.1
     """
-    check("The actual", actual, ge=0)
+    from .kpi import attainment as _attainment
+
     check("The target", target, gt=0, why="attainment of a zero target means nothing")
-    if isinstance(actual, pd.Series):
-        return actual / (target if isinstance(target, pd.Series) else values(target))
-    return out(values(actual) / values(target))
+    return _attainment(actual, target)
+
+
+# ---------------------------------------------------------------------------
+# What chapter 14's labs and calculators show, one call each
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class History:
+    """What chapter 14 needs from a company's data (see :func:`company_history`): the
+    monthly seasonality, net sales per year, per rep and per customer in ``year``, the
+    territory potential per rep, each customer's potential and segment, and rep names."""
+
+    seasonality: pd.Series
+    revenue_by_year: pd.Series
+    rep_revenue: pd.Series
+    potential: pd.Series
+    names: pd.Series
+    customer_revenue: pd.Series | None = None
+    customers: pd.DataFrame | None = None
+
+
+def company_history(
+    orders: pd.DataFrame,
+    order_lines: pd.DataFrame,
+    customers: pd.DataFrame,
+    reps: pd.DataFrame,
+    year: int,
+) -> History:
+    """Seasonality (all years pooled) and ``year``'s sales from delivered orders; net sales
+    of a line are :func:`salesprofit.profitability.line_net_sales`."""
+    from .profitability import line_net_sales
+
+    o = orders[orders["status"] == "delivered"] if "status" in orders else orders
+    lines = order_lines.merge(o[["order_id", "order_date", "rep_id", "customer_id"]], on="order_id")
+    revenue = line_net_sales(lines)
+    when = pd.to_datetime(lines["order_date"])
+    last = when.dt.year == year
+    return History(
+        seasonality_index(when, revenue),
+        revenue.groupby(when.dt.year).sum(),
+        revenue[last].groupby(lines.loc[last, "rep_id"]).sum(),
+        territory_potential(customers),
+        reps.set_index("rep_id")["name"],
+        revenue[last].groupby(lines.loc[last, "customer_id"]).sum(),
+        customers.set_index("customer_id")[
+            [c for c in ("name", "segment", "estimated_potential") if c in customers]
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class WalletRoute:
+    """The potential route to a target (see :func:`share_of_wallet_route`); money a year."""
+
+    actual: float  # this year's sales to the customers with a known potential
+    potential: float  # what they could buy from all suppliers
+    share: float  # actual / potential
+    benchmark: pd.Series  # median share of wallet per segment
+    gap: float  # sales if every customer below its segment's median reached it, minus actual
+    capture: float  # share of the gap planned for one year
+    target: float  # actual + capture x gap
+    table: pd.DataFrame  # per customer: sales, potential, share, benchmark, gap (largest first)
+
+
+def share_of_wallet_route(history: History, capture: float = 0.2) -> WalletRoute:
+    """A second route to the annual target, built from each customer's potential.
+
+    Share of wallet = a customer's sales / its estimated potential (what it could buy from
+    all suppliers). The benchmark is the median share of wallet of the customer's
+    segment; the gap is what the customers below it would add by reaching it. The target
+    is this year's sales plus ``capture`` of that gap: a planning assumption, stated,
+    unlike growth on last year it says *which* customers the growth must come from.
+
+    >>> h = History(pd.Series(dtype=float), pd.Series(dtype=float), pd.Series(dtype=float),
+    ...     pd.Series(dtype=float), pd.Series(dtype=str),
+    ...     pd.Series({"A": 10.0, "B": 30.0, "C": 60.0}),
+    ...     pd.DataFrame({"segment": ["x", "x", "x"], "estimated_potential": [100.0, 100.0, 100.0]},
+    ...                  index=["A", "B", "C"]))
+    >>> r = share_of_wallet_route(h, capture=0.5)
+    >>> r.gap, r.target
+    (20.0, 110.0)
+    """
+    check("The share of the gap captured", capture, ge=0, le=1)
+    if history.customers is None or history.customer_revenue is None:
+        raise ValueError("The potential route needs each customer's sales and potential.")
+    c = history.customers[history.customers["estimated_potential"] > 0].copy()
+    c["sales"] = history.customer_revenue.reindex(c.index).fillna(0.0)
+    c["share"] = c["sales"] / c["estimated_potential"]
+    bench = c.groupby("segment")["share"].median()
+    c["benchmark"] = c["segment"].map(bench)
+    c["gap"] = (c["estimated_potential"] * c["benchmark"] - c["sales"]).clip(lower=0)
+    actual, gap = float(c["sales"].sum()), float(c["gap"].sum())
+    return WalletRoute(
+        actual,
+        float(c["estimated_potential"].sum()),
+        actual / float(c["estimated_potential"].sum()),
+        bench,
+        gap,
+        float(capture),
+        actual + capture * gap,
+        c.sort_values("gap", ascending=False),
+    )
+
+
+@dataclass(frozen=True)
+class TargetLab:
+    """Lab 14.1 in one result (see :func:`target_lab`)."""
+
+    last: float
+    previous: float
+    growth: float  # last / previous - 1
+    history_target: float  # last x (1 + growth)
+    wallet: WalletRoute
+    routes_gap: float  # wallet target / history target - 1
+    flat_error: pd.Series  # per month: a flat split over the seasonal one, minus 1
+    plan_total: float
+    months: pd.DataFrame  # :func:`plan_table` by month of the planned target
+    weeks: pd.DataFrame  # the same by week
+
+
+def target_lab(
+    history: History, year: int, plan_growth: float = 0.08, capture: float = 0.2
+) -> TargetLab:
+    """Two routes to next year's target and its calendar split (lab 14.1)."""
+    last = float(history.revenue_by_year[year])
+    prev = float(history.revenue_by_year[year - 1])
+    growth = last / prev - 1
+    hist = float(history_target(last, growth))
+    wallet = share_of_wallet_route(history, capture)
+    total = float(history_target(last, plan_growth))
+    plan = calendar_plan(total, year + 1, history.seasonality)
+    return TargetLab(
+        last,
+        prev,
+        growth,
+        hist,
+        wallet,
+        wallet.target / hist - 1,
+        1 / history.seasonality - 1,
+        total,
+        plan_table(plan, "month"),
+        plan_table(plan, "week"),
+    )
+
+
+def plan_rows(plan: pd.DataFrame, level: str = "month") -> pd.DataFrame:
+    """The plan table for people: whole-yuan targets that still add up (largest remainder)
+    and their running total, with a ``period`` label (Q1, Jan, week of 2026-01-05).
+
+    >>> plan_rows(calendar_plan(1_200_000, 2026), "quarter")["period"].tolist()
+    ['Q1', 'Q2', 'Q3', 'Q4']
+    """
+    t = plan_table(plan, level)
+    t["target_whole"] = round_parts(t["target"])
+    t["cumulative_whole"] = t["target_whole"].cumsum()
+    if level == "quarter":
+        t.insert(0, "period", [f"Q{q}" for q in t["quarter"]])
+    elif level == "month":
+        t.insert(0, "period", [MONTH_NAMES[m - 1] for m in t["month"]])
+    else:
+        t.insert(0, "period", [f"week of {w:%Y-%m-%d}" for w in t["week"]])
+    return t
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    """What the target-table calculator shows (see :func:`decomposition`)."""
+
+    total: float
+    plan: pd.DataFrame
+    rows: pd.DataFrame  # :func:`plan_rows`
+    whole: float  # sum of the whole-yuan rows
+    weakest_month: str
+    weakest_vs_average: float  # the weakest month's index - 1
+
+
+def decomposition(
+    seasonality: pd.Series,
+    last_year: float,
+    growth: float,
+    year: int,
+    level: str = "month",
+    use_seasonality: bool = True,
+) -> Decomposition:
+    """Annual target from last year and growth, split by ``level`` with ``seasonality``.
+
+    >>> d = decomposition(pd.Series(1.0, index=range(1, 13)), 1_000_000, 0.2, 2026, "quarter")
+    >>> d.total, d.whole
+    (1200000.0, 1200000.0)
+    """
+    total = float(history_target(last_year, growth))
+    plan = calendar_plan(total, int(year), seasonality if use_seasonality else None)
+    rows = plan_rows(plan, level)
+    weakest = int(seasonality.idxmin())
+    return Decomposition(
+        total,
+        plan,
+        rows,
+        float(rows["target_whole"].sum()),
+        MONTH_NAMES[weakest - 1],
+        float(seasonality[weakest] - 1),
+    )
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """What the quota calculator shows (see :func:`allocation`)."""
+
+    table: pd.DataFrame  # :func:`allocate_quota` with last_year, quota_whole and name
+    hardest: str  # the largest growth needed
+    easiest: str  # the smallest
+    whole: float  # the whole-yuan quotas add up to this
+    weight_history: float  # 1 - the weight on potential
+
+
+def allocation(history: History, total: float, weight_potential: float) -> Allocation:
+    """Split a team target over the reps by potential and last year's sales."""
+    alloc = allocate_quota(total, history.potential, history.rep_revenue, weight_potential)
+    alloc["last_year"] = history.rep_revenue.reindex(alloc.index).fillna(0.0)
+    alloc["quota_whole"] = round_parts(alloc["quota"])
+    alloc["name"] = history.names.reindex(alloc.index)
+    return Allocation(
+        alloc,
+        str(alloc["growth_needed"].idxmax()),
+        str(alloc["growth_needed"].idxmin()),
+        float(alloc["quota_whole"].sum()),
+        1 - weight_potential,
+    )
+
+
+def team_target(history: History, growth: float = 0.08) -> float:
+    """Last year's team sales plus ``growth``: the quota calculator's opening target."""
+    return float(history_target(float(history.rep_revenue.sum()), growth))
+
+
+def quota_review(review: pd.DataFrame, potential: pd.Series) -> pd.DataFrame:
+    """How last year's quotas worked out per rep (lab 14.2): ``revenue``,
+    ``revenue_target``, ``attainment`` (:func:`salesprofit.kpi.attainment`), ``potential_share``,
+    ``sales_share`` and ``sales_to_potential`` (sales share / potential share), lowest
+    attainment first. ``review`` is :func:`salesprofit.kpi.quarterly_review` for one year.
+
+    >>> r = pd.DataFrame({"rep_id": ["A", "A", "B"], "revenue": [50.0, 60.0, 90.0],
+    ...                   "revenue_target": [50.0, 50.0, 100.0]})
+    >>> quota_review(r, pd.Series({"A": 1.0, "B": 3.0}))["attainment"].tolist()
+    [0.9, 1.1]
+    """
+    from .kpi import attainment as _attainment
+
+    year = review.groupby("rep_id")[["revenue", "revenue_target"]].sum()
+    year["attainment"] = _attainment(year["revenue"], year["revenue_target"])
+    year["potential_share"] = (potential / potential.sum()).reindex(year.index)
+    year["sales_share"] = year["revenue"] / year["revenue"].sum()
+    year["sales_to_potential"] = year["sales_share"] / year["potential_share"]
+    return year.sort_values("attainment")

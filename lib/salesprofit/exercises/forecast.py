@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .. import forecast
+from .. import crm, forecast
 from ..fmt import money, num, pct
+from ..funnel import STAGE_LABELS
 from ..teach import Exercise, Mistake
 
 __all__ = ["completeness", "mape", "weighted_pipeline"]
@@ -15,7 +16,7 @@ __all__ = ["completeness", "mape", "weighted_pipeline"]
 
 def completeness(records: int, fields: int, empty_cells: int) -> Exercise:
     """Share of filled cells in a customer table (lab 5.1)."""
-    answer = 1 - empty_cells / (records * fields)
+    answer = crm.completeness_share(empty_cells, records * fields)
     mistakes = [
         Mistake(
             1 - empty_cells / records,
@@ -65,12 +66,13 @@ def weighted_pipeline(
             "not an expected value.",
         ),
     ]
+    labels = [STAGE_LABELS.get(s, s) for s in stages]
     rows = "".join(
         f"<li>{s}: {money(x, 0)} × {pct(q, 0)} = {money(x * q, 0)}</li>"
-        for s, x, q in zip(stages, a, p)
+        for s, x, q in zip(labels, a, p)
     )
     solution = f"<ul>{rows}</ul><p>Sum: {money(answer, 0)}.</p>"
-    deals = "; ".join(f"{money(x, 0)} at {s} ({pct(q, 0)})" for s, x, q in zip(stages, a, p))
+    deals = "; ".join(f"{money(x, 0)} at {s} ({pct(q, 0)})" for s, x, q in zip(labels, a, p))
     return Exercise(
         "05-2",
         f"Your open deals: {deals}. What is the weighted pipeline (¥)?",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import kpi
 from ..fmt import money, pct
 from ..teach import Exercise, Mistake
 
@@ -11,7 +12,7 @@ __all__ = ["profit_margin", "weighted_score"]
 def profit_margin(rep: str, revenue: float, gross_profit: float, cost_to_serve: float) -> Exercise:
     """A rep's profit margin after the cost to serve (lab 6.1)."""
     profit = gross_profit - cost_to_serve
-    answer = profit / revenue
+    answer = kpi.profit_margin(revenue, gross_profit, cost_to_serve)
     mistakes = [
         Mistake(
             gross_profit / revenue,
@@ -48,7 +49,7 @@ def profit_margin(rep: str, revenue: float, gross_profit: float, cost_to_serve: 
 def weighted_score(rep: str, scores: dict[str, float], weights: dict[str, float]) -> Exercise:
     """A rep's weighted scorecard total from KPI scores on a 0-100 scale (lab 6.2)."""
     total_w = sum(weights.values())
-    answer = sum(scores[k] * weights[k] for k in weights) / total_w
+    answer = kpi.weighted_score([scores[k] for k in weights], list(weights.values()))
     plain = sum(scores[k] for k in weights) / len(weights)
     mistakes = [
         Mistake(

@@ -68,33 +68,40 @@ def cycle_gain(
 def over_discount_cost(
     rep: str, list_revenue: float, excess_discount: float, avg_discount: float, years: float = 2.0
 ) -> Exercise:
-    """What a rep's discounting above peers costs a year (lab 2.2)."""
-    answer = list_revenue * excess_discount / years
+    """What a rep's discounting above peers costs a year (lab 2.2).
+
+    Pass the values as the lab's table shows them (list-price sales rounded to ¥1,000,
+    the excess in points with two decimals): answer and solution use
+    :func:`salesprofit.reps.excess_discount_cost`, as the table does.
+    """
+    total = float(reps.excess_discount_cost(list_revenue, excess_discount, 1.0))
+    answer = float(reps.excess_discount_cost(list_revenue, excess_discount, years))
     net = list_revenue * (1 - avg_discount)
     mistakes = [
         Mistake(
-            list_revenue * excess_discount,
+            total,
             f"That is the cost over all {num(years, 0)} years of data; the question asks per year.",
         ),
         Mistake(
-            list_revenue * avg_discount / years,
+            float(reps.excess_discount_cost(list_revenue, avg_discount, years)),
             "That is every discount the rep gave. Only the part above what peers give to the same "
             "customers is excess: use the excess discount.",
         ),
         Mistake(
-            net * excess_discount / years,
+            float(reps.excess_discount_cost(net, excess_discount, years)),
             "The discount is a share of the list price: apply it to sales at list price, not to net sales.",
         ),
         Mistake(
-            list_revenue * excess_discount * 100 / years,
+            float(reps.excess_discount_cost(list_revenue, excess_discount * 100, years)),
             "The excess is in percentage points: 6 points is 0.06, not 6.",
         ),
     ]
     solution = (
         f"<p>The excess discount is a share of list price, so its cost is list-price sales × excess: "
-        f"{money(list_revenue, 0)} × {pct(excess_discount, 2)} = {money(list_revenue * excess_discount, 0)} "
-        f"over {num(years, 0)} years.</p><p>Per year: {money(answer, 0)}. That money comes straight out of "
-        "gross profit: the planted over-discounters did not sell more for it.</p>"
+        f"{money(list_revenue, 0)} × {pct(excess_discount, 2)} = {money(total, 0)} "
+        f"over {num(years, 0)} years.</p><p>Per year: {money(total, 0)} ÷ {num(years, 0)} = "
+        f"{money(answer, 0)}. That money comes straight out of gross profit: Huaxin's flagged "
+        "reps did not sell more for it.</p>"
     )
     return Exercise(
         "02-2",

@@ -22,10 +22,8 @@ def compute_associations(
     top: int = 10,
     chart: bool = True,
 ) -> Result:
-    kept = rules[(rules["support"] >= min_support) & (rules["confidence"] >= min_confidence)]
-    worth = associations.cross_sell(kept, order_lines, n_baskets, take_up)
-    worth = worth.sort_values("margin_at_stake", ascending=False)
-    total = worth["margin_at_stake"].sum()
+    e = associations.explore(rules, order_lines, n_baskets, min_support, min_confidence, take_up)
+    worth, total = e.table, e.total
     sentence = (
         f"<b>{num(len(worth))}</b> product pairs have support ≥ {pct(min_support, 2)} and confidence ≥ "
         f"{pct(min_confidence, 0)}. If {pct(take_up, 0)} of the prompts add the product, they are worth "

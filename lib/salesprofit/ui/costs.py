@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 
 from .. import costs, plots
@@ -34,6 +33,13 @@ COMPONENT_LABELS = {
     "returns": "returns",
 }
 
+STEP_LABELS = {
+    "net_sales": "net sales",
+    "gross_profit": "gross profit",
+    **COMPONENT_LABELS,
+    "profit": "profit after cost to serve",
+}
+
 
 # --- EOQ, batch and JIT ----------------------------------------------------------
 
@@ -47,10 +53,8 @@ def compute_eoq(
     chart: bool = True,
 ) -> Result:
     """Three ordering policies for one product and the total-cost curve."""
-    t = costs.jit_vs_batch(annual_demand, order_cost, jit_order_cost, holding_cost, batch_quantity)
-    q_star = t.loc["eoq", "order_quantity"]
-    saving = t.loc["batch", "total_cost"] - t.loc["eoq", "total_cost"]
-    jit_saving = t.loc["batch", "total_cost"] - t.loc["jit", "total_cost"]
+    s = costs.eoq_scenario(annual_demand, order_cost, holding_cost, batch_quantity, jit_order_cost)
+    t, q_star, saving, jit_saving = s.policies, s.eoq, s.saving, s.jit_saving
     sentence = (
         f'The economic order quantity is <span class="sp-big">{num(q_star)}</span> units '
         f"({num(t.loc['eoq', 'orders_per_year'], 1)} orders a year), costing {money(t.loc['eoq', 'total_cost'], 0)} "
@@ -73,11 +77,7 @@ def compute_eoq(
     )
     png = None
     if chart:
-        top = max(q_star * 3, batch_quantity * 1.2)
-        grid = np.linspace(top / 120, top, 120)
-        curve = costs.inventory_cost_curve(annual_demand, order_cost, holding_cost, grid)
-        jit_curve = costs.inventory_cost_curve(annual_demand, jit_order_cost, holding_cost, grid)
-        png = plots.to_png(plots.costs.inventory_cost_chart(curve, t, jit_curve))
+        png = plots.to_png(plots.costs.inventory_cost_chart(s.curve, t, s.jit_curve))
     return Result(
         html, png, data={"policies": t, "eoq": q_star, "saving": saving, "jit_saving": jit_saving}
     )
@@ -116,19 +116,11 @@ def compute_cost_to_serve(
     profit: pd.DataFrame, customer_id: str, names: pd.Series | None = None, chart: bool = True
 ) -> Result:
     """The waterfall of one customer from gross profit to profit after cost to serve."""
-    if customer_id not in profit.index:
-        raise ValueError(f"There is no customer {customer_id} in the table.")
-    row = profit.loc[customer_id]
+    w = costs.customer_waterfall(profit, customer_id, COST_COMPONENTS)
+    row = w.row
     name = names.get(customer_id, customer_id) if names is not None else customer_id
     steps = pd.DataFrame(
-        {
-            "step": ["net sales", "gross profit"]
-            + [COMPONENT_LABELS[k] for k in COST_COMPONENTS]
-            + ["profit after cost to serve"],
-            "amount": [row["net_sales"], row["gross_profit"]]
-            + [-row[k] for k in COST_COMPONENTS]
-            + [row["profit"]],
-        }
+        {"step": [STEP_LABELS.get(k, k) for k in w.steps["step"]], "amount": w.steps["amount"]}
     )
     cls = "sp-big" if row["profit"] >= 0 else "sp-bad"
     margin = row["profit_margin"]
@@ -136,12 +128,8 @@ def compute_cost_to_serve(
         f"<b>{esc(name)}</b> bought {money(row['net_sales'], 0)} and left {money(row['gross_profit'], 0)} of gross "
         f"profit. Serving them cost {money(row['cost_to_serve'], 0)}, so the profit is "
         f'<span class="{cls}">{money(row["profit"], 0)}</span>'
-        + (f" ({pct(margin, 1)} of sales)." if margin == margin else ".")
-        + (
-            f" The biggest cost is <b>{COMPONENT_LABELS[row[list(COST_COMPONENTS)].astype(float).idxmax()]}</b>."
-            if row["cost_to_serve"] > 0
-            else ""
-        )
+        + (f" ({pct(margin, 1)} of sales)." if pd.notna(margin) else ".")
+        + (f" The biggest cost is <b>{COMPONENT_LABELS[w.biggest]}</b>." if w.biggest else "")
     )
     html = sentence + table(steps, {"amount": lambda v: money(v, 0)})
     png = None

@@ -34,13 +34,17 @@ def compute_audit(
     w_uniqueness: float,
 ) -> Result:
     """Score the customer master for one matching rule and one set of weights."""
-    chosen = pairs[pairs["similarity"] >= threshold]
-    if shared_only:
-        chosen = chosen[chosen["shared_contact"]]
-    uniq = crm.uniqueness(keys, chosen["id_b"])
-    score = crm.quality_score(
-        completeness, validity, uniq, (w_completeness, w_validity, w_uniqueness)
+    r = crm.score_matching(
+        pairs,
+        keys,
+        completeness,
+        validity,
+        threshold,
+        shared_only,
+        (w_completeness, w_validity, w_uniqueness),
+        shown=12,
     )
+    chosen, uniq, score = r.pairs, r.uniqueness, r.score
     sentence = (
         f"Completeness {pct(completeness, 2)}, validity {pct(validity, 2)}, uniqueness {pct(uniq, 2)}: "
         f'data-quality score <span class="sp-big">{pct(score, 1)}</span>. '
@@ -51,8 +55,8 @@ def compute_audit(
         shown.head(12),
         {"similarity": lambda v: pct(v, 0), "shared_contact": lambda v: "yes" if v else "no"},
     )
-    if len(chosen) > 12:
-        html += f"<p>… and {len(chosen) - 12} more.</p>"
+    if r.hidden:
+        html += f"<p>… and {r.hidden} more.</p>"
     return Result(html, None, data={"score": score, "uniqueness": uniq, "pairs": chosen})
 
 
@@ -126,17 +130,13 @@ def compute_customer_card(view: pd.DataFrame, customer_id: str) -> Result:
         ),
         ("Pipeline", f"{money(r['open_pipeline'], 0)} open, {num(r['won_deals'])} deals won"),
     ]
-    gaps = [
-        lab
-        for lab, col in (("e-mail", "contact_email"), ("phone", "contact_phone"))
-        if pd.isna(r[col])
-    ]
+    gaps = ""
+    for label, col in (("e-mail", "contact_email"), ("phone", "contact_phone")):
+        if pd.isna(r[col]):
+            gaps += f"{', ' if gaps else ''}{label}"
     html = table(pd.DataFrame(rows, columns=["", customer_id]))
     if gaps:
-        html = (
-            f'<p class="sp-bad">Missing: {esc(", ".join(gaps))}. Ask at the next contact.</p>'
-            + html
-        )
+        html = f'<p class="sp-bad">Missing: {esc(gaps)}. Ask at the next contact.</p>' + html
     return Result(html, None, data=r)
 
 

@@ -39,9 +39,9 @@ def compute_pipeline(
     sentence = (
         f"{num(total['deals'])} open deals worth {money(total['amount'], 0)}; expected to close: "
         f'<span class="sp-big">{money(total["weighted"], 0)}</span> '
-        f"({pct(total['weighted'] / total['amount'], 0) if total['amount'] else '–'} of the pipeline)."
+        f"({pct(total['expected_share'], 0)} of the pipeline)."
     )
-    shown = t.rename(index=STAGE_LABELS).reset_index()
+    shown = t.drop(columns="expected_share").rename(index=STAGE_LABELS).reset_index()
     html = sentence + table(
         shown,
         {
@@ -88,30 +88,49 @@ def compute_forecast(
     """Backtest one Holt-Winters setting on the last months and forecast ahead."""
     key = (trend, seasonal, bool(damped), int(horizon))
     if cache is not None and key in cache:
-        bt, fit = cache[key]
+        lab = cache[key]
     else:
-        settings = {
-            "trend": None if trend == "none" else trend,
-            "seasonal": seasonal,
-            "damped": bool(damped),
-        }
-        bt = forecast.backtest(series, test_periods, int(horizon), **settings)
-        fit = forecast.holt_winters(series, future, **settings)
+        lab = forecast.forecast_lab(
+            series,
+            test_periods,
+            int(horizon),
+            future,
+            trend=None if trend == "none" else trend,
+            seasonal=seasonal,
+            damped=bool(damped),
+        )
         if cache is not None:
-            cache[key] = (bt, fit)
-    naive = forecast.seasonal_naive(series, test_periods)
-    naive_mape = forecast.mape(series.iloc[-test_periods:], naive)
-    better = bt.mape < naive_mape
+            cache[key] = lab
+    bt, fit, naive_mape, plan = lab.backtest, lab.fit, lab.naive_mape, lab.plan
+    first = plan.iloc[0]
+    if lab.benchmark_wins:
+        verdict = (
+            f'<span class="sp-bad">The benchmark beats this model</span>: '
+            f"'same month last year' missed by MAPE {pct(naive_mape, 1)} against the model's "
+            f"{pct(bt.mape, 1)}. Plan on the benchmark: {money(first['benchmark'], 0)} next month, "
+            f"between {money(first['benchmark_low'], 0)} and {money(first['benchmark_high'], 0)}"
+        )
+    else:
+        verdict = (
+            f'<span class="sp-big">The model beats the benchmark</span>: MAPE {pct(bt.mape, 1)} '
+            f"against {pct(naive_mape, 1)} for 'same month last year'. Next month: "
+            f"{money(first['model'], 0)}, between {money(first['model_low'], 0)} and "
+            f"{money(first['model_high'], 0)}"
+        )
     sentence = (
-        f"Forecasting each of the last {test_periods} months {int(horizon)} month{'s' if horizon > 1 else ''} ahead, "
-        f'the error is <span class="sp-big">MAPE {pct(bt.mape, 1)}</span> (WAPE {pct(bt.wape, 1)}). '
-        f"The simple benchmark, 'same month last year', scores MAPE {pct(naive_mape, 1)}: this setting is "
-        f"<b>{'better' if better else 'worse'}</b>. Next {future} months: {money(fit.forecast.sum(), 0)} "
-        f"of gross profit."
+        f"{verdict} (the range its backtest misses give: {pct(lab.coverage, 0)} of months "
+        f"should fall inside it). Forecasting each of the last {test_periods} months "
+        f"{int(horizon)} month{'s' if horizon > 1 else ''} ahead, the model's WAPE is {pct(bt.wape, 1)}."
     )
-    shown = bt.table.assign(month=bt.table["month"].dt.strftime("%Y-%m"))[
-        ["month", "actual", "forecast", "error", "abs_pct_error"]
-    ]
+    shown = pd.DataFrame(
+        {
+            "month": bt.table["month"].dt.strftime("%Y-%m"),
+            "actual": bt.table["actual"],
+            "forecast": bt.table["forecast"],
+            "error": bt.table["error"],
+            "abs_pct_error": bt.table["abs_pct_error"],
+        }
+    )
     html = sentence + table(
         shown.rename(columns={"abs_pct_error": "% error"}),
         {
@@ -128,10 +147,12 @@ def compute_forecast(
                 series,
                 bt.table,
                 fit.forecast,
-                title=f"Backtest error {bt.mape:.1%}; next {future} months {money(fit.forecast.sum(), 0)}",
+                title=f"Backtest error {bt.mape:.1%} (benchmark {naive_mape:.1%})",
             )
         )
-    return Result(html, png, data={"backtest": bt, "fit": fit, "naive_mape": naive_mape})
+    return Result(
+        html, png, data={"backtest": bt, "fit": fit, "naive_mape": naive_mape, "lab": lab}
+    )
 
 
 def forecast_explorer(

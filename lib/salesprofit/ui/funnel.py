@@ -5,8 +5,6 @@ The stage history is read once when the calculator is built (:func:`measured_fun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 import pandas as pd
 
@@ -24,24 +22,16 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class MeasuredFunnel:
-    """What the sample company's stage history says: per-stage table, leads and deal size."""
-
-    stats: pd.DataFrame
-    leads_per_month: float
-    avg_won_deal: float
+MeasuredFunnel = funnel.MeasuredFunnel
 
 
 def measured_funnel() -> MeasuredFunnel:
-    """Stage conversion and days from Huaxin's stage history (loads the tables; call once)."""
+    """Huaxin's measured funnel (loads the tables; call once): :func:`funnel.measure_funnel`."""
     from .. import data
 
-    opps = data.load("opportunities")
-    stats = funnel.stage_stats(data.load("opportunity_stages"))
-    months = (opps["created_date"].max() - opps["created_date"].min()).days / (365 / 12)
-    won = opps[opps["status"] == "won"]
-    return MeasuredFunnel(stats, len(opps) / months, float(won["amount"].mean()))
+    return funnel.measure_funnel(
+        data.load("opportunities"), data.load("opportunity_stages"), "2024-01-01", "2025-12-31"
+    )
 
 
 def compute_funnel(
@@ -54,20 +44,22 @@ def compute_funnel(
     chart: bool = True,
 ) -> Result:
     """Today's funnel and the improved one: revenue, cycle time, pipeline and velocity."""
-    conv, days = measured.stats["conversion"], measured.stats["mean_days"]
-    wi = funnel.funnel_what_if(
-        leads_per_month, conv, days, avg_deal_size, stage, conversion_change, days_change
+    r = funnel.stage_change(
+        leads_per_month,
+        measured.stats["conversion"],
+        measured.stats["mean_days"],
+        avg_deal_size,
+        stage,
+        conversion_change,
+        days_change,
     )
-    today = funnel.funnel_model(leads_per_month, conv, days, avg_deal_size)
-    new_conv, new_days = funnel.improve_stage(conv, days, stage, conversion_change, days_change)
-    improved = funnel.funnel_model(leads_per_month, new_conv, new_days, avg_deal_size)
-    ch = wi.loc["change"]
+    wi, today, improved = r.what_if, r.today, r.improved
     html = (
-        f"{LABELS[stage]}: conversion {pct(conv[stage], 1)} → <b>{pct(new_conv[stage], 1)}</b>, "
-        f"{num(days[stage], 1)} → <b>{num(new_days[stage], 1)}</b> days. Revenue from the same "
+        f"{LABELS[stage]}: conversion {pct(r.conversion, 1)} → <b>{pct(r.new_conversion, 1)}</b>, "
+        f"{num(r.days, 1)} → <b>{num(r.new_days, 1)}</b> days. Revenue from the same "
         f"{num(leads_per_month, 0)} leads a month: {money(today.revenue_per_month, 0)} → "
         f'<span class="sp-big">{money(improved.revenue_per_month, 0)}</span> a month '
-        f"({money(ch['revenue_per_month'] * 12, 0, sign=True)} a year). A won deal takes "
+        f"({money(r.gain_per_year, 0, sign=True)} a year). A won deal takes "
         f"{num(today.cycle_days, 0)} → <b>{num(improved.cycle_days, 0)}</b> days. "
         f"With as many deals open as today (the team's capacity), velocity goes from "
         f"{money(wi.loc['today', 'velocity_same_team'], 0)} to "
@@ -104,13 +96,13 @@ def compute_funnel(
     html += table(rows)
     png = None
     if chart:
-        gain = ch["revenue_per_month"]
         png = plots.to_png(
             plots.funnel.funnel_chart(
                 today.table,
                 improved.table,
                 title=(
-                    f"{LABELS[stage]} +{conversion_change * 100:.0f} points: {money(gain * 12, 0, sign=True)} a year"
+                    f"{LABELS[stage]} +{conversion_change * 100:.0f} points: "
+                    f"{money(r.gain_per_year, 0, sign=True)} a year"
                     if conversion_change
                     else f"{LABELS[stage]} {days_change:+.0f} days: the same wins, sooner"
                 ),

@@ -1,6 +1,6 @@
 """Chapter 6 calculators: the KPI scorecard with weight sliders, revenue vs profit ranking.
 
-The sample company's data are loaded once when a calculator is built (:func:`team_kpis`);
+Huaxin's data are loaded once when a calculator is built (:func:`team_kpis`);
 each change only re-scores the 20 reps.
 """
 
@@ -35,7 +35,7 @@ LOWER_IS_BETTER = ("avg_discount",)
 
 
 def team_kpis(year: int = 2025) -> pd.DataFrame:
-    """The sample company's KPIs per rep for ``year`` (loads the tables; call once)."""
+    """Huaxin's KPIs per rep for ``year`` (loads the tables; call once)."""
     from .. import data
 
     orders, acts, surveys = data.load("orders"), data.load("activities"), data.load("surveys")
@@ -64,30 +64,19 @@ def compute_scorecard(
     kpis: pd.DataFrame, chart: bool = True, top: int = 20, **weights: float
 ) -> Result:
     """Re-rank the team with the KPI ``weights`` (keyword per KPI, any scale)."""
-    card = kpi.scorecard(
-        kpis, weights, lower_is_better=[k for k in LOWER_IS_BETTER if k in weights]
-    )
-    used = [k for k, w in weights.items() if w > 0]
-    by_revenue = kpis["revenue"].rank(ascending=False, method="min").astype(int)
-    shown = card.head(top).assign(
-        name=kpis["name"].reindex(card.index) if "name" in kpis else "",
-        revenue_rank=by_revenue.reindex(card.index),
-    )
-    shown = shown.join(kpis[used].add_prefix("kpi_"))
-    first = card.index[0]
-    move = int(by_revenue[first] - 1)
+    v = kpi.scorecard_view(kpis, weights, LOWER_IS_BETTER, top)
+    card, used, first = v.card, v.used, v.first
     sentence = (
         f"With these weights <b>{esc(first)}</b> "
         f"({esc(kpis.loc[first, 'name']) if 'name' in kpis else ''}) ranks first"
         + (
-            f", {move} place{'s' if move != 1 else ''} higher than on revenue alone."
-            if move > 0
+            f", {v.places_up} place{'s' if v.places_up != 1 else ''} higher than on revenue alone."
+            if v.places_up > 0
             else ", as on revenue alone."
         )
-        + f" {int((card['rank'] != by_revenue.reindex(card.index)).sum())} of {len(card)} reps "
-        "hold a different place than in a revenue ranking."
+        + f" {v.changed} of {len(card)} reps hold a different place than in a revenue ranking."
     )
-    cols = ["rank", "name", "score", "revenue_rank"] + [f"kpi_{k}" for k in used]
+    cols = list(v.table.columns)
     names = {
         "rank": "rank",
         "name": "rep",
@@ -100,7 +89,7 @@ def compute_scorecard(
         for c in cols
         if c not in {"name", "rank", "revenue_rank"}
     }
-    html = sentence + table(shown.reset_index()[["rep_id"] + cols].rename(columns=names), formats)
+    html = sentence + table(v.table.reset_index().rename(columns=names), formats)
     png = None
     if chart:
         png = plots.to_png(
@@ -143,20 +132,17 @@ def scorecard_calculator(
 
 def compute_ranking(kpis: pd.DataFrame, metric: str = "profit", chart: bool = True) -> Result:
     """The team ranked by revenue and by ``metric``: who climbs, who falls."""
-    comp = kpi.compare_rankings(kpis, "revenue", metric)
-    rho = kpi.rank_correlation(kpis["revenue"], kpis[metric])
+    v = kpi.ranking_view(kpis, "revenue", metric)
+    comp, up, down = v.comparison, v.climbs, v.falls
     label = KPI_LABELS.get(metric, metric).lower()
-    up = comp["moves"].idxmax()
-    down = comp["moves"].idxmin()
     sentence = (
         f"Ranked by {esc(label)} instead of revenue, <b>{esc(up)}</b> climbs "
         f"{int(comp.loc[up, 'moves'])} places and <b>{esc(down)}</b> falls "
-        f"{int(-comp.loc[down, 'moves'])}. Rank correlation with revenue: <b>{rho:.2f}</b> "
+        f"{int(-comp.loc[down, 'moves'])}. Rank correlation with revenue: <b>{v.rho:.2f}</b> "
         "(1 would mean the same order)."
     )
-    shown = comp.join(kpis[["name"]]).reset_index()[
-        ["rep_id", "name", "revenue", metric, "rank_by_revenue", f"rank_by_{metric}", "moves"]
-    ]
+    shown = comp.reset_index()
+    shown.insert(1, "name", list(kpis["name"].reindex(comp.index)))
     html = sentence + table(
         shown.rename(
             columns={

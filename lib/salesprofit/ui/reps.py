@@ -2,7 +2,7 @@
 
 ``velocity_calculator`` moves the four levers of sales velocity and shows what each
 change is worth on its own and all together. ``rep_comparison_calculator`` ranks the
-sample company's reps (or any opportunities + order lines given to it) on a chosen
+Huaxin's reps (or any opportunities + order lines given to it) on a chosen
 metric and names who discounts far more than peers selling to the same kind of
 customer. Both call :mod:`salesprofit.reps`; the widgets only choose what to show.
 """
@@ -39,23 +39,21 @@ def compute_velocity(
     chart: bool = True,
 ) -> Result:
     """Velocity today and after the lever changes (fractions; cycle_change -0.1 = 10 % shorter)."""
-    t = reps.what_if_table(
+    s = reps.velocity_scenario(
         opportunities,
         win_rate,
         avg_deal_size,
         cycle_days,
-        opportunities_change,
-        win_rate_change,
-        deal_size_change,
-        cycle_change,
         days,
+        opportunities_change=opportunities_change,
+        win_rate_change=win_rate_change,
+        deal_size_change=deal_size_change,
+        cycle_change=cycle_change,
     )
-    now = t.attrs["velocity"]
+    t, now, best = s.table, s.velocity, s.best
     after = t.loc["all"]
     single = t.drop(index="all")
-    moved = single[single["change"] != 0]
-    best = moved["gain_per_day"].idxmax() if len(moved) else None
-    cls = "sp-big" if after["gain_per_day"] >= 0 else "sp-bad"
+    cls = "sp-big" if s.gain_per_year >= 0 else "sp-bad"
     sentence = (
         f"Today the pipeline brings in <b>{money(now, 0)}</b> a day "
         f"({num(opportunities)} opportunities × {pct(win_rate, 1)} won × {money(avg_deal_size, 0)} "
@@ -82,7 +80,7 @@ def compute_velocity(
     html = sentence + table(
         shown,
         {
-            "by": lambda v: pct(v, 0, sign=True) if v == v else "",
+            "by": lambda v: pct(v, 0, sign=True) if pd.notna(v) else "",
             "sales per day": lambda v: money(v, 0),
             "extra per year": lambda v: money(v, 0, sign=True),
             "velocity change": lambda v: pct(v, 1, sign=True),
@@ -117,7 +115,7 @@ def velocity_calculator(
 ) -> Calculator:
     """Sales-velocity what-if: today's four levers and a change in each."""
     inputs = {
-        "opportunities": number_box("Opportunities in the pipeline", opportunities, 1, 1e7, 1),
+        "opportunities": number_box("Opportunities over one cycle", opportunities, 1, 1e7, 1),
         "win_rate": percent_slider("Win rate (%)", win_rate, 0.01, 0.90, 0.5),
         "avg_deal_size": number_box("Average won deal (¥)", avg_deal_size, 1, 1e10, 1000),
         "cycle_days": number_box("Sales cycle (days)", cycle_days, 1, 3650, 1),
@@ -152,7 +150,7 @@ METRICS = {
     "excess_discount": ("discount above peers (points of list)", "percent", True),
     "avg_discount": ("average discount off list", "percent", True),
     "share_above": ("share of lines above the threshold", "percent", True),
-    "excess_cost": ("cost of discounting above peers (¥)", "money", True),
+    "excess_cost_per_year": ("cost of discounting above peers (¥ a year)", "money", True),
     "gross_margin": ("gross margin", "percent", False),
     "win_rate": ("win rate", "percent", False),
     "avg_deal_size": ("average won deal (¥)", "money", False),
@@ -179,50 +177,32 @@ def compute_rep_comparison(
     chart: bool = True,
 ) -> Result:
     """Rank reps on ``metric`` and name who is flagged (``comparison`` from ``reps.rep_comparison``)."""
-    if metric not in METRICS or (metric not in comparison.columns and metric != "share_above"):
-        raise ValueError(
-            f"Choose one of: {', '.join(m for m in METRICS if m in comparison.columns)}."
-        )
-    label, kind, high_is_bad = METRICS[metric]
-    t = comparison.copy()
-    t["share_above"] = reps.share_above(lines, threshold)
-    t["flagged"] = reps.flag_outliers(t["robust_z"], cutoff)
-    flagged = list(t.index[t["flagged"]])
-    ranked = t.sort_values(metric, ascending=False, na_position="last")
+    if metric not in METRICS:
+        raise ValueError("Choose one of the metrics in the list to rank the reps on.")
+    label, kind, _ = METRICS[metric]
+    r = reps.rank_reps(comparison, lines, metric, threshold, cutoff)
+    t, ranked, flagged, top = r.table, r.ranked, r.flagged, r.top
     who = lambda r: f"{esc(r)}" + (f" ({esc(names[r])})" if names and r in names else "")  # noqa: E731
     if flagged:
-        parts = [
-            f"<b>{who(r)}</b>: {pct(t.loc[r, 'excess_discount'], 1, sign=True)} vs peers, "
-            f"{money(t.loc[r, 'excess_cost'], 0)}"
-            for r in flagged
-        ]
-        sentence = (
-            f'<span class="sp-bad">{len(flagged)} rep{"s" if len(flagged) > 1 else ""} flagged</span> '
-            f"(discount above same-tier peers, robust z above {cutoff:g}): "
-            + "; ".join(parts)
-            + "."
-        )
+        sentence = f'<span class="sp-bad">{len(flagged)} rep{"s" if len(flagged) > 1 else ""} flagged</span> '
+        sentence += f"(discount above same-tier peers, robust z above {cutoff:g}): "
+        for i, rep in enumerate(flagged):
+            sentence += "; " if i else ""
+            sentence += (
+                f"<b>{who(rep)}</b>: {pct(t.loc[rep, 'excess_discount'], 2, sign=True)} vs peers, "
+                f"{money(t.loc[rep, 'excess_cost_per_year'], 0)} a year"
+            )
+        sentence += "."
     else:
         sentence = (
             f"No rep's discounting stands out from peers at a robust z cut-off of {cutoff:g}."
         )
-    top = ranked.index[0]
     sentence += (
         f" Highest {esc(label)}: <b>{who(top)}</b> with {_fmt(kind)(ranked.loc[top, metric])}. "
         f"{pct(threshold, 0)} is the threshold for a deep discount."
     )
-    cols = [
-        "win_rate",
-        "avg_deal_size",
-        "cycle_days",
-        "avg_discount",
-        "share_above",
-        "excess_discount",
-        "gross_margin",
-        "flagged",
-    ]
-    cols = [metric] + [c for c in cols if c != metric and c in t.columns]
-    shown = ranked[cols].reset_index()
+    cols = list(ranked.columns)
+    shown = ranked.reset_index()
     rename = {c: METRICS[c][0] for c in cols if c in METRICS}
     formats = {METRICS[c][0]: _fmt(METRICS[c][1]) for c in cols if c in METRICS}
     formats["flagged"] = lambda v: "⚠ flagged" if v else ""
@@ -255,11 +235,13 @@ def rep_comparison_calculator(
     cutoff: float = 3.5,
     peer_by: str | None = "tier",
     names: dict | None = None,
+    years: float = 2.0,
 ) -> Calculator:
     """Reps compared on a metric of your choice, with over-discounters flagged.
 
-    Loads the sample company once (opportunities, order lines with orders and
-    customers) unless ``opportunities`` and ``lines`` (``reps.rep_lines``) are given.
+    Loads Huaxin's data once (opportunities, order lines with orders and
+    customers) unless ``opportunities`` and ``lines`` (``reps.rep_lines``) are given;
+    ``years`` is the period they cover (Huaxin's: 2024-2025).
     """
     if opportunities is None or lines is None:
         from .. import data
@@ -272,7 +254,9 @@ def rep_comparison_calculator(
         )
         if names is None:
             names = data.load("reps").set_index("rep_id")["name"].to_dict()
-    comparison = reps.rep_comparison(opportunities, lines, threshold=threshold, peer_by=peer_by)
+    comparison = reps.rep_comparison(
+        opportunities, lines, threshold=threshold, peer_by=peer_by, years=years
+    )
     slim = lines[["rep_id", "discount"]]
     inputs = {
         "metric": widgets.Dropdown(

@@ -1,13 +1,11 @@
 """Chapter 14 calculators: the target decomposition table (with CSV/XLSX export) and quota
 allocation across reps.
 
-The sample company's seasonality, sales history and territory potential are read once
+Huaxin's seasonality, sales history and territory potential are read once
 when a calculator is built (:func:`company_history`).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
@@ -29,34 +27,20 @@ __all__ = [
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-@dataclass(frozen=True)
-class History:
-    """What the calculators need from the data: seasonality, sales per year, per rep, potential."""
-
-    seasonality: pd.Series
-    revenue_by_year: pd.Series
-    rep_revenue: pd.Series  # last full year, per rep
-    potential: pd.Series  # territory potential per rep
-    names: pd.Series
+History = targets.History
 
 
 def company_history(year: int = 2025) -> History:
-    """The sample company's seasonality (both years) and ``year``'s sales (loads the tables)."""
+    """Huaxin's seasonality (both years) and ``year``'s sales (loads the tables; call once)."""
     from .. import data
 
-    orders = data.load("orders")
-    orders = orders[orders["status"] == "delivered"]
-    lines = data.load("order_lines").merge(
-        orders[["order_id", "order_date", "rep_id"]], on="order_id"
+    return targets.company_history(
+        data.load("orders"),
+        data.load("order_lines"),
+        data.load("customers"),
+        data.load("reps"),
+        year,
     )
-    revenue = lines["quantity"] * lines["net_price"]
-    season = targets.seasonality_index(lines["order_date"], revenue)
-    by_year = revenue.groupby(lines["order_date"].dt.year).sum()
-    last = lines["order_date"].dt.year == year
-    rep_rev = revenue[last].groupby(lines.loc[last, "rep_id"]).sum()
-    pot = targets.territory_potential(data.load("customers"))
-    names = data.load("reps").set_index("rep_id")["name"]
-    return History(season, by_year, rep_rev, pot, names)
 
 
 def download_links(table_: pd.DataFrame, stem: str) -> str:
@@ -69,18 +53,16 @@ def download_links(table_: pd.DataFrame, stem: str) -> str:
     )
 
 
-def _display_table(plan: pd.DataFrame, level: str) -> pd.DataFrame:
-    """The plan table with whole-yuan targets that still add up (largest remainder)."""
-    t = targets.plan_table(plan, level)
-    t["target (¥)"] = targets.round_parts(t["target"])
-    t["cumulative (¥)"] = t["target (¥)"].cumsum()
-    if level == "quarter":
-        t.insert(0, "period", "Q" + t["quarter"].astype(str))
-    elif level == "month":
-        t.insert(0, "period", [MONTHS[m - 1] for m in t["month"]])
-    else:
-        t.insert(0, "period", "week of " + t["week"].dt.strftime("%Y-%m-%d"))
-    return t[["period", "target (¥)", "share", "cumulative (¥)"]]
+def _display_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The plan rows as the team reads them (whole yuan, running total)."""
+    return pd.DataFrame(
+        {
+            "period": rows["period"],
+            "target (¥)": rows["target_whole"],
+            "share": rows["share"],
+            "cumulative (¥)": rows["cumulative_whole"],
+        }
+    )
 
 
 def compute_decomposition(
@@ -94,22 +76,21 @@ def compute_decomposition(
     chart: bool = True,
 ) -> Result:
     """Annual target from last year and growth, split by quarter, month or week with seasonality."""
-    total = targets.history_target(last_year, growth)
-    index = history.seasonality if use_seasonality else None
-    plan = targets.calendar_plan(total, int(year), index)
-    shown = _display_table(plan, level)
-    whole = float(shown["target (¥)"].sum())
+    d = targets.decomposition(
+        history.seasonality, last_year, growth, int(year), level, use_seasonality
+    )
+    total, plan = d.total, d.plan
+    shown = _display_table(d.rows)
     html = (
         f"Target for {int(year)}: last year's {money(last_year, 0)} plus {pct(growth, 1)} growth = "
         f'<span class="sp-big">{money(total, 0)}</span>, split by {level} '
         + (
-            "with Huaxin's seasonality (weakest month: "
-            f"{MONTHS[int(history.seasonality.to_numpy().argmin())]}, "
-            f"{pct(history.seasonality.min() - 1, 0, sign=True)} on an average month)"
+            f"with Huaxin's seasonality (weakest month: {d.weakest_month}, "
+            f"{pct(d.weakest_vs_average, 0, sign=True)} on an average month)"
             if use_seasonality
             else "evenly by working day"
         )
-        + f". The rows are rounded to whole yuan and still add up to {money(whole, 0)}."
+        + f". The rows are rounded to whole yuan and still add up to {money(d.whole, 0)}."
     )
     if export_links:
         stem = f"sales_targets_{int(year)}_{level}"
@@ -130,7 +111,7 @@ def compute_decomposition(
     if chart:
         png = plots.to_png(
             plots.targets.plan_chart(
-                targets.plan_table(plan, level),
+                d.rows,
                 level,
                 title=f"{money(total, 0)} for {int(year)}, {level} by {level}",
             )
@@ -190,18 +171,14 @@ def compute_allocation(
     history: History, total: float, weight_potential: float, chart: bool = True
 ) -> Result:
     """Split a team target over reps by territory potential and last year's sales."""
-    alloc = targets.allocate_quota(total, history.potential, history.rep_revenue, weight_potential)
-    alloc["last_year"] = history.rep_revenue.reindex(alloc.index).fillna(0.0)
-    alloc["quota (¥)"] = targets.round_parts(alloc["quota"])
-    alloc["name"] = history.names.reindex(alloc.index)
-    hardest = alloc["growth_needed"].idxmax()
-    easiest = alloc["growth_needed"].idxmin()
+    a = targets.allocation(history, total, weight_potential)
+    alloc, hardest, easiest = a.table, a.hardest, a.easiest
     html = (
         f"{money(total, 0)} split {pct(weight_potential, 0)} by territory potential and "
-        f"{pct(1 - weight_potential, 0)} by last year's sales. The stretch is largest for "
+        f"{pct(a.weight_history, 0)} by last year's sales. The stretch is largest for "
         f"<b>{hardest}</b> ({pct(alloc.loc[hardest, 'growth_needed'], 0, sign=True)} on last year) and "
         f"smallest for <b>{easiest}</b> ({pct(alloc.loc[easiest, 'growth_needed'], 0, sign=True)}). "
-        f"The whole-yuan quotas add up to {money(float(alloc['quota (¥)'].sum()), 0)}."
+        f"The whole-yuan quotas add up to {money(a.whole, 0)}."
     )
     shown = alloc.reset_index().rename(
         columns={
@@ -209,6 +186,7 @@ def compute_allocation(
             "potential_share": "share of potential",
             "last_year": "last year's sales",
             "growth_needed": "growth needed",
+            "quota_whole": "quota (¥)",
         }
     )
     html += table(
@@ -231,7 +209,7 @@ def allocation_calculator(
 ) -> Calculator:
     """Quota allocation across reps by potential and history."""
     history = company_history() if history is None else history
-    total = float(history.rep_revenue.sum()) * 1.08 if total is None else total
+    total = targets.team_target(history, 0.08) if total is None else total
     inputs = {
         "total": number_box("Team target for the year (¥)", round(total, 0), 0, 1e12, 100_000),
         "weight_potential": percent_slider(
