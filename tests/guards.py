@@ -197,6 +197,8 @@ def computations(source: str, where: str) -> list[Finding]:
                     found.append(
                         Finding(where, node.lineno, f"numpy computes here: np.{name}(...)")
                     )
+            elif name == "join" and (_is_text(base) or ast.unparse(base) == "os.path"):
+                pass  # joining text or a path, not a table
             elif name in COMPUTING_METHODS:
                 found.append(Finding(where, node.lineno, f"data computed here: .{name}(...)"))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ARITHMETIC):
@@ -243,7 +245,8 @@ _NUMBER = re.compile(
     r"|(?P<plain>(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]))"
 )
 _REFERENCE = re.compile(
-    r"(?:lab|labs|chapter|chapters|step|part|kit|section|strategy|strategies|章|第)\s*$", re.I
+    r"(?:lab|labs|chapter|chapters|step|part|kit|section|sections|sec\.|strategy|strategies|章|第)\s*$",
+    re.I,
 )
 
 
@@ -252,7 +255,8 @@ def _worth_checking(match: re.Match, before: str) -> bool:
     if match["money"] or match["pct"]:
         return True
     text = match["plain"].replace(",", "")
-    if _REFERENCE.search(before[-12:]):
+    if _REFERENCE.search(before[-12:]) or re.fullmatch(r"\s*#+\s*", before):
+        # "lab 3.2", "chapter 12", and a lab's number at the start of its title "# 3.2 ..."
         return False  # "lab 3.2", "chapter 12"
     if re.fullmatch(r"(19|20)\d\d", text):
         return False  # a year

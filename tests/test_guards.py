@@ -67,3 +67,15 @@ def test_prose_guard_finds_findings_not_references():
     text = "In lab 3.2 Huaxin sold 63,520 lines at a 24.1 % margin, ¥5.22M in 2025, 12 reps."
     assert [n for _, n in guards.prose_numbers(text)] == ["63,520", "24.1 %", "¥5.22M"]
     assert guards.prose_numbers("The margin is $m = 0.25$ and `x = 100`.") == []
+
+
+def test_guard_allows_joining_text_and_paths_but_not_tables():
+    assert guards.computations("names = ', '.join(flagged)\np = os.path.join(a, b)", "c") == []
+    what = [f.what for f in guards.computations("both = left.join(right)", "c")]
+    assert what == ["data computed here: .join(...)"]
+
+
+def test_prose_guard_skips_a_labs_number_in_its_title_and_section_lists():
+    assert guards.prose_numbers("# 3.1 Margin and markup") == []
+    assert guards.prose_numbers("see sections 5.8 and 5.10") == [(1, "5.10")]
+    assert guards.prose_numbers("Margin 3.1 % in lab 3.1") == [(1, "3.1 %")]

@@ -43,6 +43,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .profitability import line_gross_profit, line_net_sales
+
 __all__ = [
     "Bridge",
     "bridge_from_lines",
@@ -54,7 +56,6 @@ __all__ = [
     "satisfaction_by_period",
     "share_of_wallet",
 ]
-from .profitability import line_gross_profit, line_net_sales
 
 EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
 
