@@ -149,7 +149,8 @@ def optimal_price(unit_cost: float, elasticity: float) -> Exercise:
     ]
     solution = (
         f"<p>p* = c × e ÷ (1 + e) = {money(unit_cost)} × ({elasticity:.2f}) ÷ (1 {elasticity:+.2f}) "
-        f"= {money(answer)}.</p><p>Check: the margin at that price is {pct(pricing.contribution_margin(answer, unit_cost), 1)} "
+        f"= {money(answer)}.</p><p>Check: the margin at that price is "
+        f"{pct(pricing.contribution_margin(answer, unit_cost), 1)} "
         f"= 1/|e| = 1/{e:.2f}.</p>"
     )
     return Exercise(
