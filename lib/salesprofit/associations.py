@@ -27,6 +27,21 @@ import pandas as pd
 from . import _checks as C
 from .profitability import line_gross_profit
 
+__all__ = [
+    "Baskets",
+    "Exploration",
+    "MiningLab",
+    "basket_listing",
+    "basket_matrix",
+    "cross_sell",
+    "explore",
+    "lift",
+    "mining_lab",
+    "pair_rules",
+    "rule",
+    "transactions_matrix",
+]
+
 
 class Baskets(NamedTuple):
     """Baskets as a sparse 0/1 matrix (rows: baskets, columns: items)."""

@@ -29,14 +29,19 @@ from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "Audit",
+    "AuditLab",
+    "MatchScore",
     "audit",
+    "audit_lab",
     "checklist_score",
     "collection_checklist",
+    "completeness_share",
     "invalid_rows",
     "near_duplicates",
     "normalise_names",
     "profile",
     "quality_score",
+    "score_matching",
     "single_customer_view",
     "uniqueness",
 ]

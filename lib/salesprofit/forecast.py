@@ -19,14 +19,19 @@ from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "Backtest",
+    "ForecastLab",
     "HoltWinters",
     "backtest",
+    "error_range",
+    "forecast_lab",
     "holt_winters",
     "mape",
     "monthly_series",
     "pipeline_by_stage",
+    "sample_open_deals",
     "seasonal_index",
     "seasonal_naive",
+    "seasonal_naive_ahead",
     "wape",
     "weighted_pipeline",
 ]

@@ -19,12 +19,23 @@ import pandas as pd
 from ._checks import check, finite, out, values
 
 __all__ = [
+    "CycleLab",
     "FunnelResult",
+    "MeasuredFunnel",
+    "PipelineMeasures",
+    "StageChange",
+    "StageLab",
     "bottleneck",
+    "cycle_lab",
     "funnel_model",
     "funnel_what_if",
     "improve_stage",
+    "measure_funnel",
+    "open_deals_views",
+    "pipeline_measures",
     "sales_velocity",
+    "stage_change",
+    "stage_lab",
     "stage_stats",
     "won_cycle_days",
 ]

@@ -33,18 +33,31 @@ import pandas as pd
 from ._checks import check, finite, out, values
 
 __all__ = [
+    "DiscountBehaviour",
     "DiscountChoice",
+    "DiscountMarginLink",
     "Plan",
+    "PlanComparison",
+    "PlanView",
+    "TierForms",
     "accelerated_tiers",
     "cliff",
     "commission",
+    "compare_plans",
     "cost_of_sales",
+    "discount_behaviour",
     "discount_choice",
+    "discount_margin_link",
     "effective_rate",
+    "near_threshold",
+    "pay_for_step",
     "payout_curve",
     "plan_outcomes",
     "plan_pay",
     "plan_summary",
+    "plan_view",
+    "rep_actuals",
+    "tier_forms",
 ]
 
 METHODS = ("marginal", "retroactive")

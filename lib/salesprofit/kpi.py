@@ -29,14 +29,23 @@ from ._checks import check
 from .profitability import line_gross_profit, line_list_sales, line_net_sales
 
 __all__ = [
+    "QuarterReview",
+    "RankingView",
+    "ScorecardView",
     "annual_attainment",
+    "attainment",
     "compare_rankings",
     "normalise",
+    "profit_margin",
+    "quarter_review",
     "quarterly_review",
     "rank_correlation",
+    "ranking_view",
     "rep_results",
     "review_table",
     "scorecard",
+    "scorecard_view",
+    "weighted_score",
 ]
 
 

@@ -34,16 +34,28 @@ from . import clv
 from .profitability import line_gross_profit, line_net_sales, return_cost
 
 __all__ = [
+    "QualityYear",
+    "ReturnsOverview",
+    "ServiceValueRange",
     "SpeedChurn",
+    "Speedup",
+    "TicketCustomers",
     "clv_margin_multiple",
     "cost_of_quality",
     "nps",
+    "nps_by_resolution_time",
     "prevention_scenario",
     "quality_investment",
+    "quality_year",
+    "resolution_speedup",
     "retention_after_speedup",
+    "return_rate_ranking",
     "returns_by_product",
+    "returns_overview",
     "service_investment",
     "service_speed_churn",
+    "service_value_range",
+    "ticket_customers",
 ]
 
 

@@ -35,19 +35,31 @@ from . import _checks as C
 from . import clv as _clv
 
 __all__ = [
+    "AbcView",
+    "CustomerBase",
+    "PolicyResult",
+    "VipTier",
     "WhaleSummary",
+    "WhaleView",
     "abc_classes",
     "abc_summary",
+    "abc_view",
+    "customer_base",
+    "period_years",
+    "policy_result",
     "profit_with_costs",
     "retention_by",
     "rfm_scores",
     "rfm_segment",
     "rfm_table",
+    "rfm_vip",
     "tier_policy_profit",
     "tier_summary",
     "tier_table",
+    "tier_vs_class",
     "whale_curve",
     "whale_summary",
+    "whale_view",
 ]
 
 

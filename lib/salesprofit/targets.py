@@ -32,16 +32,29 @@ import pandas as pd
 from ._checks import check, finite, out, values
 
 __all__ = [
+    "Allocation",
+    "Decomposition",
+    "History",
+    "TargetLab",
+    "WalletRoute",
     "allocate_quota",
+    "allocation",
     "attainment",
     "blend_target",
     "calendar_plan",
+    "company_history",
     "decompose_target",
+    "decomposition",
     "history_target",
+    "plan_rows",
     "plan_table",
     "potential_target",
+    "quota_review",
     "round_parts",
     "seasonality_index",
+    "share_of_wallet_route",
+    "target_lab",
+    "team_target",
     "territory_potential",
 ]
 

@@ -23,7 +23,18 @@ from dataclasses import dataclass, field
 
 from .fmt import esc, money, num, pct
 
-__all__ = ["Exercise", "Feedback", "Mistake", "Option", "Question", "Quiz", "question"]
+__all__ = [
+    "Assessment",
+    "Exercise",
+    "Feedback",
+    "Item",
+    "Mistake",
+    "Option",
+    "Question",
+    "Quiz",
+    "Score",
+    "question",
+]
 
 QUIZ_CSS = """<style>
 .sp-quiz {border: 1px solid #cfd8dc; border-radius: 6px; padding: 0.6em 1em; margin: 0.8em 0; background: #fbfcfd;}

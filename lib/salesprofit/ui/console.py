@@ -27,7 +27,7 @@ import ipywidgets as widgets
 
 from ..fmt import esc
 
-__all__ = ["Entry", "console", "entries_from_query"]
+__all__ = ["Console", "Entry", "console", "entries_from_query"]
 
 #: Large type for the projector: applied to the whole console when the switch is on.
 CSS = """<style>
