@@ -79,7 +79,7 @@ def lab_builders() -> dict[int, set[tuple[str, str]]]:
                 r"from salesprofit\.ui import (\w+)(?: as (\w+))?", code
             )
         )
-        for alias, name in re.findall(r"\b(\w+)\.(\w+_calculator)\(", code):
+        for alias, name in re.findall(r"\b(\w+)\.(\w+_(?:calculator|explorer))\(", code):
             if alias in aliases:
                 found.setdefault(chapter, set()).add((aliases[alias], name))
     return found

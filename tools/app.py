@@ -132,12 +132,12 @@ def discover() -> tuple[list[CalculatorInfo], dict[str, str]]:
         )
         for name, fn in vars(module).items():
             if (
-                name.endswith("_calculator")
+                name.endswith(("_calculator", "_explorer"))
                 and inspect.isfunction(fn)
                 and fn.__module__ == qualified
                 and (no_argument_call(fn) or samples.needs_data(info.name, name))
             ):
-                title = _first_line(fn.__doc__).rstrip(".") or name.replace("_", " ")
+                title = samples.title(info.name, name, fn.__doc__)
                 found.append(CalculatorInfo(info.name, name, title, chapter, group))
     # chapters in order, then the rest (role-play kits ...) by module; within a module,
     # the order the builders are defined in
