@@ -100,6 +100,8 @@ def start_gallery(out: Path) -> Gallery:
     calcs, broken = app.build(out)
     log = out.parent / f"{out.name}-voila.log"
     env = {**app.environment(out), "CI": "true", "VOILA_TOKEN": token}
+    # the session's own scoreboard: tests never write into the user's data folder
+    env["SALESPROFIT_SCOREBOARD"] = str(out.parent / f"{out.name}-scoreboard.sqlite")
     with open(log, "w") as handle:  # the child keeps its own copy of the descriptor
         proc = subprocess.Popen(
             [

@@ -486,3 +486,39 @@ def test_console_opens_every_chapter_from_the_picker(gallery, watched):
         assert page.locator(".sp-console .sp-stage .sp-error").count() == 0, group
     assert not watched.errors, "\n".join(watched.errors)
     assert not watched.outside, f"requests that left 127.0.0.1: {watched.outside}"
+
+
+def test_projected_scoreboard_shows_a_deal_recorded_in_another_page(gallery, browser):
+    """A scorer records a team's deal in one page; the projected scoreboard shows it by itself."""
+    board_page = Watched(browser)
+    scorer_page = Watched(browser)
+    try:
+        board, scorer = board_page.page, scorer_page.page
+        for page in (board, scorer):
+            page.set_default_timeout(90_000)
+        board_calc = next(c for c in CALCULATORS if c.name == "scoreboard_calculator")
+        scorer_calc = next(c for c in CALCULATORS if c.name == "discount_request_scorer_calculator")
+        board.goto(gallery.url(board_calc.notebook), wait_until="commit")
+        board.locator(".sp-calc .sp-result").first.wait_for(state="visible")
+        team = f"Table {int(time.time()) % 100_000}"
+        assert team not in board.locator(".sp-calc").inner_text()
+
+        scorer.goto(gallery.url(scorer_calc.notebook), wait_until="commit")
+        scorer.locator(".sp-calc .sp-result").first.wait_for(state="visible")
+        box = scorer.locator(".sp-calc .widget-text").filter(has_text="Team").locator("input")
+        box.fill(team)
+        box.press("Enter")
+        scorer.get_by_role("button", name="Record this deal").click()
+        scorer.get_by_text("Recorded").first.wait_for()
+
+        # no click on the board: it follows the file by itself, ranking choice kept
+        board.locator(".sp-calc .sp-result").filter(has_text=team).wait_for(timeout=30_000)
+        assert "updated" in board.locator(".sp-calc").inner_text()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        board.screenshot(path=str(SCREENSHOTS / "scoreboard-live.png"), full_page=True)
+        for w in (board_page, scorer_page):
+            assert not w.errors, "\n".join(w.errors)
+            assert not w.outside, f"requests that left 127.0.0.1: {w.outside}"
+    finally:
+        board_page.close()
+        scorer_page.close()

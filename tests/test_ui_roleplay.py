@@ -4,6 +4,7 @@ import base64
 import dataclasses
 import inspect
 import re
+import threading
 
 import pytest
 
@@ -211,3 +212,45 @@ def test_a_sides_brief_does_not_depend_on_the_other_sides_numbers(kit, monkeypat
     assert ui.brief_html(kit, "seller") == seller_before
     monkeypatch.setattr(ui_kits, "_scenario", lambda k, s: changed("seller"))
     assert ui.brief_html(kit, "buyer") == buyer_before
+
+
+def test_projected_scoreboard_follows_deals_recorded_elsewhere(tmp_path):
+    """Another laptop records a deal: the board redraws, keeping the trainer's choices."""
+    path = str(tmp_path / "board.sqlite")
+    sc = rp.scenario("discount_request")
+    Scoreboard(path).record("Table 1", "discount_request", sc.seed, sc.status_quo)
+    view = ui.scoreboard_calculator(location=path, by="buyer_value", live=False)
+    assert view.output["team"].tolist() == ["Table 1"]
+    assert view.follow() is False  # nothing new: no redraw
+    best = rp.frontier(sc, acceptable_only=True).iloc[-1]
+    Scoreboard(path).record(
+        "Table 2", "discount_request", sc.seed, {t: best[t] for t in sc.term_names}
+    )
+    assert view.follow() is True
+    assert sorted(view.output["team"]) == ["Table 1", "Table 2"]
+    assert view.inputs["by"].value == "buyer_value"
+    assert "2 deals recorded" in view.live.value
+    assert Scoreboard(path).stamp() == (2, 2)
+
+
+def test_live_scoreboard_watches_in_the_background_until_closed(tmp_path):
+    path = str(tmp_path / "board.sqlite")
+    sc = rp.scenario("discount_request")
+    view = ui.scoreboard_calculator(location=path)
+    try:
+        assert view._watcher is not None and view._watcher.is_alive()
+        Scoreboard(path).record("Table 9", "discount_request", sc.seed, sc.status_quo)
+        for _ in range(100):  # the watcher looks every LIVE_SECONDS
+            if view.output is not None and "Table 9" in list(view.output["team"]):
+                break
+            threading.Event().wait(0.1)
+        assert list(view.output["team"]) == ["Table 9"]
+    finally:
+        view.close()
+    view._watcher.join(5)
+    assert not view._watcher.is_alive()
+
+
+def test_unloaded_scoreboard_does_not_watch(tmp_path):
+    view = ui.scoreboard_calculator(location=str(tmp_path / "b.sqlite"), autoload=False)
+    assert view._watcher is None and view.follow() is False

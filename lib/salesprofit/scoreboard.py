@@ -315,6 +315,21 @@ class Scoreboard:
         finally:
             self._close(con)
 
+    def stamp(self) -> tuple[int, int]:
+        """What changes whenever a deal is recorded, by this or any other process.
+
+        ``(count, last id)``: a projected scoreboard compares it every few seconds and
+        redraws only when it changed. ``(0, 0)`` while nothing is recorded.
+        """
+        con = self._connect(create=False)
+        if con is None:
+            return (0, 0)
+        try:
+            count, last = con.execute("SELECT count(*), coalesce(max(id), 0) FROM deals").fetchone()
+            return (int(count), int(last))
+        finally:
+            self._close(con)
+
     def deals(self, kit: str | None = None, team: str | None = None) -> pd.DataFrame:
         """Every recorded deal (oldest first), optionally of one kit and/or team.
 

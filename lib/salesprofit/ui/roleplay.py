@@ -21,6 +21,7 @@ one sheet each, for the cohort's seed. All numbers come from
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import ipywidgets as widgets
@@ -476,10 +477,14 @@ def compute_scoreboard(
     return Result(html, png, data=ranked)
 
 
+#: How often the projected scoreboard looks for new deals, in seconds.
+LIVE_SECONDS = 2.0
+
+
 class ScoreboardView(Calculator):
     """Ranking, spread chart and CSV export of the session scoreboard."""
 
-    def __init__(self, inputs: dict, autoload: bool):
+    def __init__(self, inputs: dict, autoload: bool, live: bool = True):
         self._load = autoload
         self.refresh_button = widgets.Button(
             description="Refresh", icon="refresh", layout=widgets.Layout(width="10em")
@@ -488,6 +493,15 @@ class ScoreboardView(Calculator):
             description="Export CSV", icon="download", layout=widgets.Layout(width="10em")
         )
         self.link = widgets.HTML()
+        # the projected board follows the room: every few seconds a background watcher
+        # asks the file whether a deal was recorded, by any laptop or tab, and redraws
+        # only then, keeping the kit and ranking the trainer chose
+        self._live = live
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self.live = widgets.HTML()
+        self._stamp: tuple[int, int] | None = None
+        self._redraw = threading.Lock()
         super().__init__(
             "Session scoreboard",
             inputs,
@@ -496,10 +510,12 @@ class ScoreboardView(Calculator):
         )
         self.children = [
             *self.children[:-2],
-            widgets.HBox([self.refresh_button, self.export_button]),
+            widgets.HBox([self.refresh_button, self.export_button, self.live]),
             self.link,
             *self.children[-2:],
         ]
+        if autoload:
+            self.watch()
         self.refresh_button.on_click(lambda _: self.refresh())
         self.export_button.on_click(lambda _: self.export())
 
@@ -514,6 +530,46 @@ class ScoreboardView(Calculator):
     def refresh(self) -> None:
         self._load = True
         self._update()
+        self.watch()
+
+    def watch(self) -> None:
+        """Start following the scoreboard file (once; only when ``live``)."""
+        if not self._live or self._watcher is not None:
+            return
+
+        def loop() -> None:
+            while not self._stop.wait(LIVE_SECONDS):
+                self.follow()
+
+        self._watcher = threading.Thread(target=loop, name="scoreboard-watcher", daemon=True)
+        self._watcher.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        super().close()
+
+    def _update(self, change=None) -> None:
+        super()._update(change)
+        if self._load:
+            try:
+                self._stamp = self.board().stamp()
+            except ValueError:
+                self._stamp = None
+
+    def follow(self) -> bool:
+        """Redraw if a deal was recorded since the last look; True if it redrew."""
+        if not self._load:
+            return False
+        try:
+            stamp = self.board().stamp()
+        except ValueError:
+            return False
+        if stamp == self._stamp:
+            return False
+        with self._redraw:
+            self._update()
+        self.live.value = f"<small>updated: {stamp[0]} deals recorded</small>"
+        return True
 
     def export(self) -> str | None:
         try:
@@ -536,12 +592,15 @@ def scoreboard_calculator(
     show: str = "spread",
     location: str = "",
     autoload: bool = True,
+    live: bool = True,
 ) -> ScoreboardView:
     """The session scoreboard: ranking, spread of outcomes and CSV export.
 
     ``location``: the scoreboard file or folder (empty: the trainer's data folder or
     ``$SALESPROFIT_SCOREBOARD``); ``autoload=False`` waits for a click on Refresh
-    before reading anything (for notebooks that are executed unattended).
+    before reading anything (for notebooks that are executed unattended). Once loaded,
+    the board redraws by itself when a deal is recorded anywhere (``live=False``: only on
+    Refresh).
     """
     inputs = {
         "kit": widgets.Dropdown(
@@ -573,7 +632,7 @@ def scoreboard_calculator(
             layout=LAYOUT,
         ),
     }
-    return ScoreboardView(inputs, autoload)
+    return ScoreboardView(inputs, autoload, live)
 
 
 def debrief_chart(board: Scoreboard, kit: str, seed: Any = DEFAULT_SEED):
