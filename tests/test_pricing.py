@@ -6,7 +6,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from salesprofit import pocket_price as W
 from salesprofit import pricing as P
+from salesprofit.labs import pricing as L
 
 fraction = st.floats(min_value=0.01, max_value=0.95, allow_nan=False)
 
@@ -154,7 +156,7 @@ def test_fit_elasticity_recovers_planted_value():
     rng = np.random.default_rng(7)
     price = rng.choice([0.9, 0.95, 1.0, 1.05, 1.1], size=4000)
     quantity = rng.poisson(20 * price**-2.2)
-    fit = P.fit_elasticity(price, quantity)
+    fit = L.fit_elasticity(price, quantity)
     assert fit.ci_low < -2.2 < fit.ci_high
     assert fit.elasticity == pytest.approx(-2.2, abs=0.1)
     assert fit.n == 4000
@@ -191,7 +193,7 @@ def test_waterfall_refuses_negative_pocket_price():
 
 def test_payment_terms_cost():
     # 90 days at 6 % a year on 100: 100 * 0.06 * 90 / 365 = 1.4795
-    assert P.payment_terms_cost(100.0, 90, 0.06) == pytest.approx(1.479452, abs=1e-6)
+    assert W.payment_terms_cost(100.0, 90, 0.06) == pytest.approx(1.479452, abs=1e-6)
 
 
 def test_pocket_prices_and_average_waterfall():
@@ -207,16 +209,16 @@ def test_pocket_prices_and_average_waterfall():
             "rep": ["a", "b"],
         }
     )
-    pocket = P.pocket_prices(lines, annual_rate=0.05)
+    pocket = W.pocket_prices(lines, annual_rate=0.05)
     # line 1: 90 - 0 - 1.8 - 1 = 87.2; line 2: 50 - 50*0.05*73/365 (=0.5) - 0 - 0.5 = 49
     assert pocket["pocket_price"].tolist() == pytest.approx([87.2, 49.0])
-    avg = P.average_waterfall(pocket)
+    avg = W.average_waterfall(pocket)
     list_revenue = 10 * 100 + 30 * 50
     assert avg.loc["all", "pocket"] == pytest.approx((872 + 1470) / list_revenue)
     assert avg.loc["all", "on_invoice_discount"] == pytest.approx(100 / list_revenue)
     steps = ["on_invoice_discount", "payment_terms", "rebate", "freight", "pocket"]
     assert avg[steps].sum(axis=1).iloc[0] == pytest.approx(1.0)
-    by_rep = P.average_waterfall(pocket, by="rep")
+    by_rep = W.average_waterfall(pocket, by="rep")
     assert by_rep.loc["b", "pocket_margin"] == pytest.approx((49 - 40) / 49)
 
 
@@ -224,21 +226,21 @@ def test_pocket_prices_and_average_waterfall():
 
 
 def test_dynamic_pricing_flat_season_equals_fixed():
-    sim = P.simulate_dynamic_pricing([1, 1, 1], 100, 60, 500, -2, capacity=10_000)
+    sim = L.simulate_dynamic_pricing([1, 1, 1], 100, 60, 500, -2, capacity=10_000)
     assert np.allclose(sim["fixed_contribution"], sim["dynamic_contribution"])
 
 
 def test_dynamic_pricing_hand_computed_peak():
     # Peak index 1.2, responsiveness 0.5 -> +10 % price (at the cap);
     # wanted = 1000 * 1.2 * 1.1 ** -2 = 991.74; capacity 1100 -> all delivered.
-    sim = P.simulate_dynamic_pricing([1.2], 100, 70, 1000, -2, capacity=1100)
+    sim = L.simulate_dynamic_pricing([1.2], 100, 70, 1000, -2, capacity=1100)
     row = sim.iloc[0]
     assert row["dynamic_price"] == pytest.approx(110.0)
     assert row["dynamic_sold"] == pytest.approx(1200 / 1.21)
     assert row["fixed_sold"] == pytest.approx(1100)  # capped
     assert row["fixed_lost"] == pytest.approx(100)
     assert row["dynamic_contribution"] == pytest.approx(40 * 1200 / 1.21)
-    summary = P.dynamic_pricing_summary(sim)
+    summary = L.dynamic_pricing_summary(sim)
     assert summary.loc["dynamic", "contribution"] > summary.loc["fixed", "contribution"]
 
 
@@ -315,7 +317,7 @@ def test_discount_breakeven_is_one_call_kotler_armstrong():
 
 
 def test_deal_pocket_hand_calculation():
-    d = P.deal_pocket(200.0, 0.10, 90, 0.06, 0.03, 4.0, 130.0)
+    d = W.deal_pocket(200.0, 0.10, 90, 0.06, 0.03, 4.0, 130.0)
     invoice = 180.0
     pocket = invoice - invoice * 0.06 * 90 / 365 - invoice * 0.03 - 4.0
     assert d.invoice_price == pytest.approx(invoice)
@@ -342,7 +344,7 @@ def test_segment_best_prices_ranges_and_extrapolation():
         {"elasticity": [-3.0, -1.5], "ci_low": [-4.0, -2.0], "ci_high": [-2.0, -0.9]},
         index=["elastic", "loyal"],
     )
-    out = P.segment_best_prices(60.0, 100.0, fits, tested=(0.8, 1.2))
+    out = L.segment_best_prices(60.0, 100.0, fits, tested=(0.8, 1.2))
     # hand: 60 x e / (1 + e): -3 -> 90, -4 -> 80, -2 -> 120; -1.5 -> 180, -2 -> 120
     assert out.loc[
         "elastic", ["optimal_price", "price_low", "price_high"]
@@ -354,14 +356,14 @@ def test_segment_best_prices_ranges_and_extrapolation():
 
 
 def test_category_label_shows_labels_not_ids():
-    assert P.category_label("power_tools") == "Power tools"
-    assert P.category_label(pd.Series(["cutting_tools"])).tolist() == ["Cutting tools"]
+    assert L.category_label("power_tools") == "Power tools"
+    assert L.category_label(pd.Series(["cutting_tools"])).tolist() == ["Cutting tools"]
 
 
 def test_compare_dynamic_pricing_matches_the_simulation():
     season = [0.7, 0.9, 1.0, 1.2, 1.4, 1.1]
-    c = P.compare_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
-    sim = P.simulate_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
+    c = L.compare_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
+    sim = L.simulate_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150)
     gain = sim["dynamic_contribution"].sum() - sim["fixed_contribution"].sum()
     assert c.gain == pytest.approx(gain)
     assert c.gain_share == pytest.approx(gain / sim["fixed_contribution"].sum())
@@ -379,7 +381,7 @@ def huaxin():
 
 def test_best_seller_is_shown_at_one_years_prices(huaxin):
     lines, orders, products = huaxin["order_lines"], huaxin["orders"], huaxin["products"]
-    top = P.best_seller(lines, orders, products)
+    top = L.best_seller(lines, orders, products)
     # independent: the product with the most quantity x net price, priced in its latest year
     sales = (lines["quantity"] * lines["net_price"]).groupby(lines["product_id"]).sum()
     assert top.product_id == sales.idxmax()
@@ -388,16 +390,16 @@ def test_best_seller_is_shown_at_one_years_prices(huaxin):
     assert top.price_year == 2025
     assert top.list_price == pytest.approx(mine["list_price"].median())
     assert top.unit_cost == pytest.approx(mine["unit_cost"].median())
-    assert top.category_label == P.category_label(top.category) != top.category
+    assert top.category_label == L.category_label(top.category) != top.category
 
 
 def test_lab_3_3_flags_best_prices_outside_the_tested_range(huaxin):
     test = huaxin["price_experiment"]
-    pt = P.price_test_summary(test)
+    pt = L.price_test_summary(test)
     assert (pt.lowest, pt.highest) == (0.8, 1.2)  # the experiment's levels
-    seg = P.segment_elasticities(test)
-    top = P.best_seller(huaxin["order_lines"], huaxin["orders"], huaxin["products"])
-    best = P.segment_best_prices(top.unit_cost, top.list_price, seg.table, (pt.lowest, pt.highest))
+    seg = L.segment_elasticities(test)
+    top = L.best_seller(huaxin["order_lines"], huaxin["orders"], huaxin["products"])
+    best = L.segment_best_prices(top.unit_cost, top.list_price, seg.table, (pt.lowest, pt.highest))
     # every segment whose best price lies above 120 % of list is flagged, and only those
     ratio = best["optimal_price"] / top.list_price
     assert best["outside_tested"].tolist() == ((ratio < 0.8) | (ratio > 1.2)).tolist()

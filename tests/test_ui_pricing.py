@@ -3,6 +3,7 @@
 import pytest
 
 from salesprofit import pricing
+from salesprofit.labs import pricing as labs
 from salesprofit.ui import pricing as ui
 
 
@@ -69,7 +70,7 @@ def test_dynamic_pricing_calculator():
     calc = ui.dynamic_pricing_calculator(
         season, base_price=100, unit_cost=70, base_units=1000, elasticity=-2.0, capacity=1150
     )
-    sim = pricing.simulate_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150, 0.5, 0.10)
+    sim = labs.simulate_dynamic_pricing(season, 100, 70, 1000, -2.0, 1150, 0.5, 0.10)
     expected = sim["dynamic_contribution"].sum() - sim["fixed_contribution"].sum()
     assert calc.output["gain"] == pytest.approx(expected)
     calc.inputs["responsiveness"].value = 0.0

@@ -7,8 +7,9 @@ same exercise with other figures; the answer and the mistakes follow.
 
 from __future__ import annotations
 
-from .. import pricing
+from .. import pocket_price, pricing
 from ..fmt import money, pct
+from ..labs import pricing as labs
 from ..teach import Exercise, Mistake
 
 __all__ = ["discount_volume", "dynamic_price", "optimal_price", "pocket_margin"]
@@ -70,13 +71,13 @@ def pocket_margin(
     unit_cost: float,
 ) -> Exercise:
     """Pocket margin of a deal after every leak in the waterfall (lab 3.2)."""
-    wf = pricing.deal_waterfall(
+    wf = pocket_price.deal_waterfall(
         list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost=unit_cost
     )
     pocket = float(wf.loc[wf["step"] == "Pocket price", "price"].iloc[0])
     invoice = float(wf.loc[wf["step"] == "On-invoice discount", "price"].iloc[0])
     answer = pricing.contribution_margin(pocket, unit_cost)
-    monthly_as_yearly = pricing.deal_waterfall(
+    monthly_as_yearly = pocket_price.deal_waterfall(
         list_price, discount, payment_days * 12, cost_of_capital, rebate, freight
     )
     pocket_monthly = float(monthly_as_yearly["price"].iloc[-1])
@@ -168,7 +169,7 @@ def dynamic_price(
     base_price: float, demand_index: float, responsiveness: float, max_change: float
 ) -> Exercise:
     """The dynamic plan's price in one period (lab 3.4)."""
-    sim = pricing.simulate_dynamic_pricing(
+    sim = labs.simulate_dynamic_pricing(
         [demand_index], base_price, 0.0, 1.0, -1.0, 1e12, responsiveness, max_change
     )
     answer = float(sim["dynamic_price"].iloc[0])

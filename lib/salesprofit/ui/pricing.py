@@ -4,7 +4,8 @@ dynamic pricing.
 Each ``*_calculator`` builder returns a :class:`~salesprofit.ui.base.Calculator`
 and accepts initial values (fractions for percentages) so a notebook can open it
 on a scenario. Each ``compute_*`` function is what the calculator calls on every
-change: it calls :mod:`salesprofit.pricing` and renders the answer; it does no
+change: it calls :mod:`salesprofit.pricing`, :mod:`salesprofit.pocket_price` or
+:mod:`salesprofit.labs.pricing` and renders the answer; it does no
 arithmetic of its own beyond choosing what to show.
 """
 
@@ -13,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from math import isnan
 
-from .. import plots, pricing
+from .. import plots, pocket_price, pricing
 from ..fmt import money, num, pct, table
+from ..labs import pricing as labs
 from .base import Calculator, Result, number_box, percent_slider, slider
 
 __all__ = [
@@ -111,7 +113,7 @@ def compute_waterfall(
     chart: bool = True,
 ) -> Result:
     """Per-unit waterfall from list to pocket price for one deal's terms."""
-    deal = pricing.deal_pocket(
+    deal = pocket_price.deal_pocket(
         list_price, discount, payment_days, cost_of_capital, rebate, freight, unit_cost
     )
     wf = deal.waterfall
@@ -266,7 +268,7 @@ def compute_dynamic_pricing(
     chart: bool = True,
 ) -> Result:
     """Season totals for a fixed and a demand-responsive price."""
-    c = pricing.compare_dynamic_pricing(
+    c = labs.compare_dynamic_pricing(
         demand_index,
         base_price,
         unit_cost,
