@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from salesprofit import costs
+from salesprofit.labs import costs as costs_labs
 
 # Horngren, Datar & Rajan, Cost Accounting: A Managerial Emphasis (14th ed.),
 # ch. 3: Emma Frost sells "GMAT Success" packages at $200, variable cost $120,
@@ -194,7 +195,7 @@ def test_inventory_lab_counts_the_products_and_recovers_the_ground_truth():
     from salesprofit import data
 
     truth = json.loads((Path(__file__).parents[1] / "datasets" / "ground_truth.json").read_text())
-    lab = costs.inventory_lab(data.load("inventory"), data.load("products"))
+    lab = costs_labs.inventory_lab(data.load("inventory"), data.load("products"))
     assert lab.products == len(data.load("inventory")) == 412
     assert lab.summary.loc["batch", "annual_cost"] == pytest.approx(
         truth["inventory_annual_cost"]["current_policy"], rel=1e-6
@@ -241,14 +242,14 @@ def test_cost_to_serve_and_meeting_labs():
     }
     profit = profitability.sample_company_profit(tables)
     names = tables["customers"].set_index("customer_id")["name"]
-    lab = costs.cost_to_serve_lab(profit, names)
+    lab = costs_labs.cost_to_serve_lab(profit, names)
     assert lab.losers == int((profit["profit"] < 0).sum())
     assert lab.cost_share == pytest.approx(
         profit["cost_to_serve"].sum() / profit["gross_profit"].sum(), rel=1e-9
     )
-    w = costs.customer_waterfall(profit, lab.choices[0])
+    w = costs_labs.customer_waterfall(profit, lab.choices[0])
     assert w.steps["amount"].iloc[-1] == pytest.approx(w.row["profit"])
     assert w.steps["amount"].iloc[1:-1].sum() == pytest.approx(w.row["profit"], rel=1e-9)
-    meet = costs.meeting_lab(tables["activities"], data.load("reps"), years=2)
+    meet = costs_labs.meeting_lab(tables["activities"], data.load("reps"), years=2)
     visits = (tables["activities"]["type"] == "visit").sum()
     assert meet.visits_per_rep_year == pytest.approx(visits / 20 / 2)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesprofit import data, funnel, reps
+from salesprofit.labs import reps as reps_labs
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = json.loads((ROOT / "datasets" / "ground_truth.json").read_text(encoding="utf-8"))
@@ -303,7 +304,7 @@ def test_rep_comparison_lab_table_and_exercise_agree(opportunities, lines):
     """Issue 13 item 1: the exercise's answer is what the table the learner reads shows."""
     from salesprofit import exercises
 
-    lab = reps.rep_comparison_lab(opportunities, lines, TRUTH["new_hire_reps"], years=2)
+    lab = reps_labs.rep_comparison_lab(opportunities, lines, TRUTH["new_hire_reps"], years=2)
     assert sorted(lab.flagged) == TRUTH["over_discounting_reps"]
     top = lab.ranked.iloc[0]
     assert lab.ranked.index[0] == "R15"
@@ -347,7 +348,7 @@ def test_over_discount_cost_solution_as_shown_is_accepted():
 
 
 def test_velocity_lab_uses_the_one_pipeline_measure(opportunities):
-    lab = reps.velocity_lab(opportunities, "2024-01-01", "2025-12-31")
+    lab = reps_labs.velocity_lab(opportunities, "2024-01-01", "2025-12-31")
     m = funnel.pipeline_measures(opportunities, "2024-01-01", "2025-12-31")
     assert lab.levers.velocity == m.velocity
     assert lab.levers.opportunities == pytest.approx(2723 / 730 * m.cycle_days, rel=1e-12)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from salesprofit import data, reps
 from salesprofit import training as T
+from salesprofit.labs import training as training_labs
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = json.loads((ROOT / "datasets" / "ground_truth.json").read_text(encoding="utf-8"))
@@ -323,7 +324,7 @@ def test_script_value_is_one_number_for_both_labs():
     assert v.yearly_value == pytest.approx(diff * v.quotes_per_year, rel=1e-9)
     assert v.yearly_low < v.yearly_value < v.yearly_high
     # lab 13.1 counts Phillips' low end over 20 reps x 12 months: the same yearly_low
-    w = T.workshop_costs(data.load("reps"), data.load("expenses"), 2025)
+    w = training_labs.workshop_costs(data.load("reps"), data.load("expenses"), 2025)
     e = T.evaluate_training(
         w.participants, v.low_per_rep_month, 12, 1.0, 1.0, w.cost_per_participant, w.budget
     )
@@ -340,7 +341,7 @@ def test_workshop_costs_hand_calculation():
             "amount": [5_000.0, 7_000.0, 900.0],
         }
     )
-    w = T.workshop_costs(reps_, exp, 2025, days=2, travel=1_500)
+    w = training_labs.workshop_costs(reps_, exp, 2025, days=2, travel=1_500)
     assert w.budget == 7_000.0  # 2025 training only
     assert w.day_rate == pytest.approx(250_000 / 250)
     assert w.cost_per_participant == pytest.approx(2 * 1_000 + 1_500)
@@ -348,14 +349,14 @@ def test_workshop_costs_hand_calculation():
 
 
 def test_ramp_view_and_drill_sheet():
-    v = T.ramp_view(4.0, 0.0, 1.0, 100_000, 3)
+    v = training_labs.ramp_view(4.0, 0.0, 1.0, 100_000, 3)
     assert v["hire_month_name"] == "March" and v["level_month_name"] == "December"
     assert v["table"]["productivity"].iloc[1] == pytest.approx(1 - math.exp(-3 / 4))
-    sheet = T.drill_sheet(dict.fromkeys(T.DRILL_CRITERIA, 4.0))
+    sheet = training_labs.drill_sheet(dict.fromkeys(T.DRILL_CRITERIA, 4.0))
     assert sheet.all_equal and sheet.table["weight"].sum() == pytest.approx(1.0)
     assert sheet.score.total == pytest.approx(0.75)  # (4 - 1) / (5 - 1)
     session = pd.DataFrame({k: [5.0, 1.0] for k in T.DRILL_CRITERIA}, index=["a", "b"])
-    out = T.drill_session(session)
+    out = training_labs.drill_session(session)
     assert out["total"].tolist() == pytest.approx([1.0, 0.0])
     assert out["level"].tolist() == ["ready", "practise again"]
 

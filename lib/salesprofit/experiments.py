@@ -37,15 +37,21 @@ import pandas as pd
 from . import _checks as C
 
 __all__ = [
+    "LaunchCase",
+    "LaunchOutcome",
     "NewProductBreakeven",
     "PeekingResult",
+    "SampleSizePlan",
     "ZTest",
     "cannibalisation_rates",
     "cumulative_results",
+    "launch_case",
+    "launch_outcome",
     "new_product_breakeven",
     "peeking_simulation",
     "power_two_proportions",
     "proportion_ci",
+    "sample_size_plan",
     "sample_size_two_proportions",
     "switch_share",
     "two_proportion_ztest",
@@ -232,6 +238,23 @@ def sample_size_two_proportions(
     """
     from scipy.stats import norm
 
+    p1, p2, d = _planned_rates(p_base, p_target, alpha, power)
+    pbar = (p1 + p2) / 2
+    za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    n = (
+        za * np.sqrt(2 * pbar * (1 - pbar)) + zb * np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    ) ** 2 / d**2
+    if continuity_correction:
+        n = n / 4 * (1 + np.sqrt(1 + 4 / (n * d))) ** 2
+    if isinstance(p_base, pd.Series):
+        return pd.Series(n, index=p_base.index)
+    if isinstance(p_target, pd.Series):
+        return pd.Series(n, index=p_target.index)
+    return C.out(n)
+
+
+def _planned_rates(p_base: Any, p_target: Any, alpha: float, power: float) -> tuple:
+    """The checked rates of a sample-size plan as arrays and their gap ``|p1 - p2|``."""
     C.check("base rate", p_base, gt=0, lt=1, why="a conversion rate is between 0 and 100 %")
     C.check("target rate", p_target, gt=0, lt=1, why="a conversion rate is between 0 and 100 %")
     C.check(
@@ -245,18 +268,7 @@ def sample_size_two_proportions(
             "The target rate equals the base rate: no sample is large enough to detect "
             "no difference. Choose the smallest change worth detecting."
         )
-    pbar = (p1 + p2) / 2
-    za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
-    n = (
-        za * np.sqrt(2 * pbar * (1 - pbar)) + zb * np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
-    ) ** 2 / d**2
-    if continuity_correction:
-        n = n / 4 * (1 + np.sqrt(1 + 4 / (n * d))) ** 2
-    if isinstance(p_base, pd.Series):
-        return pd.Series(n, index=p_base.index)
-    if isinstance(p_target, pd.Series):
-        return pd.Series(n, index=p_target.index)
-    return C.out(n)
+    return p1, p2, d
 
 
 def power_two_proportions(

@@ -47,14 +47,27 @@ from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
     "Bridge",
+    "Contribution",
+    "Dashboard",
+    "GrowthDivergence",
     "bridge_from_lines",
+    "category_label",
+    "contribution",
+    "customer_sales",
+    "dashboard",
+    "growth_divergence",
+    "growth_rate",
     "growth_table",
+    "period_masks",
     "period_summary",
     "profit_and_loss",
     "profit_bridge",
     "retention_by_group",
+    "sales_lines",
     "satisfaction_by_period",
+    "satisfaction_retention",
     "share_of_wallet",
+    "share_of_wallet_by_group",
 ]
 
 EFFECTS = ("price", "volume", "mix", "cost", "new", "lost")
@@ -171,6 +184,18 @@ class Bridge:
         )
 
 
+def _check_bridge_periods(base: pd.DataFrame, current: pd.DataFrame) -> None:
+    """Both periods of a bridge have units, price and unit cost, and no negative units."""
+    for name, df in (("base", base), ("current", current)):
+        for col in ("quantity", "price", "unit_cost"):
+            if col not in df:
+                raise ValueError(f"The {name} period needs a '{col}' column (use period_summary).")
+        if (df["quantity"] < 0).any():
+            raise ValueError(
+                f"The {name} period has negative units; net returns out before the bridge."
+            )
+
+
 def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
     """The price-volume-mix-cost bridge between two :func:`period_summary` tables.
 
@@ -185,14 +210,7 @@ def profit_bridge(base: pd.DataFrame, current: pd.DataFrame) -> Bridge:
     >>> b.volume, b.mix, b.price, b.change
     (0.0, 150.0, 0.0, 150.0)
     """
-    for name, df in (("base", base), ("current", current)):
-        for col in ("quantity", "price", "unit_cost"):
-            if col not in df:
-                raise ValueError(f"The {name} period needs a '{col}' column (use period_summary).")
-        if (df["quantity"] < 0).any():
-            raise ValueError(
-                f"The {name} period has negative units; net returns out before the bridge."
-            )
+    _check_bridge_periods(base, current)
     # a product is compared when it sold in both periods; sold only now it is new, only before lost
     sold0 = base.index[base["quantity"].to_numpy() > 0]
     sold1 = current.index[current["quantity"].to_numpy() > 0]

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import costs, plots
 from ..fmt import esc, money, num, pct, table
+from ..labs import costs as costs_labs
 from ..profitability import COST_COMPONENTS
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
@@ -116,7 +117,7 @@ def compute_cost_to_serve(
     profit: pd.DataFrame, customer_id: str, names: pd.Series | None = None, chart: bool = True
 ) -> Result:
     """The waterfall of one customer from gross profit to profit after cost to serve."""
-    w = costs.customer_waterfall(profit, customer_id, COST_COMPONENTS)
+    w = costs_labs.customer_waterfall(profit, customer_id, COST_COMPONENTS)
     row = w.row
     name = names.get(customer_id, customer_id) if names is not None else customer_id
     steps = pd.DataFrame(

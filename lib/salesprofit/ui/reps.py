@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import plots, reps
 from ..fmt import esc, money, num, pct, table
+from ..labs import reps as reps_labs
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
 __all__ = [
@@ -180,7 +181,7 @@ def compute_rep_comparison(
     if metric not in METRICS:
         raise ValueError("Choose one of the metrics in the list to rank the reps on.")
     label, kind, _ = METRICS[metric]
-    r = reps.rank_reps(comparison, lines, metric, threshold, cutoff)
+    r = reps_labs.rank_reps(comparison, lines, metric, threshold, cutoff)
     t, ranked, flagged, top = r.table, r.ranked, r.flagged, r.top
     who = lambda r: f"{esc(r)}" + (f" ({esc(names[r])})" if names and r in names else "")  # noqa: E731
     if flagged:

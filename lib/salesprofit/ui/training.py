@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import plots, training
 from ..fmt import esc, money, num, pct, table
+from ..labs import training as training_labs
 from .base import Calculator, Result, number_box, percent_slider, slider
 
 __all__ = [
@@ -26,21 +27,6 @@ __all__ = [
     "drill_calculator",
     "ramp_calculator",
     "training_roi_calculator",
-]
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]
 
 
@@ -157,7 +143,7 @@ def compute_ramp(
     chart: bool = True,
 ) -> Result:
     """The ramp-up curve of a new rep and what it costs."""
-    s = training.ramp_view(tau, start, full, peer_value, int(hire_month))
+    s = training_labs.ramp_view(tau, start, full, peer_value, int(hire_month))
     later = s["level_years_later"]
     when = s["level_month_name"] + (
         " of the hiring year"
@@ -202,7 +188,7 @@ def ramp_calculator(
             "Tenured rep's gross profit a month (¥)", peer_value, 0, 1e9, 1000
         ),
         "hire_month": widgets.Dropdown(
-            options=[(m, i) for i, m in enumerate(MONTHS, 1)],
+            options=[(m, i) for i, m in enumerate(training_labs.MONTH_NAMES, 1)],
             value=int(hire_month),
             description="Hired in",
             style={"description_width": "14em"},
@@ -237,7 +223,7 @@ def compute_drill(
 ) -> Result:
     """Total, level and feedback of one scored drill (scores 1-5 by criterion)."""
     weights = dict(training.DRILL_CRITERIA if weights is None else weights)
-    sheet = training.drill_sheet(scores, weights)
+    sheet = training_labs.drill_sheet(scores, weights)
     r = sheet.score
     labels = training.DRILL_LABELS
     cls = {"ready": "sp-big", "nearly ready": "sp-big", "practise again": "sp-bad"}[r.level]
@@ -271,7 +257,7 @@ def drill_calculator(weights: Mapping[str, float] | None = None, **scores: float
         for k in weights
     }
     text = "1 = not shown, 3 = done but could be better, 5 = a model for others. Weights:"
-    for k, w in training.normalised_weights(weights).items():
+    for k, w in training_labs.normalised_weights(weights).items():
         text += f" {esc(training.DRILL_LABELS.get(k, k))} {pct(w, 0)},"
     return Calculator(
         "Drill scorecard: score the role-play",
