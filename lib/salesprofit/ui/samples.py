@@ -93,7 +93,8 @@ def _associations() -> dict[str, Any]:
 
 
 def _cost_to_serve() -> dict[str, Any]:
-    from .. import costs, data, profitability
+    from .. import data, profitability
+    from ..labs import costs
 
     tables = {
         t: _table(t)
@@ -108,7 +109,7 @@ def _cost_to_serve() -> dict[str, Any]:
 
 
 def _dynamic_pricing() -> dict[str, Any]:
-    from .. import pricing
+    from ..labs import pricing
 
     season = pricing.largest_category_season(
         _table("order_lines"), _table("orders"), _table("products")
