@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .labels import category_label
 from .profitability import line_gross_profit, line_net_sales
 
 __all__ = [
@@ -51,7 +52,6 @@ __all__ = [
     "Dashboard",
     "GrowthDivergence",
     "bridge_from_lines",
-    "category_label",
     "contribution",
     "customer_sales",
     "dashboard",
@@ -480,21 +480,12 @@ def growth_rate(base: float, current: float) -> float:
     return float(current) / float(base) - 1
 
 
-def category_label(category: str) -> str:
-    """A product category id in words: ``power_tools`` -> ``power tools``.
-
-    >>> category_label("cutting_tools")
-    'cutting tools'
-    """
-    return str(category).replace("_", " ")
-
-
 def sales_lines(
     orders: pd.DataFrame, order_lines: pd.DataFrame, products: pd.DataFrame
 ) -> pd.DataFrame:
     """Order lines of delivered orders with ``order_date``, ``customer_id``, product ``name`` and ``category``.
 
-    The category is given in words (:func:`category_label`), as every table and chart shows it.
+    The category is given in words (:func:`salesprofit.labels.category_label`), as every table and chart shows it.
 
     >>> o = pd.DataFrame({"order_id": ["O1", "O2"], "order_date": pd.to_datetime(["2024-01-02", "2024-02-03"]),
     ...                   "customer_id": ["C1", "C2"], "status": ["delivered", "cancelled"]})
@@ -506,7 +497,7 @@ def sales_lines(
     if "status" in orders:
         orders = orders[orders["status"] == "delivered"]
     products = products[["product_id", "name", "category"]]
-    products = products.assign(category=products["category"].map(category_label))
+    products = products.assign(category=category_label(products["category"]).str.lower())
     return order_lines.merge(
         orders[["order_id", "order_date", "customer_id"]], on="order_id"
     ).merge(products, on="product_id", how="left")

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _checks as C
+from ..labels import CATEGORY_LABELS, category_label
 from ..pocket_price import average_waterfall, pocket_prices, spread_per_unit
 from ..pricing import contribution_margin, discount_summary, markup
 from ..profitability import line_net_sales
@@ -55,35 +56,6 @@ __all__ = [
 
 # ---------------------------------------------------------------------------
 # Lab 1: the best seller and the discounts per category
-
-
-#: Display names of the product categories of the sample company.
-CATEGORY_LABELS = {
-    "fasteners": "Fasteners",
-    "bearings": "Bearings",
-    "power_tools": "Power tools",
-    "hand_tools": "Hand tools",
-    "hydraulics": "Hydraulics",
-    "electrical": "Electrical supplies",
-    "safety": "Safety equipment",
-    "welding": "Welding",
-    "lubricants": "Lubricants",
-    "cutting_tools": "Cutting tools",
-}
-
-
-def category_label(category: Any) -> Any:
-    """The display name of a product category id (a string, or a Series of them).
-
-    Unknown ids are shown with the underscore replaced and a capital letter.
-
-    >>> category_label("power_tools"), category_label("garden_hoses")
-    ('Power tools', 'Garden hoses')
-    """
-    if isinstance(category, pd.Series):
-        return category.map(category_label)
-    text = str(category)
-    return CATEGORY_LABELS.get(text, text.replace("_", " ").capitalize())
 
 
 def category_discounts(order_lines: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
