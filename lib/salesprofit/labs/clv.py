@@ -234,6 +234,18 @@ def customer_outlook(
     ``summary`` is indexed by customer (frequency, recency, T, monetary_value); ``holdout``
     is :func:`salesprofit.clv.holdout_purchases`; ``transactions`` have ``customer_id``, ``date`` and
     ``amount``; time in weeks.
+
+    FHL (2005): customer 1 of CDNOW (x = 2, tx = 30.43, T = 38.86) expects 1.226 purchases in 39 weeks.
+
+    >>> bg, gg = BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0), GammaGammaParams(6.25, 3.74, 15.44, 0.0)
+    >>> s = pd.DataFrame({"frequency": [2.0], "recency": [30.43], "T": [38.86], "monetary_value": [22.35]},
+    ...                  index=[1])
+    >>> tx = pd.DataFrame({"customer_id": [1] * 4, "amount": [29.33, 29.73, 14.96, 20.0], "date": pd.to_datetime(
+    ...                    ["1997-01-01", "1997-01-18", "1997-08-02", "1998-02-01"])})
+    >>> held = pd.DataFrame({"purchases": [1.0], "value": [20.0]}, index=[1])
+    >>> o = customer_outlook(bg, gg, s, tx, held, 1, 39, "1997-09-30", "1998-06-30")
+    >>> round(o.expected_purchases, 3), o.actual_purchases, len(o.history), len(o.purchases)
+    (1.226, 1.0, 3, 4)
     """
     if customer_id not in summary.index:
         raise ValueError(
