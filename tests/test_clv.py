@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesprofit import clv, data
+from salesprofit.labs import clv as lab
 
 # Published BG/NBD estimates for CDNOW: Fader, Hardie & Lee (2005), "'Counting Your
 # Customers' the Easy Way", Marketing Science 24(2), p. 279: r 0.243, alpha 4.414,
@@ -654,7 +655,7 @@ def test_hypergeometric_term_where_the_plain_formula_overflows(bgnbd):
 
 def test_tier_values_and_the_quiz_of_lab_7_2_agree():
     t = pd.DataFrame({"margin": [1.0], "retention": [0.80]}, index=["x"])
-    v = clv.tier_values(t, 0.10, 0.05)
+    v = lab.tier_values(t, 0.10, 0.05)
     # hand: 0.8 / 0.3 = 2.667 and 0.85 / 0.25 = 3.4, a gain of 3.4 / 2.667 - 1 = 27.5 %, shown as 28 %
     assert v.loc["x", "multiple"] == pytest.approx(0.8 / 0.3, rel=1e-12)
     assert v.loc["x", "gain"] == pytest.approx(3.4 / (0.8 / 0.3) - 1, rel=1e-12)
@@ -673,7 +674,7 @@ def test_vip_tier_table_share_of_leavers():
     t = pd.DataFrame(
         {"revenue": [20_000.0], "margin_rate": [0.25], "retention": [0.8]}, index=["key"]
     )
-    row = clv.vip_tier_table(t, [0.03], 0.10, ["key"], 400.0).iloc[0]
+    row = lab.vip_tier_table(t, [0.03], 0.10, ["key"], 400.0).iloc[0]
     # docstring example of vip_offer_from_revenue: 84.62 % needed from 80 %
     assert row["churn_today"] == pytest.approx(0.2)
     assert row["share_of_leavers_kept"] == pytest.approx(
@@ -682,15 +683,15 @@ def test_vip_tier_table_share_of_leavers():
 
 
 def test_bgnbd_rates_and_holdout_totals():
-    rates = clv.bgnbd_rates(clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4))
+    rates = lab.bgnbd_rates(clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4))
     assert rates["purchases_a_year"] == pytest.approx(0.243 / 4.414 * 52, rel=1e-12)
     assert rates["dropout_chance"] == pytest.approx(0.793 / 3.219, rel=1e-12)
     with pytest.raises(ValueError, match="Nobody bought"):
-        clv.holdout_totals(pd.DataFrame({"customers": [1], "expected": [1.0], "actual": [0.0]}))
+        lab.holdout_totals(pd.DataFrame({"customers": [1], "expected": [1.0], "actual": [0.0]}))
 
 
 def test_priority_list_refuses_bad_ranking():
     bg = clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, 0.0)
     s = pd.DataFrame({"frequency": [2, 0], "recency": [30.43, 0.0], "T": [38.86, 38.86]})
     with pytest.raises(ValueError, match="Rank by"):
-        clv.priority_list(bg, s, 39, rank_by="loudest")
+        lab.priority_list(bg, s, 39, rank_by="loudest")

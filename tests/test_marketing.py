@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from salesprofit import data
 from salesprofit import marketing as M
+from salesprofit.fmt import money, pct, table
+from salesprofit.labs import marketing as lab
 
 # --- the four contract metrics --------------------------------------------------
 
@@ -86,6 +88,37 @@ def test_channel_performance_adds_up(tables):
     assert row["roi"] == pytest.approx(M.roi(row["margin"], row["spend"]))
     strict = M.channel_performance(camp, resp, 0.25, attribution="new")
     assert (strict["revenue"] <= perf["revenue"] + 1e-9).all()
+
+
+def test_channel_performance_leaves_roi_and_cac_blank_where_they_do_not_exist():
+    # hand: e-mail spent 1,000 and won one new customer whose first order was 5,000: margin
+    # 0.3 x 5,000 = 1,500, ROI (1,500 - 1,000) / 1,000 = 50 %, CAC 1,000 / 1 = 1,000. Search ads
+    # spent 500 and sold 800 to an existing customer: ROI (240 - 500) / 500 = -52 %, but no new
+    # customer, so no CAC. The free WeChat post (spend 0) has no ROI and no CAC either.
+    camp = pd.DataFrame(
+        {
+            "campaign_id": ["M1", "M2", "M3"],
+            "channel": ["email", "search_ads", "wechat"],
+            "spend": [1000.0, 500.0, 0.0],
+        }
+    )
+    resp = pd.DataFrame(
+        {
+            "campaign_id": ["M1", "M2", "M3"],
+            "responded": [1, 1, 1],
+            "converted": [1, 1, 1],
+            "new_customer": [1, 0, 0],
+            "first_order_value": [5000.0, 800.0, 300.0],
+        }
+    )
+    perf = M.channel_performance(camp, resp, 0.3)
+    assert perf.loc["email", "roi"] == pytest.approx(0.5, rel=1e-12)
+    assert perf.loc["email", "cac"] == pytest.approx(1000.0, rel=1e-12)
+    assert perf.loc["search_ads", "roi"] == pytest.approx(-0.52, rel=1e-12)
+    assert np.isnan(perf.loc["search_ads", "cac"])
+    assert np.isnan(perf.loc["wechat", "roi"]) and np.isnan(perf.loc["wechat", "cac"])
+    shown = table(perf.reset_index()[["channel", "roi", "cac"]], {"roi": pct, "cac": money})
+    assert shown.count("<td>–</td>") == 3  # the lab shows a dash, never "nan"
 
 
 def test_channel_response_rates_recover_ground_truth(tables):
@@ -210,16 +243,16 @@ def test_chapter_8_ltv_is_chapter_1_clv_on_huaxin():
 
 def test_lab_helpers_of_chapter_8():
     assert M.breakeven_response_rate(30.0, 600.0) == pytest.approx(0.05)
-    assert M.channel_label("trade_show") == "trade shows"
+    assert lab.channel_label("trade_show") == "trade shows"
     o = pd.DataFrame(
         {
             "customer_id": ["A", "B", "A"],
             "order_date": pd.to_datetime(["2024-01-05", "2024-02-01", "2025-03-01"]),
         }
     )
-    assert M.retention_rate(o, 2024) == pytest.approx(0.5)
+    assert lab.retention_rate(o, 2024) == pytest.approx(0.5)
     with pytest.raises(ValueError, match="No customer ordered"):
-        M.retention_rate(o, 2030)
+        lab.retention_rate(o, 2030)
 
 
 def test_channel_economics_keeps_a_channel_without_new_customers():

@@ -6,6 +6,7 @@ from _exercise_checks import assert_mistakes_recognised
 from salesprofit import clv, exercises
 from salesprofit import clv as _clv
 from salesprofit import exercises as _ex
+from salesprofit.labs import clv as lab
 from salesprofit.ui import clv as ui
 
 
@@ -142,7 +143,7 @@ def test_prob_alive_exercise_accepts_the_solution_as_shown():
 def test_customer_outlook_reproduces_the_papers_worked_example():
     model = ui.cdnow_model()
     published = _clv.BGNBDParams(0.243, 4.414, 0.793, 2.426, -9582.4)
-    o = _clv.customer_outlook(
+    o = lab.customer_outlook(
         published,
         model.gg,
         model.summary,
@@ -157,7 +158,7 @@ def test_customer_outlook_reproduces_the_papers_worked_example():
     assert o.expected_purchases == pytest.approx(1.226, abs=5e-4)
     assert o.history["week"].iloc[0] == 0.0 and len(o.history) >= 3
     with pytest.raises(ValueError, match="no customer"):
-        _clv.customer_outlook(
+        lab.customer_outlook(
             published,
             model.gg,
             model.summary,

@@ -65,6 +65,18 @@ def _checked(
     return dates, end, keep, customers
 
 
+def _sorted_codes(customers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's customer as an integer code numbered in sorted id order, and the sorted ids.
+
+    Hashing (``pd.factorize``) first, so only the distinct ids are sorted.
+    """
+    codes, uniques = pd.factorize(customers)
+    order_ids = pd.Index(uniques).argsort()
+    rank = np.empty(len(uniques), dtype=np.int64)
+    rank[order_ids] = np.arange(len(uniques))
+    return rank[codes], uniques[order_ids]
+
+
 def customer_summary(
     transactions: pd.DataFrame,
     customer_col: str,
@@ -111,11 +123,7 @@ def customer_summary(
     )
     period = _period_ordinal(dates[keep], freq)
     end_period = _period_ordinal(pd.DatetimeIndex([end]), freq)[0]
-    codes, uniques = pd.factorize(customers)  # hashing; sort only the distinct ids
-    order_ids = pd.Index(uniques).argsort()
-    rank = np.empty(len(uniques), dtype=np.int64)
-    rank[order_ids] = np.arange(len(uniques))
-    codes, uniques = rank[codes], uniques[order_ids]
+    codes, uniques = _sorted_codes(customers)
     span = int(period.max() - period.min()) + 1
     key = codes.astype(np.int64) * span + (period - period.min())
     if value_col is not None:

@@ -3,7 +3,8 @@ follow-up priority list and a customer look-up on the real CDNOW data.
 
 Each ``*_calculator`` builder returns a :class:`~salesprofit.ui.base.Calculator`
 and accepts initial values (fractions for percentages). Each ``compute_*``
-function calls :mod:`salesprofit.clv` and renders the answer. The CDNOW
+function makes one call to :mod:`salesprofit.clv` (the formula calculators) or
+:mod:`salesprofit.labs.clv` (the CDNOW calculators) and renders the answer. The CDNOW
 calculators load the data and fit the BG/NBD and Gamma-Gamma models once, when
 the calculator is built, not on every change.
 """
@@ -18,6 +19,7 @@ import pandas as pd
 
 from .. import clv, plots
 from ..fmt import money, num, pct, table
+from ..labs import clv as lab
 from .base import LAYOUT, STYLE, Calculator, Result, number_box, percent_slider, slider
 
 TIMING_OPTIONS = [
@@ -250,7 +252,7 @@ def compute_followup(
     chart: bool = True,
 ) -> Result:
     """The customers to call first, from P(alive) and expected purchases."""
-    pl = clv.priority_list(model.bgnbd, model.summary, horizon, model.gg, int(top_n), rank_by)
+    pl = lab.priority_list(model.bgnbd, model.summary, horizon, model.gg, int(top_n), rank_by)
     pri, top, share_customers, share_key = pl.priorities, pl.top, pl.share_customers, pl.share_value
     sentence = (
         f"Of {num(len(pri))} customers, the <b>{len(top)}</b> at the top of the list "
@@ -341,7 +343,7 @@ def compute_customer(
 ) -> Result:
     """One customer's history and outlook, and what they really did next."""
     cid = int(customer_id)
-    o = clv.customer_outlook(
+    o = lab.customer_outlook(
         model.bgnbd,
         model.gg,
         model.summary,

@@ -2,7 +2,7 @@
 
 Both run on the sample company's campaign tables, loaded (and the response model
 fitted) once when the calculator is built; every change only re-runs the cheap
-model calls in :mod:`salesprofit.marketing`.
+model calls in :mod:`salesprofit.marketing` and :mod:`salesprofit.labs.marketing`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import marketing, plots, profitability
 from ..fmt import money, num, pct, table
+from ..labs import marketing as lab
 from .base import Calculator, Result, number_box, percent_slider, slider
 
 __all__ = [
@@ -59,7 +60,7 @@ def load_channel_data() -> ChannelData:
     value = marketing.customer_value_by_channel(
         tables["customers"], tables["orders"], tables["order_lines"], profit=profit
     )
-    retention = marketing.retention_rate(tables["orders"], 2024)
+    retention = lab.retention_rate(tables["orders"], 2024)
     return ChannelData(
         perf, value.reindex(perf.index), gm, retention, len(campaigns), len(responses)
     )
@@ -92,7 +93,7 @@ def compute_channel_mix(
     **weights: float,
 ) -> Result:
     """Economics per channel and what a new split of the budget would bring."""
-    p = marketing.channel_mix_scenario(
+    p = lab.channel_mix_scenario(
         d.performance,
         d.value,
         annual_retention,
@@ -106,14 +107,14 @@ def compute_channel_mix(
         f"At {pct(annual_retention, 0)} yearly retention and a {pct(discount_rate, 0)} discount rate a new "
         f"customer is worth between {money(econ['ltv'].min(), 0)} and {money(econ['ltv'].max(), 0)} "
         "(chapter 1's lifetime value: profit after cost to serve, discounted). "
-        f"<b>{marketing.channel_label(best)}</b> returns the most per yuan "
+        f"<b>{lab.channel_label(best)}</b> returns the most per yuan "
         f"(LTV/CAC {num(econ.loc[best, 'ltv_to_cac'], 1)}). "
         f"Your split of {money(total_budget, 0)} wins <b>{num(plan.loc['total', 'new_customers'], 0)}</b> new "
         f'customers and <span class="{"sp-big" if gain >= 0 else "sp-bad"}">{money(gain, 0, sign=True)}</span> '
         f"of lifetime value after spend against today's split."
     )
     html = sentence + table(
-        p.shown.rename(index=marketing.CHANNEL_LABELS)
+        p.shown.rename(index=lab.CHANNEL_LABELS)
         .reset_index(names="channel")
         .rename(
             columns={
@@ -139,9 +140,7 @@ def compute_channel_mix(
         },
     )
     png = (
-        plots.to_png(
-            plots.marketing.reallocation_chart(plan.rename(index=marketing.CHANNEL_LABELS))
-        )
+        plots.to_png(plots.marketing.reallocation_chart(plan.rename(index=lab.CHANNEL_LABELS)))
         if chart
         else None
     )
@@ -157,13 +156,13 @@ def channel_mix_calculator(
 ) -> Calculator:
     """Channel mix: CAC, payback and LTV/CAC per channel, and a budget reallocation."""
     d = channel_data or load_channel_data()
-    today = marketing.budget_shares(d.performance)
-    total = marketing.total_spend(d.performance) if total_budget is None else float(total_budget)
+    today = lab.budget_shares(d.performance)
+    total = lab.total_spend(d.performance) if total_budget is None else float(total_budget)
     retention = round(d.retention, 2) if annual_retention is None else annual_retention
     w = {**today, **(weights or {})}
     inputs = {
         f"w_{ch}": percent_slider(
-            f"{marketing.channel_label(ch)} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0
+            f"{lab.channel_label(ch)} (% of budget)", float(w[ch]), 0.0, 1.0, 1.0, digits=0
         )
         for ch in d.performance.index
     }
@@ -213,7 +212,7 @@ def load_targeting_data(seed: int = 8) -> TargetingData:
     X = marketing.response_features(resp, camp)
     test = marketing.split_sample(len(resp), 0.3, seed)
     model = marketing.fit_response_model(X[~test], resp["converted"][~test])
-    value = marketing.average_order_after_response(resp)
+    value = lab.average_order_after_response(resp)
     return TargetingData(
         model.predict(X[test]), resp["converted"][test].to_numpy(dtype=float), model, value
     )
@@ -228,9 +227,7 @@ def compute_targeting(
     chart: bool = True,
 ) -> Result:
     """Profit curve of a campaign against the depth of the list contacted."""
-    t = marketing.targeting_plan(
-        d.scores, d.outcomes, order_value, gross_margin, contact_cost, list_size
-    )
+    t = lab.targeting_plan(d.scores, d.outcomes, order_value, gross_margin, contact_cost, list_size)
     value, curve, best, gains = t.value_per_response, t.curve, t.best, t.gains
     sentence = (
         f"A response that orders earns {money(value, 0)} of margin, so a contact pays when the chance "
