@@ -11,7 +11,7 @@ CHP_VERSION := 5.3.0
 CHP    := $(VENV)/node/node_modules/.bin/configurable-http-proxy
 BENCH_STAMP := $(VENV)/bench/.installed-stamp
 
-.PHONY: venv browser-deps lab lint test test-fast test-explore book data notebooks app bench clean
+.PHONY: venv browser-deps lab lint test test-fast test-explore book data notebooks app bench loadtest clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -98,9 +98,13 @@ data: venv
 app: venv
 	$(PY) tools/app.py --port $(APP_PORT)
 
-## Performance against DESIGN.md's budgets -> bench/results.json (installs lifetimes into .venv/bench).
+## Performance against docs/DESIGN.md's budgets -> bench/results.json (installs lifetimes into .venv/bench).
 bench: venv $(BENCH_STAMP)
 	$(PY) tools/bench.py
+
+## A class on one server: simulated learners on JupyterHub (10, then 30) -> bench/loadtest.json.
+loadtest: venv
+	$(PY) tools/loadtest.py --waves 10 30
 
 $(BENCH_STAMP): requirements-bench.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target $(VENV)/bench -r requirements-bench.txt
