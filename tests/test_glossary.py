@@ -58,7 +58,7 @@ def test_every_named_function_exists(dotted):
         ("cost to serve", "salesprofit.profitability.customer_profit"),
         ("customer lifetime value", "salesprofit.clv.clv"),
         ("sales velocity", "salesprofit.funnel.sales_velocity"),
-        ("attainment", "salesprofit.targets.attainment"),
+        ("attainment", "salesprofit.kpi.attainment"),
         ("commission", "salesprofit.incentives.commission"),
         ("profit bridge", "salesprofit.variance.profit_bridge"),
     ],
