@@ -62,9 +62,20 @@ def colors(n: int = 6) -> list:
 _POOL: dict[tuple, Figure] = {}
 
 
-def figure(width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int = 1, **subplots):
+def figure(
+    width: float = 7.0,
+    height: float = 3.6,
+    nrows: int = 1,
+    ncols: int = 1,
+    layout: str | None = "tight",
+    **subplots,
+):
     """A figure and its axes in the house style (``nrows``/``ncols``/``subplots`` as in
     ``Figure.subplots``: ``sharex``, ``height_ratios`` ...).
+
+    ``layout="tight"``: :func:`to_png` fits the margins to the labels (constrained
+    layout when there is a figure legend or a suptitle); ``None``: the chart sets them
+    itself with ``fig.subplots_adjust`` (cheaper: no layout pass).
 
     Speed (a calculator redraws its chart on every change; budget 100 ms): the figure is
     not a new one each time. :func:`to_png` hands the figure back, and the next call of
@@ -86,7 +97,15 @@ def figure(width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int =
     import sys
 
     # the chart calling figure() (its code object) and the shape name the figure it reuses
-    key = (sys._getframe(1).f_code, width, height, nrows, ncols, repr(sorted(subplots.items())))
+    key = (
+        sys._getframe(1).f_code,
+        width,
+        height,
+        nrows,
+        ncols,
+        layout,
+        repr(sorted(subplots.items())),
+    )
     fig = _POOL.pop(key, None)
     if fig is None:
         from matplotlib.figure import Figure
@@ -97,6 +116,7 @@ def figure(width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int =
         Canvas(fig)
         fig._sp_key = key
         fig._sp_shape = (nrows, ncols, subplots)
+        fig._sp_layout = layout
         fig._sp_axes = fig.subplots(nrows, ncols, **subplots)
     else:
         _reset(fig)
@@ -345,10 +365,7 @@ def dynamic_pricing_chart(
     simulation: pd.DataFrame, capacity: float, title: str | None = None
 ) -> Figure:
     """Units sold per period and the dynamic price, against capacity."""
-    plt, _ = _plt()
-    fig, (top, bottom) = plt.subplots(
-        2, 1, figsize=(7.5, 4.6), sharex=True, layout="constrained", height_ratios=[2, 1]
-    )
+    fig, (top, bottom) = figure(7.5, 4.6, 2, 1, sharex=True, height_ratios=[2, 1])
     c = colors(4)
     x = simulation["period"]
     top.plot(
