@@ -118,9 +118,23 @@ def figure(
         fig._sp_shape = (nrows, ncols, subplots)
         fig._sp_layout = layout
         fig._sp_axes = fig.subplots(nrows, ncols, **subplots)
+        _fewer_ticks(fig)
     else:
         _reset(fig)
     return fig, fig._sp_axes
+
+
+#: At most this many intervals between the numeric ticks of an axis (matplotlib's "auto"
+#: gives up to 14 on a 7-inch axis): a calmer grid, and fewer tick labels to lay out and
+#: draw on every redraw.
+TICKS_X, TICKS_Y = 7, 6
+
+
+def _fewer_ticks(fig: Figure) -> None:
+    for ax in fig.axes:
+        # the default locator itself, so category and date axes still replace it
+        ax.xaxis.get_major_locator().set_params(nbins=TICKS_X)
+        ax.yaxis.get_major_locator().set_params(nbins=TICKS_Y)
 
 
 def _reset(fig: Figure) -> None:
@@ -150,6 +164,7 @@ def _reset(fig: Figure) -> None:
         nrows, ncols, subplots = fig._sp_shape
         fig.clear()
         fig._sp_axes = fig.subplots(nrows, ncols, **subplots)
+        _fewer_ticks(fig)
         return
     for ax in own:
         ax.clear()
@@ -158,6 +173,7 @@ def _reset(fig: Figure) -> None:
         ax.set_adjustable("box")
         ax.set_anchor("C")
         ax.set_box_aspect(None)
+    _fewer_ticks(fig)
 
 
 #: Padding of the one-pass layout in ``to_png``, in font sizes: 0.3 x 10 pt is about the
