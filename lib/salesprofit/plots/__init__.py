@@ -6,8 +6,9 @@ axes with units, and a title that states the finding rather than the variable
 take the model's tables and return a matplotlib ``Figure``; :func:`to_png`
 turns one into PNG bytes for a ``widgets.Image`` (and closes it).
 
-matplotlib and seaborn are imported lazily, so ``import salesprofit`` stays
-fast and the model modules never depend on them.
+matplotlib is imported lazily, so ``import salesprofit`` stays fast and the
+model modules never depend on it; pyplot and seaborn are not used at all (see
+:data:`HOUSE_RC`).
 """
 
 from __future__ import annotations
@@ -41,35 +42,97 @@ PALETTE = "colorblind"
 CURRENCY = "¥"
 
 
-def _plt():
+#: seaborn's "colorblind" palette (Okabe-Ito based), the house colours in order.
+PALETTE_HEX = (
+    "#0173b2",
+    "#de8f05",
+    "#029e73",
+    "#d55e00",
+    "#cc78bc",
+    "#ca9161",
+    "#fbafe4",
+    "#949494",
+    "#ece133",
+    "#56b4e9",
+)
+
+#: The house style: what ``seaborn.set_theme(style="whitegrid", palette="colorblind",
+#: context="notebook")`` sets (read from seaborn 0.13.2 and written out, so drawing a
+#: chart does not import seaborn and scipy: about 1.5 s of every notebook's first chart),
+#: plus the course's own title and label sizes. The figure background and subplot margins
+#: are pinned too: the Jupyter inline backend changes them, and a chart must come out
+#: the same in a notebook, a calculator and a test.
+HOUSE_RC = {
+    "axes.axisbelow": True,
+    "axes.edgecolor": ".8",
+    "axes.grid": True,
+    "axes.labelcolor": ".15",
+    "axes.labelsize": 10.0,
+    "axes.linewidth": 1.25,
+    "axes.titlesize": 12.0,
+    "axes.titleweight": "bold",
+    "figure.autolayout": False,
+    "figure.dpi": 100.0,
+    "figure.edgecolor": "white",
+    "figure.facecolor": "white",
+    "figure.subplot.bottom": 0.11,
+    "figure.subplot.hspace": 0.2,
+    "figure.subplot.left": 0.125,
+    "figure.subplot.right": 0.9,
+    "figure.subplot.top": 0.88,
+    "figure.subplot.wspace": 0.2,
+    "font.sans-serif": [
+        "Arial",
+        "DejaVu Sans",
+        "Liberation Sans",
+        "Bitstream Vera Sans",
+        "sans-serif",
+    ],
+    "font.size": 12.0,
+    "grid.color": ".8",
+    "grid.linewidth": 1.0,
+    "legend.fontsize": 11.0,
+    "legend.title_fontsize": 12.0,
+    "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w",
+    "patch.force_edgecolor": True,
+    "savefig.dpi": 100.0,
+    "svg.hashsalt": "salesprofit",
+    "text.color": ".15",
+    "xtick.bottom": False,
+    "xtick.color": ".15",
+    "xtick.labelsize": 11.0,
+    "xtick.major.size": 6.0,
+    "xtick.major.width": 1.25,
+    "xtick.minor.size": 4.0,
+    "xtick.minor.width": 1.0,
+    "ytick.color": ".15",
+    "ytick.labelsize": 11.0,
+    "ytick.left": False,
+    "ytick.major.size": 6.0,
+    "ytick.major.width": 1.25,
+    "ytick.minor.size": 4.0,
+    "ytick.minor.width": 1.0,
+}
+
+
+def _style() -> None:
+    """Apply the house style (cheap; done before every chart, as a notebook may change rc)."""
     import matplotlib
+    from cycler import cycler
 
-    if matplotlib.get_backend().lower() not in {"agg", "module://matplotlib_inline.backend_inline"}:
-        matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import seaborn as sns
-
-    sns.set_theme(
-        style="whitegrid",
-        palette=PALETTE,
-        context="notebook",
-        rc={
-            "figure.dpi": 100,
-            "savefig.dpi": 100,
-            "axes.titleweight": "bold",
-            "axes.titlesize": 12,
-            "axes.labelsize": 10,
-            "svg.hashsalt": "salesprofit",
-            "figure.autolayout": False,
-        },
-    )
-    return plt, sns
+    matplotlib.rcParams.update(HOUSE_RC)
+    matplotlib.rcParams["axes.prop_cycle"] = cycler(color=colors(len(PALETTE_HEX)))
 
 
 def colors(n: int = 6) -> list:
-    """The house palette's first ``n`` colours."""
-    _, sns = _plt()
-    return sns.color_palette(PALETTE, n)
+    """The house palette's first ``n`` colours (RGB tuples; the palette repeats after 10).
+
+    >>> [tuple(round(v, 3) for v in c) for c in colors(11)[:2] + colors(11)[10:]]
+    [(0.004, 0.451, 0.698), (0.871, 0.561, 0.02), (0.004, 0.451, 0.698)]
+    """
+    rgb = [tuple(int(h[i : i + 2], 16) / 255 for i in (1, 3, 5)) for h in PALETTE_HEX]
+    return [rgb[i % len(rgb)] for i in range(n)]
 
 
 #: Figures handed back by :func:`to_png`, one per chart and shape, for the next redraw.
@@ -107,7 +170,7 @@ def figure(
     >>> again is first and len(again.axes[0].lines)
     1
     """
-    _plt()
+    _style()
     import sys
 
     # the chart calling figure() (its code object) and the shape name the figure it reuses
@@ -220,7 +283,6 @@ def to_png(fig: Figure) -> bytes:
     be placed) is laid out in one ``tight_layout`` pass with the same padding instead,
     and the PNG is written with fast compression (same pixels, a somewhat larger file).
     """
-    plt, _ = _plt()
     engine = fig.get_layout_engine()
     pooled = getattr(fig, "_sp_key", None) is not None
     constrained = engine is not None and type(engine).__name__ == "ConstrainedLayoutEngine"
@@ -241,8 +303,12 @@ def to_png(fig: Figure) -> bytes:
         fig.set_layout_engine(None)
         fig._layout_engine = None
         _POOL[fig._sp_key] = fig
-    else:
-        plt.close(fig)
+    else:  # a figure made with pyplot: let pyplot forget it
+        import sys
+
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is not None:
+            plt.close(fig)
     return buffer.getvalue()
 
 
