@@ -14,6 +14,7 @@ model modules never depend on it; pyplot and seaborn are not used at all (see
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from .._lazy import submodule_getattr
@@ -25,6 +26,7 @@ __all__ = [
     "CURRENCY",
     "PALETTE",
     "bar_chart",
+    "bars",
     "colors",
     "discount_breakeven_chart",
     "dynamic_pricing_chart",
@@ -136,7 +138,10 @@ def colors(n: int = 6) -> list:
 
 
 #: Figures handed back by :func:`to_png`, one per chart and shape, for the next redraw.
-_POOL: dict[tuple, Figure] = {}
+#: Only the most recently used are kept: a figure is a few thousand Python objects, and
+#: every figure kept makes each of the interpreter's full garbage collections longer.
+_POOL: OrderedDict[tuple, Figure] = OrderedDict()
+POOL_SIZE = 6
 
 
 def figure(
@@ -303,6 +308,9 @@ def to_png(fig: Figure) -> bytes:
         fig.set_layout_engine(None)
         fig._layout_engine = None
         _POOL[fig._sp_key] = fig
+        _POOL.move_to_end(fig._sp_key)
+        while len(_POOL) > POOL_SIZE:
+            _POOL.popitem(last=False)
     else:  # a figure made with pyplot: let pyplot forget it
         import sys
 
@@ -310,6 +318,50 @@ def to_png(fig: Figure) -> bytes:
         if plt is not None:
             plt.close(fig)
     return buffer.getvalue()
+
+
+def bars(
+    ax,
+    positions,
+    lengths,
+    *,
+    base=0.0,
+    width: float = 0.8,
+    color=None,
+    label=None,
+    horizontal: bool = False,
+):
+    """Bars drawn as one collection: what ``ax.bar``/``ax.barh`` draw, at a fraction of the cost.
+
+    ``ax.bar`` makes one ``Rectangle`` per bar, and each one is added, measured and drawn
+    on its own (a stacked chart of 10 reps x 5 KPIs spent most of its redraw there).
+    ``positions``: bar centres (numbers; label the axis with ``set_xticks``/``set_yticks``);
+    ``lengths``: bar values from ``base`` (a number or one per bar); ``color``: one colour
+    or one per bar. The value axis sticks to the base, as with ``ax.bar``.
+
+    >>> fig, ax = figure(4, 3)
+    >>> coll = bars(ax, [0, 1, 2], [3.0, 1.0, 2.0], color=colors(1)[0], horizontal=True)
+    >>> len(coll.get_paths()), float(ax.get_xlim()[0])
+    (3, 0.0)
+    >>> png = to_png(fig)
+    """
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+
+    pos = np.asarray(positions, dtype=float)
+    start = np.broadcast_to(np.asarray(base, dtype=float), pos.shape)
+    end = start + np.asarray(lengths, dtype=float)
+    lo, hi = pos - width / 2, pos + width / 2
+    if horizontal:  # (value, position) corners
+        verts = np.stack([np.c_[start, lo], np.c_[end, lo], np.c_[end, hi], np.c_[start, hi]], 1)
+    else:
+        verts = np.stack([np.c_[lo, start], np.c_[hi, start], np.c_[hi, end], np.c_[lo, end]], 1)
+    coll = PolyCollection(verts, facecolors=color, edgecolors="white", label=label)
+    ax.add_collection(coll, autolim=True)
+    sticky = coll.sticky_edges.x if horizontal else coll.sticky_edges.y
+    sticky.extend(np.unique(start).tolist())
+    ax.autoscale_view()
+    return coll
 
 
 def percent_axis(ax, axis: str = "y", decimals: int = 0) -> None:

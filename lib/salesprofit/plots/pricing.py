@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import CURRENCY, colors, figure, money_axis, percent_axis
+from . import CURRENCY, bars, colors, figure, money_axis, percent_axis
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -29,8 +29,13 @@ def discount_breakeven_chart(
     fig, ax = figure()
     ok = table[table["feasible"]]
     c = colors(4)
-    ax.bar(
-        ok["discount"], ok["volume_needed"], width=0.008, color=c[0], label="extra volume needed"
+    bars(
+        ax,
+        ok["discount"],
+        ok["volume_needed"],
+        width=0.008,
+        color=c[0],
+        label="extra volume needed",
     )
     if chosen is not None and (ok["discount"] - chosen).abs().min() < 1e-9:
         row = ok.loc[(ok["discount"] - chosen).abs().idxmin()]
