@@ -236,6 +236,13 @@ def _reset(fig: Figure) -> None:
         **{k: matplotlib.rcParams[f"figure.subplot.{k}"] for k in fig.subplotpars.__dict__}
     )
     own = list(np.ravel(fig._sp_axes))
+    for extra in [a for a in fig.axes if a not in own]:
+        # a twin (ax.twinx()) of one of the figure's axes: unlink and drop it, the chart
+        # makes a new one; anything else beyond the axes starts the figure over below
+        twinned = own[0]._twinned_axes
+        if any(twinned.joined(extra, a) for a in own):
+            twinned.remove(extra)
+            fig.delaxes(extra)
     if (
         fig.axes != own
         or fig.legends
@@ -248,7 +255,7 @@ def _reset(fig: Figure) -> None:
         or getattr(fig, "_supxlabel", None) is not None
         or getattr(fig, "_supylabel", None) is not None
     ):
-        # something beyond the axes (a twin axes, a colorbar, a figure legend): start over
+        # something beyond the axes (a colorbar, a figure legend, a suptitle): start over
         nrows, ncols, subplots = fig._sp_shape
         fig.clear()
         fig._sp_axes = fig.subplots(nrows, ncols, **subplots)
