@@ -57,7 +57,7 @@ def retention_curve_chart(
         title
         or (
             f"+{points * 100:.0f} points of retention add {gain:.0%} to the value"
-            if gain == gain
+            if not np.isnan(gain)
             else "Lifetime value climbs steeply as retention rises"
         )
     )

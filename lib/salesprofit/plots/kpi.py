@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import CURRENCY, colors, figure, money_axis
+from . import CURRENCY, bars, colors, figure, money_axis
 
 __all__ = ["quarter_chart", "rank_shift_chart", "scorecard_chart"]
 
@@ -26,10 +26,13 @@ def scorecard_chart(
     c = colors(max(len(kpis), 3))
     left = pd.Series(0.0, index=card.index)
     names = [str(i) for i in card.index]
+    rows = range(len(names))
     for colour, k in zip(c, kpis):
         part = card[f"{k}_part"]
-        ax.barh(names, part, left=left, color=colour, label=(labels or {}).get(k, k))
+        label = (labels or {}).get(k, k)
+        bars(ax, rows, part, base=left, color=colour, label=label, horizontal=True)
         left = left + part
+    ax.set_yticks(rows, names)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("weighted score (0 = worst on every KPI, 1 = best on every KPI)")
@@ -37,7 +40,14 @@ def scorecard_chart(
         title
         or f"{names[0]} leads the team on these weights" + (f" (top {len(card)})" if top else "")
     )
-    ax.legend(frameon=False, fontsize=8, ncol=min(len(kpis), 4), loc="lower right")
+    # below the axes: beside the bars it covered them and ran off the left edge
+    ax.legend(
+        frameon=False,
+        fontsize=8,
+        ncol=min(len(kpis), 3),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.2),
+    )
     return fig
 
 

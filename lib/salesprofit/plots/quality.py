@@ -20,7 +20,7 @@ def cost_of_quality_chart(before: dict, after: dict | None = None, title: str | 
         ("external_failure", "external failure", c[3]),
     ]
     rows = [("today", before)] + ([("with more prevention", after)] if after is not None else [])
-    for y, (label, r) in enumerate(rows):
+    for y, (_label, r) in enumerate(rows):
         left = 0.0
         for key, name, colour in cats:
             ax.barh(y, r[key], left=left, color=colour, label=name if y == 0 else None)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from . import CURRENCY, colors, figure, money_axis, percent_axis
+from . import CURRENCY, bars, colors, figure, money_axis, percent_axis
 
 __all__ = ["discount_profit_chart", "lever_chart", "rep_ranking_chart", "what_if_chart"]
 
@@ -91,7 +91,15 @@ def rep_ranking_chart(
     fig, ax = figure(7.0, 0.24 * len(v) + 1.1)
     c = colors(4)
     flagged = set(flagged)
-    ax.barh(list(v.index), v.to_numpy(), color=[c[3] if r in flagged else c[0] for r in v.index])
+    rows = range(len(v))
+    bars(
+        ax,
+        rows,
+        v.to_numpy(),
+        color=[c[3] if r in flagged else c[0] for r in v.index],
+        horizontal=True,
+    )
+    ax.set_yticks(rows, [str(r) for r in v.index])
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=8)
     if percent:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from . import CURRENCY, _plt, colors, figure, money_axis
+from . import CURRENCY, colors, figure, money_axis
 
 __all__ = ["frontier_chart", "spread_chart"]
 
@@ -32,9 +32,8 @@ def frontier_chart(
     ``grid``: :func:`salesprofit.roleplay.grid`; ``deals``: columns ``team``,
     ``seller_value``, ``buyer_value`` and ``on_frontier``; ``status_quo``: (seller, buyer).
     """
-    plt, _ = _plt()
     # fixed margins: constrained layout would double the redraw time of the scorer
-    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    fig, ax = figure(7.0, 4.2, layout=None)
     fig.subplots_adjust(left=0.17, right=0.98, top=0.92, bottom=0.12)
     c = colors(6)
     cloud = grid

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import CURRENCY, colors, figure, money_axis
+from . import CURRENCY, bars, colors, figure, money_axis
 
 __all__ = ["plan_chart", "quota_chart", "seasonality_chart"]
 
@@ -48,10 +48,12 @@ def quota_chart(alloc: pd.DataFrame, actual: pd.Series | None = None, title: str
     fig, ax = figure(7.0, 3.4)
     c = colors(4)
     names = [str(i) for i in alloc.index]
-    ax.bar(names, alloc["quota"], color=c[0], label="quota")
+    x = range(len(names))
+    bars(ax, x, alloc["quota"], color=c[0], label="quota")
+    ax.set_xticks(x, names)
     if actual is not None:
         ax.scatter(
-            names,
+            x,
             actual.reindex(alloc.index),
             color=c[3],
             zorder=3,

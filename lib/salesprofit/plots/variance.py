@@ -103,12 +103,7 @@ def dashboard_chart(
     bridge, categories: pd.DataFrame, satisfaction: pd.DataFrame, base: str, current: str
 ):
     """Four small panels: the bridge, sales vs profit growth by category, NPS and CSAT by year."""
-    from . import _plt
-
-    plt, _ = _plt()
-    fig, axes = plt.subplots(
-        1, 3, figsize=(10.5, 3.3), layout="constrained", width_ratios=[1.4, 1.2, 0.8]
-    )
+    fig, axes = figure(10.5, 3.3, 1, 3, width_ratios=[1.4, 1.2, 0.8])
     c = colors(4)
     ax = axes[0]
     steps = bridge.steps()
