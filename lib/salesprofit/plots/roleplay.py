@@ -18,24 +18,25 @@ if TYPE_CHECKING:  # pragma: no cover
 CLOUD = 800
 
 
-def frontier_chart(
-    grid: pd.DataFrame,
-    seller_walkaway: float,
-    buyer_walkaway: float,
-    deals: pd.DataFrame | None = None,
-    status_quo: tuple[float, float] | None = None,
-    roles: tuple[str, str] = ("seller", "buyer"),
-    title: str | None = None,
-) -> Figure:
-    """Every possible deal (grey), the Pareto frontier (line), the walk-aways and the teams' deals.
+def _frontier_title(n_on: int, n_off: int) -> str:
+    """The finding: how many deals reached the frontier."""
+    if n_on + n_off == 0:
+        return "On the frontier, neither side can gain without the other losing"
+    if n_on + n_off == 1:
+        return (
+            "This deal is on the frontier: nothing left on the table"
+            if n_on
+            else "This deal left money on the table for both sides"
+        )
+    if n_off == 0:
+        return "Every deal is on the frontier: nothing left on the table"
+    if n_on == 0:
+        return "Every deal left money on the table for both sides"
+    return f"{n_on} deal{'s' if n_on > 1 else ''} on the frontier, {n_off} left money on the table"
 
-    ``grid``: :func:`salesprofit.roleplay.grid`; ``deals``: columns ``team``,
-    ``seller_value``, ``buyer_value`` and ``on_frontier``; ``status_quo``: (seller, buyer).
-    """
-    # fixed margins: constrained layout would double the redraw time of the scorer
-    fig, ax = figure(7.0, 4.2, layout=None)
-    fig.subplots_adjust(left=0.17, right=0.98, top=0.92, bottom=0.12)
-    c = colors(6)
+
+def _possible_deals(ax, grid, seller_walkaway, buyer_walkaway, c) -> None:
+    """The grey cloud of possible deals, the frontier, the walk-aways and the zone of agreement."""
     cloud = grid
     if len(cloud) > CLOUD:
         cloud = cloud.iloc[np.linspace(0, len(cloud) - 1, CLOUD).astype(int)]
@@ -69,6 +70,63 @@ def frontier_chart(
         alpha=0.08,
         label="both above walk-away",
     )
+
+
+def _team_deals(ax, deals: pd.DataFrame, c) -> tuple[int, int]:
+    """The teams' deals, stars on the frontier and diamonds inside it; (on, off) counts."""
+    on = deals["on_frontier"].astype(bool).to_numpy()
+    n_on, n_off = int(on.sum()), int((~on).sum())
+    style = dict(edgecolor="black", linewidths=0.5, zorder=5)
+    if n_on:
+        ax.scatter(
+            deals.loc[on, "seller_value"],
+            deals.loc[on, "buyer_value"],
+            s=90,
+            marker="*",
+            color=c[2],
+            label="deal on the frontier",
+            **style,
+        )
+    if n_off:
+        ax.scatter(
+            deals.loc[~on, "seller_value"],
+            deals.loc[~on, "buyer_value"],
+            s=55,
+            marker="D",
+            color=c[1],
+            label="deal inside: money left on the table",
+            **style,
+        )
+    for _, d in deals.iterrows():
+        ax.annotate(
+            str(d["team"])[:18],
+            (d["seller_value"], d["buyer_value"]),
+            fontsize=8,
+            xytext=(4, 4),
+            textcoords="offset points",
+        )
+    return n_on, n_off
+
+
+def frontier_chart(
+    grid: pd.DataFrame,
+    seller_walkaway: float,
+    buyer_walkaway: float,
+    deals: pd.DataFrame | None = None,
+    status_quo: tuple[float, float] | None = None,
+    roles: tuple[str, str] = ("seller", "buyer"),
+    title: str | None = None,
+) -> Figure:
+    """Every possible deal (grey), the Pareto frontier (line), the walk-aways and the teams' deals.
+
+    ``grid``: :func:`salesprofit.roleplay.grid`; ``deals``: columns ``team``,
+    ``seller_value``, ``buyer_value`` and ``on_frontier``; ``status_quo``: (seller, buyer).
+    """
+    # fixed margins: constrained layout would double the redraw time of the scorer
+    fig, ax = figure(7.0, 4.2, layout=None)
+    fig.subplots_adjust(left=0.17, right=0.98, top=0.92, bottom=0.12)
+    c = colors(6)
+    _possible_deals(ax, grid, seller_walkaway, buyer_walkaway, c)
     if status_quo is not None:
         ax.scatter(
             [status_quo[0]],
@@ -81,60 +139,12 @@ def frontier_chart(
         )
     n_on = n_off = 0
     if deals is not None and len(deals):
-        on = deals["on_frontier"].astype(bool).to_numpy()
-        n_on, n_off = int(on.sum()), int((~on).sum())
-        if n_on:
-            ax.scatter(
-                deals.loc[on, "seller_value"],
-                deals.loc[on, "buyer_value"],
-                s=90,
-                marker="*",
-                color=c[2],
-                edgecolor="black",
-                linewidths=0.5,
-                zorder=5,
-                label="deal on the frontier",
-            )
-        if n_off:
-            ax.scatter(
-                deals.loc[~on, "seller_value"],
-                deals.loc[~on, "buyer_value"],
-                s=55,
-                marker="D",
-                color=c[1],
-                edgecolor="black",
-                linewidths=0.5,
-                zorder=5,
-                label="deal inside: money left on the table",
-            )
-        for _, d in deals.iterrows():
-            ax.annotate(
-                str(d["team"])[:18],
-                (d["seller_value"], d["buyer_value"]),
-                fontsize=8,
-                xytext=(4, 4),
-                textcoords="offset points",
-            )
+        n_on, n_off = _team_deals(ax, deals, c)
     money_axis(ax, "x")
     money_axis(ax, "y")
     ax.set_xlabel(f"value to the {roles[0]} ({CURRENCY})")
     ax.set_ylabel(f"value to the {roles[1]} ({CURRENCY})")
-    if title is None:
-        if deals is None or not len(deals):
-            title = "On the frontier, neither side can gain without the other losing"
-        elif n_on + n_off == 1:
-            title = (
-                "This deal is on the frontier: nothing left on the table"
-                if n_on
-                else "This deal left money on the table for both sides"
-            )
-        elif n_off == 0:
-            title = "Every deal is on the frontier: nothing left on the table"
-        elif n_on == 0:
-            title = "Every deal left money on the table for both sides"
-        else:
-            title = f"{n_on} deal{'s' if n_on > 1 else ''} on the frontier, {n_off} left money on the table"
-    ax.set_title(title)
+    ax.set_title(title if title is not None else _frontier_title(n_on, n_off))
     ax.legend(frameon=False, fontsize=7.5, loc="lower left")
     return fig
 
