@@ -1,4 +1,4 @@
-"""Performance of the course against the budgets in DESIGN.md (``make bench``).
+"""Performance of the course against the budgets in docs/DESIGN.md (``make bench``).
 
 Measures, in one run, and writes ``bench/results.json`` plus a table on stdout:
 
@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_LIB = ROOT / ".venv" / "bench"
 sys.path.insert(0, str(ROOT / "tools"))
 
-#: DESIGN.md, "Budgets" (seconds)
+#: docs/DESIGN.md, "Budgets" (seconds)
 BUDGETS = {
     "formula_numbers_p95": 0.016,
     "dataset_numbers_p95": 0.050,
@@ -648,7 +648,7 @@ def report(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark against DESIGN.md's budgets.")
+    parser = argparse.ArgumentParser(description="Benchmark against the budgets of docs/DESIGN.md.")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes (for the tests)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument(
@@ -663,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
             "bgnbd",
             "crm_export",
             "scale",
+            "console",
         ],
     )
     args = parser.parse_args(argv)
@@ -677,6 +678,13 @@ def main(argv: list[str] | None = None) -> int:
         "bgnbd": lambda: bench_bgnbd(smoke),
         "crm_export": lambda: bench_crm_export(2_000 if smoke else 1_000_000),
         "scale": lambda: __import__("bench_scale").run(smoke),  # tools/bench_scale.py
+        # click-to-live in the gallery's console, in chromium (tools/bench_console.py);
+        # not in the smoke run: it starts Voilà and a browser
+        "console": lambda: (
+            {"status": "not run in the smoke bench"}
+            if smoke
+            else __import__("bench_console").measure()
+        ),
     }
     results: dict = {}
     if args.only is not None and args.out.exists():  # re-measure some sections, keep the rest
@@ -708,6 +716,8 @@ def main(argv: list[str] | None = None) -> int:
     print(report(results))
     if "scale" in results:
         print(__import__("bench_scale").report(results["scale"]))
+    if "console" in results:
+        print(__import__("bench_console").report(results["console"]))
     print(f"\nwall time {time.perf_counter() - start:.0f} s; results in {args.out}")
     return 0
 
