@@ -40,3 +40,11 @@ def gallery(tmp_path_factory) -> Gallery:
     running = start_gallery(out)
     yield running
     stop(running.proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through Playwright, offline, every request recorded (one per session)."""
+    from test_browser import browser_context
+
+    yield from browser_context()

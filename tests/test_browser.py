@@ -78,8 +78,9 @@ INPUTS = (
 # --------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="session")
-def browser():
+def browser_context():
+    """Chromium for the session (the ``browser`` fixture of ``conftest.py``, shared by every
+    browser test file: one Playwright per process)."""
     path = chromium_path()
     if path is None:
         message = (

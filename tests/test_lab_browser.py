@@ -14,7 +14,7 @@ chromium, driven by Playwright as in ``test_browser.py``, opens labs and checks 
 * the "Would you like to get notified about official Jupyter news?" prompt does not
   appear, while the same JupyterLab without the course's settings shows it (so the check
   can fail);
-* no request leaves 127.0.0.1 (the ``browser`` fixture of ``test_browser.py`` records them).
+* no request leaves 127.0.0.1 (the ``browser`` fixture of ``conftest.py`` records them).
 
 A screenshot of each lab goes to ``_build/screenshots/lab-*.png``.
 """
@@ -31,7 +31,6 @@ from pathlib import Path
 import pytest
 
 from servers import free_port, stop, wait_for_http
-from test_browser import browser  # noqa: F401  (the session's chromium, offline, requests recorded)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -140,7 +139,7 @@ def toasts(page) -> list[str]:
 
 
 @pytest.mark.parametrize("notebook", LABS)
-def test_lab_renders_myst_and_asks_no_news(browser, lab, notebook):  # noqa: F811
+def test_lab_renders_myst_and_asks_no_news(browser, lab, notebook):
     outside_before = len(browser.outside)
     page = open_notebook(browser, lab, notebook)
     try:
@@ -189,7 +188,7 @@ def test_lab_renders_myst_and_asks_no_news(browser, lab, notebook):  # noqa: F81
     assert not outside, f"requests that left 127.0.0.1: {outside}"
 
 
-def test_without_the_course_settings_the_news_prompt_appears(browser, tmp_path):  # noqa: F811
+def test_without_the_course_settings_the_news_prompt_appears(browser, tmp_path):
     """The check above can fail: plain JupyterLab settings ask about the news."""
     bare = Lab(tmp_path, ["--LabApp.app_settings_dir=" + str(tmp_path / "no-overrides")])
     page = None
