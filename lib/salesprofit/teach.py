@@ -125,6 +125,19 @@ class Quiz:
 # Exercises
 
 
+#: What an exercise says to an answer that is none of the diagnosed ones; one sentence each,
+#: said by :meth:`Exercise.check` live and by the static book's script from the same key.
+EMPTY = "Type your answer first, then check it."
+FRACTION = (
+    "Nearly: that looks like the answer as a fraction. Type it in percent (for 12.5 % type 12.5)."
+)
+SIGN = "The size is right but the sign is wrong: is it a gain or a loss?"
+WRONG = (
+    "Not yet. Go back to the formula above and check each input; "
+    "the solution below shows the steps."
+)
+
+
 @dataclass(frozen=True)
 class Mistake:
     """A wrong answer a typical mistake produces, and what to tell the learner."""
@@ -196,7 +209,7 @@ class Exercise:
     def check(self, typed) -> Feedback:
         """Check an answer typed in display units (33.3 for 33.3 %)."""
         if typed is None or (isinstance(typed, str) and not typed.strip()):
-            return Feedback(False, "empty", "Type your answer first, then check it.")
+            return Feedback(False, "empty", EMPTY)
         try:
             value = float(str(typed).replace(",", "").replace("%", "").replace("¥", "").strip())
         except ValueError:
@@ -214,22 +227,10 @@ class Exercise:
             if self._close(value, m.value):
                 return Feedback(False, "mistake", f"Not quite. {m.diagnosis}")
         if self.unit == "percent" and abs(value * 100 - self.shown(self.answer)) <= self.tolerance:
-            return Feedback(
-                False,
-                "mistake",
-                "Nearly: that looks like the answer as a fraction. "
-                "Type it in percent (for 12.5 % type 12.5).",
-            )
+            return Feedback(False, "mistake", FRACTION)
         if self.unit == "percent" and abs(value + self.shown(self.answer)) <= self.tolerance:
-            return Feedback(
-                False, "mistake", "The size is right but the sign is wrong: is it a gain or a loss?"
-            )
-        return Feedback(
-            False,
-            "wrong",
-            "Not yet. Go back to the formula above and check each input; "
-            "the solution below shows the steps.",
-        )
+            return Feedback(False, "mistake", SIGN)
+        return Feedback(False, "wrong", WRONG)
 
     def static_key(self) -> str:
         """What the static book needs to check an answer with no kernel, base64-encoded JSON.
@@ -249,13 +250,11 @@ class Exercise:
                 {"value": self.shown(m.value), "message": f"Not quite. {m.diagnosis}"}
                 for m in self.mistakes
             ],
-            "empty": "Type your answer first, then check it.",
+            "empty": EMPTY,
             "invalid": "That is not a number. Type digits only.",
-            "fraction": "Nearly: that looks like the answer as a fraction. "
-            "Type it in percent (for 12.5 % type 12.5).",
-            "sign": "The size is right but the sign is wrong: is it a gain or a loss?",
-            "wrong": "Not yet. Go back to the formula above and check each input; "
-            "the solution below shows the steps.",
+            "fraction": FRACTION,
+            "sign": SIGN,
+            "wrong": WRONG,
         }
         return base64.b64encode(json.dumps(payload, ensure_ascii=False).encode()).decode()
 

@@ -549,6 +549,11 @@ class ScoreboardView(Calculator):
         super().close()
 
     def _update(self, change=None) -> None:
+        # one redraw at a time: the trainer's choices (main thread) and the watcher
+        with self._redraw:
+            self._redraw_now(change)
+
+    def _redraw_now(self, change=None) -> None:
         super()._update(change)
         if self._load:
             try:
@@ -566,8 +571,7 @@ class ScoreboardView(Calculator):
             return False
         if stamp == self._stamp:
             return False
-        with self._redraw:
-            self._update()
+        self._update()
         self.live.value = f"<small>updated: {stamp[0]} deals recorded</small>"
         return True
 
