@@ -317,10 +317,9 @@ def serve_folder(folder: Path) -> StaticServer:
 
 def chromium_path() -> str | None:
     """Debian's chromium, or the one named by ``CHROMIUM`` (never Playwright's download)."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
+    from salesprofit.printing import chromium_path as library_chromium_path
+
+    return library_chromium_path()
 
 
 def toc_files() -> list[str]:
