@@ -149,3 +149,16 @@ def test_ticket_customers_use_profit_after_cost_to_serve():
     assert 0 < tc.retention < 1 and tc.annual_margin > 0
     with pytest.raises(ValueError, match="No customer"):
         quality.ticket_customers(tables["orders"], cp, tables["tickets"], 2030)
+
+
+def test_nps_by_equals_nps_of_each_group_on_huaxin_surveys():
+    """The grouped NPS (kpi.rep_results, crm.single_customer_view) is quality.nps per group."""
+    surveys = data.load("surveys")
+    grouped = quality.nps_by(surveys["nps_score"], surveys["customer_id"])
+    for customer, scores in list(surveys.groupby("customer_id")["nps_score"])[:50]:
+        assert grouped[customer] == pytest.approx(quality.nps(scores.to_numpy()), rel=1e-12)
+
+
+def test_nps_by_refuses_scores_outside_zero_to_ten():
+    with pytest.raises(ValueError, match="0 to 10"):
+        quality.nps_by(pd.Series([11.0]), pd.Series(["a"]))

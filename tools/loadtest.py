@@ -28,6 +28,7 @@ import argparse
 import concurrent.futures
 import http.cookiejar
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -171,16 +172,19 @@ def _memory_by_learner(hub_pid: int) -> tuple[dict[str, float], float]:
     return learners, rest / 2**20
 
 
-def run_wave(base: str, state: Path, learners: list[Learner]) -> None:
-    """Bring ``learners`` in at once: log in, start their servers, open the lab."""
+def run_wave(base: str, state: Path, learners: list[Learner], stagger: float = 0.0) -> None:
+    """Bring ``learners`` in: log in, start their servers, open the lab; one every
+    ``stagger`` seconds (a room logs in over a minute or two, not in the same instant)."""
 
-    def arrive(learner: Learner) -> None:
+    def arrive(numbered: tuple[int, Learner]) -> None:
+        i, learner = numbered
+        time.sleep(i * stagger)
         learner.log_in()
         learner.open_server()
         learner.open_lab()
 
     with concurrent.futures.ThreadPoolExecutor(len(learners)) as pool:
-        list(pool.map(arrive, learners))
+        list(pool.map(arrive, enumerate(learners)))
 
 
 def move_all(state: Path, learners: list[Learner]) -> None:
@@ -207,7 +211,7 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(waves: list[int]) -> dict:
+def measure(waves: list[int], stagger: float = 0.0) -> dict:
     """Run the waves (cumulative learner counts); return the figures of each."""
     from salesprofit import pricing
     from servers import start_hub, stop
@@ -222,7 +226,7 @@ def measure(waves: list[int]) -> dict:
             for size in waves:
                 start = time.perf_counter()
                 new = [Learner(f"learner{i + 1:03d}", base) for i in range(len(everyone), size)]
-                run_wave(base, state, new)
+                run_wave(base, state, new, stagger)
                 arrived = time.perf_counter() - start
                 everyone += new
                 for learner in everyone:
@@ -248,7 +252,13 @@ def measure(waves: list[int]) -> dict:
                 )
         finally:
             stop(proc)
-    return {"lab": LAB, "moves_per_learner": len(MOVES), "waves": results}
+    return {
+        "lab": LAB,
+        "moves_per_learner": len(MOVES),
+        "stagger_s": stagger,
+        "cpus": os.cpu_count(),
+        "waves": results,
+    }
 
 
 def report(result: dict) -> str:
@@ -269,11 +279,17 @@ def report(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--waves", type=int, nargs="+", default=[10, 30])
+    parser.add_argument(
+        "--stagger",
+        type=float,
+        default=2.0,
+        help="seconds between two learners' arrivals (default 2: a room logging in)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "loadtest.json")
     args = parser.parse_args(argv)
     if sorted(args.waves) != args.waves or args.waves[0] < 1:
         parser.error("--waves: growing learner counts, such as 10 30")
-    result = measure(args.waves)
+    result = measure(args.waves, args.stagger)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf8")
     print(report(result))

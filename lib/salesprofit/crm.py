@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import _checks as C
 from .profitability import line_gross_profit, line_net_sales
+from .quality import nps_by
 
 __all__ = [
     "Audit",
@@ -400,10 +401,7 @@ def single_customer_view(
     if surveys is not None:
         g = surveys.groupby("customer_id")["nps_score"]
         add["surveys"] = g.size()
-        add["nps"] = 100 * (
-            (surveys["nps_score"] >= 9).groupby(surveys["customer_id"]).mean()
-            - (surveys["nps_score"] <= 6).groupby(surveys["customer_id"]).mean()
-        )
+        add["nps"] = nps_by(surveys["nps_score"], surveys["customer_id"])
         add["mean_csat"] = surveys.groupby("customer_id")["csat"].mean()
     if opportunities is not None:
         op = opportunities

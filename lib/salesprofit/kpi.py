@@ -27,6 +27,7 @@ import pandas as pd
 
 from ._checks import check
 from .profitability import line_gross_profit, line_list_sales, line_net_sales
+from .quality import nps_by
 
 __all__ = [
     "QuarterReview",
@@ -132,9 +133,7 @@ def rep_results(
 def _feedback_by_rep(surveys: pd.DataFrame, customers: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """NPS (% promoters - % detractors, -100 to 100) and mean CSAT of each rep's accounts."""
     sv = surveys.merge(customers[["customer_id", "rep_id"]], on="customer_id", how="inner")
-    score = sv["nps_score"]
-    net = (score >= 9).astype(float) - (score <= 6).astype(float)
-    return net.groupby(sv["rep_id"]).mean() * 100, sv.groupby("rep_id")["csat"].mean()
+    return nps_by(sv["nps_score"], sv["rep_id"]), sv.groupby("rep_id")["csat"].mean()
 
 
 def normalise(values: pd.Series, higher_is_better: bool = True) -> pd.Series:

@@ -43,6 +43,7 @@ __all__ = [
     "clv_margin_multiple",
     "cost_of_quality",
     "nps",
+    "nps_by",
     "nps_by_resolution_time",
     "prevention_scenario",
     "quality_investment",
@@ -100,6 +101,28 @@ def nps(scores: Any) -> float:
         why="the question is answered from 0 to 10",
     )
     return float(100.0 * (np.mean(s >= 9) - np.mean(s <= 6)))
+
+
+def nps_by(scores: pd.Series, by: Any) -> pd.Series:
+    """:func:`nps` of each group at once (a customer's, a rep's surveys): -100 to 100.
+
+    ``by`` is anything ``Series.groupby`` takes (a Series of keys aligned with ``scores``).
+
+    >>> scores = pd.Series([10, 9, 3, 8, 6])
+    >>> nps_by(scores, pd.Series(["a", "a", "a", "b", "b"])).round(1).tolist()
+    [33.3, -50.0]
+    """
+    s = pd.Series(scores, dtype=float)
+    C.finite("A likelihood-to-recommend score", s)
+    C.check(
+        "A likelihood-to-recommend score",
+        s,
+        ge=0,
+        le=10,
+        why="the question is answered from 0 to 10",
+    )
+    net = (s >= 9).astype(float) - (s <= 6).astype(float)
+    return net.groupby(by).mean() * 100
 
 
 def _total(name: str, x: Any) -> float:
