@@ -253,3 +253,18 @@ def test_cost_to_serve_and_meeting_labs():
     meet = costs_labs.meeting_lab(tables["activities"], data.load("reps"), years=2)
     visits = (tables["activities"]["type"] == "visit").sum()
     assert meet.visits_per_rep_year == pytest.approx(visits / 20 / 2)
+
+
+def test_multi_product_breakeven_takes_dicts_keyed_by_product_in_any_order():
+    # Horngren's 3:2 mix worked example (the doctest) with the products named:
+    # bundle contribution 3 x 80 + 2 x 30 = 300; 14,000 / 300 = 46.67 bundles.
+    got = costs.multi_product_breakeven(
+        {"A": 3, "B": 2}, {"B": 100, "A": 200}, {"A": 120, "B": 70}, 14_000
+    )
+    assert got["A"] == pytest.approx(14_000 / 300 * 3, rel=1e-12)
+    assert got["B"] == pytest.approx(14_000 / 300 * 2, rel=1e-12)
+
+
+def test_multi_product_breakeven_names_products_missing_from_the_prices():
+    with pytest.raises(ValueError, match="other products than the sales mix"):
+        costs.multi_product_breakeven({"A": 3, "B": 2}, {"A": 200, "C": 100}, [120, 70], 14_000)

@@ -14,7 +14,7 @@ rounded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -275,6 +275,27 @@ def operating_leverage(sales: Any, variable_costs: Any, fixed_costs: Any) -> Any
     return C.out(_arith(lambda s, v, f: (s - v) / (s - v - f), sales, variable_costs, fixed_costs))
 
 
+def _by_product(mix: Any, prices: Any, unit_costs: Any) -> tuple[Any, Any, Any]:
+    """Dicts become Series; Series keyed by product are lined up on the mix's products."""
+    mix, prices, unit_costs = (
+        pd.Series(x, dtype=float) if isinstance(x, Mapping) else x
+        for x in (mix, prices, unit_costs)
+    )
+    if not isinstance(mix, pd.Series):
+        return mix, prices, unit_costs
+    lined_up = []
+    for name, x in (("prices", prices), ("unit costs", unit_costs)):
+        if isinstance(x, pd.Series) and not x.index.equals(mix.index):
+            if set(x.index) != set(mix.index):
+                raise ValueError(
+                    f"The {name} name other products than the sales mix: give one value for "
+                    f"each product of the mix ({', '.join(map(str, mix.index))})."
+                )
+            x = x.reindex(mix.index)
+        lined_up.append(x)
+    return mix, lined_up[0], lined_up[1]
+
+
 def multi_product_breakeven(
     mix: Any, prices: Any, unit_costs: Any, fixed_costs: float
 ) -> pd.Series:
@@ -316,7 +337,10 @@ def multi_product_breakeven(
     --------
     >>> multi_product_breakeven([3, 2], [200, 100], [120, 70], 14_000).round(2).tolist()
     [140.0, 93.33]
+    >>> multi_product_breakeven({"A": 3, "B": 2}, {"B": 100, "A": 200}, {"A": 120, "B": 70}, 14_000).round(2).to_dict()
+    {'A': 140.0, 'B': 93.33}
     """
+    mix, prices, unit_costs = _by_product(mix, prices, unit_costs)
     index = mix.index if isinstance(mix, pd.Series) else None
     m = C.values(mix).ravel()
     p = C.values(prices).ravel()
